@@ -1,0 +1,124 @@
+"""Command line: `gbapp [--db PATH]` opens the app; sub-commands share the code the GUI calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """An error reported as one line (Vietnamese, with the English gist) and a non-zero exit."""
+
+
+def _db_path(args: argparse.Namespace, default: Callable[[], Path]) -> Path:
+    return Path(args.db) if args.db else default()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .paths import demo_database
+    from .services.demo import create_demo
+
+    path = _db_path(args, demo_database)
+    create_demo(path)
+    print(f"Đã tạo cơ sở dữ liệu mẫu (Kế hoạch 93/KH-UBND): {path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importers import plan_to_json, read_plan
+    from .paths import default_database
+    from .services.importing import store_plan
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise CliError(f"Không tìm thấy tệp «{source}». (file not found)")
+    parsed = read_plan(source)
+    if args.json:
+        json.dump(plan_to_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    if args.dry_run:
+        if not args.json:
+            count = sum(1 for _ in parsed.walk())
+            print(f"Đọc được kế hoạch {parsed.meta.number or '(không số)'}: {count} mục "
+                  "(chưa lưu, --dry-run).")
+        return 0
+    db = _open(_db_path(args, default_database))
+    try:
+        plan_id = store_plan(db, parsed, replace=args.replace, source_file=source.name)
+    finally:
+        db.close()
+    if not args.json:
+        count = sum(1 for _ in parsed.walk())
+        print(f"Đã nhập kế hoạch {parsed.meta.number or '(không số)'} ({count} mục), mã {plan_id}.",
+              file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _open(path: Path):
+    from .store import open_database
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open_database(path)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:  # the desktop app is not part of this build yet
+        raise CliError("Giao diện chưa có trong bản này. (the desktop app is not available: "
+                       f"{exc})") from exc
+    return run(Path(args.db) if args.db else None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gbapp",
+        description="gbapp — theo dõi kế hoạch thực hiện công tác bình đẳng giới.",
+    )
+    parser.add_argument("--version", action="version", version=f"gbapp {__version__}")
+    parser.add_argument("--db", help="tệp cơ sở dữ liệu (database file)")
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu với Kế hoạch 93/KH-UBND")
+    demo.add_argument("--db", help="tệp cơ sở dữ liệu sẽ tạo (database file to create)")
+    demo.set_defaults(func=cmd_demo)
+
+    imp = sub.add_parser("import", help="nhập kế hoạch từ tệp .txt hoặc .docx")
+    imp.add_argument("file", help="tệp kế hoạch (.txt, .docx)")
+    imp.add_argument("--db", help="tệp cơ sở dữ liệu (database file)")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ đọc, không lưu")
+    imp.add_argument("--json", action="store_true", help="in kết quả đọc dạng JSON")
+    imp.add_argument("--replace", action="store_true", help="thay thế kế hoạch cùng số")
+    imp.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `gbapp` console command."""
+    from .importers import PlanImportError
+    from .services.importing import PlanExistsError
+    from .store import DatabaseError
+
+    for stream in (sys.stdout, sys.stderr):  # Vietnamese on a Windows console
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except (CliError, PlanImportError, PlanExistsError, DatabaseError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"Lỗi: không đọc/ghi được tệp «{exc.filename}»: {exc.strerror}. "
+              f"(file error: {exc})", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,1 @@
+"""Domain layer: plain dataclasses and rules (numbering, time frames, text, status). No I/O, no Qt."""

@@ -1,0 +1,40 @@
+"""Dates as Vietnamese users type and read them: dd/mm/yyyy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
+
+
+class DateError(ValueError):
+    """A date the user typed that is not a real dd/mm/yyyy date (message in Vietnamese)."""
+
+
+def parse_date(text: str) -> dt.date | None:
+    """'5/2/2025' or '05/02/2025' -> date(2025, 2, 5); '' -> None; otherwise DateError."""
+    if not text or not text.strip():
+        return None
+    m = _DATE_RE.match(text)
+    if not m:
+        raise DateError(f"Ngày «{text.strip()}» không đúng dạng ngày/tháng/năm (dd/mm/yyyy).")
+    day, month, year = (int(g) for g in m.groups())
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"Ngày «{text.strip()}» không có thật.") from None
+
+
+def format_date(value: dt.date | None) -> str:
+    """date(2025, 2, 5) -> '05/02/2025'; None -> ''."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def check_range(start: dt.date | None, end: dt.date | None) -> str | None:
+    """A Vietnamese message if the range ends before it starts, else None."""
+    if start and end and end < start:
+        return "Ngày kết thúc phải sau ngày bắt đầu."
+    return None

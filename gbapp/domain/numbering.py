@@ -1,0 +1,113 @@
+"""Labels derived from tree position (I. 1. a) - +) and references to items (II.1.a)."""
+
+from __future__ import annotations
+
+from .model import KIND_BY_DEPTH, ItemKind
+
+# Vietnamese legal drafting letters: no f, j, w, z; đ follows d.
+VI_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def to_roman(n: int) -> str:
+    """1 -> 'I', 14 -> 'XIV'."""
+    out = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def from_roman(s: str) -> int | None:
+    """'XIV' -> 14; None if *s* is not a Roman numeral."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    s = s.upper()
+    if not s or any(c not in values for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = values[c]
+        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
+    return total if to_roman(total) == s else None
+
+
+def letter(n: int) -> str:
+    """1 -> 'a', 5 -> 'đ', 23 -> 'y', 24 -> 'aa' (plans never go that far, but never crash)."""
+    count = len(VI_LETTERS)
+    if n <= count:
+        return VI_LETTERS[n - 1]
+    return letter((n - 1) // count) + VI_LETTERS[(n - 1) % count]
+
+
+def letter_index(s: str) -> int | None:
+    """'a' -> 1, 'đ' -> 5; None if not a Vietnamese point letter."""
+    try:
+        return VI_LETTERS.index(s.lower()) + 1
+    except ValueError:
+        return None
+
+
+def kind_for_depth(depth: int) -> ItemKind:
+    """Default numbering kind of an item at *depth* (0 = section)."""
+    return KIND_BY_DEPTH[min(depth, len(KIND_BY_DEPTH) - 1)]
+
+
+def label(kind: ItemKind | str, position: int) -> str:
+    """The bare label of the *position*-th (1-based) item of *kind*: 'II', '3', 'đ', '-', '+'."""
+    kind = ItemKind(kind)
+    if kind is ItemKind.ROMAN:
+        return to_roman(position)
+    if kind is ItemKind.ARABIC:
+        return str(position)
+    if kind is ItemKind.LETTER:
+        return letter(position)
+    return "-" if kind is ItemKind.DASH else "+"
+
+
+def display_label(kind: ItemKind | str, position: int) -> str:
+    """The label as printed in a document: 'II.', '3.', 'đ)', '-', '+'."""
+    kind = ItemKind(kind)
+    bare = label(kind, position)
+    if kind in (ItemKind.ROMAN, ItemKind.ARABIC):
+        return bare + "."
+    if kind is ItemKind.LETTER:
+        return bare + ")"
+    return bare
+
+
+def sibling_labels(kinds: list[ItemKind | str]) -> list[str]:
+    """Labels for a list of siblings in order; each kind counts on its own."""
+    counters: dict[ItemKind, int] = {}
+    out = []
+    for k in kinds:
+        k = ItemKind(k)
+        counters[k] = counters.get(k, 0) + 1
+        out.append(label(k, counters[k]))
+    return out
+
+
+def short_reference(path: list[str]) -> str:
+    """['II', '1', 'a'] -> 'II.1.a'; dashes and pluses are not addressable and stop the path."""
+    parts = []
+    for part in path:
+        if part in ("-", "+"):
+            break
+        parts.append(part)
+    return ".".join(parts)
+
+
+_LEGAL_NAMES = {ItemKind.ROMAN: "Mục", ItemKind.ARABIC: "khoản", ItemKind.LETTER: "điểm"}
+
+
+def legal_reference(path: list[tuple[ItemKind | str, str]]) -> str:
+    """[(roman,'II'), (arabic,'1'), (letter,'a')] -> 'điểm a khoản 1 Mục II' (innermost first)."""
+    parts = []
+    for kind, lab in path:
+        kind = ItemKind(kind)
+        if kind not in _LEGAL_NAMES:
+            break
+        parts.append(f"{_LEGAL_NAMES[kind]} {lab}")
+    return " ".join(reversed(parts))

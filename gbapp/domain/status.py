@@ -1,0 +1,60 @@
+"""Derived status of an activity and the assessment of an indicator."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import Status
+
+DUE_SOON_DAYS = 14
+
+
+def derive_status(progress_status: str | None, due: dt.date | None, completed_on: dt.date | None,
+                  today: dt.date) -> Status:
+    """The status shown for an activity: overdue is derived from the due date, never typed in."""
+    if progress_status in (Status.DONE_ON_TIME, Status.DONE_LATE):
+        if due is not None and completed_on is not None and completed_on > due:
+            return Status.DONE_LATE
+        return Status.DONE_ON_TIME
+    if due is not None and due < today:
+        return Status.OVERDUE
+    if progress_status == Status.IN_PROGRESS:
+        return Status.IN_PROGRESS
+    return Status.NOT_STARTED
+
+
+def due_soon(status: Status, due: dt.date | None, today: dt.date) -> bool:
+    """Not done, not overdue, and due within DUE_SOON_DAYS."""
+    return (status in (Status.NOT_STARTED, Status.IN_PROGRESS) and due is not None
+            and 0 <= (due - today).days <= DUE_SOON_DAYS)
+
+
+class Assessment:
+    MET = "Đạt"
+    NOT_MET = "Chưa đạt"
+    AT_RISK = "Có nguy cơ không đạt"
+    UNKNOWN = "Chưa có số liệu"
+
+
+def assess(direction: str, target: float | None, value: float | None, *,
+           baseline: float | None = None, year: int | None = None,
+           target_year: int | None = None, baseline_year: int | None = None) -> str:
+    """Assess a value against its target.
+
+    In the target year (or later) the value either meets the target or not. Before it, a value
+    already at the target is 'đạt'; otherwise it is 'có nguy cơ không đạt' when the progress
+    made since the baseline is behind a straight line towards the target, else 'chưa đạt'.
+    """
+    if value is None or target is None:
+        return Assessment.UNKNOWN
+    met = value >= target if direction == ">=" else value <= target
+    if met:
+        return Assessment.MET
+    if year is None or target_year is None or year >= target_year:
+        return Assessment.NOT_MET
+    if baseline is None or baseline_year is None or target_year <= baseline_year:
+        return Assessment.NOT_MET
+    share = (year - baseline_year) / (target_year - baseline_year)
+    expected = baseline + (target - baseline) * share
+    behind = value < expected if direction == ">=" else value > expected
+    return Assessment.AT_RISK if behind else Assessment.NOT_MET

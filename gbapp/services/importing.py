@@ -1,0 +1,120 @@
+"""Store an imported plan: all or nothing, in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.entities import Plan
+from ..domain.model import ItemKind, ParsedItem, ParsedPlan, Role, TimeFrame
+from ..domain.numbering import sibling_labels
+from ..domain.text import clean_line, clean_text, fold
+from ..store import agencies, changelog, items, plans
+
+# Sections whose leaves are things to do (as opposed to purpose, organisation, funding).
+_ACTIVITY_SECTIONS = ("noi dung", "nhiem vu", "hoat dong", "giai phap", "chuong trinh")
+
+
+class PlanExistsError(Exception):
+    """A plan with the same number is already stored and replace was not asked for."""
+
+    def __init__(self, number: str):
+        super().__init__(
+            f"Kế hoạch số {number} đã có trong cơ sở dữ liệu. Dùng --replace để thay thế. "
+            f"(plan {number} already exists; use --replace to overwrite it)")
+        self.number = number
+
+
+def plan_from_parsed(parsed: ParsedPlan, source_file: str | None = None) -> Plan:
+    m = parsed.meta
+    year = m.year or (m.issued_on.year if m.issued_on else None)
+    return Plan(
+        number=m.number, doc_type=m.doc_type or "KH", issuer=m.issuer, place=m.place,
+        issued_on=m.issued_on, effective_on=m.effective_on, signer=m.signer,
+        signer_authority=m.signer_authority, signer_title=m.signer_title, title=m.title,
+        domain_field=m.domain_field, year=year, status="issued" if m.issued_on else "draft",
+        recipients=list(m.recipients), legal_bases=list(m.legal_bases), truncated=m.truncated,
+        source_file=source_file,
+    )
+
+
+def store_plan(db: Database, parsed: ParsedPlan, *, replace: bool = False,
+               source_file: str | Path | None = None) -> int:
+    """Write *parsed* as a new plan; replaces a plan with the same number only if asked."""
+    plan = plan_from_parsed(parsed, str(source_file) if source_file else None)
+    with changelog.action(db, "import", "plan", summary=plan.number or plan.title or ""):
+        existing = plans.find_by_number(db, plan.number) if plan.number else None
+        if existing is not None:
+            if not replace:
+                raise PlanExistsError(plan.number or "")
+            plans.delete(db, existing)
+        plan_id = plans.insert(db, plan)
+        _insert_tree(db, plan_id, parsed.items, plan.year)
+    return plan_id
+
+
+def _is_activity_section(title: str) -> bool:
+    folded = fold(title)
+    return any(key in folded for key in _ACTIVITY_SECTIONS)
+
+
+def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int | None) -> None:
+    """Bulk insert: ids, labels, refs and sort paths are computed here, not per row."""
+    next_id = (db.execute("SELECT MAX(id) FROM items").fetchone()[0] or 0) + 1
+    agency_cache: dict[str, int] = {}
+    item_rows: list[tuple] = []
+    assignment_rows: list[tuple] = []
+    year_frame = TimeFrame("", dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+    def agency_id(name: str) -> int:
+        key = fold(name)
+        if key not in agency_cache:
+            agency_cache[key] = agencies.get_or_create(db, name)
+        return agency_cache[key]
+
+    # Iterative walk: (nodes, parent id, parent ref, parent path, depth, in activity section,
+    # inherited time frame).
+    stack = [(roots, None, "", "", 0, False, None)]
+    while stack:
+        nodes, parent_id, parent_ref, parent_path, depth, in_section, inherited = stack.pop()
+        labels = sibling_labels([n.kind for n in nodes])
+        for position, (node, lab) in enumerate(zip(nodes, labels, strict=True), start=1):
+            item_id = next_id
+            next_id += 1
+            ref = items.make_ref(parent_ref, node.kind, lab, position)
+            path = (f"{parent_path}." if parent_path else "") + items.path_segment(position)
+            section = _is_activity_section(node.title) if depth == 0 else in_section
+            own_frame = node.time_frame
+            frame = own_frame or inherited
+            is_activity = bool(node.agencies) or (section and depth > 0 and not node.children)
+            if is_activity and frame is None:
+                frame = year_frame  # a yearly plan's activity is due by the end of its year
+            tf = frame or TimeFrame()
+            tf_text = clean_line(own_frame.text if own_frame else (inherited.text if inherited else ""))
+            title, text, output = clean_line(node.title), clean_text(node.text), clean_text(node.output)
+            lead = None
+            for ref_agency in node.agencies:
+                aid = agency_id(ref_agency.name)
+                if ref_agency.role == Role.LEAD and lead is None:
+                    lead = aid
+                    assignment_rows.append((item_id, aid, Role.LEAD.value))
+                elif aid != lead:
+                    assignment_rows.append((item_id, aid, Role.COORDINATING.value))
+            item_rows.append((
+                item_id, plan_id, parent_id, position, depth, ItemKind(node.kind).value, lab, ref,
+                path, node.label, title, text, int(is_activity), tf_text,
+                tf.start.isoformat() if tf.start else None, tf.end.isoformat() if tf.end else None,
+                int(tf.recurring), output, lead, items.search_text(ref, title, text, tf_text, output),
+            ))
+            if node.children:
+                stack.append((node.children, item_id, ref, path, depth + 1, section, frame))
+    db.conn.executemany(
+        "INSERT INTO items (id, plan_id, parent_id, position, depth, kind, label, ref, sort_path, "
+        "source_label, title, text, is_activity, tf_text, tf_start, tf_end, tf_recurring, output, "
+        "lead_agency_id, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        item_rows)
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO assignments (item_id, agency_id, role) VALUES (?, ?, ?)",
+        assignment_rows)

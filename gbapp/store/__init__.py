@@ -1,0 +1,17 @@
+"""Storage: the SQLite schema, its migrations and every query of the app. No Qt here."""
+
+from .database import (
+    DatabaseError,
+    DamagedDatabaseError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    open_database,
+)
+
+__all__ = [
+    "DatabaseError",
+    "DamagedDatabaseError",
+    "NewerDatabaseError",
+    "NotADatabaseError",
+    "open_database",
+]

@@ -1,0 +1,52 @@
+"""Assignments of activities to agencies (chủ trì / phối hợp)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ..domain.entities import Assignment
+from ..domain.model import Role
+
+
+def for_item(db: Database, item_id: int) -> list[Assignment]:
+    """The item's agencies: the lead first, then the coordinating ones in Vietnamese order."""
+    rows = db.execute(
+        "SELECT a.id, a.item_id, a.agency_id, a.role, g.name, a.is_sample FROM assignments a "
+        "JOIN agencies g ON g.id = a.agency_id WHERE a.item_id = ? "
+        "ORDER BY a.role = 'phoi_hop', g.name COLLATE vi", [item_id]).fetchall()
+    return [Assignment(id=r[0], item_id=r[1], agency_id=r[2], role=Role(r[3]), agency_name=r[4],
+                       is_sample=bool(r[5])) for r in rows]
+
+
+def set_for_item(db: Database, item_id: int, lead_id: int | None, coordinating: list[int],
+                 *, is_sample: bool = False) -> None:
+    """Replace the item's assignments: one lead agency and any number of coordinating ones."""
+    db.execute("DELETE FROM assignments WHERE item_id = ?", [item_id])
+    rows = []
+    if lead_id is not None:
+        rows.append((item_id, lead_id, Role.LEAD.value, int(is_sample)))
+    seen = {lead_id}
+    for agency_id in coordinating:
+        if agency_id not in seen:
+            seen.add(agency_id)
+            rows.append((item_id, agency_id, Role.COORDINATING.value, int(is_sample)))
+    db.conn.executemany(
+        "INSERT INTO assignments (item_id, agency_id, role, is_sample) VALUES (?, ?, ?, ?)", rows)
+    db.execute("UPDATE items SET lead_agency_id = ? WHERE id = ?", [lead_id, item_id])
+
+
+def for_agency(db: Database, plan_id: int, agency_id: int) -> list[tuple[int, Role]]:
+    """(item id, role) of every activity of the plan the agency takes part in, in plan order."""
+    rows = db.execute(
+        "SELECT i.id, a.role FROM assignments a JOIN items i ON i.id = a.item_id "
+        "WHERE i.plan_id = ? AND a.agency_id = ? ORDER BY i.sort_path", [plan_id, agency_id]
+    ).fetchall()
+    return [(r[0], Role(r[1])) for r in rows]
+
+
+def agencies_of_plan(db: Database, plan_id: int) -> list[tuple[int, str]]:
+    """(id, name) of every agency with an assignment in the plan, in Vietnamese order."""
+    return db.execute(
+        "SELECT DISTINCT g.id, g.name FROM assignments a JOIN items i ON i.id = a.item_id "
+        "JOIN agencies g ON g.id = a.agency_id WHERE i.plan_id = ? ORDER BY g.name COLLATE vi",
+        [plan_id]).fetchall()

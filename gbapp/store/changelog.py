@@ -1,0 +1,40 @@
+"""The change log, and the one way a user action is written: in one transaction with its log entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+
+@contextmanager
+def action(db: Database, name: str, entity: str = "", entity_id: int | None = None,
+           summary: str = "") -> Iterator[Database]:
+    """Run one user action atomically; the change log entry commits with it or not at all."""
+    with db.atomic():
+        yield db
+        db.execute(
+            "INSERT INTO change_log (action, entity, entity_id, summary) VALUES (?, ?, ?, ?)",
+            [name, entity, entity_id, summary],
+        )
+
+
+@dataclass
+class LogEntry:
+    id: int
+    at: str
+    action: str
+    entity: str
+    entity_id: int | None
+    summary: str
+
+
+def recent(db: Database, limit: int = 100) -> list[LogEntry]:
+    """The newest change log entries first."""
+    rows = db.execute(
+        "SELECT id, at, action, entity, entity_id, summary FROM change_log ORDER BY id DESC LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [LogEntry(*row) for row in rows]

@@ -1,0 +1,112 @@
+"""Opening a gbapp database: durability settings, integrity and version checks, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.text import fold, vi_sort_key
+from .migrations import KNOWN, migrations
+
+# 'GBAP' as a 32-bit integer: lets us tell our files from any other SQLite database.
+APPLICATION_ID = 0x47424150
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """A database problem the user can act on; str() is a Vietnamese message with the English gist."""
+
+
+class NotADatabaseError(DatabaseError):
+    pass
+
+
+class DamagedDatabaseError(DatabaseError):
+    pass
+
+
+class NewerDatabaseError(DatabaseError):
+    pass
+
+
+def _vi_collation(a: str, b: str) -> int:
+    ka, kb = vi_sort_key(a), vi_sort_key(b)
+    return (ka > kb) - (ka < kb)
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Per-connection settings: integrity, durability, and the functions our queries use."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Rollback journal (not WAL): WAL needs shared memory that USB sticks formatted FAT and
+    # network folders do not provide reliably; FULL sync so that a committed save survives
+    # a power cut or a pulled stick.
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.create_collation("vi", _vi_collation)
+    conn.create_function("fold", 1, fold, deterministic=True)
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_MAGIC:
+        raise NotADatabaseError(
+            f"Tệp «{path.name}» không phải là cơ sở dữ liệu gbapp. "
+            f"(not a gbapp database: {path})"
+        )
+
+
+def open_database(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the database at *path*, check it and bring its schema up to date."""
+    path = Path(path)
+    _check_file(path)
+    try:
+        db = Database(path)
+        configure(db.conn)
+        _check_integrity(db, path)
+        _check_version(db, path)
+        if migrate and migrations.pending(db):
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {len(KNOWN)}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise DamagedDatabaseError(
+                f"Cơ sở dữ liệu «{path.name}» bị hỏng và không mở được. "
+                f"(damaged database: {exc})"
+            ) from exc
+        raise
+    return db
+
+
+def _check_integrity(db: Database, path: Path) -> None:
+    row = db.execute("PRAGMA quick_check").fetchone()
+    if row is None or row[0] != "ok":
+        raise DamagedDatabaseError(
+            f"Cơ sở dữ liệu «{path.name}» bị hỏng ({row[0] if row else '?'}). "
+            "Hãy khôi phục từ bản sao lưu gần nhất. (database failed its integrity check)"
+        )
+
+
+def _check_version(db: Database, path: Path) -> None:
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = set(db.table_names())
+    if app_id not in (0, APPLICATION_ID) or (tables and "_sqlite_migrations" not in tables):
+        raise NotADatabaseError(
+            f"Tệp «{path.name}» là một cơ sở dữ liệu SQLite khác, không phải của gbapp. "
+            "(an SQLite file, but not a gbapp database)"
+        )
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in KNOWN]
+    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or user_version > len(KNOWN):
+        raise NewerDatabaseError(
+            f"Cơ sở dữ liệu «{path.name}» được tạo bởi phiên bản gbapp mới hơn "
+            f"(lược đồ {user_version}, phiên bản này hiểu đến {len(KNOWN)}). "
+            "Hãy cập nhật gbapp để mở tệp này. (written by a newer gbapp; please upgrade)"
+        )

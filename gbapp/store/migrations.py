@@ -1,0 +1,238 @@
+"""Schema history. A shipped migration is never edited: add a new one instead."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("gbapp")
+KNOWN: list[str] = []  # names of every migration this version of gbapp knows, in order
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register *fn* as the next migration (run in one transaction with its record)."""
+    KNOWN.append(fn.__name__)
+    return migrations()(fn)
+
+
+def run_script(db: Database, script: str) -> None:
+    """Run several statements inside the current transaction.
+
+    sqlite3's executescript() would COMMIT first and break the migration's atomicity.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement[:60]!r}")
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    run_script(db, 
+        """
+        CREATE TABLE plans (
+            id INTEGER PRIMARY KEY,
+            number TEXT,
+            doc_type TEXT,
+            issuer TEXT,
+            place TEXT,
+            issued_on TEXT,
+            effective_on TEXT,
+            signer TEXT,
+            signer_authority TEXT,
+            signer_title TEXT,
+            title TEXT,
+            domain_field TEXT,
+            year INTEGER,
+            status TEXT NOT NULL DEFAULT 'draft',
+            recipients TEXT NOT NULL DEFAULT '[]',
+            truncated INTEGER NOT NULL DEFAULT 0,
+            source_file TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now')),
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE UNIQUE INDEX plans_number ON plans(number) WHERE number IS NOT NULL;
+
+        CREATE TABLE legal_bases (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            doc_type TEXT NOT NULL DEFAULT '',
+            number TEXT NOT NULL DEFAULT '',
+            issued_on TEXT,
+            issuer TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX legal_bases_plan ON legal_bases(plan_id, position);
+
+        CREATE TABLE agencies (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            short_name TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT '',
+            level TEXT NOT NULL DEFAULT 'tinh',
+            parent_id INTEGER REFERENCES agencies(id) ON DELETE SET NULL,
+            valid_from TEXT,
+            valid_to TEXT,
+            successor_id INTEGER REFERENCES agencies(id) ON DELETE SET NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            note TEXT NOT NULL DEFAULT '',
+            search TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX agencies_name ON agencies(name);
+
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            parent_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            depth INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            sort_path TEXT NOT NULL,
+            source_label TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            is_activity INTEGER NOT NULL DEFAULT 0,
+            tf_text TEXT NOT NULL DEFAULT '',
+            tf_start TEXT,
+            tf_end TEXT,
+            tf_recurring INTEGER NOT NULL DEFAULT 0,
+            output TEXT NOT NULL DEFAULT '',
+            budget REAL,
+            budget_source TEXT NOT NULL DEFAULT '',
+            -- denormalised for instant filtering and sorting of large plans (kept by the store)
+            lead_agency_id INTEGER REFERENCES agencies(id) ON DELETE SET NULL,
+            progress_status TEXT,
+            completed_on TEXT,
+            search TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX items_parent ON items(plan_id, parent_id, position);
+        CREATE INDEX items_order ON items(plan_id, sort_path);
+        CREATE INDEX items_activity_due ON items(plan_id, is_activity, tf_end);
+        CREATE INDEX items_lead ON items(lead_agency_id);
+
+        CREATE TABLE assignments (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            agency_id INTEGER NOT NULL REFERENCES agencies(id),
+            role TEXT NOT NULL CHECK (role IN ('chu_tri', 'phoi_hop')),
+            is_sample INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (item_id, agency_id)
+        );
+        CREATE INDEX assignments_agency ON assignments(agency_id, role);
+
+        CREATE TABLE periods (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'year',
+            start_on TEXT,
+            end_on TEXT,
+            due_on TEXT
+        );
+
+        CREATE TABLE progress_reports (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            agency_id INTEGER NOT NULL REFERENCES agencies(id),
+            period_id INTEGER NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT 'chua_trien_khai',
+            percent INTEGER CHECK (percent IS NULL OR percent BETWEEN 0 AND 100),
+            result TEXT NOT NULL DEFAULT '',
+            sessions INTEGER,
+            participants INTEGER,
+            men INTEGER,
+            women INTEGER,
+            evidence TEXT NOT NULL DEFAULT '',
+            difficulties TEXT NOT NULL DEFAULT '',
+            proposals TEXT NOT NULL DEFAULT '',
+            spending REAL,
+            completed_on TEXT,
+            is_sample INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL DEFAULT (datetime('now')),
+            UNIQUE (item_id, agency_id, period_id)
+        );
+        CREATE INDEX progress_period ON progress_reports(period_id, agency_id);
+
+        CREATE TABLE indicators (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '%',
+            direction TEXT NOT NULL DEFAULT '>=' CHECK (direction IN ('>=', '<=')),
+            baseline REAL,
+            baseline_year INTEGER,
+            source TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE indicator_targets (
+            indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            year INTEGER NOT NULL,
+            value REAL NOT NULL,
+            PRIMARY KEY (indicator_id, year)
+        );
+        CREATE TABLE indicator_values (
+            id INTEGER PRIMARY KEY,
+            indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            year INTEGER NOT NULL,
+            value REAL,
+            men REAL,
+            women REAL,
+            note TEXT NOT NULL DEFAULT '',
+            is_sample INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (indicator_id, year)
+        );
+        CREATE TABLE item_indicators (
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            PRIMARY KEY (item_id, indicator_id)
+        );
+
+        CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now')),
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL DEFAULT '',
+            entity_id INTEGER,
+            summary TEXT NOT NULL DEFAULT ''
+        );
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migration
+def m002_item_search_index(db: Database) -> None:
+    # Trigram full-text index over the folded (diacritic-free, lower-case) search column, so that
+    # search-as-you-type finds substrings among 100,000 activities without a table scan.
+    run_script(db, 
+        """
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            search, content='items', content_rowid='id', tokenize='trigram'
+        );
+        INSERT INTO items_fts(rowid, search) SELECT id, search FROM items;
+        CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+            INSERT INTO items_fts(rowid, search) VALUES (new.id, new.search);
+        END;
+        CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, search) VALUES ('delete', old.id, old.search);
+        END;
+        CREATE TRIGGER items_fts_update AFTER UPDATE OF search ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, search) VALUES ('delete', old.id, old.search);
+            INSERT INTO items_fts(rowid, search) VALUES (new.id, new.search);
+        END;
+        """
+    )
+

@@ -1,0 +1,42 @@
+"""Reporting periods (kỳ báo cáo) with their due dates."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ..domain.entities import Period
+from ..domain.text import clean_line
+from .convert import date_in, date_out
+
+
+def _from_row(r: tuple) -> Period:
+    return Period(id=r[0], plan_id=r[1], name=r[2], kind=r[3], start_on=date_in(r[4]),
+                  end_on=date_in(r[5]), due_on=date_in(r[6]))
+
+
+def list_periods(db: Database, plan_id: int) -> list[Period]:
+    rows = db.execute(
+        "SELECT id, plan_id, name, kind, start_on, end_on, due_on FROM periods WHERE plan_id = ? "
+        "ORDER BY end_on, id", [plan_id]).fetchall()
+    return [_from_row(r) for r in rows]
+
+
+def get(db: Database, period_id: int) -> Period | None:
+    row = db.execute("SELECT id, plan_id, name, kind, start_on, end_on, due_on FROM periods "
+                     "WHERE id = ?", [period_id]).fetchone()
+    return _from_row(row) if row else None
+
+
+def save(db: Database, period: Period) -> int:
+    values = [period.plan_id, clean_line(period.name), period.kind, date_out(period.start_on),
+              date_out(period.end_on), date_out(period.due_on)]
+    if period.id is None:
+        return db.execute("INSERT INTO periods (plan_id, name, kind, start_on, end_on, due_on) "
+                          "VALUES (?, ?, ?, ?, ?, ?)", values).lastrowid
+    db.execute("UPDATE periods SET plan_id = ?, name = ?, kind = ?, start_on = ?, end_on = ?, "
+               "due_on = ? WHERE id = ?", values + [period.id])
+    return period.id
+
+
+def delete(db: Database, period_id: int) -> None:
+    db.execute("DELETE FROM periods WHERE id = ?", [period_id])

@@ -1,0 +1,115 @@
+"""Progress reports per activity × agency × period, and the activity status they imply."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ..domain.entities import ProgressReport
+from ..domain.model import Status
+from ..domain.text import clean_text
+from .convert import date_in, date_out
+
+_FIELDS = ("item_id", "agency_id", "period_id", "status", "percent", "result", "sessions",
+           "participants", "men", "women", "evidence", "difficulties", "proposals", "spending",
+           "completed_on", "is_sample")
+_TEXT = {"result", "evidence", "difficulties", "proposals"}
+
+
+def _from_row(r: tuple) -> ProgressReport:
+    values = dict(zip(("id",) + _FIELDS, r, strict=True))
+    values["status"] = Status(values["status"])
+    values["completed_on"] = date_in(values["completed_on"])
+    values["is_sample"] = bool(values["is_sample"])
+    return ProgressReport(**values)
+
+
+def get(db: Database, item_id: int, agency_id: int, period_id: int) -> ProgressReport | None:
+    row = db.execute(
+        f"SELECT id, {', '.join(_FIELDS)} FROM progress_reports WHERE item_id = ? "
+        "AND agency_id = ? AND period_id = ?", [item_id, agency_id, period_id]).fetchone()
+    return _from_row(row) if row else None
+
+
+def for_period(db: Database, period_id: int, agency_id: int | None = None) -> list[ProgressReport]:
+    sql = f"SELECT id, {', '.join(_FIELDS)} FROM progress_reports WHERE period_id = ?"
+    params: list = [period_id]
+    if agency_id is not None:
+        sql += " AND agency_id = ?"
+        params.append(agency_id)
+    return [_from_row(r) for r in db.execute(sql, params).fetchall()]
+
+
+def for_item(db: Database, item_id: int, period_id: int | None = None) -> list[ProgressReport]:
+    sql = f"SELECT id, {', '.join(_FIELDS)} FROM progress_reports WHERE item_id = ?"
+    params: list = [item_id]
+    if period_id is not None:
+        sql += " AND period_id = ?"
+        params.append(period_id)
+    return [_from_row(r) for r in db.execute(sql + " ORDER BY id", params).fetchall()]
+
+
+def save(db: Database, report: ProgressReport) -> int:
+    """Insert or replace the report of (activity, agency, period) and refresh the item's status."""
+    values = {f: getattr(report, f) for f in _FIELDS}
+    values["status"] = Status(report.status).value
+    values["completed_on"] = date_out(report.completed_on)
+    values["is_sample"] = int(report.is_sample)
+    for f in _TEXT:
+        values[f] = clean_text(values[f])
+    cursor = db.execute(
+        f"INSERT INTO progress_reports ({', '.join(_FIELDS)}) VALUES "
+        f"({', '.join('?' * len(_FIELDS))}) ON CONFLICT(item_id, agency_id, period_id) DO UPDATE "
+        f"SET {', '.join(f + ' = excluded.' + f for f in _FIELDS)}, updated_at = datetime('now')",
+        [values[f] for f in _FIELDS])
+    refresh_item_status(db, report.item_id)
+    row = db.execute("SELECT id FROM progress_reports WHERE item_id = ? AND agency_id = ? AND "
+                     "period_id = ?", [report.item_id, report.agency_id, report.period_id]).fetchone()
+    return row[0] if row else cursor.lastrowid
+
+
+def delete(db: Database, report_id: int) -> None:
+    row = db.execute("SELECT item_id FROM progress_reports WHERE id = ?", [report_id]).fetchone()
+    db.execute("DELETE FROM progress_reports WHERE id = ?", [report_id])
+    if row:
+        refresh_item_status(db, row[0])
+
+
+def refresh_item_status(db: Database, item_id: int) -> None:
+    """Keep items.progress_status/completed_on in step with the lead agency's reports.
+
+    Done if the lead reported it done (the earliest completion date counts); in progress if any
+    agency reported work; otherwise not started. Overdue is derived at query time from today.
+    """
+    row = db.execute(
+        """
+        SELECT
+          MIN(CASE WHEN r.status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han')
+                    AND r.agency_id = i.lead_agency_id
+                   THEN COALESCE(r.completed_on, p.end_on, '0000-00-00') END),
+          MAX(r.status IN ('dang_thuc_hien', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han'))
+        FROM items i LEFT JOIN progress_reports r ON r.item_id = i.id
+        LEFT JOIN periods p ON p.id = r.period_id
+        WHERE i.id = ?
+        """, [item_id]).fetchone()
+    done_on, active = row if row else (None, None)
+    if done_on is not None:
+        status, completed = Status.DONE_ON_TIME.value, (None if done_on == "0000-00-00" else done_on)
+    elif active:
+        status, completed = Status.IN_PROGRESS.value, None
+    else:
+        status, completed = None, None
+    db.execute("UPDATE items SET progress_status = ?, completed_on = ? WHERE id = ?",
+               [status, completed, item_id])
+
+
+def unreported_agencies(db: Database, plan_id: int, period_id: int) -> list[tuple[int, str, int]]:
+    """(id, name, activities) of agencies assigned in the plan with no report in the period."""
+    return db.execute(
+        """
+        SELECT g.id, g.name, COUNT(DISTINCT a.item_id) FROM assignments a
+        JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id
+        WHERE i.plan_id = ? AND NOT EXISTS (
+            SELECT 1 FROM progress_reports r WHERE r.agency_id = a.agency_id AND r.period_id = ?
+              AND r.item_id IN (SELECT id FROM items WHERE plan_id = ?))
+        GROUP BY g.id ORDER BY g.name COLLATE vi
+        """, [plan_id, period_id, plan_id]).fetchall()

@@ -1,0 +1,44 @@
+"""Settings that travel with the database: organisation, place, default signer, parent agency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlite_utils import Database
+
+
+@dataclass
+class OrgSettings:
+    organisation: str = "Sở Nội vụ"  # the issuing agency of our documents
+    parent_agency: str = "UBND tỉnh Quảng Ngãi"
+    place: str = "Quảng Ngãi"
+    agency_code: str = "SNV"  # used in document numbers: 15/BC-SNV
+    signer: str = ""
+    signer_authority: str = "KT. GIÁM ĐỐC"
+    signer_title: str = "PHÓ GIÁM ĐỐC"
+    archive_line: str = "Lưu: VT, CTTN&BĐG."
+
+
+def get_value(db: Database, key: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_value(db: Database, key: str, value: str) -> None:
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+
+
+def load(db: Database) -> OrgSettings:
+    """The organisation settings, defaults filled in."""
+    stored = dict(db.execute("SELECT key, value FROM settings WHERE key LIKE 'org.%'").fetchall())
+    values = {f.name: stored.get("org." + f.name) for f in fields(OrgSettings)}
+    return OrgSettings(**{k: v for k, v in values.items() if v is not None})
+
+
+def save(db: Database, org: OrgSettings) -> None:
+    for f in fields(OrgSettings):
+        set_value(db, "org." + f.name, getattr(org, f.name))

@@ -1,0 +1,63 @@
+"""What every page is given: the open database, the current plan, undo history, change signals.
+
+Pages never write SQL: they call store functions through `perform`, which makes each user
+action one transaction, one change-log entry and one undo step, then tells every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
+
+from ..store import plans
+from ..store.undo import UndoLog
+
+T = TypeVar("T")
+
+
+class AppContext(QObject):
+    """The open database and the plan being worked on."""
+
+    data_changed = Signal()  # after any action, undo or redo: pages reload what they show
+    plan_changed = Signal(object)  # the current plan id (or None)
+    undo_state_changed = Signal()
+
+    def __init__(self, db: Database, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.path = Path(path)
+        self.undo = UndoLog(db)
+        self.plan_id: int | None = plans.latest_id(db)
+        self.dirty = False  # changed since opened (a backup is due on close)
+
+    def set_plan(self, plan_id: int | None) -> None:
+        if plan_id != self.plan_id:
+            self.plan_id = plan_id
+            self.plan_changed.emit(plan_id)
+
+    def perform(self, name: str, fn: Callable[[Database], T]) -> T:
+        """Run one user action (*name* is shown in Edit → Undo) and notify the pages."""
+        result = self.undo.run(name, fn)
+        self._after_change()
+        return result
+
+    def undo_last(self) -> str | None:
+        name = self.undo.undo()
+        if name is not None:
+            self._after_change()
+        return name
+
+    def redo_last(self) -> str | None:
+        name = self.undo.redo()
+        if name is not None:
+            self._after_change()
+        return name
+
+    def _after_change(self) -> None:
+        self.dirty = True
+        self.undo_state_changed.emit()
+        self.data_changed.emit()

@@ -1,0 +1,23 @@
+import unicodedata
+
+from gbapp.domain.text import clean_line, clean_text, fold, vi_sort_key
+
+
+def test_clean_text_normalises_and_strips_controls():
+    nfd = unicodedata.normalize("NFD", "Bình đẳng giới")
+    assert clean_text(nfd + "\x01\x07") == "Bình đẳng giới"
+    assert unicodedata.is_normalized("NFC", clean_text(nfd))
+    assert clean_text("dòng 1\x0bdòng 2") == "dòng 1\ndòng 2"
+    assert clean_line("  a \n b\t c ") == "a b c"
+    assert clean_text("phụ nữ 👩‍💼") == "phụ nữ 👩‍💼"
+
+
+def test_fold_ignores_case_and_diacritics():
+    assert fold("BÌNH ĐẲNG GIỚI") == "binh dang gioi"
+    assert fold(unicodedata.normalize("NFD", "Đắk Lắk")) == "dak lak"
+
+
+def test_vietnamese_order():
+    names = ["Ủy ban", "Đài", "Dân tộc", "Sở Y tế", "Ban", "Sở Nội vụ", "Ư", "U", "Bộ"]
+    assert sorted(names, key=vi_sort_key) == [
+        "Ban", "Bộ", "Dân tộc", "Đài", "Sở Nội vụ", "Sở Y tế", "U", "Ủy ban", "Ư"]

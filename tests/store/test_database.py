@@ -1,0 +1,105 @@
+"""Opening databases: migrations from an empty file, refusal of newer or foreign files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from gbapp.store import (
+    DamagedDatabaseError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    open_database,
+)
+from gbapp.store.migrations import KNOWN
+
+
+def test_migrates_empty_file_to_current_schema(tmp_path):
+    path = tmp_path / "new.db"
+    db = open_database(path)
+    applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    assert applied == KNOWN
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(KNOWN)
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    db.close()
+    # Opening again applies nothing and keeps data.
+    db = open_database(path)
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == len(KNOWN)
+    db.close()
+
+
+def test_migration_is_atomic_with_its_record(tmp_path):
+    """Stopping before the last migration leaves a consistent older schema that then upgrades."""
+    from sqlite_utils import Database
+
+    from gbapp.store.database import configure
+    from gbapp.store.migrations import migrations
+
+    path = tmp_path / "old.db"
+    raw = Database(path)
+    configure(raw.conn)
+    migrations.apply(raw, stop_before=KNOWN[-1])
+    assert "items_fts" not in raw.table_names()
+    raw.execute("INSERT INTO plans (number) VALUES ('5/KH-X')")
+    raw.execute("INSERT INTO items (plan_id, position, kind, label, ref, sort_path, search) "
+                "VALUES (1, 1, 'roman', 'I', 'I', '000001', 'binh dang gioi')")
+    raw.close()
+    db = open_database(path)
+    hits = db.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH 'dang'").fetchall()
+    assert hits == [(1,)]
+    db.close()
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    db = open_database(path)
+    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+               "VALUES ('gbapp', 'm999_from_the_future', '2030-01-01')")
+    db.execute(f"PRAGMA user_version = {len(KNOWN) + 1}")
+    db.close()
+    with pytest.raises(NewerDatabaseError) as err:
+        open_database(path)
+    assert "phiên bản gbapp mới hơn" in str(err.value)
+    # Nothing was changed by the refused open.
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == len(KNOWN) + 1
+    con.close()
+
+
+def test_text_file_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    with pytest.raises(NotADatabaseError) as err:
+        open_database(path)
+    assert "không phải là cơ sở dữ liệu gbapp" in str(err.value)
+    assert path.read_text(encoding="utf-8") == "không phải cơ sở dữ liệu"
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE customers (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(NotADatabaseError):
+        open_database(path)
+    con = sqlite3.connect(path)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["customers"]
+    con.close()
+
+
+def test_damaged_file_is_reported(tmp_path):
+    path = tmp_path / "broken.db"
+    db = open_database(path)
+    db.execute("INSERT INTO settings (key, value) VALUES ('a', ?)", ["x" * 50000])
+    db.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 4096):  # scribble over every page but the header
+        data[offset + 10: offset + 200] = b"\xff" * 190
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDatabaseError) as err:
+        open_database(path)
+    assert "bị hỏng" in str(err.value)
