@@ -29,6 +29,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = _db_path(args, demo_database)
     create_demo(path)
     print(f"Đã tạo cơ sở dữ liệu mẫu (Kế hoạch 93/KH-UBND): {path}")
+    if args.open:
+        args.db = str(path)
+        return cmd_gui(args)
     return 0
 
 
@@ -62,6 +65,45 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .paths import default_database
+    from .services.backups import backup_now
+
+    path = _db_path(args, default_database)
+    if not path.is_file():
+        raise CliError(f"Không tìm thấy cơ sở dữ liệu «{path}». (database not found)")
+    _open(path).close()  # refuse damaged or foreign files before copying them
+    target = backup_now(path, path, folder=Path(args.to) if args.to else None, reason="manual")
+    print(f"Đã sao lưu: {target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .paths import default_database
+    from .services.backups import list_for, restore
+    from .store.lock import DatabaseLock
+
+    path = _db_path(args, default_database)
+    backups = list_for(path)
+    if args.backup is None:
+        if not backups:
+            print(f"Chưa có bản sao lưu nào của «{path.name}».")
+        for n, info in enumerate(backups, start=1):
+            print(f"{n:>3}. {info.describe()}  [{info.path.name}]")
+        return 0
+    chosen = Path(args.backup)
+    if args.backup.isdigit() and not chosen.exists():
+        index = int(args.backup)
+        if not 1 <= index <= len(backups):
+            raise CliError(f"Không có bản sao lưu số {index}. (no backup number {index})")
+        chosen = backups[index - 1].path
+    with DatabaseLock(path):
+        safety = restore(chosen, path)
+    print(f"Đã khôi phục «{path.name}» từ {chosen.name}."
+          + (f" Bản an toàn của tệp cũ: {safety}" if safety else ""))
+    return 0
+
+
 def _open(path: Path):
     from .store import open_database
 
@@ -89,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu với Kế hoạch 93/KH-UBND")
     demo.add_argument("--db", help="tệp cơ sở dữ liệu sẽ tạo (database file to create)")
+    demo.add_argument("--open", action="store_true", help="mở ứng dụng trên dữ liệu mẫu")
     demo.set_defaults(func=cmd_demo)
 
     imp = sub.add_parser("import", help="nhập kế hoạch từ tệp .txt hoặc .docx")
@@ -98,6 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true", help="in kết quả đọc dạng JSON")
     imp.add_argument("--replace", action="store_true", help="thay thế kế hoạch cùng số")
     imp.set_defaults(func=cmd_import)
+
+    bak = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
+    bak.add_argument("--db", help="tệp cơ sở dữ liệu (database file)")
+    bak.add_argument("--to", help="thư mục lưu bản sao (folder; default: the backups folder)")
+    bak.set_defaults(func=cmd_backup)
+
+    res = sub.add_parser("restore", help="liệt kê hoặc khôi phục bản sao lưu")
+    res.add_argument("backup", nargs="?", help="số thứ tự trong danh sách hoặc đường dẫn tệp")
+    res.add_argument("--db", help="tệp cơ sở dữ liệu (database file)")
+    res.set_defaults(func=cmd_restore)
     return parser
 
 

@@ -1,0 +1,48 @@
+"""Backup policy: where backups go, how many are kept, when they are made."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..paths import data_dir
+from ..store import backup as store_backup
+from ..store.backup import BackupInfo
+
+DEFAULT_KEEP = 20
+
+
+def backups_dir() -> Path:
+    """All automatic backups and safety copies live here, off the (possibly removable) database."""
+    return data_dir() / "backups"
+
+
+def keep_count(db_path: Path) -> int:
+    """How many automatic backups to keep (setting 'backup.keep' in the database)."""
+    try:
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM settings WHERE key = 'backup.keep'").fetchone()
+        finally:
+            con.close()
+        return max(1, int(row[0])) if row else DEFAULT_KEEP
+    except (sqlite3.DatabaseError, ValueError):
+        return DEFAULT_KEEP
+
+
+def backup_now(source: sqlite3.Connection | Path, db_path: Path, *, reason: str = "",
+               folder: Path | None = None) -> Path:
+    """A timestamped backup; automatic ones (no *folder*) are pruned to the configured count."""
+    if folder is not None:
+        return store_backup.make_backup(source, db_path, folder, reason=reason)
+    return store_backup.make_backup(source, db_path, backups_dir(), reason=reason,
+                                    keep=keep_count(db_path))
+
+
+def list_for(db_path: Path) -> list[BackupInfo]:
+    return store_backup.list_backups(backups_dir(), Path(db_path).stem)
+
+
+def restore(backup_path: Path, db_path: Path) -> Path | None:
+    """Restore *backup_path* over *db_path* (closed) after a safety copy; returns the copy."""
+    return store_backup.restore(backup_path, db_path, backups_dir())

@@ -1,0 +1,165 @@
+"""Backups with SQLite's online backup API: made, listed with their contents, pruned, restored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .database import SQLITE_MAGIC, DatabaseError
+
+STAMP = "%Y%m%d-%H%M%S"
+_NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:-(?P<reason>[a-z]+))?\.db$")
+COUNTED = {"plans": "kế hoạch", "items": "mục", "agencies": "cơ quan",
+           "progress_reports": "báo cáo tiến độ"}
+
+
+class BackupError(DatabaseError):
+    """A backup or restore that could not be done (message in Vietnamese, English gist)."""
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    created: dt.datetime
+    size: int
+    counts: dict[str, int]
+    reason: str = ""
+
+    def describe(self) -> str:
+        parts = ", ".join(f"{n} {COUNTED[t]}" for t, n in self.counts.items() if t in COUNTED)
+        return f"{self.created:%d/%m/%Y %H:%M:%S} — {self.size / 1024:.0f} KB — {parts}"
+
+
+def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
+    """Copy a live database to *target* through the backup API; the target appears whole or not at all."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    own = not isinstance(source, sqlite3.Connection)
+    src = sqlite3.connect(source) if own else source
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        if own:
+            src.close()
+    return target
+
+
+def backup_name(db_path: Path, when: dt.datetime, reason: str = "") -> str:
+    suffix = f"-{reason}" if reason else ""
+    return f"{db_path.stem}-{when.strftime(STAMP)}{suffix}.db"
+
+
+def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, *,
+                reason: str = "", keep: int | None = None,
+                now: dt.datetime | None = None) -> Path:
+    """A timestamped backup of *db_path* in *folder*; keeps the newest *keep* of them."""
+    when = now or dt.datetime.now()
+    target = folder / backup_name(db_path, when, reason)
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{db_path.stem}-{when.strftime(STAMP)}-{n}{'-' + reason if reason else ''}.db"
+    try:
+        copy_database(source, target)
+    except OSError as exc:
+        raise BackupError(f"Không tạo được bản sao lưu trong «{folder}»: {exc.strerror or exc}. "
+                          f"(backup failed: {exc})") from exc
+    if keep is not None:
+        prune(folder, db_path.stem, keep)
+    return target
+
+
+def _read_counts(path: Path) -> dict[str, int]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in COUNTED}
+    finally:
+        con.close()
+
+
+def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
+    """Backups in *folder* (of the database called *stem*), newest first, with record counts."""
+    out = []
+    if not folder.is_dir():
+        return out
+    for path in folder.glob("*.db"):
+        m = _NAME_RE.match(path.name)
+        if not m or (stem is not None and m["stem"] != stem):
+            continue
+        try:
+            counts = _read_counts(path)
+        except sqlite3.DatabaseError:
+            continue  # not a readable gbapp backup: never offered for restore
+        created = dt.datetime.strptime(m["stamp"], STAMP)
+        out.append(BackupInfo(path, created, path.stat().st_size, counts, m["reason"] or ""))
+    out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return out
+
+
+def prune(folder: Path, stem: str, keep: int) -> list[Path]:
+    """Delete all but the newest *keep* backups of *stem* (safety copies are never pruned)."""
+    backups = [b for b in list_backups(folder, stem) if b.reason != "safety"]
+    gone = []
+    for old in backups[max(keep, 1):]:
+        old.path.unlink(missing_ok=True)
+        gone.append(old.path)
+    return gone
+
+
+def check_backup(path: Path) -> None:
+    """Raise BackupError unless *path* is an intact gbapp database."""
+    with open(path, "rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise BackupError(f"«{path.name}» không phải bản sao lưu gbapp. (not a gbapp backup)")
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        ok = con.execute("PRAGMA integrity_check").fetchone()[0]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"Bản sao lưu «{path.name}» bị hỏng. (backup is damaged: {exc})") from exc
+    finally:
+        con.close()
+    if ok != "ok" or "_sqlite_migrations" not in tables:
+        raise BackupError(f"Bản sao lưu «{path.name}» bị hỏng hoặc không phải của gbapp. "
+                          "(backup is damaged or not a gbapp database)")
+
+
+def restore(backup: Path, db_path: Path, safety_folder: Path) -> Path | None:
+    """Replace *db_path* with *backup*, after a safety copy of the current file.
+
+    The database must be closed by the caller. Returns the safety copy (None if there was no
+    current file). The replacement is atomic: a failure leaves the current file as it was.
+    """
+    check_backup(backup)
+    safety = None
+    if db_path.exists() and db_path.stat().st_size:
+        safety_folder.mkdir(parents=True, exist_ok=True)
+        safety = safety_folder / backup_name(db_path, dt.datetime.now(), "safety")
+        n = 1
+        while safety.exists():
+            n += 1
+            safety = safety.with_name(safety.stem.replace("-safety", f"-{n}-safety") + ".db")
+        try:
+            copy_database(db_path, safety)
+        except sqlite3.DatabaseError:
+            # The current file is damaged: keep its bytes as they are.
+            safety.write_bytes(db_path.read_bytes())
+    copy_database(backup, db_path)
+    Path(str(db_path) + "-journal").unlink(missing_ok=True)
+    return safety

@@ -1,0 +1,119 @@
+"""One writer per database: a lock file held with an OS lock while the database is open.
+
+The operating system releases the lock when the process ends, however it ends, so a lock file
+left behind by a crash is recognised as stale and taken over; its content (who, where, since
+when) only serves the message shown to the second user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+from pathlib import Path
+
+from .database import DatabaseError
+
+if os.name == "nt":  # pragma: no cover - exercised by the Windows CI workflow
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class DatabaseInUseError(DatabaseError):
+    """The database is open in another gbapp window or on another computer."""
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+class DatabaseLock:
+    """Hold with `acquire()` / `release()` or as a context manager."""
+
+    def __init__(self, db_path: Path):
+        self.db_path = Path(db_path)
+        self.path = lock_path(self.db_path)
+        self._fd: int | None = None
+        self.took_over_stale = False
+
+    def acquire(self) -> DatabaseLock:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        if not _try_lock(fd):
+            os.close(fd)
+            raise DatabaseInUseError(self._in_use_message())
+        # We hold the OS lock; any content is from a process that no longer runs.
+        existing = os.read(fd, 4096)
+        self.took_over_stale = bool(existing.strip())
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
+                "since": dt.datetime.now().isoformat(timespec="seconds")}
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.ftruncate(fd, 0)
+        # Byte 0 carries the Windows lock region; write the JSON after a newline.
+        os.write(fd, b"\n" + json.dumps(info).encode())
+        os.fsync(fd)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        try:
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            os.ftruncate(self._fd, 0)
+            _unlock(self._fd)
+        finally:
+            os.close(self._fd)
+            self._fd = None
+        try:
+            self.path.unlink()
+        except OSError:
+            pass  # another process may already hold it again
+
+    def _in_use_message(self) -> str:
+        try:
+            info = json.loads(self.path.read_text(encoding="utf-8").strip() or "{}")
+        except (OSError, ValueError):
+            info = {}
+        who = f"{info.get('user', '?')} trên máy {info.get('host', '?')}" if info else "gbapp khác"
+        since = info.get("since", "")
+        return (f"Cơ sở dữ liệu «{self.db_path.name}» đang được mở bởi {who}"
+                f"{' từ ' + since.replace('T', ' ') if since else ''}. Hãy đóng cửa sổ đó trước. "
+                "(the database is already open in another gbapp window)")
+
+    def __enter__(self) -> DatabaseLock:
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not a reason to refuse a lock
+        return "?"

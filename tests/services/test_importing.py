@@ -1,0 +1,99 @@
+"""Storing an imported plan: the answer-key tree, all-or-nothing, no duplicates without --replace."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, ParsedPlan, PlanMeta, Role
+from gbapp.importers import PlanImportError, parse_plan_text, read_plan
+from gbapp.paths import resource
+from gbapp.services.importing import PlanExistsError, store_plan
+from gbapp.store import assignments, items, open_database, plans
+
+PLAN93 = resource("demo", "plan93_quangngai_2025.txt")
+TABLES = ("plans", "legal_bases", "items", "agencies", "assignments", "items_fts")
+
+
+def counts(db) -> dict[str, int]:
+    return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def test_plan93_is_stored_with_the_answer_key_structure(db):
+    plan_id = store_plan(db, read_plan(PLAN93))
+    plan = plans.get(db, plan_id)
+    assert (plan.number, plan.doc_type, plan.year) == ("93/KH-UBND", "KH", 2025)
+    assert plan.signer == "Trần Hoàng Tuấn" and plan.place == "Quảng Ngãi"
+    assert [b.number for b in plan.legal_bases] == ["739/BNV-CTTN&BĐG", "254/QĐ-UBND", "80/TTr-SNV"]
+    sections = items.children(db, plan_id, None)
+    assert [s.ref for s in sections] == ["I", "II"]
+    numbered = [items.children(db, plan_id, s.id) for s in sections]
+    assert [len(n) for n in numbered] == [2, 5]
+    points = [len(items.children(db, plan_id, n.id)) for group in numbered for n in group]
+    assert points == [2, 0, 3, 4, 2, 2, 2]
+    assert items.get(db, numbered[1][4].id).time_frame.end.isoformat() == "2025-12-15"
+    activities = [i.ref for i in items.all_items(db, plan_id) if i.is_activity]
+    assert activities[0] == "II.1.a" and len(activities) == 13  # points under II only
+    assert plan.truncated
+
+
+def test_same_number_needs_replace(db):
+    store_plan(db, read_plan(PLAN93))
+    before = counts(db)
+    with pytest.raises(PlanExistsError) as err:
+        store_plan(db, read_plan(PLAN93))
+    assert "--replace" in str(err.value) and "93/KH-UBND" in str(err.value)
+    assert counts(db) == before
+    store_plan(db, read_plan(PLAN93), replace=True)
+    assert counts(db) == before  # replaced, not duplicated
+
+
+def test_failed_import_leaves_nothing(db, monkeypatch):
+    parsed = read_plan(PLAN93)
+    before = counts(db)
+    calls = {"n": 0}
+    original = items.make_ref
+
+    def failing(*args):
+        calls["n"] += 1
+        if calls["n"] == 15:
+            raise RuntimeError("disk pulled out")
+        return original(*args)
+
+    monkeypatch.setattr(items, "make_ref", failing)
+    with pytest.raises(RuntimeError):
+        store_plan(db, parsed)
+    assert counts(db) == before
+
+
+def test_agencies_with_roles_become_assignments(db):
+    tree = [ParsedItem(ItemKind.ROMAN, "I", "NHIỆM VỤ", children=[
+        ParsedItem(ItemKind.ARABIC, "1", "Tập huấn", agencies=[
+            AgencyRef("Sở Nội vụ", Role.LEAD), AgencyRef("Sở Y tế", Role.COORDINATING),
+            AgencyRef("Công an tỉnh", Role.COORDINATING)])])]
+    plan_id = store_plan(db, ParsedPlan(PlanMeta(number="5/KH-UBND", year=2026), tree))
+    activity = items.all_items(db, plan_id)[1]
+    assert activity.is_activity and activity.time_frame.end.isoformat() == "2026-12-31"
+    got = [(a.agency_name, a.role) for a in assignments.for_item(db, activity.id)]
+    assert got == [("Sở Nội vụ", Role.LEAD), ("Công an tỉnh", Role.COORDINATING),
+                   ("Sở Y tế", Role.COORDINATING)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=400) | st.lists(st.sampled_from([
+    "I. NỘI DUNG", "II. NHIỆM VỤ", "1. Tập huấn", "a) Sở Nội vụ chủ trì, phối hợp với Sở Y tế",
+    "- từ ngày 15/11 đến 15/12/2025", "Số: 12/KH-UBND", "[...]", "Nơi nhận:", "+ Quý III",
+    "KẾ HOẠCH", "Quảng Ngãi, ngày 31 tháng 02 năm 2025", ""]), max_size=25).map("\n".join))
+def test_any_text_imports_whole_or_not_at_all(tmp_path_factory, text):
+    db = open_database(tmp_path_factory.mktemp("prop") / "p.db")
+    try:
+        parsed = parse_plan_text(text)
+    except PlanImportError:
+        assert counts(db)["items"] == 0
+        db.close()
+        return
+    store_plan(db, parsed)
+    total = sum(1 for _ in parsed.walk())
+    assert counts(db)["items"] == total == counts(db)["items_fts"]
+    db.close()

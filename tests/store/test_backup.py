@@ -1,0 +1,62 @@
+"""Backups: made with the backup API, listed with counts, pruned; restore makes a safety copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gbapp.domain.entities import Agency
+from gbapp.store import agencies, open_database
+from gbapp.store.backup import BackupError, list_backups, make_backup, prune, restore
+
+
+def test_backup_change_restore_round_trip(tmp_path):
+    path = tmp_path / "work.db"
+    folder = tmp_path / "backups"
+    db = open_database(path)
+    agencies.save(db, Agency(name="Sở Nội vụ"))
+    backup = make_backup(db.conn, path, folder, now=dt.datetime(2025, 12, 1, 8, 30))
+    agencies.save(db, Agency(name="Sở Y tế"))  # a change after the backup
+    db.close()
+
+    [info] = list_backups(folder, "work")
+    assert info.path == backup and info.counts["agencies"] == 1
+    assert info.created == dt.datetime(2025, 12, 1, 8, 30)
+    assert "01/12/2025 08:30:00" in info.describe() and "1 cơ quan" in info.describe()
+
+    safety = restore(backup, path, folder)
+    db = open_database(path)
+    assert [a.name for a in agencies.list_agencies(db)] == ["Sở Nội vụ"]
+    db.close()
+    # The safety copy holds the state just before the restore, and is listed as such.
+    safe_db = open_database(safety)
+    assert sorted(a.name for a in agencies.list_agencies(safe_db)) == ["Sở Nội vụ", "Sở Y tế"]
+    safe_db.close()
+    assert any(b.reason == "safety" for b in list_backups(folder, "work"))
+
+
+def test_prune_keeps_newest_and_never_safety_copies(tmp_path):
+    path = tmp_path / "w.db"
+    open_database(path).close()
+    folder = tmp_path / "b"
+    made = [make_backup(path, path, folder, now=dt.datetime(2025, 1, d)) for d in range(1, 6)]
+    make_backup(path, path, folder, reason="safety", now=dt.datetime(2024, 1, 1))
+    gone = prune(folder, "w", keep=2)
+    assert sorted(gone) == sorted(made[:3])
+    left = list_backups(folder, "w")
+    assert [b.created.day for b in left if b.reason != "safety"] == [5, 4]
+    assert any(b.reason == "safety" for b in left)
+
+
+def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path):
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    agencies.save(db, Agency(name="Sở Nội vụ"))
+    db.close()
+    before = path.read_bytes()
+    bad = tmp_path / "w-20250101-000000.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    with pytest.raises(BackupError):
+        restore(bad, path, tmp_path / "b")
+    assert path.read_bytes() == before

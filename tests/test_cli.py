@@ -1,0 +1,78 @@
+"""The command line, run as a user runs it: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from gbapp import __version__
+from gbapp.paths import resource
+
+PLAN93 = resource("demo", "plan93_quangngai_2025.txt")
+
+
+def gbapp(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "gbapp", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, **kw)
+
+
+def test_version():
+    out = gbapp("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"gbapp {__version__}"
+
+
+def test_import_json_has_the_documented_shape():
+    out = gbapp("import", str(PLAN93), "--dry-run", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    plan = data["plan"]
+    assert {k: plan[k] for k in ("number", "doc_type", "issued_on", "place", "issuer", "signer")} == {
+        "number": "93/KH-UBND", "doc_type": "KH", "issued_on": "2025-04-23",
+        "place": "Quảng Ngãi", "issuer": "UBND tỉnh Quảng Ngãi", "signer": "Trần Hoàng Tuấn"}
+    assert plan["title"].startswith("Triển khai thực hiện công tác bình đẳng giới")
+    assert plan["legal_bases"][0]["number"] == "739/BNV-CTTN&BĐG"
+    assert plan["legal_bases"][0]["issued_on"] == "2025-03-28"
+    first = data["items"][0]
+    assert (first["label"], first["title"]) == ("I", "MỤC ĐÍCH, YÊU CẦU")
+    assert [c["label"] for c in first["children"]] == ["1", "2"]
+    month = data["items"][1]["children"][4]
+    assert month["time_frame"] == {"text": month["time_frame"]["text"], "start": "2025-11-15",
+                                   "end": "2025-12-15"}
+
+
+def test_import_then_duplicate_asks_for_replace(tmp_path):
+    db = tmp_path / "a.db"
+    assert gbapp("import", str(PLAN93), "--db", str(db)).returncode == 0
+    again = gbapp("import", str(PLAN93), "--db", str(db))
+    assert again.returncode == 1
+    assert again.stderr.count("\n") == 1 and "--replace" in again.stderr
+    assert gbapp("import", str(PLAN93), "--db", str(db), "--replace").returncode == 0
+
+
+def test_not_a_plan_gets_one_clear_line(tmp_path):
+    junk = tmp_path / "menu.txt"
+    junk.write_text("Thực đơn tuần này: cơm, canh, cá kho.\n", encoding="utf-8")
+    out = gbapp("import", str(junk), "--db", str(tmp_path / "x.db"))
+    assert out.returncode == 1 and out.stderr.startswith("Lỗi: ")
+    assert out.stderr.count("\n") == 1
+    assert not (tmp_path / "x.db").exists()  # nothing written
+
+
+def test_demo_without_db_uses_the_data_folder(tmp_path):
+    env = {**__import__("os").environ, "GBAPP_DATA_DIR": str(tmp_path / "data")}
+    out = gbapp("demo", env=env)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "data" / "demo-kh93-2025.db").is_file()
+
+
+def test_backup_list_and_restore(tmp_path):
+    env = {**__import__("os").environ, "GBAPP_DATA_DIR": str(tmp_path / "data")}
+    db = tmp_path / "w.db"
+    assert gbapp("demo", "--db", str(db), env=env).returncode == 0
+    out = gbapp("backup", "--db", str(db), env=env)
+    assert out.returncode == 0 and "Đã sao lưu" in out.stdout
+    listing = gbapp("restore", "--db", str(db), env=env)
+    assert "1." in listing.stdout and "kế hoạch" in listing.stdout
+    restored = gbapp("restore", "1", "--db", str(db), env=env)
+    assert restored.returncode == 0 and "Bản an toàn" in restored.stdout
