@@ -7,19 +7,22 @@ import unicodedata
 
 # Control characters Word pastes (\x0b vertical tab = manual line break, \x01 field markers, \x07
 # cell marks…). Tab and newline are kept; a vertical tab or form feed becomes a newline.
-_LINEBREAK_CONTROLS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n"})
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+_LINEBREAK_RE = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_text(value: str | None) -> str:
-    """Return *value* NFC-normalised, without control characters (Word line breaks become \\n)."""
+    """Return *value* NFC-normalised, without control characters (Word line breaks become \\n).
+
+    Lone surrogates (broken clipboard data) are dropped too: they cannot be stored as UTF-8.
+    """
     if not value:
         return ""
-    text = value.translate(_LINEBREAK_CONTROLS)
+    text = _LINEBREAK_RE.sub("\n", value)
     text = _CONTROL_RE.sub("", text)
-    # Lone surrogates (broken clipboard data) cannot be stored as UTF-8.
-    text = text.encode("utf-8", "replace").decode("utf-8")
-    return unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def clean_line(value: str | None) -> str:
@@ -27,12 +30,26 @@ def clean_line(value: str | None) -> str:
     return " ".join(clean_text(value).split())
 
 
+def _base_letter(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+# Precomposed Latin letters (Vietnamese among them) -> base letter, for a one-pass translate().
+_FOLD_TABLE = {cp: _base_letter(chr(cp)) for cp in range(0x00C0, 0x0250)}
+_FOLD_TABLE.update({cp: _base_letter(chr(cp)) for cp in range(0x1E00, 0x1F00)})
+_FOLD_TABLE.update({ord("đ"): "d", ord("Đ"): "D"})
+_FOLD_TABLE = {k: v for k, v in _FOLD_TABLE.items() if v != chr(k)}
+_COMBINING_RE = re.compile("[\u0300-\u036f]")
+
+
 def fold(value: str | None) -> str:
     """Fold case and Vietnamese diacritics for search: 'Bình Đẳng' -> 'binh dang'."""
     if not value:
         return ""
-    text = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = value.translate(_FOLD_TABLE)
+    if _COMBINING_RE.search(text):  # decomposed (NFD) input from a Mac or the web
+        text = _COMBINING_RE.sub("", unicodedata.normalize("NFD", text)).translate(_FOLD_TABLE)
     return text.casefold()
 
 

@@ -110,11 +110,7 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             ))
             if node.children:
                 stack.append((node.children, item_id, ref, path, depth + 1, section, frame))
-    db.conn.executemany(
-        "INSERT INTO items (id, plan_id, parent_id, position, depth, kind, label, ref, sort_path, "
-        "source_label, title, text, is_activity, tf_text, tf_start, tf_end, tf_recurring, output, "
-        "lead_agency_id, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        item_rows)
+    items.bulk_insert(db, item_rows)
     db.conn.executemany(
         "INSERT OR IGNORE INTO assignments (item_id, agency_id, role) VALUES (?, ?, ?)",
         assignment_rows)
