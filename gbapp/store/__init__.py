@@ -5,6 +5,7 @@ from .database import (
     DamagedDatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
+    StorageError,
     open_database,
 )
 
@@ -13,5 +14,6 @@ __all__ = [
     "DamagedDatabaseError",
     "NewerDatabaseError",
     "NotADatabaseError",
+    "StorageError",
     "open_database",
 ]

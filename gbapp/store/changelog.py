@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,13 +13,30 @@ from sqlite_utils import Database
 @contextmanager
 def action(db: Database, name: str, entity: str = "", entity_id: int | None = None,
            summary: str = "") -> Iterator[Database]:
-    """Run one user action atomically; the change log entry commits with it or not at all."""
-    with db.atomic():
-        yield db
-        db.execute(
-            "INSERT INTO change_log (action, entity, entity_id, summary) VALUES (?, ?, ?, ?)",
-            [name, entity, entity_id, summary],
-        )
+    """Run one user action atomically; the change log entry commits with it or not at all.
+
+    A write the environment refuses (disk full, read-only file…) rolls back and is raised as a
+    StorageError with a message for the user.
+    """
+    from .database import storage_error
+
+    try:
+        with db.atomic():
+            yield db
+            db.execute(
+                "INSERT INTO change_log (action, entity, entity_id, summary) VALUES (?, ?, ?, ?)",
+                [name, entity, entity_id, summary],
+            )
+    except sqlite3.OperationalError as exc:
+        translated = storage_error(exc, _db_file(db))
+        if translated is None:
+            raise
+        raise translated from exc
+
+
+def _db_file(db: Database) -> str | None:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row and row[2] else None
 
 
 @dataclass

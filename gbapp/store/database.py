@@ -31,6 +31,29 @@ class NewerDatabaseError(DatabaseError):
     pass
 
 
+class StorageError(DatabaseError):
+    """The environment refused a write (disk full, read-only file, file in use); nothing was saved."""
+
+
+def storage_error(exc: sqlite3.Error, path: str | Path | None = None) -> DatabaseError | None:
+    """The user-facing error for an SQLite failure caused by the environment, or None for a bug."""
+    text = str(exc).lower()
+    name = f"«{Path(path).name}» " if path else ""
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError(f"Ổ đĩa đã đầy: chưa lưu được thay đổi vào {name}. Hãy giải phóng dung "
+                            "lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn nguyên vẹn. (disk is full)")
+    if "readonly" in text or "read-only" in text:
+        return StorageError(f"Tệp {name}chỉ cho phép đọc: không lưu được thay đổi. Hãy chép tệp "
+                            "sang thư mục có quyền ghi. (the database file is read-only)")
+    if "locked" in text or "busy" in text:
+        return StorageError(f"Tệp {name}đang bị chương trình khác sử dụng. Hãy thử lại sau giây lát. "
+                            "(the database file is in use)")
+    if "disk i/o error" in text or "unable to open" in text:
+        return StorageError(f"Không đọc/ghi được tệp {name}(USB bị rút hoặc mất kết nối mạng?). "
+                            "Dữ liệu đã lưu trước đó vẫn nguyên vẹn. (disk I/O error)")
+    return None
+
+
 def _vi_collation(a: str, b: str) -> int:
     ka, kb = vi_sort_key(a), vi_sort_key(b)
     return (ka > kb) - (ka < kb)
@@ -80,6 +103,9 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
                 f"Cơ sở dữ liệu «{path.name}» bị hỏng và không mở được. "
                 f"(damaged database: {exc})"
             ) from exc
+        translated = storage_error(exc, path)
+        if translated is not None:
+            raise translated from exc
         raise
     return db
 
