@@ -1,5 +1,7 @@
+"""`python -m gbapp`, and the frozen program's entry script (hence the absolute import)."""
+
 import sys
 
-from .cli import main
+from gbapp.cli import main
 
 sys.exit(main())

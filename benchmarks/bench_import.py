@@ -1,0 +1,70 @@
+"""Benchmark: import a generated plan with 10,000 activities into a new database.
+
+    python3 benchmarks/bench_import.py [N_ACTIVITIES]
+
+Budget (issue "Foundation"): ≤ 2 s on a 2-core machine, parse + store, one transaction.
+Prints the figures and writes them to benchmarks/results/import.json.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from plangen import generate_plan_text  # noqa: E402
+
+from gbapp.importers import parse_plan_text  # noqa: E402
+from gbapp.services.importing import store_plan  # noqa: E402
+from gbapp.store import open_database  # noqa: E402
+
+BUDGET_S = 2.0
+
+
+def run_once(text: str, folder: Path, n: int) -> tuple[float, float, int, int]:
+    path = folder / f"bench-{n}.db"
+    t0 = time.perf_counter()
+    parsed = parse_plan_text(text)
+    t1 = time.perf_counter()
+    db = open_database(path)
+    store_plan(db, parsed)
+    t2 = time.perf_counter()
+    activities = db.execute("SELECT COUNT(*) FROM items WHERE is_activity = 1").fetchone()[0]
+    assignments = db.execute("SELECT COUNT(*) FROM assignments").fetchone()[0]
+    db.close()
+    return t1 - t0, t2 - t0, activities, assignments
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    text = generate_plan_text(n)
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(3):
+            runs.append(run_once(text, Path(tmp), i))
+    parse_s = statistics.median(r[0] for r in runs)
+    total_s = statistics.median(r[1] for r in runs)
+    activities, assignments = runs[0][2], runs[0][3]
+    result = {
+        "activities_requested": n, "activities_stored": activities,
+        "assignments_stored": assignments, "text_chars": len(text),
+        "parse_s_median": round(parse_s, 3), "import_total_s_median": round(total_s, 3),
+        "budget_s": BUDGET_S, "within_budget": total_s <= BUDGET_S, "runs": len(runs),
+    }
+    print(f"{'measure':<28}{'value':>12}")
+    for key in ("activities_stored", "assignments_stored", "parse_s_median",
+                "import_total_s_median", "budget_s", "within_budget"):
+        print(f"{key:<28}{result[key]!s:>12}")
+    out = Path(__file__).resolve().parent / "results" / "import.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0 if result["within_budget"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

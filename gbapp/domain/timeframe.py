@@ -1,0 +1,321 @@
+"""Time frames as Vietnamese plans write them ("Quý II/2025", "từ ngày 15/11 đến 15/12/2025"…).
+
+``parse_time_frame`` reads a phrase that *is* a time frame (a table cell, the value after
+"Thời gian:"); ``find_time_frame`` looks for one inside an item's title or text and is stricter,
+because running text mentions years that are not deadlines ("Chiến lược … đến năm 2030").
+
+Dates that do not exist (31/02) are skipped, never raised. The text is kept as written (NFC).
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+from .model import TimeFrame
+
+__all__ = ["parse_time_frame", "find_time_frame"]
+
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+
+# d/m, d/m/yyyy, d-m-yyyy, d.m.yyyy and "ngày 29 tháng 11 năm 2006"
+_NUM_DATE = r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}|\d{2}))?(?![\d/])"
+_WORD_DATE = r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"
+_DATE = rf"(?:{_WORD_DATE}|{_NUM_DATE})"
+_DATE_RE = re.compile(_DATE)
+
+_RANGE_RE = re.compile(
+    rf"\btừ\s+(?:ngày\s+)?(?P<a>{_DATE})\s*(?:đến|tới|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{_DATE})"
+)
+_BEFORE_RE = re.compile(
+    rf"\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|hạn)\s*(?:ngày\s+)?(?P<d>{_DATE})"
+)
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_RE = re.compile(r"\bqu[ýyỳ]\s+(iv|iii|ii|i|[1-4])(?![\w])")
+_QUARTER_LIST_RE = re.compile(r"^\s*(?:,|và|-|–|đến)\s*(iv|iii|ii|i|[1-4])(?![\w])")
+_YEAR_AFTER_RE = re.compile(r"^\s*(?:/|năm\s+|-\s*)(\d{4})(?!\d)")
+_ANY_YEAR_RE = re.compile(r"(?:/|\bnăm\s+)(\d{4})(?!\d)")
+_MONTH_RANGE_RE = re.compile(
+    r"\btừ\s+tháng\s+(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?tháng\s+(\d{1,2})"
+    r"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"
+)
+_MONTH_RE = re.compile(
+    r"\btháng\s+(\d{1,2})(?!\d)(?:\s*[/\-]\s*(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?"
+)
+_HALF_RE = re.compile(r"\b(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?")
+_YEAR_RE = re.compile(r"\b(?:trong\s+)?năm\s+(\d{4})(?!\d)|\bcả\s+năm\b|\btrong\s+năm\b")
+_RECURRING_RE = re.compile(r"\b(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s+kỳ|liên\s+tục)\b")
+_LABELLED_RE = re.compile(
+    r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*"
+    r"(?P<v>[^;\n]+?)\s*(?:[;\n)]|\.(?:\s|$)|$)"
+)
+
+
+def _year_ok(y: int | None) -> int | None:
+    return y if y is not None and _MIN_YEAR <= y <= _MAX_YEAR else None
+
+
+def _mkdate(y: int | None, m: int, d: int) -> dt.date | None:
+    if y is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date | None:
+    if not 1 <= m <= 12 or _year_ok(y) is None:
+        return None
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_bounds(y: int | None) -> tuple[dt.date | None, dt.date | None]:
+    y = _year_ok(y)
+    if y is None:
+        return None, None
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def _date_parts(token: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of one date token."""
+    m = _DATE_RE.search(token)
+    if not m:
+        return None
+    g = m.groups()
+    if g[0] is not None:
+        d, mo, y = g[0], g[1], g[2]
+    else:
+        d, mo, y = g[3], g[4], g[5]
+    year = int(y) if y else None
+    if year is not None and year < 100:
+        year += 2000
+    return int(d), int(mo), year
+
+
+def _tf(text: str, start=None, end=None, recurring=False) -> TimeFrame:
+    return TimeFrame(text=text, start=start, end=end, recurring=recurring)
+
+
+def _range(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    a, b = _date_parts(m.group("a")), _date_parts(m.group("b"))
+    if not a or not b:
+        return None
+    yb = _year_ok(b[2]) or _year_ok(year)
+    ya = _year_ok(a[2])
+    if ya is None and yb is not None:
+        ya = yb - 1 if (a[1], a[0]) > (b[1], b[0]) else yb
+    start, end = _mkdate(ya, a[1], a[0]), _mkdate(yb, b[1], b[0])
+    if start is None and end is None and (ya is not None or yb is not None):
+        return None  # the dates do not exist
+    return _tf(text, start, end)
+
+
+def _quarters(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    nums = [_ROMAN_Q[m.group(1).lower()]]
+    rest_pos = m.end()
+    # "Quý I, II và III/2025", "quý I và quý II năm 2025", "Quý III - IV"
+    while True:
+        tail = text[rest_pos:]
+        more = _QUARTER_LIST_RE.match(tail)
+        if more:
+            nums.append(_ROMAN_Q[more.group(1).lower()])
+            rest_pos += more.end()
+            continue
+        more = re.match(r"^\s*(?:,|và|-|–|đến)\s*", tail)
+        if more:
+            q = _QUARTER_RE.match(tail, more.end())
+            if q:
+                nums.append(_ROMAN_Q[q.group(1).lower()])
+                rest_pos += q.end()
+                continue
+        break
+    ym = _YEAR_AFTER_RE.match(text[rest_pos:])
+    y = _year_ok(int(ym.group(1))) if ym else None
+    if y is None:
+        y = _year_ok(year)
+    if y is None:
+        return _tf(text)
+    first, last = min(nums), max(nums)
+    return _tf(text, dt.date(y, 3 * first - 2, 1), _month_end(y, 3 * last))
+
+
+def _month_range(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    m1, m2 = int(m.group(1)), int(m.group(3))
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    y2 = _year_ok(int(m.group(4) or m.group(5) or 0) or None) or _year_ok(year)
+    y1 = _year_ok(int(m.group(2)) if m.group(2) else None)
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if m1 > m2 else y2
+    if y1 is None or y2 is None:
+        return _tf(text)
+    return _tf(text, dt.date(y1, m1, 1), _month_end(y2, m2))
+
+
+def _month(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    mo = int(m.group(1))
+    if not 1 <= mo <= 12:
+        return None
+    y = _year_ok(int(m.group(2) or m.group(3) or 0) or None) or _year_ok(year)
+    if y is None:
+        return _tf(text)
+    return _tf(text, dt.date(y, mo, 1), _month_end(y, mo))
+
+
+def _before(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    p = _date_parts(m.group("d"))
+    if not p:
+        return None
+    y = _year_ok(p[2]) or _year_ok(year)
+    if y is None:
+        return _tf(text)
+    end = _mkdate(y, p[1], p[0])
+    return _tf(text, None, end) if end else None
+
+
+def _half(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    y = _year_ok(int(m.group(2)) if m.group(2) else None)
+    if y is None:
+        ym = _ANY_YEAR_RE.search(text)
+        y = _year_ok(int(ym.group(1))) if ym else None
+    y = y or _year_ok(year)
+    if y is None:
+        return _tf(text)
+    if m.group(1).lower() == "đầu":
+        return _tf(text, dt.date(y, 1, 1), dt.date(y, 6, 30))
+    return _tf(text, dt.date(y, 7, 1), dt.date(y, 12, 31))
+
+
+def _year(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    y = _year_ok(int(m.group(1)) if m.group(1) else None) or _year_ok(year)
+    start, end = _year_bounds(y)
+    return _tf(text, start, end)
+
+
+def _recurring(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    ym = _ANY_YEAR_RE.search(text)
+    y = _year_ok(int(ym.group(1))) if ym else _year_ok(year)
+    start, end = _year_bounds(y)
+    return _tf(text, start, end, recurring=True)
+
+
+def _single(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    p = _date_parts(text[m.start():])
+    if not p:
+        return None
+    y = _year_ok(p[2]) or _year_ok(year)
+    if y is None:
+        return _tf(text)
+    d = _mkdate(y, p[1], p[0])
+    return _tf(text, d, d) if d else None
+
+
+# (regex, builder); order = priority for a phrase
+_RULES = [
+    (_RANGE_RE, _range),
+    (_MONTH_RANGE_RE, _month_range),
+    (_BEFORE_RE, _before),
+    (_QUARTER_RE, _quarters),
+    (_HALF_RE, _half),
+    (re.compile(r"(?<!\d)\d{1,2}\s+tháng\s+\d{1,2}(?!\d)"), _single),
+    (_MONTH_RE, _month),
+    (_DATE_RE, _single),
+    (_YEAR_RE, _year),
+    (_RECURRING_RE, _recurring),
+]
+
+
+def _norm(text: str | None) -> str:
+    if not text:
+        return ""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+def parse_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
+    """Parse a phrase that states a time frame; None when nothing in it is recognised.
+
+    *year* is the plan's year, used when the phrase leaves the year out ("Quý III", "31/12").
+    """
+    if not text:
+        return None
+    tf = _parse_cached(text, year)
+    return dataclasses.replace(tf) if tf is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str, year: int | None) -> TimeFrame | None:
+    # plans repeat the same few phrases ("Quý II/2025", "Thường xuyên") thousands of times
+    phrase = _norm(text).strip(" .;,:")
+    if not phrase or len(phrase) > 500:
+        return None
+    low = _lower(phrase)
+    for regex, build in _RULES:
+        m = regex.search(low)
+        if m:
+            tf = build(low, m, year)
+            if tf is not None:
+                tf.text = phrase
+                return tf
+    return None
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same positions (patterns are written in lower case: faster than
+    IGNORECASE). The rare characters whose lower case is longer are left as they are."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# In running text only unambiguous forms count (a bare "năm 2030" is usually not a deadline).
+_FIND_RULES = [
+    (_RANGE_RE, _range),
+    (_MONTH_RANGE_RE, _month_range),
+    (re.compile(rf"\b(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:ngày\s+)?(?P<d>{_DATE})",
+                ), _before),
+    (re.compile(r"\bqu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýyỳ]\s+)?"
+                r"(?:iv|iii|ii|i|[1-4])(?![\w]))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"), None),
+    (re.compile(r"\b(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None),
+    (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+                r"|\btháng\s+\d{1,2}\s*/\s*\d{4}(?!\d)|\btháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d)"), None),
+    (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"), None),
+    (re.compile(r"\((?:thực\s+hiện\s+)?(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s+kỳ)\)"
+                r"|(?:^|[;:]\s*)(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm)\s*[.;]?\s*$"), None),
+]
+
+
+def find_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
+    """Find the time frame stated inside an item's title or text, or None.
+
+    A labelled value ("Thời gian: Quý II/2025", "Thời gian thực hiện: Thường xuyên") wins; else the
+    most specific phrase found (a date range before a deadline before a quarter…). The returned
+    text is the phrase as written.
+    """
+    source = _norm(text)
+    if not source:
+        return None
+    low = _lower(source)
+    m = _LABELLED_RE.search(low) if ":" in low else None
+    if m:
+        value = source[m.start("v"):m.end("v")].strip(" .,")
+        if value:
+            return parse_time_frame(value, year) or TimeFrame(text=value)
+    if not any(ch.isdigit() for ch in low) and "quý" not in low and "năm" not in low and "xuyên" not in low \
+            and "hàng" not in low and "hằng" not in low and "định kỳ" not in low:
+        return None
+    for regex, _build in _FIND_RULES:
+        for m in regex.finditer(low):
+            phrase = source[m.start():m.end()].strip(" ()[].;:,")
+            tf = parse_time_frame(phrase, year)
+            if tf is not None:
+                return tf
+    return None
+

@@ -1,0 +1,144 @@
+"""Plan importers: a plan's text or .docx → ParsedPlan (metadata + item tree).
+
+Public API::
+
+    parse_plan_text(text) -> ParsedPlan
+    parse_plan_docx(path_or_bytes) -> ParsedPlan
+    read_plan(path) -> ParsedPlan        # by content: .docx (zip) or text in any common encoding
+    plan_to_json(parsed) -> dict
+    extract_agencies(text) -> list[AgencyRef]
+    PlanImportError                       # the only exception raised; message in Vietnamese
+
+Modules: ``lines`` (raw text → logical lines), ``markers`` (I. 1. a) - +), ``tables`` (assignment
+tables), ``header`` (metadata, legal bases, signature, recipients), ``tree`` (lines → items),
+``agencies`` (chủ trì / phối hợp), ``docx_reader`` (.docx with Word numbering), ``json_out``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gc
+from pathlib import Path
+
+from gbapp.domain.model import ParsedPlan
+
+from .agencies import extract_agencies
+from .docx_reader import docx_blocks, load_bytes
+from .errors import EMPTY, MAX_TEXT_CHARS, PlanImportError
+from .json_out import plan_to_json
+from .lines import text_blocks
+from .parser import parse_blocks
+
+__all__ = [
+    "PlanImportError",
+    "parse_plan_text",
+    "parse_plan_docx",
+    "read_plan",
+    "plan_to_json",
+    "extract_agencies",
+    "decode_text",
+]
+
+
+def _guard(func, *args) -> ParsedPlan:
+    """Run a parse step; anything but PlanImportError is a bug, reported as an import error.
+
+    The cyclic garbage collector is paused meanwhile: a big plan allocates ~10^5 small objects and
+    none of them form cycles, so generation-2 collections would only cost time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return func(*args)
+    except PlanImportError:
+        raise
+    except RecursionError as exc:
+        raise PlanImportError("Cấu trúc văn bản quá sâu (document structure too deep)") from exc
+    except MemoryError as exc:
+        raise PlanImportError("Văn bản quá lớn để xử lý (document too large to process)") from exc
+    except Exception as exc:  # noqa: BLE001 - the UI must get one error type with a readable message
+        raise PlanImportError(
+            f"Lỗi không mong đợi khi đọc kế hoạch: {type(exc).__name__}: {exc} (unexpected import error)") from exc
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def parse_plan_text(text: str) -> ParsedPlan:
+    """Parse a plan from its text (as copied from a legal-document website or saved as .txt)."""
+    if text is None or not isinstance(text, str):
+        raise PlanImportError(EMPTY)
+    if len(text) > MAX_TEXT_CHARS:
+        raise PlanImportError("Văn bản quá dài (text too large)")
+    if not text.strip():
+        raise PlanImportError(EMPTY)
+
+    def run():
+        blocks, truncated = text_blocks(text)
+        return parse_blocks(blocks, truncated)
+
+    return _guard(run)
+
+
+def parse_plan_docx(source: str | Path | bytes) -> ParsedPlan:
+    """Parse a plan from a .docx file (path or bytes), including Word automatic numbering."""
+    def run():
+        return parse_blocks(docx_blocks(source))
+
+    return _guard(run)
+
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a text file → str: BOM, else UTF-8, else UTF-16 without BOM, else cp1258 (Windows VN)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    sample = data[:4000]
+    if sample and sample.count(0) > len(sample) // 4:
+        enc = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("cp1258", errors="replace")
+
+
+_NOT_SUPPORTED = {
+    b"\xd0\xcf\x11\xe0": "Tệp Word cũ (.doc) chưa được hỗ trợ: hãy mở bằng Word và lưu thành .docx "
+                         "(legacy .doc not supported: save as .docx)",
+    b"%PDF": "Tệp PDF chưa được hỗ trợ: hãy sao chép nội dung ra tệp văn bản hoặc .docx "
+             "(PDF not supported: copy the text or save as .docx)",
+    b"{\\rtf": "Tệp RTF chưa được hỗ trợ: hãy lưu thành .docx (RTF not supported: save as .docx)",
+}
+
+
+def read_plan(path: str | Path) -> ParsedPlan:
+    """Import a plan file, choosing the reader by content (not by extension)."""
+    try:
+        data = load_bytes(Path(path))
+    except PlanImportError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise PlanImportError(f"Đường dẫn tệp không hợp lệ (invalid path: {exc})") from exc
+    if not data.strip():
+        raise PlanImportError(EMPTY)
+    if data.startswith(b"PK"):
+        return parse_plan_docx(data)
+    for magic, message in _NOT_SUPPORTED.items():
+        if data.startswith(magic):
+            raise PlanImportError(message)
+    text = decode_text(data)
+    return parse_plan_text(text)

@@ -1,0 +1,365 @@
+"""A .docx → logical lines (and assignment-table rows), with Word's automatic numbering made visible.
+
+The package is checked before python-docx opens it (zip, size, zip-bomb ratios). The body is read
+in order: paragraphs, tables (cells, nested tables), content controls. A paragraph numbered by
+Word (w:numPr, directly or through its style) gets its label computed from numbering.xml and
+prepended, so the text parser builds the same tree as for typed numbering.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from gbapp.domain.numbering import letter, to_roman
+from gbapp.domain.text import clean_text
+
+from .errors import (MAX_COMPRESSION_RATIO, MAX_DOCX_ENTRIES, MAX_DOCX_UNCOMPRESSED, MAX_FILE_BYTES,
+                     PlanImportError)
+from .lines import Block, is_chrome_drop
+from .tables import table_to_rows
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _SDT, _SDTCONTENT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent"
+_R, _T, _TAB, _BR, _CR, _NBH = W + "r", W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"
+_VAL = W + "val"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+NOT_DOCX = "Tệp không phải văn bản Word .docx hợp lệ (not a valid .docx file)"
+
+
+# ---------------------------------------------------------------- package checks
+
+def load_bytes(source: str | Path | bytes) -> bytes:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    else:
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise PlanImportError(_too_large(size))
+            data = path.read_bytes()
+        except PlanImportError:
+            raise
+        except OSError as exc:
+            raise PlanImportError(f"Không đọc được tệp {path.name} (cannot read file: {exc.strerror or exc})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanImportError(_too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    return (f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB, tối đa {MAX_FILE_BYTES // 1024 // 1024} MB) "
+            f"(file too large)")
+
+
+def check_package(data: bytes) -> None:
+    """Raise PlanImportError unless *data* is a sane .docx zip."""
+    if not data.startswith(_ZIP_MAGIC):
+        raise PlanImportError(NOT_DOCX + ": không phải tệp nén zip (not a zip file)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise PlanImportError(NOT_DOCX + f": tệp zip hỏng hoặc bị cắt ({exc}) (corrupt or truncated zip)") from exc
+    if len(infos) > MAX_DOCX_ENTRIES:
+        raise PlanImportError(NOT_DOCX + ": quá nhiều thành phần (too many zip entries)")
+    total = 0
+    names = set()
+    for info in infos:
+        names.add(info.filename)
+        total += info.file_size
+        if info.file_size > 1024 * 1024:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > MAX_COMPRESSION_RATIO:
+                raise PlanImportError(
+                    "Tệp .docx có thành phần nén bất thường, nghi là bom nén (suspicious compression ratio: "
+                    "zip bomb)")
+    if total > MAX_DOCX_UNCOMPRESSED:
+        raise PlanImportError(
+            f"Tệp .docx giải nén quá lớn ({total / 1024 / 1024:.0f} MB) (uncompressed size over limit: zip bomb?)")
+    if "word/document.xml" not in names:
+        if any(n.startswith("xl/") for n in names):
+            raise PlanImportError(NOT_DOCX + ": đây là bảng tính Excel, hãy chọn tệp Word hoặc văn bản "
+                                             "(this is a spreadsheet)")
+        raise PlanImportError(NOT_DOCX + ": thiếu word/document.xml (no word/document.xml)")
+
+
+def open_document(data: bytes):
+    check_package(data)
+    try:
+        import docx  # python-docx
+
+        return docx.Document(io.BytesIO(data))
+    except PlanImportError:
+        raise
+    except Exception as exc:  # python-docx / lxml / zipfile raise many kinds
+        raise PlanImportError(NOT_DOCX + f": {type(exc).__name__} (unreadable .docx)") from exc
+
+
+# ---------------------------------------------------------------- numbering
+
+_BULLETS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "-", "": "-", "": "-", "o": "-", "▪": "-", "■": "-",
+            "◦": "-", "·": "-", "*": "-", "": "-", "": "-"}
+
+
+class Numbering:
+    """Word list definitions and running counters."""
+
+    def __init__(self, document):
+        self.abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.style_num: dict[str, tuple[str | None, int | None]] = {}
+        self.style_based: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        part = None
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            part = None
+        if part is not None:
+            self._read_numbering(part.element)
+        try:
+            styles = document.part.styles.element if hasattr(document.part, "styles") else None
+        except Exception:  # noqa: BLE001 - a broken styles part only loses style numbering
+            styles = None
+        if styles is not None:
+            self._read_styles(styles)
+
+    def _read_numbering(self, root) -> None:
+        for an in root.iter(W + "abstractNum"):
+            aid = an.get(W + "abstractNumId")
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in an.iter(W + "lvl"):
+                levels[_int(lvl.get(W + "ilvl"), 0)] = _level(lvl)
+            self.abstract[aid] = levels
+        for num in root.iter(W + "num"):
+            nid = num.get(W + "numId")
+            a = num.find(W + "abstractNumId")
+            overrides: dict[int, int] = {}
+            for ov in num.iter(W + "lvlOverride"):
+                ilvl = _int(ov.get(W + "ilvl"), 0)
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    overrides[ilvl] = _int(so.get(_VAL), 1)
+                lvl = ov.find(W + "lvl")
+                if lvl is not None and a is not None:
+                    # a level redefined for this num only: keep it under a private abstract id
+                    key = f"{a.get(_VAL)}#{nid}"
+                    base = dict(self.abstract.get(a.get(_VAL), {}))
+                    base[ilvl] = _level(lvl)
+                    self.abstract[key] = base
+                    a = None
+                    self.nums[nid] = (key, overrides)
+            if a is not None:
+                self.nums[nid] = (a.get(_VAL), overrides)
+            elif nid not in self.nums:
+                self.nums[nid] = ("", overrides)
+
+    def _read_styles(self, root) -> None:
+        for st in root.iter(W + "style"):
+            sid = st.get(W + "styleId")
+            based = st.find(W + "basedOn")
+            if based is not None:
+                self.style_based[sid] = based.get(_VAL)
+            ppr = st.find(W + "pPr")
+            numpr = ppr.find(W + "numPr") if ppr is not None else None
+            if numpr is not None:
+                nid = numpr.find(W + "numId")
+                ilvl = numpr.find(W + "ilvl")
+                self.style_num[sid] = (nid.get(_VAL) if nid is not None else None,
+                                       _int(ilvl.get(_VAL), 0) if ilvl is not None else None)
+
+    def _style_numpr(self, style_id: str | None) -> tuple[str | None, int | None]:
+        seen = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            if style_id in self.style_num:
+                return self.style_num[style_id]
+            style_id = self.style_based.get(style_id)
+        return None, None
+
+    def label_for(self, p) -> str | None:
+        """The label Word shows before paragraph *p* ("II.", "3.", "đ.", "-"), advancing counters."""
+        ppr = p.find(W + "pPr")
+        num_id = ilvl = None
+        style_id = None
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            style_id = ps.get(_VAL) if ps is not None else None
+            numpr = ppr.find(W + "numPr")
+            if numpr is not None:
+                n = numpr.find(W + "numId")
+                lv = numpr.find(W + "ilvl")
+                num_id = n.get(_VAL) if n is not None else None
+                ilvl = _int(lv.get(_VAL), 0) if lv is not None else None
+        if num_id is None or ilvl is None:
+            s_num, s_lvl = self._style_numpr(style_id)
+            num_id = num_id if num_id is not None else s_num
+            ilvl = ilvl if ilvl is not None else s_lvl
+        if num_id is None or num_id == "0" or num_id not in self.nums:
+            return None
+        ilvl = min(max(ilvl or 0, 0), 8)
+        aid, overrides = self.nums[num_id]
+        levels = self.abstract.get(aid)
+        if not levels:
+            return None
+        counters = self.counters.setdefault(aid, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lvl_i, start in overrides.items():
+                counters[lvl_i] = start - 1
+                for deeper in [k for k in counters if k > lvl_i]:
+                    del counters[deeper]
+        fmt, text, start = levels.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if fmt == "none":
+            return None
+        if fmt == "bullet":
+            return _BULLETS.get(text.strip(), "-")
+        out = text
+        for k in range(9, 0, -1):
+            tag = f"%{k}"
+            if tag in out:
+                li = k - 1
+                lfmt, _, lstart = levels.get(li, ("decimal", "", 1))
+                value = counters.get(li, lstart)
+                out = out.replace(tag, _format(lfmt if li != ilvl else fmt, value))
+        out = out.strip()
+        return out or None
+
+
+def _level(lvl) -> tuple[str, str, int]:
+    fmt_el = lvl.find(W + "numFmt")
+    txt_el = lvl.find(W + "lvlText")
+    st_el = lvl.find(W + "start")
+    fmt = fmt_el.get(_VAL) if fmt_el is not None else "decimal"
+    text = txt_el.get(_VAL) if txt_el is not None else ""
+    start = _int(st_el.get(_VAL), 1) if st_el is not None else 1
+    return fmt or "decimal", text or "", start
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _format(fmt: str, value: int) -> str:
+    value = max(value, 1)
+    if fmt == "upperRoman":
+        return to_roman(value)
+    if fmt == "lowerLetter":
+        return letter(value)  # Vietnamese alphabet: 5th is đ
+    if fmt == "upperLetter":
+        # "A." sections are rare in plans; read them as points so the tree keeps its shape
+        return letter(value)
+    if fmt == "lowerRoman":
+        return letter(value)
+    return str(value)
+
+
+# ---------------------------------------------------------------- body
+
+def _paragraph_text(p) -> str:
+    out: list[str] = []
+    for el in p.iter(_T, _TAB, _BR, _CR, _NBH):
+        tag = el.tag
+        if tag == _T:
+            out.append(el.text or "")
+        elif tag == _TAB:
+            out.append(" ")
+        elif tag == _BR:
+            if el.get(W + "type") in (None, "textWrapping"):
+                out.append("\n")
+        elif tag == _CR:
+            out.append("\n")
+        else:
+            out.append("-")
+    return "".join(out)
+
+
+def document_blocks(document) -> list[Block]:
+    numbering = Numbering(document)
+    blocks: list[Block] = []
+    body = document.element.body
+    _walk(body, numbering, blocks, depth=0)
+    return blocks
+
+
+def _emit_paragraph(p, numbering: Numbering, out: list[Block]) -> None:
+    text = clean_text(_paragraph_text(p))
+    lines = [" ".join(ln.split()) for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    label = numbering.label_for(p)
+    if not lines:
+        return
+    if label:
+        lines[0] = f"{label} {lines[0]}"
+    for ln in lines:
+        if not is_chrome_drop(ln):
+            out.append(ln)
+
+
+def _walk(container, numbering: Numbering, out: list[Block], depth: int) -> None:
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == _P:
+            _emit_paragraph(child, numbering, out)
+        elif tag == _TBL:
+            _emit_table(child, numbering, out, depth)
+        elif tag == _SDT:
+            content = child.find(_SDTCONTENT)
+            if content is not None:
+                _walk(content, numbering, out, depth)
+
+
+def _cell_lines(tc, numbering: Numbering, depth: int) -> list[Block]:
+    lines: list[Block] = []
+    if depth < 5:
+        _walk(tc, numbering, lines, depth + 1)
+    return lines
+
+
+def _emit_table(tbl, numbering: Numbering, out: list[Block], depth: int) -> None:
+    grid: list[list[list[Block]]] = []
+    for tr in tbl.iterchildren(_TR):
+        row: list[list[Block]] = []
+        for tc in tr.iterchildren(_TC):
+            tcpr = tc.find(W + "tcPr")
+            span = 1
+            vmerge_continue = False
+            if tcpr is not None:
+                gs = tcpr.find(W + "gridSpan")
+                span = max(1, min(_int(gs.get(_VAL), 1), 50)) if gs is not None else 1
+                vm = tcpr.find(W + "vMerge")
+                vmerge_continue = vm is not None and vm.get(_VAL) in (None, "continue")
+            cell = [] if vmerge_continue else _cell_lines(tc, numbering, depth)
+            row.append(cell)
+            row.extend([] for _ in range(span - 1))
+        grid.append(row)
+    as_text = [["\n".join(b for b in cell if isinstance(b, str)) for cell in row] for row in grid]
+    rows = table_to_rows(as_text)
+    if rows is not None:
+        out.extend(rows)
+        return
+    for row in grid:
+        for cell in row:
+            out.extend(cell)
+
+
+def docx_blocks(source: str | Path | bytes) -> list[Block]:
+    data = load_bytes(source)
+    document = open_document(data)
+    try:
+        return document_blocks(document)
+    except PlanImportError:
+        raise
+    except Exception as exc:  # malformed XML structures deep inside
+        raise PlanImportError(NOT_DOCX + f": {type(exc).__name__} (unreadable .docx body)") from exc

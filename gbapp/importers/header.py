@@ -1,0 +1,520 @@
+"""Plan metadata: website block, document header, title, legal bases, signature, recipients."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from gbapp.domain.model import LegalBasis, PlanMeta
+from gbapp.domain.text import fold
+
+from .lines import is_upper_line
+
+# ---------------------------------------------------------------- dates and numbers
+
+_NUM_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+_WORD_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE)
+_DOC_NUMBER = r"\d+(?:\s*/\s*\d{4})?\s*/\s*[\w&.]+(?:\s*-\s*[\w&.]+)*"
+_NUMBER_RE = re.compile(rf"\bSố\s*:\s*(?P<n>{_DOC_NUMBER})", re.IGNORECASE)
+_PLACE_DATE_RE = re.compile(
+    r"(?P<place>[^\W\d_][^\d,;:|/]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_PLACE_DATE_NUM_RE = re.compile(
+    r"(?P<place>[^\W\d_][^\d,;:|/]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def make_date(y: int | str, m: int | str, d: int | str) -> dt.date | None:
+    try:
+        year, month, day = int(y), int(m), int(d)
+        if not 1900 <= year <= 2100:
+            return None
+        return dt.date(year, month, day)
+    except (ValueError, TypeError):
+        return None
+
+
+def first_date(text: str) -> tuple[dt.date | None, int]:
+    """The first dd/mm/yyyy or "dd tháng mm năm yyyy" date in *text* and where it ends (-1 if none)."""
+    best = None
+    for regex in (_NUM_DATE_RE, _WORD_DATE_RE):
+        m = regex.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None, -1
+    return make_date(best.group(3), best.group(2), best.group(1)), best.end()
+
+
+def normalise_number(n: str) -> str:
+    return re.sub(r"\s*([/\-])\s*", r"\1", n.strip()).rstrip(".,;")
+
+
+def doc_type_of(number: str | None) -> str | None:
+    """'93/KH-UBND' -> 'KH'; '12/2025/QĐ-UBND' -> 'QĐ'."""
+    if not number or "/" not in number:
+        return None
+    for part in number.split("/")[1:]:
+        code = part.split("-")[0].strip()
+        if code and not code.isdigit():
+            return code
+    return None
+
+
+# ---------------------------------------------------------------- casing
+
+def title_word(w: str) -> str:
+    return w[:1].upper() + w[1:].lower() if w else w
+
+
+def proper_case(s: str) -> str:
+    """'QUẢNG NGÃI' -> 'Quảng Ngãi'; 'BÀ RỊA - VŨNG TÀU' -> 'Bà Rịa - Vũng Tàu'."""
+    return " ".join(title_word(w) for w in s.split())
+
+
+_ORG_SPECIAL = {"công thương": "Công Thương"}
+
+
+def org_case(s: str) -> str:
+    """'GIÁO DỤC VÀ ĐÀO TẠO' -> 'Giáo dục và Đào tạo'; 'NỘI VỤ' -> 'Nội vụ'."""
+    low = " ".join(s.lower().split())
+    if low in _ORG_SPECIAL:
+        return _ORG_SPECIAL[low]
+    out = []
+    cap_next = True
+    for w in low.split(" "):
+        if cap_next and w not in ("và", "-", ","):
+            out.append(title_word(w))
+            cap_next = False
+        else:
+            out.append(w)
+        if w in ("và", "-", "–") or w.endswith(","):
+            cap_next = True
+    return " ".join(out)
+
+
+_CONSTANT_HINTS = ["Việt Nam", "Mặt trận Tổ quốc", "Chiến lược quốc gia", "Tháng hành động"]
+
+
+def casing_hints(texts: list[str], single_words_from: list[str]) -> list[str]:
+    """Capitalised runs to restore in a lower-cased title: multi-word runs ("Quảng Ngãi") and acronyms
+    from *texts*; single capitalised words too from *single_words_from* (place, province)."""
+    hints: set[str] = set(_CONSTANT_HINTS)
+    punct = ",.;:()\"“”'"
+    for source, allow_single in [(t, False) for t in texts] + [(t, True) for t in single_words_from]:
+        run: list[str] = []
+
+        def end_run():
+            if all(w.isupper() for w in run) and len(run) > 1:
+                run.clear()  # a heading in capitals says nothing about casing
+            if len(run) >= 2 or (allow_single and run):
+                hints.add(" ".join(run))
+            run.clear()
+
+        for i, raw in enumerate(source.split()):
+            w = raw.strip(punct)
+            cap = bool(w) and w[0].isupper() and not any(c.isdigit() for c in w)
+            if cap and (i > 0 or allow_single):
+                if w.isupper() and len(w) >= 2:
+                    hints.add(w)  # acronym: UBND, HIV
+                run.append(w)
+                if raw[-1:] in ",.;:)":
+                    end_run()
+            else:
+                end_run()
+        end_run()
+    return sorted(hints, key=len, reverse=True)
+
+
+def sentence_case(title: str, hints: list[str]) -> str:
+    """An UPPER CASE title in sentence case, restoring the capitalisation of *hints*."""
+    low = title.lower()
+    for h in hints:
+        if not h:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(h.lower())}(?!\w)")
+        low = pattern.sub(lambda _m, h=h: h, low)
+    return low[:1].upper() + low[1:]
+
+
+# ---------------------------------------------------------------- website block
+
+_SITE_FIELDS = {
+    "number": re.compile(r"^Số hiệu\s*:?\s*(.+)$", re.IGNORECASE),
+    "issued": re.compile(r"^Ngày ban hành\s*:?\s*(.+)$", re.IGNORECASE),
+    "effective": re.compile(r"^Ngày (?:có )?hiệu lực\s*:?\s*(.+)$", re.IGNORECASE),
+    "type": re.compile(r"^Loại văn bản\s*:?\s*(.+)$", re.IGNORECASE),
+    "issuer": re.compile(r"^Cơ quan ban hành\s*:?\s*(.+)$", re.IGNORECASE),
+    "signer": re.compile(r"^Người ký\s*:?\s*(.+)$", re.IGNORECASE),
+    "field": re.compile(r"^Lĩnh vực(?:, ngành)?\s*:?\s*(.+)$", re.IGNORECASE),
+}
+_SITE_TITLE_RE = re.compile(rf"^(Kế hoạch|Quyết định)\s+(?:số\s+)?({_DOC_NUMBER})\s+(.+)$")
+
+
+def _site_block(lines: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for line in lines[:80]:
+        for key, regex in _SITE_FIELDS.items():
+            if key in found:
+                continue
+            m = regex.match(line)
+            if m:
+                found[key] = m.group(1).strip()
+                break
+    return found
+
+
+# ---------------------------------------------------------------- issuer
+
+_ORG_START_RE = re.compile(
+    r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BAN|HỘI|BỘ|TỈNH ỦY|TỈNH UỶ|HỘI ĐỒNG|ĐẢNG ỦY|CÔNG AN|"
+    r"TRƯỜNG|TRUNG TÂM|CỤC|CHI CỤC|VĂN PHÒNG|LIÊN ĐOÀN|ỦY BAN|UỶ BAN|MẶT TRẬN|TỈNH ĐOÀN|BAN CHỈ ĐẠO)\b"
+)
+_NATIONAL_RE = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập")
+_UNIT = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN"
+_UBND_RE = re.compile(rf"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+({_UNIT})\s+(.+)$")
+_SUB_ORG_RE = re.compile(r"\s+(SỞ|BAN|CHI CỤC|CỤC|PHÒNG|TRUNG TÂM|VĂN PHÒNG|THANH TRA|CÔNG AN)\s+(.+)$")
+
+
+def _issuer_block(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines):
+        if not _ORG_START_RE.match(line) or not is_upper_line(line):
+            continue
+        parts = []
+        for nxt in lines[i:i + 4]:
+            cut = _NATIONAL_RE.search(nxt)
+            if cut:
+                if nxt[:cut.start()].strip():
+                    parts.append(nxt[:cut.start()].strip())
+                break
+            if not is_upper_line(nxt) or re.match(r"^S[ốỐ]\s*:", nxt):
+                break
+            parts.append(nxt)
+        return " ".join(" ".join(parts).split()) or None
+    return None
+
+
+def normalise_issuer(block: str) -> str:
+    """'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI' -> 'UBND tỉnh Quảng Ngãi';
+    'UBND TỈNH QUẢNG NGÃI SỞ NỘI VỤ' -> 'Sở Nội vụ tỉnh Quảng Ngãi'."""
+    block = " ".join(block.split())
+    m = _UBND_RE.match(block)
+    if m:
+        unit, rest = m.group(1).lower(), m.group(2)
+        sub = _SUB_ORG_RE.search(rest)
+        if sub:
+            place = proper_case(rest[:sub.start()])
+            return f"{title_word(sub.group(1))} {org_case(sub.group(2))} {unit} {place}"
+        return f"UBND {unit} {proper_case(rest)}"
+    m = re.match(r"^(SỞ|BAN|CHI CỤC|CỤC|TRUNG TÂM|VĂN PHÒNG|HỘI|CÔNG AN)\s+(.+?)(?:\s+(" + _UNIT + r")\s+(.+))?$", block)
+    if m:
+        head = title_word(m.group(1)) if " " not in m.group(1) else org_case(m.group(1))
+        name = f"{head} {org_case(m.group(2))}"
+        if m.group(3):
+            name += f" {m.group(3).lower()} {proper_case(m.group(4))}"
+        return name
+    return org_case(block) if block.isupper() else block
+
+
+def _site_issuer(value: str) -> str:
+    m = re.match(r"^(Tỉnh|Thành phố)\s+(.+)$", value, re.IGNORECASE)
+    if m:
+        return f"UBND {m.group(1).lower()} {proper_case(m.group(2))}"
+    return value
+
+
+# ---------------------------------------------------------------- title
+
+_TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Thực hiện\s.*\bsố\b|Theo đề nghị|Xét đề nghị|\(|Kính gửi|Số\s*:)", re.IGNORECASE)
+
+
+def _title_lines(lines: list[str]) -> tuple[str | None, int]:
+    """The plan's title under its last "KẾ HOẠCH" heading, and the heading's index (-1 if none)."""
+    idx = -1
+    for i, line in enumerate(lines):
+        if line.startswith("KẾ HOẠCH") and (line == "KẾ HOẠCH" or is_upper_line(line[:40])):
+            idx = i
+    if idx < 0:
+        return None, -1
+    first = lines[idx][len("KẾ HOẠCH"):].strip(" :.-")
+    parts = [first] if first else []
+    for line in lines[idx + 1:idx + 6]:
+        if _TITLE_STOP_RE.match(line):
+            break
+        if not parts:
+            parts.append(line)
+            if not is_upper_line(line):
+                break
+            continue
+        if is_upper_line(parts[-1]) and is_upper_line(line):
+            parts.append(line)
+            continue
+        break
+    title = " ".join(" ".join(parts).split()).strip(" .")
+    return (title or None), idx
+
+
+def _decision_title(lines: list[str]) -> str | None:
+    for line in lines:
+        m = re.match(r"^(?:Về việc|V/v)\s+ban hành\s+(?:Kế hoạch|kế hoạch)\s+(.+)$", line)
+        if m:
+            t = m.group(1).strip(" .")
+            return t[:1].upper() + t[1:]
+    return None
+
+
+# ---------------------------------------------------------------- legal bases
+
+_DOC_TYPES = (
+    "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định",
+    "Quyết định", "Chỉ thị", "Thông tư", "Công văn", "Văn bản", "Kế hoạch", "Tờ trình", "Hướng dẫn",
+    "Chương trình", "Kết luận", "Thông báo", "Công điện", "Đề án", "Báo cáo",
+)
+_TYPES_RE = "|".join(re.escape(t) for t in _DOC_TYPES)
+_ANCHOR_RE = re.compile(rf"(?<![\w])(?P<t>{_TYPES_RE})\s+(?:số\s*:?\s*)(?P<n>{_DOC_NUMBER})")
+_LAW_RE = re.compile(r"(?<![\w])(?P<t>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[A-ZĐÀ-Ỹ][^;]*?)\s+"
+                     r"(?:số\s+(?P<n>" + _DOC_NUMBER + r")\s*)?(?=ngày\s|năm\s\d{4}|được\s|số\s)")
+_PREAMBLE_PREFIXES = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "tren co so", "theo ", "de trien khai",
+                      "trien khai", "nham ")
+_ISSUER_AFTER_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:ngày\s+\S+(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*)?của\s+(?P<i>.+?)"
+    r"(?=\s+(?:về|ban hành|hướng dẫn|quy định|phê duyệt|triển khai|thực hiện|tại|và|v/v|V/v|"
+    r"sửa đổi|bổ sung|thông qua|giao|đến|trên|việc)\b|[,;:(]|$)"
+)
+_ISSUER_BEFORE_RE = re.compile(r"(?:đề nghị|đề xuất|ý kiến|báo cáo)\s+của\s+(?P<i>.+?)\s+tại\s*$", re.IGNORECASE)
+
+
+def _is_preamble(line: str) -> bool:
+    return fold(line).lstrip("-+• ").startswith(_PREAMBLE_PREFIXES) and not is_upper_line(line)
+
+
+def parse_legal_bases(lines: list[str]) -> list[LegalBasis]:
+    out: list[LegalBasis] = []
+    seen: set[str] = set()
+    for line in lines:
+        if not _is_preamble(line) or "kèm theo" in line:
+            continue
+        anchors = sorted(list(_ANCHOR_RE.finditer(line)) + list(_LAW_RE.finditer(line)), key=lambda m: m.start())
+        # drop law matches overlapping a numbered anchor
+        kept: list[re.Match] = []
+        for m in anchors:
+            if kept and m.start() < kept[-1].end():
+                continue
+            kept.append(m)
+        for k, m in enumerate(kept):
+            seg_end = kept[k + 1].start() if k + 1 < len(kept) else len(line)
+            semi = line.find(";", m.end())
+            if 0 <= semi < seg_end:
+                seg_end = semi
+            basis = _basis_from(line, m, seg_end)
+            key = basis.number or f"{basis.doc_type} {basis.summary}"
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(basis)
+    return out
+
+
+def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
+    doc_type = m.group("t")
+    number = normalise_number(m.group("n")) if m.group("n") else ""
+    rest = line[m.end():seg_end]
+    issued, date_end = first_date(rest[:80])
+    after = rest[date_end:] if date_end >= 0 else rest
+    issuer = ""
+    im = _ISSUER_AFTER_RE.match(after)
+    if im:
+        issuer = im.group("i").strip(" ,.")
+        after = after[im.end():]
+    else:
+        bm = _ISSUER_BEFORE_RE.search(line[max(0, m.start() - 120):m.start()])
+        if bm:
+            issuer = bm.group("i").strip(" ,.")
+    summary = after.strip(" ,.;")
+    summary = re.sub(r"^(?:về việc|v/v|về)\s+", "", summary, flags=re.IGNORECASE)
+    summary = re.sub(r"\s+(?:và|;)$", "", summary).strip(" ,.;")
+    if "name" in m.re.groupindex:
+        summary = m.group("name").strip()
+    if len(issuer) > 80:
+        issuer = ""
+    return LegalBasis(doc_type=doc_type, number=number, issued_on=issued, issuer=issuer, summary=summary)
+
+
+# ---------------------------------------------------------------- signature and recipients
+
+_AUTH_RE = re.compile(r"(?<![\w])(TM|KT|TL|TUQ|Q|Q\.|UQ)\.\s*([^\W\d_a-zà-ỹđ][^.]*?)(?=\s+(?:TM|KT|TL|TUQ|Q)\.|$)")
+_TITLE_RE = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BÍ THƯ|"
+                       r"THỦ TRƯỞNG|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHI CỤC TRƯỞNG)"
+                       r"(?:\s+THƯỜNG TRỰC)?\.?$")
+_SIGNED_RE = re.compile(r"^[(\[]?\s*(?:đã ký|ký|ký tên|đóng dấu|ký, đóng dấu|ký, ghi rõ họ tên)[^)\]]*[)\]]?$",
+                        re.IGNORECASE)
+
+
+def is_authority_line(line: str) -> bool:
+    return bool(re.match(r"^(TM|KT|TL|TUQ|Q|UQ)\.\s*\S", line)) and is_upper_line(line)
+
+
+def is_signer_title_line(line: str) -> bool:
+    return bool(_TITLE_RE.match(line)) and is_upper_line(line) and len(line) <= 60
+
+
+def is_person_name(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 6 or len(line) > 50:
+        return False
+    for w in words:
+        if not all(c.isalpha() for c in w):
+            return False
+        if not w[0].isupper() or (len(w) > 1 and not w[1:].islower()):
+            return False
+    return True
+
+
+def parse_signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(authority, title, name) from a signature block: 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trần Hoàng Tuấn'."""
+    found = _signature(lines, with_authority=True)
+    return found if found[0] or found[1] else _signature(lines, with_authority=False)
+
+
+def _signature(lines: list[str], with_authority: bool) -> tuple[str | None, str | None, str | None]:
+    for i, line in enumerate(lines):
+        auth = None
+        title = None
+        if is_authority_line(line):
+            matches = list(_AUTH_RE.finditer(line))
+            auth = f"{matches[-1].group(1)}. {matches[-1].group(2).strip()}" if matches else line
+            j = i + 1
+            while j < len(lines) and is_authority_line(lines[j]):
+                matches = list(_AUTH_RE.finditer(lines[j]))
+                auth = f"{matches[-1].group(1)}. {matches[-1].group(2).strip()}" if matches else lines[j]
+                j += 1
+        elif not with_authority and is_signer_title_line(line):
+            j = i
+        else:
+            continue
+        if j < len(lines) and is_signer_title_line(lines[j]):
+            title = lines[j].strip()
+            j += 1
+        name = None
+        for k in range(j, min(j + 4, len(lines))):
+            cand = lines[k].strip()
+            if _SIGNED_RE.match(cand):
+                continue
+            if is_person_name(cand):
+                name = cand
+            break
+        if auth or title:
+            return auth, title, name
+    return None, None, None
+
+
+def parse_recipients(lines: list[str]) -> list[str]:
+    for i, line in enumerate(lines):
+        if not fold(line).startswith("noi nhan"):
+            continue
+        out: list[str] = []
+        first = line.split(":", 1)[1] if ":" in line else ""
+        candidates = [first] if first.strip() else []
+        for nxt in lines[i + 1:i + 60]:
+            if not nxt.lstrip().startswith(("-", "+", "•", "–")) or is_authority_line(nxt):
+                break
+            candidates.append(nxt)
+        for c in candidates:
+            for piece in re.split(r"(?:^|\s)[-–•+]\s+", " " + c):
+                piece = piece.strip(" ;,.")
+                if piece:
+                    out.append(piece)
+        return out
+    return []
+
+
+# ---------------------------------------------------------------- all together
+
+def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
+    meta = PlanMeta()
+    site = _site_block(head)
+
+    # number
+    for line in head:
+        m = _NUMBER_RE.search(line)
+        if m:
+            meta.number = normalise_number(m.group("n"))
+            break
+    if not meta.number and site.get("number"):
+        meta.number = normalise_number(site["number"].split()[0])
+    meta.doc_type = doc_type_of(meta.number)
+
+    # place and date
+    for line in head:
+        probe = _NUMBER_RE.sub(" ", line)
+        m = _PLACE_DATE_RE.search(probe) or _PLACE_DATE_NUM_RE.search(probe)
+        if m:
+            place = " ".join(m.group("place").split()).strip(" -–")
+            meta.place = place or None
+            meta.issued_on = make_date(m.group("y"), m.group("m"), m.group("d"))
+            break
+    if site.get("issued"):
+        site_date, _ = first_date(site["issued"])
+        meta.issued_on = meta.issued_on or site_date
+    if site.get("effective"):
+        meta.effective_on, _ = first_date(site["effective"])
+    if meta.effective_on is None and meta.issued_on is not None:
+        joined = " ".join(head[-200:] + tail[:50]).lower()
+        if re.search(r"hiệu lực(?: thi hành)?(?: kể)? từ ngày ký", joined):
+            meta.effective_on = meta.issued_on
+
+    # issuer
+    block = _issuer_block(head)
+    if block:
+        meta.issuer = normalise_issuer(block)
+    elif site.get("issuer"):
+        meta.issuer = _site_issuer(site["issuer"])
+
+    meta.domain_field = site.get("field") or None
+
+    # title
+    site_title = None
+    for line in head[:20]:
+        m = _SITE_TITLE_RE.match(line)
+        if m:
+            site_title = m.group(3).strip()
+            break
+    title, heading_idx = _title_lines(head)
+    if title is None:
+        title = _decision_title(head)
+    if title is None and site_title:
+        title = site_title[:1].upper() + site_title[1:]
+    if title and is_upper_line(title):
+        province = ""
+        if block:
+            pm = re.search(rf"(?:{_UNIT})\s+(.+?)(?:\s+(?:SỞ|BAN)\s|$)", block)
+            province = proper_case(pm.group(1)) if pm else ""
+        singles = [s for s in (meta.place, province) if s]
+        preamble = [line for line in head if _is_preamble(line)][:20]
+        hints = casing_hints(([site_title] if site_title else []) + preamble, singles)
+        title = sentence_case(title, hints)
+    meta.title = title
+
+    # year
+    year = None
+    if title:
+        years = re.findall(r"\bnăm\s+(\d{4})\b", title)
+        if years:
+            year = int(years[-1])
+    if year is None and meta.issued_on:
+        year = meta.issued_on.year
+    meta.year = year
+
+    # legal bases: preamble lines of the header (the decision's and the plan's own)
+    meta.legal_bases = parse_legal_bases(head)
+
+    # signature and recipients: after the plan, else (a decision wrapping the plan) in the header
+    auth, stitle, name = parse_signature(tail)
+    if not (auth or stitle):
+        auth, stitle, name = parse_signature(head[:heading_idx] if heading_idx > 0 else head)
+    meta.signer_authority, meta.signer_title = auth, stitle
+    meta.signer = name or (site.get("signer") or None)
+    meta.recipients = parse_recipients(tail) or parse_recipients(head)
+    return meta

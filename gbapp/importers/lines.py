@@ -1,0 +1,254 @@
+"""Raw plan text → logical lines: site chrome, `|`-flattened cells, hard-wrapped lines.
+
+The result is a list of blocks: a ``str`` per logical line (a paragraph) or a ``Row`` of an
+assignment table. The docx reader produces the same kind of list, so one parser serves both.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+from gbapp.domain.text import clean_text, fold
+
+from .markers import parse_marker
+from .tables import Row, is_assignment_header, rows_with_header, split_cells
+
+Block = str | Row
+
+_PUNCT_ONLY = re.compile(r"^[\W_]*$")
+_TRUNCATION = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)")
+_SPACE_RUN = re.compile(r"[ ]+")
+_SENTENCE_END = (".", ";", ":", "!", "?", "…", "./.")
+
+# Folded prefixes of website chrome lines dropped wherever they are (short lines only).
+_CHROME_DROP = (
+    "luu tru", "in van ban", "chia se", "theo doi van ban", "bao loi", "dang nhap", "dang ky",
+    "trang chu", "hoi dap", "tra cuu", "tien ich", "lien he", "ghi chu", "thuoc tinh", "luoc do",
+    "tieng anh", "van ban goc", "van ban tieng anh", "muc luc", "quang cao", "xem them", "ban in",
+    "tinh trang hieu luc", "tinh trang:", "hieu luc:", "da biet", "cap nhat", "facebook", "zalo",
+    "google", "twitter", "email", "hotline", "dien thoai:", "fax:", "website:", "trang web",
+    "tai app", "tai ung dung", "so sanh van ban", "van ban dang xem", "noi dung van ban",
+)
+# Folded prefixes of lines after which the document is over (site footer, paywall).
+_CHROME_END = (
+    "van ban lien quan", "cac van ban lien quan", "van ban cung linh vuc", "van ban moi",
+    "van ban duoc huong dan", "van ban huong dan", "copyright", "ban quyen", "©", "tai van ban",
+    "tai ve", "vui long dang nhap", "ban chua xem", "ban phai", "de xem", "de tai", "noi dung bi an",
+)
+
+_UPPER_MIN_LETTERS = 3
+
+
+def _build_fold_table() -> dict[int, str]:
+    table = {}
+    for cp in range(0xC0, 0x1F00):
+        ch = chr(cp)
+        f = fold(ch)
+        if f != ch and len(f) == 1:
+            table[cp] = f
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def quick_fold(s: str) -> str:
+    """``fold`` for short NFC prefixes (a translation table, no per-character normalisation)."""
+    return s.lower().translate(_FOLD_TABLE)
+
+
+def is_upper_line(line: str) -> bool:
+    """A line written in capitals (headings, header blocks), ignoring digits and punctuation."""
+    if line.isupper():
+        return sum(1 for c in line[:12] if c.isalpha()) >= _UPPER_MIN_LETTERS or \
+            sum(1 for c in line if c.isalpha()) >= _UPPER_MIN_LETTERS
+    if sum(1 for c in line[:30] if c.islower()) > 4:
+        return False  # the common case: ordinary text, decided on its first words
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < _UPPER_MIN_LETTERS:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 0.85 * len(letters)
+
+
+def is_chrome_drop(line: str) -> bool:
+    if len(line) > 60:
+        return False
+    return quick_fold(line[:30]).startswith(_CHROME_DROP)
+
+
+def is_chrome_end(line: str) -> bool:
+    if len(line) > 120:
+        return False
+    return quick_fold(line[:40]).lstrip("-•* ").startswith(_CHROME_END)
+
+
+def strip_truncation(line: str) -> tuple[str, bool]:
+    """The line without a "[...]" cut mark, and whether there was one."""
+    if "[" not in line and "(." not in line and "( ." not in line:
+        return line, False
+    new, n = _TRUNCATION.subn("", line)
+    return new.strip(), n > 0
+
+
+_ODD_SPACES = re.compile(r"[\xa0\u2002\u2003\u2009\u202f]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+
+
+def fast_clean(text: str) -> str:
+    """``clean_text`` (NFC, no control characters) plus odd spaces made plain, invisibles dropped."""
+    return _INVISIBLE.sub("", _ODD_SPACES.sub(" ", clean_text(text)))
+
+
+def _starts_lower(s: str) -> bool:
+    for ch in s:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return True
+        if not ch.isspace() and ch not in "\"'“(":
+            return False
+    return False
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip(" \"'”’»")
+    return s.endswith(_SENTENCE_END)
+
+
+def _wrap_width(lengths: list[int]) -> float:
+    """The width the text is hard-wrapped at, or inf when paragraphs are on one line."""
+    if len(lengths) < 4:
+        return float("inf")
+    long_lines = sum(1 for n in lengths if n > 150)
+    if long_lines >= max(2, 0.1 * len(lengths)):
+        return float("inf")
+    ordered = sorted(lengths)
+    return float(ordered[int(0.9 * (len(ordered) - 1))])
+
+
+def _is_boundary(line: str) -> bool:
+    """Lines that always start a new logical line, whatever precedes them."""
+    f = quick_fold(line[:24])
+    return (
+        f.startswith(("noi nhan", "can cu ", "so:", "so :", "so hieu", "ngay ban hanh", "ngay co hieu luc",
+                      "loai van ban", "co quan ban hanh", "nguoi ky", "linh vuc", "thuc hien ", "theo de nghi",
+                      "xet de nghi", "dieu "))
+        or is_chrome_drop(line)
+        or is_chrome_end(line)
+    )
+
+
+def text_blocks(text: str) -> tuple[list[Block], bool]:
+    """Logical lines of a plan's raw text, and whether a "[...]" cut mark was seen."""
+    text = fast_clean(text)
+    physical: list[tuple[Block, bool]] = []  # (block, blank line before it)
+    truncated = False
+    blank = False
+    table_header: list[str] | None = None
+    table_rows: list[list[str]] = []
+
+    def flush_table():
+        nonlocal table_header, table_rows
+        if table_header is not None:
+            for row in rows_with_header(table_header, table_rows):
+                physical.append((row, True))
+        table_header, table_rows = None, []
+
+    for raw in text.split("\n"):
+        line = _SPACE_RUN.sub(" ", raw).strip() if "\t" in raw else " ".join(raw.split())
+        if line and ("[" in line or "(" in line):
+            line, cut = strip_truncation(line)
+            if cut:
+                truncated = True
+        is_cells = "|" in line or ("\t" in line and table_header is not None)
+        if table_header is not None:
+            if is_cells:
+                cells = split_cells(line)
+                if cells and not all(_PUNCT_ONLY.match(c) for c in cells):
+                    table_rows.append(cells)
+                continue
+            if not line.strip():
+                continue
+            flush_table()
+        if "|" in line or line.count("\t") >= 2:
+            cells = split_cells(line)
+            if is_assignment_header(cells):
+                table_header = cells
+                continue
+            line = line.replace("\t", " ")
+            if "|" in line:
+                parts = [" ".join(c.split()) for c in line.split("|")]
+                parts = [p for p in parts if p and not _PUNCT_ONLY.match(p)]
+                for p in parts:
+                    physical.append((p, blank))
+                    blank = True  # cells are separate paragraphs
+                blank = False
+                continue
+        line = " ".join(line.replace("\t", " ").split())
+        if not line or _PUNCT_ONLY.match(line):
+            blank = True
+            continue
+        if is_chrome_drop(line):
+            blank = True
+            continue
+        physical.append((line, blank))
+        blank = False
+    flush_table()
+    return unwrap(physical), truncated
+
+
+def unwrap(physical: list[tuple[Block, bool]]) -> list[Block]:
+    """Join hard-wrapped lines back into paragraphs."""
+    lengths = [len(b) for b, _ in physical if isinstance(b, str)]
+    width = _wrap_width(lengths)
+    out: list[Block] = []
+    parts: list[str] = []  # pieces of the logical line being built
+    prev_is_marker = False
+
+    def flush():
+        if parts:
+            out.append(" ".join(parts))
+            parts.clear()
+
+    for block, blank_before in physical:
+        if not isinstance(block, str):
+            flush()
+            out.append(block)
+            continue
+        line = block
+        if parts and _continues(parts, line, blank_before, width, prev_is_marker):
+            parts.append(line)
+            continue
+        flush()
+        parts.append(line)
+        prev_is_marker = parse_marker(line) is not None
+    flush()
+    return out
+
+
+def _continues(parts: list[str], line: str, blank_before: bool, width: float, prev_is_marker: bool) -> bool:
+    prev = parts[-1]
+    lower = _starts_lower(line)
+    if _ends_sentence(prev) or is_upper_line(prev) or is_upper_line(line) or (not lower and _is_boundary(line)):
+        return False
+    marker = parse_marker(line)
+    if marker is not None:
+        if marker.label != "-" or line.startswith("•"):
+            return False
+        # "giai đoạn 2021\n- 2030 …": a dash that continues a phrase, not a list item
+        rest = marker.rest
+        if not rest or not _starts_lower(rest):
+            return False
+        if rest[0].isdigit() and prev[-1:].isdigit():
+            return True
+        return not blank_before and sum(len(p) for p in parts) >= 40 and not rest[0].isdigit()
+    if lower:
+        return True
+    if blank_before:
+        return False
+    if width == float("inf"):
+        return False
+    threshold = 0.9 if prev_is_marker and len(parts) == 1 else 0.7
+    return len(prev) >= threshold * width

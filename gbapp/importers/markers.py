@@ -1,0 +1,89 @@
+"""Item markers at the start of a line: ``I.`` ``1.`` ``1.1.`` ``a)`` ``-`` ``+``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass
+
+from gbapp.domain.model import ItemKind
+from gbapp.domain.numbering import from_roman, letter_index
+
+_ROMAN_RE = re.compile(r"^([IVX]{1,7})\s*[.):]\s*(.*)$")
+_ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s*(?:\.|\))(?!\d)\s*(.*)$")
+_LETTER_RE = re.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(.*)$")
+_DASH_RE = re.compile(r"^[-–—•·]\s*(.*)$")
+_PLUS_RE = re.compile(r"^\+\s*(.*)$")
+_PAGE_NUMBER_RE = re.compile(r"^[-–]\s*\d{1,3}\s*[-–]$")
+
+# Rank orders kinds from outer to inner; "1.1." sits between "1." and "a)".
+RANK = {ItemKind.ROMAN: 0.0, ItemKind.ARABIC: 1.0, ItemKind.LETTER: 2.0, ItemKind.DASH: 3.0, ItemKind.PLUS: 4.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    kind: ItemKind
+    label: str  # as written, without punctuation: "II", "1", "1.2", "đ", "-", "+"
+    rest: str  # the text after the marker
+    rank: float
+    value: int  # position the label stands for (0 for - and +)
+
+
+@lru_cache(maxsize=256)
+def parse_marker(line: str) -> Marker | None:
+    """The marker a line starts with, or None. The line is expected stripped."""
+    if not line:
+        return None
+    c = line[0]
+    if c in "IVX":
+        m = _ROMAN_RE.match(line)
+        if m and (m.group(2) or line.rstrip().endswith((".", ")"))):
+            value = from_roman(m.group(1))
+            if value:
+                # "I. " must not be a sentence starting with the pronoun-like "I" (English text).
+                return Marker(ItemKind.ROMAN, m.group(1), m.group(2).strip(), RANK[ItemKind.ROMAN], value)
+        return None
+    if c.isdigit():
+        m = _ARABIC_RE.match(line)
+        if m:
+            label = m.group(1)
+            parts = label.split(".")
+            rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
+            return Marker(ItemKind.ARABIC, label, m.group(2).strip(), rank, int(parts[-1]))
+        return None
+    if c in "abcdđeghiklmnopqrstuvxy":
+        m = _LETTER_RE.match(line)
+        if m:
+            idx = letter_index(m.group(1))
+            if idx:
+                return Marker(ItemKind.LETTER, m.group(1), m.group(2).strip(), RANK[ItemKind.LETTER], idx)
+        return None
+    if c in "-–—•·":
+        if _PAGE_NUMBER_RE.match(line):
+            return None
+        m = _DASH_RE.match(line)
+        if m and any(ch.isalnum() for ch in m.group(1)):
+            return Marker(ItemKind.DASH, "-", m.group(1).strip(), RANK[ItemKind.DASH], 0)
+        return None
+    if c == "+":
+        m = _PLUS_RE.match(line)
+        if m and any(ch.isalnum() for ch in m.group(1)):
+            return Marker(ItemKind.PLUS, "+", m.group(1).strip(), RANK[ItemKind.PLUS], 0)
+    return None
+
+
+def classify_label(label: str) -> Marker | None:
+    """A marker for a bare label from a table's first column ("II", "1", "1.1", "a", "-")."""
+    label = label.strip().rstrip(".):").strip()
+    if not label:
+        return None
+    if label in ("-", "–", "•"):
+        return Marker(ItemKind.DASH, "-", "", RANK[ItemKind.DASH], 0)
+    if label == "+":
+        return Marker(ItemKind.PLUS, "+", "", RANK[ItemKind.PLUS], 0)
+    m = parse_marker(label + ". x") if label[0] in "IVX" else parse_marker(label + ") x")
+    if m is None and label[0].isdigit():
+        m = parse_marker(label + ". x")
+    if m is None:
+        return None
+    return Marker(m.kind, m.label, "", m.rank, m.value)

@@ -1,0 +1,103 @@
+"""Blocks (logical lines and table rows) → ParsedPlan: find the body, read header and tree."""
+
+from __future__ import annotations
+
+from gbapp.domain.model import ItemKind, ParsedPlan
+
+from .errors import EMPTY, NOT_A_PLAN, PlanImportError
+from .header import is_authority_line, is_signer_title_line, parse_header
+from .lines import Block, is_chrome_end, is_upper_line, quick_fold, strip_truncation
+from .markers import parse_marker
+from .tables import Row
+from .tree import build_tree
+
+
+def _is_heading(line: str) -> bool:
+    return line.startswith("KẾ HOẠCH") and (line == "KẾ HOẠCH" or is_upper_line(line[:40]))
+
+
+def _find_start(blocks: list[Block]) -> int | None:
+    heading = next((i for i, b in enumerate(blocks) if isinstance(b, str) and _is_heading(b)), None)
+    first_roman = None
+    first_row = None
+    for i, b in enumerate(blocks):
+        if isinstance(b, Row):
+            if first_row is None:
+                first_row = i
+            continue
+        if b[:1] not in ("I",):
+            continue
+        m = parse_marker(b)
+        if m is not None and m.kind is ItemKind.ROMAN and m.value == 1:
+            if heading is not None and i > heading:
+                return i
+            if first_roman is None:
+                first_roman = i
+    if first_roman is not None:
+        return first_roman
+    if first_row is not None:
+        return first_row
+    if heading is not None:
+        arabic = [i for i, b in enumerate(blocks[heading + 1:], heading + 1)
+                  if isinstance(b, str) and b[:1].isdigit() and (m := parse_marker(b)) is not None
+                  and m.kind is ItemKind.ARABIC and "." not in m.label]
+        if len(arabic) >= 2:
+            return arabic[0]
+    return None
+
+
+def is_end_line(line: str) -> bool:
+    """A line after which the plan's body is over: signature, recipients, appendix, site footer."""
+    f = quick_fold(line[:12])
+    if f.startswith("noi nhan"):
+        return True
+    if is_authority_line(line) or (is_signer_title_line(line) and len(line) < 30):
+        return True
+    if line.startswith(("PHỤ LỤC", "Phụ lục")) and (is_upper_line(line[:20]) or len(line) < 40):
+        return True
+    return is_chrome_end(line)
+
+
+def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
+    """The plan in *blocks*; raises PlanImportError when it is not one."""
+    cleaned: list[Block] = []
+    for b in blocks:
+        if isinstance(b, str):
+            b, cut = strip_truncation(b)
+            truncated = truncated or cut
+            if not b:
+                continue
+        cleaned.append(b)
+    if not cleaned:
+        raise PlanImportError(EMPTY)
+    start = _find_start(cleaned)
+    if start is None:
+        raise PlanImportError(NOT_A_PLAN)
+    end = len(cleaned)
+    for i in range(start + 1, len(cleaned)):
+        b = cleaned[i]
+        if isinstance(b, str) and is_end_line(b):
+            end = i
+            break
+    head = [b for b in cleaned[:start] if isinstance(b, str)]
+    body = cleaned[start:end]
+    tail_lines = [b for b in cleaned[end:] if isinstance(b, str)]
+    tail_rows = [b for b in cleaned[end:] if isinstance(b, Row)]
+
+    meta = parse_header(head, tail_lines)
+    items, warnings = build_tree(body + tail_rows, meta.year)
+    if tail_rows:
+        warnings.append("Bảng nhiệm vụ sau phần ký được nhập như các mục cuối (task table after the signature "
+                        "imported as trailing items)")
+    n_items = sum(1 for _ in ParsedPlan(meta, items).walk())
+    if not items or (n_items < 2 and not any(_is_heading(h) for h in head)):
+        raise PlanImportError(NOT_A_PLAN)
+    meta.truncated = truncated
+    if truncated:
+        warnings.insert(0, "Văn bản bị cắt ngắn (có dấu [...]): chỉ nhập được phần có sẵn (text is truncated: "
+                           "only the available part was imported)")
+    if meta.number is None:
+        warnings.append("Không tìm thấy số hiệu văn bản (document number not found)")
+    if meta.issued_on is None:
+        warnings.append("Không tìm thấy ngày ban hành (issue date not found)")
+    return ParsedPlan(meta=meta, items=items, warnings=warnings)

@@ -1,0 +1,143 @@
+"""Logical lines of a plan's body → the item tree (I. → 1. → a) → - → +)."""
+
+from __future__ import annotations
+
+import re
+
+from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, Role, TimeFrame
+from gbapp.domain.numbering import from_roman, letter_index
+from gbapp.domain.timeframe import find_time_frame, parse_time_frame
+
+from .agencies import extract_agencies, split_agency_list
+from .markers import RANK, Marker, classify_label, parse_marker
+from .tables import Row
+
+_OUTPUT_RE = re.compile(r"(?:Sản phẩm|Kết quả đầu ra|Sản phẩm đầu ra)\s*:\s*(?P<v>[^;\n]+?)\s*(?:[;\n]|\.(?:\s|$)|$)")
+
+
+class _Open:
+    """An item being built, with its text lines still in a list (no quadratic concatenation)."""
+
+    __slots__ = ("item", "rank", "parts", "needs_title", "from_row")
+
+    def __init__(self, item: ParsedItem, rank: float, needs_title: bool = False, from_row: bool = False):
+        self.item = item
+        self.rank = rank
+        self.parts: list[str] = []
+        self.needs_title = needs_title
+        self.from_row = from_row
+
+
+def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str]]:
+    """Items from the body's blocks (``str`` lines and table ``Row``s), and warnings."""
+    roots: list[ParsedItem] = []
+    stack: list[_Open] = []
+    opened: list[_Open] = []
+    warnings: list[str] = []
+    orphan_text: list[str] = []
+
+    def attach(node: _Open):
+        while stack and stack[-1].rank >= node.rank:
+            stack.pop()
+        (stack[-1].item.children if stack else roots).append(node.item)
+        stack.append(node)
+        opened.append(node)
+
+    for block in body:
+        if isinstance(block, Row):
+            node = _row_node(block, year)
+            attach(node)
+            continue
+        line = block
+        marker = parse_marker(line)
+        if marker is not None:
+            item = ParsedItem(kind=marker.kind, label=marker.label, title=marker.rest)
+            attach(_Open(item, marker.rank, needs_title=not marker.rest))
+            continue
+        if not stack:
+            orphan_text.append(line)
+            continue
+        top = stack[-1]
+        if top.needs_title:
+            top.item.title = line
+            top.needs_title = False
+        else:
+            top.parts.append(line)
+
+    if orphan_text:
+        warnings.append(f"Bỏ qua {len(orphan_text)} đoạn không thuộc mục nào (text outside any item skipped)")
+
+    for node in opened:
+        item = node.item
+        if node.parts:
+            extra = "\n".join(node.parts)
+            item.text = f"{item.text}\n{extra}" if item.text else extra
+        if node.from_row:
+            continue
+        both = f"{item.title}\n{item.text}" if item.text else item.title
+        item.time_frame = find_time_frame(both, year)
+        item.agencies = extract_agencies(both)
+        if not item.output and ("phẩm" in both or "đầu ra" in both):
+            m = _OUTPUT_RE.search(both)
+            if m:
+                item.output = m.group("v").strip()
+
+    _check_sequences(roots, warnings)
+    return roots, warnings
+
+
+def _row_node(row: Row, year: int | None) -> _Open:
+    marker: Marker | None = classify_label(row.label) if row.label else None
+    if marker is None:
+        kind, label, rank = ItemKind.DASH, "-", RANK[ItemKind.DASH]
+        if row.label:  # an unusual label: keep it in the title
+            row.content = f"{row.label} {row.content}".strip()
+    else:
+        kind, label, rank = marker.kind, marker.label, marker.rank
+    lines = [ln.strip() for ln in row.content.split("\n") if ln.strip()]
+    title = lines[0] if lines else ""
+    item = ParsedItem(kind=kind, label=label, title=title, text="\n".join(lines[1:]))
+    agencies: list[AgencyRef] = []
+    seen: set[str] = set()
+    for cell, role in ((row.lead, Role.LEAD), (row.coordinating, Role.COORDINATING)):
+        for name in split_agency_list(cell.replace("\n", ", ")):
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                agencies.append(AgencyRef(name=name, role=role))
+    item.agencies = agencies
+    if row.time.strip():
+        t = " ".join(row.time.split())
+        item.time_frame = parse_time_frame(t, year) or TimeFrame(text=t)
+    else:
+        both = f"{item.title}\n{item.text}" if item.text else item.title
+        item.time_frame = find_time_frame(both, year)
+    item.output = " ".join(row.output.split())
+    return _Open(item, rank, needs_title=not title, from_row=True)
+
+
+def _label_value(item: ParsedItem) -> int | None:
+    if item.kind is ItemKind.ARABIC:
+        return int(item.label) if item.label.isdigit() else None
+    if item.kind is ItemKind.ROMAN:
+        return from_roman(item.label)
+    if item.kind is ItemKind.LETTER:
+        return letter_index(item.label)
+    return None
+
+
+def _check_sequences(items: list[ParsedItem], warnings: list[str], path: str = "") -> None:
+    stack = [(items, path)]
+    while stack:
+        siblings, prefix = stack.pop()
+        last: dict[ItemKind, int] = {}
+        for it in siblings:
+            value = _label_value(it)
+            if value is not None:
+                expected = last.get(it.kind, 0) + 1
+                if value != expected and len(warnings) < 50:
+                    where = f"{prefix}.{it.label}" if prefix else it.label
+                    warnings.append(f"Số thứ tự không liên tục tại mục {where} (numbering gap or repeat)")
+                last[it.kind] = value
+            if it.children:
+                ref = it.label if it.kind not in (ItemKind.DASH, ItemKind.PLUS) else ""
+                stack.append((it.children, f"{prefix}.{ref}" if prefix and ref else (ref or prefix)))

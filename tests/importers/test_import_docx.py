@@ -1,0 +1,266 @@
+"""Word files: automatic numbering, typed numbering, tables, and files that are not (safe) .docx."""
+
+import io
+import zipfile
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from gbapp.domain.model import ItemKind, Role
+from gbapp.importers import PlanImportError, parse_plan_docx, plan_to_json, read_plan
+from gbapp.importers import errors as limits
+
+HEADER = [("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")]
+
+# (level, text): level 0 = I., 1 = 1., 2 = a), 3 = -, 4 = +, None = body paragraph (outside the list)
+BODY = [
+    (0, "MỤC ĐÍCH, YÊU CẦU"),
+    (1, "Mục đích"),
+    (2, "Nâng cao nhận thức về bình đẳng giới."),
+    (2, "Thu hẹp khoảng cách giới."),
+    (1, "Yêu cầu"),
+    (None, "Bảo đảm tính khả thi, thiết thực."),
+    (0, "NHIỆM VỤ"),
+    (1, "Truyền thông"),
+    (2, "Điểm một."),
+    (2, "Điểm hai."),
+    (2, "Điểm ba."),
+    (2, "Điểm bốn."),
+    (2, "Điểm năm, Sở Nội vụ chủ trì, phối hợp với Sở Y tế thực hiện. Thời gian: Quý II/2025."),
+    (3, "Gạch đầu dòng"),
+    (4, "Dấu cộng"),
+    (2, "Điểm sáu."),
+    (1, "Tập huấn"),
+    (2, "Điểm mới."),
+]
+EXPECTED_LABELS = ["I", "1", "a", "b", "2", "II", "1", "a", "b", "c", "d", "đ", "-", "+", "e", "2", "a"]
+
+
+def _header(doc):
+    table = doc.add_table(rows=2, cols=2)
+    for col, (a, b) in enumerate(HEADER):
+        run = table.cell(0, col).paragraphs[0].add_run(a)
+        run.add_break()
+        run.add_text(b)
+    table.cell(1, 0).paragraphs[0].add_run("Số: 12/KH-UBND")
+    table.cell(1, 1).paragraphs[0].add_run("Quảng Ngãi, ngày 05 tháng 3 năm 2025")
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025")
+    doc.add_paragraph("Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;")
+
+
+def _add_list_definition(doc) -> str:
+    """An abstractNum (I. / 1. / a) / - / +) and a num pointing to it, in the template's numbering part."""
+    numbering = doc.part.numbering_part.element
+    levels = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-"), ("bullet", "+")]
+    lvl_xml = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels))
+    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvl_xml}</w:abstractNum>')
+    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # schema order: abstractNum elements before num elements
+    else:
+        numbering.append(abstract)
+    numbering.append(num)
+    return "90"
+
+
+def _number(paragraph, num_id: str, level: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def autonumbered_docx() -> bytes:
+    doc = docx.Document()
+    _header(doc)
+    num_id = _add_list_definition(doc)
+    for level, text in BODY:
+        p = doc.add_paragraph(text)
+        if level is not None:
+            _number(p, num_id, level)
+        else:
+            _number(p, "0", 0)  # numId 0: explicitly outside any list
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def typed_docx() -> bytes:
+    doc = docx.Document()
+    _header(doc)
+    for label, (level, text) in zip(EXPECTED_LABELS[:5] + [None] + EXPECTED_LABELS[5:], BODY):
+        if level is None:
+            doc.add_paragraph(text)
+            continue
+        mark = {0: f"{label}.", 1: f"{label}.", 2: f"{label})", 3: "-", 4: "+"}[level]
+        doc.add_paragraph(f"{mark} {text}")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def labels(plan):
+    return [it.label for _, it in plan.walk()]
+
+
+def shape(items):
+    return [(it["label"], it["title"], it["text"], shape(it["children"])) for it in items]
+
+
+def test_word_automatic_numbering(tmp_path):
+    path = tmp_path / "auto.docx"
+    path.write_bytes(autonumbered_docx())
+    plan = read_plan(path)
+    assert labels(plan) == EXPECTED_LABELS
+    point = plan.items[1].children[0].children[4]
+    assert (point.kind, point.label) == (ItemKind.LETTER, "đ")  # 5th Vietnamese letter, not "e"
+    assert [(c.kind, c.label) for c in point.children] == [(ItemKind.DASH, "-")]
+    assert point.children[0].children[0].kind is ItemKind.PLUS
+    assert [(a.name, a.role) for a in point.agencies] == [("Sở Nội vụ", Role.LEAD), ("Sở Y tế", Role.COORDINATING)]
+    assert point.time_frame.text == "Quý II/2025"
+    assert plan.items[0].children[1].text == "Bảo đảm tính khả thi, thiết thực."
+    m = plan.meta
+    assert (m.number, m.issuer, m.title) == ("12/KH-UBND", "UBND tỉnh Quảng Ngãi",
+                                             "Thực hiện công tác bình đẳng giới năm 2025")
+    assert [b.doc_type for b in m.legal_bases] == ["Luật"]
+
+
+def test_typed_and_automatic_numbering_give_the_same_tree(tmp_path):
+    auto, typed = tmp_path / "auto.docx", tmp_path / "typed.docx"
+    auto.write_bytes(autonumbered_docx())
+    typed.write_bytes(typed_docx())
+    assert shape(plan_to_json(read_plan(auto))["items"]) == shape(plan_to_json(read_plan(typed))["items"])
+
+
+def test_numbering_through_paragraph_style(tmp_path):
+    doc = docx.Document()
+    _header(doc)
+    num_id = _add_list_definition(doc)
+    style = doc.styles["List Number"]
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:numPr")):
+        ppr.remove(old)
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num_id}"/></w:numPr>'))
+    doc.add_paragraph("MỤC ĐÍCH", style="List Number")
+    p = doc.add_paragraph("Mục đích", style="List Number")
+    _number(p, num_id, 1)  # direct ilvl over the style's numId
+    doc.add_paragraph("NHIỆM VỤ", style="List Number")
+    path = tmp_path / "style.docx"
+    doc.save(path)
+    plan = read_plan(path)
+    assert [(it.label, it.title) for _, it in plan.walk()] == [("I", "MỤC ĐÍCH"), ("1", "Mục đích"),
+                                                               ("II", "NHIỆM VỤ")]
+
+
+def test_assignment_table_in_docx(tmp_path):
+    doc = docx.Document()
+    _header(doc)
+    doc.add_paragraph("I. NHIỆM VỤ CỤ THỂ")
+    table = doc.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                                                 "Thời gian"]):
+        cell.text = text
+    for row in [("1", "Tập huấn cán bộ", "Sở Nội vụ", "Sở Y tế, Công an tỉnh", "Quý II/2025"),
+                ("2", "Truyền thông", "Đài Phát thanh - Truyền hình tỉnh", "Báo Quảng Ngãi", "Thường xuyên")]:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = text
+    doc.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    path = tmp_path / "table.docx"
+    doc.save(path)
+    plan = read_plan(path)
+    first, second = plan.items[0].children
+    assert (first.label, first.title) == ("1", "Tập huấn cán bộ")
+    assert [(a.name, a.role) for a in first.agencies] == [
+        ("Sở Nội vụ", Role.LEAD), ("Sở Y tế", Role.COORDINATING), ("Công an tỉnh", Role.COORDINATING)]
+    assert first.time_frame.text == "Quý II/2025" and first.time_frame.end.month == 6
+    assert second.time_frame.recurring
+    assert [a.name for a in second.agencies] == ["Đài Phát thanh - Truyền hình tỉnh", "Báo Quảng Ngãi"]
+    assert plan.items[1].title == "TỔ CHỨC THỰC HIỆN"
+
+
+# ---------------------------------------------------------------- not (safe) .docx
+
+def test_not_a_zip(tmp_path):
+    path = tmp_path / "fake.docx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip file")
+    with pytest.raises(PlanImportError, match="docx"):
+        read_plan(path)
+    with pytest.raises(PlanImportError, match="zip"):
+        parse_plan_docx(b"hello, not a zip")
+
+
+def test_truncated_zip(tmp_path):
+    data = autonumbered_docx()
+    path = tmp_path / "cut.docx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(PlanImportError):
+        read_plan(path)
+
+
+def test_zip_without_document(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("[Content_Types].xml", "<Types/>")
+    path = tmp_path / "sheet.xlsx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(PlanImportError, match="bảng tính"):
+        read_plan(path)
+
+
+def test_zip_bomb(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"\0" * (30 * 1024 * 1024))  # 30 MB of zeros → ~30 KB
+    assert path.stat().st_size < 200_000
+    with pytest.raises(PlanImportError, match="bom|zip bomb"):
+        read_plan(path)
+
+
+def test_uncompressed_total_over_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_DOCX_UNCOMPRESSED", 1000)
+    from gbapp.importers import docx_reader
+    monkeypatch.setattr(docx_reader, "MAX_DOCX_UNCOMPRESSED", 1000)
+    path = tmp_path / "big.docx"
+    path.write_bytes(autonumbered_docx())
+    with pytest.raises(PlanImportError, match="quá lớn"):
+        read_plan(path)
+
+
+def test_file_too_large(tmp_path, monkeypatch):
+    from gbapp.importers import docx_reader
+    monkeypatch.setattr(docx_reader, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "plan.txt"
+    path.write_text("I. MỤC ĐÍCH\n" * 50, encoding="utf-8")
+    with pytest.raises(PlanImportError, match="quá lớn"):
+        read_plan(path)
+
+
+def test_docx_with_broken_xml(tmp_path):
+    good = autonumbered_docx()
+    src = zipfile.ZipFile(io.BytesIO(good))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            dst.writestr(info, data)
+    with pytest.raises(PlanImportError):
+        parse_plan_docx(buf.getvalue())
+
+
+def test_docx_that_is_not_a_plan(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("Kính gửi: Sở Nội vụ")
+    doc.add_paragraph("Ủy ban nhân dân tỉnh đề nghị quý cơ quan báo cáo kết quả.")
+    path = tmp_path / "letter.docx"
+    doc.save(path)
+    with pytest.raises(PlanImportError, match="Không nhận ra kế hoạch"):
+        read_plan(path)

@@ -1,0 +1,285 @@
+"""Real plans are messy: site chrome, flattened header cells, hard wraps, wrapped decisions, cuts."""
+
+import datetime as dt
+
+import pytest
+
+from gbapp.domain.model import ItemKind, Role
+from gbapp.importers import PlanImportError, extract_agencies, parse_plan_text, read_plan
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 45/KH-UBND
+Quảng Ngãi, ngày 10 tháng 3 năm 2025
+
+KẾ HOẠCH
+THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025
+"""
+
+BODY = """I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ
+1. Truyền thông
+a) Tổ chức tuyên truyền. Sở Nội vụ chủ trì, phối hợp với Sở Y tế, Công an tỉnh và UBND các xã thực hiện.
+b) Tập huấn cán bộ (Sở Văn hóa, Thể thao và Du lịch chủ trì; Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn phối hợp).
+2. Kiểm tra
+Cơ quan chủ trì: Thanh tra tỉnh; cơ quan phối hợp: Sở Tư pháp, Sở Nội vụ. Thời gian: Quý III/2025.
+"""
+
+SIGNATURE = """
+Nơi nhận:
+- Bộ Nội vụ;
+- Các sở, ban, ngành tỉnh;
+- Lưu: VT, NC.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def tree(plan):
+    return [(d, it.label, it.title) for d, it in plan.walk()]
+
+
+def test_clean_plan_baseline():
+    plan = parse_plan_text(HEADER + BODY + SIGNATURE)
+    assert [(d, lab) for d, lab, _ in tree(plan)] == [
+        (0, "I"), (1, "1"), (0, "II"), (1, "1"), (2, "a"), (2, "b"), (1, "2")]
+    m = plan.meta
+    assert (m.number, m.doc_type, m.issued_on, m.issuer) == ("45/KH-UBND", "KH", dt.date(2025, 3, 10),
+                                                             "UBND tỉnh Quảng Ngãi")
+    assert m.title == "Thực hiện công tác bình đẳng giới năm 2025" and m.year == 2025
+    assert (m.signer_authority, m.signer_title, m.signer) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+    assert m.recipients == ["Bộ Nội vụ", "Các sở, ban, ngành tỉnh", "Lưu: VT, NC"]
+    assert not m.truncated and m.effective_on is None
+    a, b = plan.items[1].children[0].children
+    assert [(x.name, x.role) for x in a.agencies] == [
+        ("Sở Nội vụ", Role.LEAD), ("Sở Y tế", Role.COORDINATING), ("Công an tỉnh", Role.COORDINATING),
+        ("UBND các xã", Role.COORDINATING)]
+    assert [(x.name, x.role) for x in b.agencies] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD), ("Hội Liên hiệp Phụ nữ tỉnh", Role.COORDINATING),
+        ("Tỉnh đoàn", Role.COORDINATING)]
+    check = plan.items[1].children[1]
+    assert [(x.name, x.role) for x in check.agencies] == [
+        ("Thanh tra tỉnh", Role.LEAD), ("Sở Tư pháp", Role.COORDINATING), ("Sở Nội vụ", Role.COORDINATING)]
+    assert check.time_frame.text == "Quý III/2025"
+    # recipients are not items
+    assert all("Bộ Nội vụ" != it.title for _, it in plan.walk())
+
+
+def test_site_chrome_before_and_after():
+    text = ("Trang chủ\nVăn bản pháp luật\nTải văn bản\nLưu trữ\nĐăng nhập\n\n" + HEADER + BODY + SIGNATURE
+            + "\nVăn bản liên quan\nQuyết định 254/QĐ-UBND năm 2021 ban hành kế hoạch hành động\n"
+              "Kế hoạch 12/KH-UBND năm 2024\nCopyright © 2025 Thư viện pháp luật\nHotline: 1900 0000\n")
+    plan = parse_plan_text(text)
+    assert tree(plan) == tree(parse_plan_text(HEADER + BODY + SIGNATURE))
+    assert plan.meta.signer == "Nguyễn Văn An"
+
+
+def test_truncated_text_then_chrome():
+    text = HEADER + BODY.split("2. Kiểm tra")[0] + "[...]\nVui lòng đăng nhập để xem toàn văn\nTải văn bản\n"
+    plan = parse_plan_text(text)
+    assert plan.meta.truncated
+    assert any("cắt" in w for w in plan.warnings)
+    assert [lab for _, lab, _ in tree(plan)] == ["I", "1", "II", "1", "a", "b"]
+    assert "đăng nhập" not in plan.items[1].children[0].children[1].text
+
+
+def test_header_cells_flattened_with_pipes():
+    text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 45/KH-UBND | Quảng Ngãi, ngày 10 tháng 3 năm 2025\n\n"
+            "KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025\n" + BODY
+            + "Nơi nhận: - Bộ Nội vụ; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\n"
+              "| PHÓ CHỦ TỊCH\n\nNguyễn Văn An\n")
+    plan = parse_plan_text(text)
+    m = plan.meta
+    assert (m.number, m.place, m.issued_on, m.issuer) == ("45/KH-UBND", "Quảng Ngãi", dt.date(2025, 3, 10),
+                                                          "UBND tỉnh Quảng Ngãi")
+    assert m.signer_authority == "KT. CHỦ TỊCH" and m.signer == "Nguyễn Văn An"
+    assert m.recipients == ["Bộ Nội vụ", "Lưu: VT"]
+    assert tree(plan) == tree(parse_plan_text(HEADER + BODY + SIGNATURE))
+
+
+def test_issuer_of_a_department():
+    text = HEADER.replace("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "UBND TỈNH QUẢNG NGÃI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    text = text.replace("45/KH-UBND", "7/KH-SGDĐT")
+    plan = parse_plan_text(text + BODY)
+    assert plan.meta.issuer == "Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi"
+    assert plan.meta.doc_type == "KH"
+
+
+def test_hard_wrapped_lines_are_joined():
+    wrapped = HEADER + """I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+a) Tổ chức thực hiện hiệu quả các mục tiêu, chỉ tiêu của Chiến lược quốc
+gia về bình đẳng giới và chương trình liên quan tới bình đẳng giới trên địa
+bàn tỉnh.
+b) Tiếp tục triển khai Chiến lược quốc gia về bình đẳng giới giai đoạn 2021
+- 2030 trên địa bàn tỉnh và các chương trình, đề án thúc đẩy bình đẳng giới có
+liên quan theo phạm vi chức năng của ngành, đơn vị, địa phương.
+2. Yêu cầu
+Bảo đảm các mục tiêu, nhiệm vụ, giải pháp có tính khả thi, thiết thực và bám
+sát thực tiễn.
+II. NHIỆM VỤ
+1. Truyền thông
+- Tuyên truyền trên báo, đài.
+- Tổ chức hội thi.
+"""
+    plan = parse_plan_text(wrapped)
+    assert [(d, lab) for d, lab, _ in tree(plan)] == [
+        (0, "I"), (1, "1"), (2, "a"), (2, "b"), (1, "2"), (0, "II"), (1, "1"), (2, "-"), (2, "-")]
+    a, b = plan.items[0].children[0].children
+    assert a.title == ("Tổ chức thực hiện hiệu quả các mục tiêu, chỉ tiêu của Chiến lược quốc gia về bình đẳng "
+                       "giới và chương trình liên quan tới bình đẳng giới trên địa bàn tỉnh.")
+    assert "giai đoạn 2021 - 2030 trên địa bàn tỉnh" in b.title and b.children == []
+    req = plan.items[0].children[1]
+    assert (req.title, req.text) == ("Yêu cầu", "Bảo đảm các mục tiêu, nhiệm vụ, giải pháp có tính khả thi, "
+                                                "thiết thực và bám sát thực tiễn.")
+    # a dash directly under "1." is its child
+    dashes = plan.items[1].children[0].children
+    assert [(d.kind, d.title) for d in dashes] == [(ItemKind.DASH, "Tuyên truyền trên báo, đài."),
+                                                   (ItemKind.DASH, "Tổ chức hội thi.")]
+
+
+def test_plan_wrapped_in_a_decision():
+    text = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 300/QĐ-UBND
+Quảng Ngãi, ngày 02 tháng 4 năm 2025
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch thực hiện công tác bình đẳng giới năm 2025
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;
+Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 50/TTr-SNV ngày 25/3/2025.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện công tác bình đẳng giới năm 2025.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Như Điều 3;
+- Bộ Nội vụ;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+
+KẾ HOẠCH
+THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025
+(Ban hành kèm theo Quyết định số 300/QĐ-UBND ngày 02/4/2025 của Chủ tịch UBND tỉnh)
+I. MỤC ĐÍCH
+1. Nâng cao nhận thức.
+II. NHIỆM VỤ
+1. Sở Nội vụ chủ trì, phối hợp với Sở Y tế tổ chức tập huấn.
+"""
+    plan = parse_plan_text(text)
+    m = plan.meta
+    assert (m.number, m.doc_type, m.issued_on) == ("300/QĐ-UBND", "QĐ", dt.date(2025, 4, 2))
+    assert m.effective_on == dt.date(2025, 4, 2)  # "có hiệu lực thi hành kể từ ngày ký"
+    assert m.title == "Thực hiện công tác bình đẳng giới năm 2025"
+    assert (m.signer_authority, m.signer_title, m.signer) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình")
+    assert m.recipients == ["Như Điều 3", "Bộ Nội vụ", "Lưu: VT"]
+    assert [(d, lab) for d, lab, _ in tree(plan)] == [(0, "I"), (1, "1"), (0, "II"), (1, "1")]
+    assert [(b.doc_type, b.issued_on) for b in m.legal_bases][:2] == [
+        ("Luật", dt.date(2015, 6, 19)), ("Luật", dt.date(2006, 11, 29))]
+    assert m.legal_bases[0].summary == "Tổ chức chính quyền địa phương"
+    assert ("Tờ trình", "50/TTr-SNV") in [(b.doc_type, b.number) for b in m.legal_bases]
+    assert all(b.number != "300/QĐ-UBND" for b in m.legal_bases)  # "kèm theo" is not a basis
+
+
+def test_table_based_plan_in_text():
+    text = HEADER + """I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm phân công rõ ràng.
+II. NHIỆM VỤ CỤ THỂ
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm |
+|---|---|---|---|---|---|
+| 1 | Tập huấn cán bộ | Sở Nội vụ | Sở Y tế, Công an tỉnh | Quý II/2025 | Lớp tập huấn |
+| 2 | Truyền thông trên báo, đài | Sở Văn hóa, Thể thao và Du lịch | Báo Quảng Ngãi | Thường xuyên | Tin, bài |
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị triển khai thực hiện.
+"""
+    plan = parse_plan_text(text)
+    rows = plan.items[1].children
+    assert [(r.label, r.title) for r in rows] == [("1", "Tập huấn cán bộ"), ("2", "Truyền thông trên báo, đài")]
+    assert [(a.name, a.role) for a in rows[0].agencies] == [
+        ("Sở Nội vụ", Role.LEAD), ("Sở Y tế", Role.COORDINATING), ("Công an tỉnh", Role.COORDINATING)]
+    assert rows[0].time_frame.end == dt.date(2025, 6, 30) and rows[0].output == "Lớp tập huấn"
+    assert rows[1].agencies[0].name == "Sở Văn hóa, Thể thao và Du lịch" and rows[1].time_frame.recurring
+    assert plan.items[2].title == "TỔ CHỨC THỰC HIỆN"
+
+
+def test_table_with_roman_group_rows_and_tabs():
+    text = HEADER + ("STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
+                     "I\tCÔNG TÁC TRUYỀN THÔNG\n"
+                     "1\tTọa đàm\tHội Liên hiệp Phụ nữ tỉnh\tTỉnh đoàn\ttháng 11/2025\n"
+                     "II\tCÔNG TÁC KIỂM TRA\n"
+                     "1\tKiểm tra liên ngành\tSở Nội vụ\tThanh tra tỉnh\tQuý IV/2025\n")
+    plan = parse_plan_text(text)
+    assert [(d, lab, t) for d, lab, t in tree(plan)] == [
+        (0, "I", "CÔNG TÁC TRUYỀN THÔNG"), (1, "1", "Tọa đàm"), (0, "II", "CÔNG TÁC KIỂM TRA"),
+        (1, "1", "Kiểm tra liên ngành")]
+    assert plan.items[0].children[0].time_frame.start == dt.date(2025, 11, 1)
+
+
+def test_recipients_are_not_activities():
+    plan = parse_plan_text(HEADER + BODY + SIGNATURE)
+    titles = {it.title for _, it in plan.walk()}
+    assert not titles & {"Bộ Nội vụ;", "Bộ Nội vụ", "Lưu: VT, NC."}
+
+
+def test_group_rows_in_section_iii_keep_text():
+    text = HEADER + BODY + "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nTheo dõi, tổng hợp, báo cáo trước ngày 15/12/2025.\n"
+    plan = parse_plan_text(text)
+    iii1 = plan.items[2].children[0]
+    assert iii1.title == "Sở Nội vụ" and iii1.time_frame.end == dt.date(2025, 12, 15)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n  ",
+    "Hôm nay trời đẹp. Chúng tôi đi chơi công viên và ăn kem.\nNgày mai sẽ mưa.",
+    "STT,Họ tên,Đơn vị\n1,Nguyễn Văn A,Sở Nội vụ\n2,Trần Thị B,Sở Y tế\n",
+    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 12/UBND-NC\nV/v báo cáo công tác bình đẳng giới\n"
+    "Kính gửi: Sở Nội vụ\nUBND tỉnh đề nghị các cơ quan báo cáo trước ngày 30/6/2025.\nNơi nhận:\n- Như trên;\n",
+    "1. Một\n2. Hai\n",
+])
+def test_not_a_plan(text):
+    with pytest.raises(PlanImportError) as err:
+        parse_plan_text(text)
+    message = str(err.value)
+    assert "kế hoạch" in message.lower() and "(" in message
+
+
+def test_read_plan_errors(tmp_path):
+    with pytest.raises(PlanImportError, match="Không đọc được"):
+        read_plan(tmp_path / "missing.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(PlanImportError, match="trống"):
+        read_plan(empty)
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"%PDF-1.4 ...")
+    with pytest.raises(PlanImportError, match="PDF"):
+        read_plan(pdf)
+    binary = tmp_path / "random.bin"
+    binary.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(PlanImportError):
+        read_plan(binary)
+
+
+def test_extract_agencies_forms():
+    assert extract_agencies("Xây dựng kế hoạch theo hướng dẫn của Bộ Nội vụ.") == []
+    assert extract_agencies("Tăng cường phối hợp liên ngành trong chỉ đạo.") == []
+    got = extract_agencies("Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện.")
+    assert [(a.name, a.role) for a in got] == [("Sở Nội vụ", Role.LEAD), ("các sở, ngành liên quan",
+                                                                           Role.COORDINATING)]
+    got = extract_agencies("Sở Lao động - Thương binh và Xã hội chủ trì phối hợp với Sở Giáo dục và Đào tạo "
+                           "triển khai.")
+    assert [a.name for a in got] == ["Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo"]

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Build the one-folder bundle from this checkout and smoke-test the frozen program headless.
+#   tools/build.sh            -> dist/gbapp/ and dist/gbapp.zip
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m pip install -q -e ".[build]"
+rm -rf build/gbapp dist/gbapp dist/gbapp.zip
+python3 -m PyInstaller --noconfirm --clean --log-level WARN build.spec
+(cd dist && python3 -m zipfile -c gbapp.zip gbapp >/dev/null)
+echo "bundle: $(du -sm dist/gbapp | cut -f1) MB, zipped: $(du -sm dist/gbapp.zip | cut -f1) MB"
+tools/smoke_frozen.sh dist/gbapp/gbapp
