@@ -8,4 +8,4 @@ rm -rf build/gbapp dist/gbapp dist/gbapp.zip
 python3 -m PyInstaller --noconfirm --clean --log-level WARN build.spec
 (cd dist && python3 -m zipfile -c gbapp.zip gbapp >/dev/null)
 echo "bundle: $(du -sm dist/gbapp | cut -f1) MB, zipped: $(du -sm dist/gbapp.zip | cut -f1) MB"
-tools/smoke_frozen.sh dist/gbapp/gbapp
+tools/smoke_frozen.sh dist/gbapp/gbapp-cli

@@ -13,7 +13,7 @@ export QT_QPA_PLATFORM=offscreen GBAPP_DATA_DIR="$work/data"
 "$exe" export appendix --db "$work/demo.db" --out "$work/phu-luc.docx"
 checker="$here/../shared/tools/nd30check.py"
 if [ -f "$checker" ]; then
-  python3 "$checker" "$work/bao-cao.docx" --kind report | tail -1
-  python3 "$checker" "$work/phu-luc.docx" --kind appendix | tail -1
+  "${PYTHON:-python3}" "$checker" "$work/bao-cao.docx" --kind report | tail -1
+  "${PYTHON:-python3}" "$checker" "$work/phu-luc.docx" --kind appendix | tail -1
 fi
 echo "frozen smoke test passed"
