@@ -162,8 +162,9 @@ def _add_sample_data(db: Database, plan_id: int, today: dt.date) -> None:
             code=code, name=name, unit=unit, direction=direction, source="NQ 28/NQ-CP",
             targets={2025: float(t2025), 2030: float(t2030)}))
         for value_year in (2024, 2025):
-            base = float(t2025) * rng.uniform(0.85, 1.1)
-            women = round(base, 1)
+            value = round(float(t2025) * rng.uniform(0.85, 1.1), 1)
+            if unit == "%":
+                value = min(value, 100.0)
             indicators.save_value(db, IndicatorValue(
-                indicator_id=ind_id, year=value_year, value=women, note=SAMPLE_MARK,
+                indicator_id=ind_id, year=value_year, value=value, note=SAMPLE_MARK,
                 is_sample=True))

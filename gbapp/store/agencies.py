@@ -59,6 +59,10 @@ def save(db: Database, agency: Agency) -> int:
     values = [name, clean_line(agency.short_name), agency.kind, agency.level, agency.parent_id,
               date_out(agency.valid_from), date_out(agency.valid_to), agency.successor_id,
               int(agency.active), agency.note, fold(name)]
+    clash = db.execute("SELECT id FROM agencies WHERE name = ? AND id IS NOT ?",
+                       [name, agency.id]).fetchone()
+    if clash:
+        raise ValueError(f"Đã có cơ quan tên «{name}». (an agency with this name exists)")
     if agency.id is None:
         return db.execute(
             "INSERT INTO agencies (name, short_name, kind, level, parent_id, valid_from, valid_to, "

@@ -68,6 +68,11 @@ def save_value(db: Database, value: IndicatorValue) -> None:
          clean_text(value.note), int(value.is_sample)])
 
 
+def delete_value(db: Database, indicator_id: int, year: int) -> None:
+    db.execute("DELETE FROM indicator_values WHERE indicator_id = ? AND year = ?",
+               [indicator_id, year])
+
+
 def link_item(db: Database, item_id: int, indicator_ids: list[int]) -> None:
     """Set the indicators an activity contributes to."""
     db.execute("DELETE FROM item_indicators WHERE item_id = ?", [item_id])

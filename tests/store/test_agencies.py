@@ -1,0 +1,41 @@
+"""Agencies: Vietnamese order, lookup ignoring diacritics, merge into a successor, deactivation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gbapp.domain.entities import Agency, Period, ProgressReport
+from gbapp.domain.model import Role, Status
+from gbapp.store import agencies, assignments, items, periods, progress
+
+
+def test_vietnamese_order_and_lookup(db):
+    for name in ("Sở Y tế", "Đài Phát thanh", "Công an tỉnh", "Sở Nội vụ", "Dân tộc"):
+        agencies.save(db, Agency(name=name))
+    assert [a.name for a in agencies.list_agencies(db)] == [
+        "Công an tỉnh", "Dân tộc", "Đài Phát thanh", "Sở Nội vụ", "Sở Y tế"]
+    assert agencies.find_by_name(db, "so noi vu") == agencies.find_by_name(db, "Sở Nội vụ")
+    assert [a.name for a in agencies.list_agencies(db, text="dai")] == ["Đài Phát thanh"]
+    with pytest.raises(ValueError, match="Đã có cơ quan"):
+        agencies.save(db, Agency(name="Sở Y tế"))
+
+
+def test_merge_moves_assignments_and_reports_and_keeps_history(db):
+    plan_id = db.execute("INSERT INTO plans (number, year) VALUES ('1/KH-X', 2025)").lastrowid
+    section = items.insert(db, plan_id, None, title="NỘI DUNG")
+    act = items.insert(db, plan_id, section, title="Tập huấn")
+    old = agencies.save(db, Agency(name="Sở Lao động - Thương binh và Xã hội"))
+    new = agencies.save(db, Agency(name="Sở Nội vụ"))
+    assignments.set_for_item(db, act, old, [])
+    period = periods.save(db, Period(plan_id=plan_id, name="Năm 2025"))
+    progress.save(db, ProgressReport(item_id=act, agency_id=old, period_id=period,
+                                     status=Status.IN_PROGRESS))
+    moved = agencies.merge_into(db, old, new, dt.date(2025, 3, 1))
+    assert moved == 2
+    assert [(a.agency_id, a.role) for a in assignments.for_item(db, act)] == [(new, Role.LEAD)]
+    assert progress.get(db, act, new, period) is not None
+    merged = agencies.get(db, old)
+    assert (merged.active, merged.successor_id, merged.valid_to) == (False, new, dt.date(2025, 3, 1))
+    assert items.get(db, act) is not None
