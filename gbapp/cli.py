@@ -130,36 +130,49 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu với Kế hoạch 93/KH-UBND")
-    demo.add_argument("--db", help="tệp cơ sở dữ liệu sẽ tạo (database file to create)")
+    demo.add_argument("--db", default=argparse.SUPPRESS,
+                      help="tệp cơ sở dữ liệu sẽ tạo (database file to create)")
     demo.add_argument("--open", action="store_true", help="mở ứng dụng trên dữ liệu mẫu")
     demo.set_defaults(func=cmd_demo)
 
     imp = sub.add_parser("import", help="nhập kế hoạch từ tệp .txt hoặc .docx")
     imp.add_argument("file", help="tệp kế hoạch (.txt, .docx)")
-    imp.add_argument("--db", help="tệp cơ sở dữ liệu (database file)")
+    imp.add_argument("--db", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu (database file)")
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc, không lưu")
     imp.add_argument("--json", action="store_true", help="in kết quả đọc dạng JSON")
     imp.add_argument("--replace", action="store_true", help="thay thế kế hoạch cùng số")
     imp.set_defaults(func=cmd_import)
 
     bak = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
-    bak.add_argument("--db", help="tệp cơ sở dữ liệu (database file)")
+    bak.add_argument("--db", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu (database file)")
     bak.add_argument("--to", help="thư mục lưu bản sao (folder; default: the backups folder)")
     bak.set_defaults(func=cmd_backup)
 
     res = sub.add_parser("restore", help="liệt kê hoặc khôi phục bản sao lưu")
     res.add_argument("backup", nargs="?", help="số thứ tự trong danh sách hoặc đường dẫn tệp")
-    res.add_argument("--db", help="tệp cơ sở dữ liệu (database file)")
+    res.add_argument("--db", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu (database file)")
     res.set_defaults(func=cmd_restore)
+
+    from .exporters.cli import add_export_parser  # light: the generators load when run
+
+    add_export_parser(sub)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `gbapp` console command."""
+def _user_errors() -> tuple[type[Exception], ...]:
+    """Errors the user can act on: one line, non-zero exit. (Imported late: `gbapp` with no
+    arguments must not pay for the store and importers before the window shows.)"""
     from .importers import PlanImportError
     from .services.importing import PlanExistsError
     from .store import DatabaseError
 
+    from .exporters.safe_write import ExportError
+
+    return (CliError, PlanImportError, PlanExistsError, DatabaseError, ExportError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `gbapp` console command."""
     for stream in (sys.stdout, sys.stderr):  # Vietnamese on a Windows console
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
@@ -168,10 +181,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", cmd_gui)
     try:
         return func(args)
-    except (CliError, PlanImportError, PlanExistsError, DatabaseError) as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     except OSError as exc:
         print(f"Lỗi: không đọc/ghi được tệp «{exc.filename}»: {exc.strerror}. "
               f"(file error: {exc})", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        if not isinstance(exc, _user_errors()):
+            raise
+        print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -83,3 +83,19 @@ def vi_sort_key(value: str) -> tuple:
     text = unicodedata.normalize("NFC", value or "")
     letters = [_letter_key(ch) for ch in text]
     return (tuple(k[0] for k in letters), tuple(k[1] for k in letters))
+
+
+SORT_KEY_CHARS = 40  # enough to order any list a person reads; ties fall back to plan order
+
+
+def _key_char(primary: int) -> str:
+    # Order-preserving, one character per letter, never a surrogate code point.
+    if primary < 0xD000:
+        return chr(0x20 + primary)
+    return chr(min(0xE000 + primary - 0xD000, 0x10FFFF))
+
+
+def vi_collation_key(value: str | None) -> str:
+    """vi_sort_key as a plain string, so SQLite can sort by it (and index it) without Python."""
+    letters = [_letter_key(ch) for ch in unicodedata.normalize("NFC", value or "")[:SORT_KEY_CHARS]]
+    return "".join(_key_char(p) for p, _ in letters) + "\x01" + "".join(str(t) for _, t in letters)

@@ -51,8 +51,8 @@ class ActivityRow:
 
 SORT_COLUMNS = {
     "ref": "i.sort_path",
-    "title": "i.title COLLATE vi",
-    "lead": "g.name COLLATE vi",
+    "title": "i.title_key",
+    "lead": "g.name_key",
     "tf_text": "i.tf_text",
     "due": "i.tf_end",
     "status": "status",
@@ -135,6 +135,7 @@ def status_by_lead(db: Database, plan_id: int, *, today: dt.date) -> list[tuple[
     rows = db.execute(
         f"SELECT COALESCE(g.name, ''), {STATUS_SQL} AS status, COUNT(*) FROM items i "
         "LEFT JOIN agencies g ON g.id = i.lead_agency_id "
-        "WHERE i.plan_id = :plan AND i.is_activity = 1 GROUP BY 1, 2 ORDER BY 1 COLLATE vi",
+        "WHERE i.plan_id = :plan AND i.is_activity = 1 GROUP BY g.id, 2 "
+        "ORDER BY MIN(g.name_key), 2",
         {"plan": plan_id, "today": today.isoformat()}).fetchall()
     return [(r[0], Status(r[1]), r[2]) for r in rows]

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlite_utils import Database
 
 from ..domain.entities import Agency
-from ..domain.text import clean_line, fold
+from ..domain.text import clean_line, fold, vi_collation_key
 from .convert import date_in, date_out
 
 _COLUMNS = ("id, name, short_name, kind, level, parent_id, valid_from, valid_to, successor_id, "
@@ -34,7 +34,7 @@ def list_agencies(db: Database, *, include_inactive: bool = True, text: str = ""
     if text:
         sql += " AND search LIKE ?"
         params.append(f"%{fold(text)}%")
-    sql += " ORDER BY name COLLATE vi"
+    sql += " ORDER BY name_key, name"
     return [_from_row(r) for r in db.execute(sql, params).fetchall()]
 
 
@@ -58,7 +58,7 @@ def save(db: Database, agency: Agency) -> int:
         raise ValueError("Tên cơ quan không được để trống. (agency name is required)")
     values = [name, clean_line(agency.short_name), agency.kind, agency.level, agency.parent_id,
               date_out(agency.valid_from), date_out(agency.valid_to), agency.successor_id,
-              int(agency.active), agency.note, fold(name)]
+              int(agency.active), agency.note, fold(name), vi_collation_key(name)]
     clash = db.execute("SELECT id FROM agencies WHERE name = ? AND id IS NOT ?",
                        [name, agency.id]).fetchone()
     if clash:
@@ -66,12 +66,13 @@ def save(db: Database, agency: Agency) -> int:
     if agency.id is None:
         return db.execute(
             "INSERT INTO agencies (name, short_name, kind, level, parent_id, valid_from, valid_to, "
-            "successor_id, active, note, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values,
+            "successor_id, active, note, search, name_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values,
         ).lastrowid
     db.execute(
         "UPDATE agencies SET name = ?, short_name = ?, kind = ?, level = ?, parent_id = ?, "
-        "valid_from = ?, valid_to = ?, successor_id = ?, active = ?, note = ?, search = ? "
-        "WHERE id = ?", values + [agency.id],
+        "valid_from = ?, valid_to = ?, successor_id = ?, active = ?, note = ?, search = ?, "
+        "name_key = ? WHERE id = ?", values + [agency.id],
     )
     return agency.id
 

@@ -13,7 +13,7 @@ def for_item(db: Database, item_id: int) -> list[Assignment]:
     rows = db.execute(
         "SELECT a.id, a.item_id, a.agency_id, a.role, g.name, a.is_sample FROM assignments a "
         "JOIN agencies g ON g.id = a.agency_id WHERE a.item_id = ? "
-        "ORDER BY a.role = 'phoi_hop', g.name COLLATE vi", [item_id]).fetchall()
+        "ORDER BY a.role = 'phoi_hop', g.name_key", [item_id]).fetchall()
     return [Assignment(id=r[0], item_id=r[1], agency_id=r[2], role=Role(r[3]), agency_name=r[4],
                        is_sample=bool(r[5])) for r in rows]
 
@@ -48,5 +48,5 @@ def agencies_of_plan(db: Database, plan_id: int) -> list[tuple[int, str]]:
     """(id, name) of every agency with an assignment in the plan, in Vietnamese order."""
     return db.execute(
         "SELECT DISTINCT g.id, g.name FROM assignments a JOIN items i ON i.id = a.item_id "
-        "JOIN agencies g ON g.id = a.agency_id WHERE i.plan_id = ? ORDER BY g.name COLLATE vi",
+        "JOIN agencies g ON g.id = a.agency_id WHERE i.plan_id = ? ORDER BY g.name_key",
         [plan_id]).fetchall()

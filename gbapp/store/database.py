@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.text import fold, vi_sort_key
+from ..domain.text import fold, vi_collation_key, vi_sort_key
 from .migrations import KNOWN, migrations
 
 # 'GBAP' as a 32-bit integer: lets us tell our files from any other SQLite database.
@@ -70,6 +70,7 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.create_collation("vi", _vi_collation)
     conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("vi_key", 1, vi_collation_key, deterministic=True)
 
 
 def _check_file(path: Path) -> None:

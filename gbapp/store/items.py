@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from ..domain.entities import Item
 from ..domain.model import ItemKind, TimeFrame
 from ..domain.numbering import kind_for_depth, sibling_labels
-from ..domain.text import clean_line, clean_text, fold
+from ..domain.text import clean_line, clean_text, fold, vi_collation_key
 from .convert import date_in, date_out
 
 COLUMNS = (
@@ -119,10 +119,11 @@ def insert(db: Database, plan_id: int, parent_id: int | None, *, position: int |
         is_activity = depth >= 1 and kind not in (ItemKind.ROMAN,)
     cursor = db.execute(
         "INSERT INTO items (plan_id, parent_id, position, depth, kind, label, ref, sort_path, "
-        "source_label, title, text, is_activity, tf_text, tf_start, tf_end, tf_recurring, output, "
-        "budget, budget_source) VALUES (?, ?, ?, ?, ?, '', '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "source_label, title, title_key, text, is_activity, tf_text, tf_start, tf_end, tf_recurring, "
+        "output, budget, budget_source) "
+        "VALUES (?, ?, ?, ?, ?, '', '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [plan_id, parent_id, position, depth, ItemKind(kind).value, source_label,
-         clean_line(title), clean_text(text), int(is_activity), clean_line(tf.text),
+         clean_line(title), vi_collation_key(clean_line(title)), clean_text(text), int(is_activity), clean_line(tf.text),
          date_out(tf.start), date_out(tf.end), int(tf.recurring), clean_text(output), budget,
          clean_line(budget_source)],
     )
@@ -137,10 +138,10 @@ def update(db: Database, item: Item) -> None:
     title, text, output = clean_line(item.title), clean_text(item.text), clean_text(item.output)
     ref, old_kind = db.execute("SELECT ref, kind FROM items WHERE id = ?", [item.id]).fetchone()
     db.execute(
-        "UPDATE items SET title = ?, text = ?, is_activity = ?, tf_text = ?, tf_start = ?, "
-        "tf_end = ?, tf_recurring = ?, output = ?, budget = ?, budget_source = ?, kind = ?, "
-        "search = ? WHERE id = ?",
-        [title, text, int(item.is_activity), clean_line(tf.text), date_out(tf.start),
+        "UPDATE items SET title = ?, title_key = ?, text = ?, is_activity = ?, tf_text = ?, "
+        "tf_start = ?, tf_end = ?, tf_recurring = ?, output = ?, budget = ?, budget_source = ?, "
+        "kind = ?, search = ? WHERE id = ?",
+        [title, vi_collation_key(title), text, int(item.is_activity), clean_line(tf.text), date_out(tf.start),
          date_out(tf.end), int(tf.recurring), output, item.budget, clean_line(item.budget_source),
          ItemKind(item.kind).value, search_text(ref, title, text, tf.text, output), item.id],
     )
@@ -293,10 +294,12 @@ def bulk_insert(db: Database, rows: list[tuple]) -> None:
     ).fetchone()
     if trigger_sql:
         db.execute("DROP TRIGGER items_fts_insert")
+    title_at = INSERT_COLUMNS.index("title")
+    columns = INSERT_COLUMNS + ("title_key",)
     try:
         db.conn.executemany(
-            f"INSERT INTO items ({', '.join(INSERT_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(INSERT_COLUMNS))})", rows)
+            f"INSERT INTO items ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [row + (vi_collation_key(row[title_at]),) for row in rows])
         if trigger_sql:
             db.conn.executemany("INSERT INTO items_fts (rowid, search) VALUES (?, ?)",
                                 [(r[0], r[-1]) for r in rows])

@@ -236,3 +236,17 @@ def m002_item_search_index(db: Database) -> None:
         """
     )
 
+
+
+@migration
+def m003_sort_keys_and_parent_index(db: Database) -> None:
+    # Sorting 100,000 titles through a Python collation took seconds; a stored key sorts in SQL.
+    # The child-count subquery needs parent_id alone (items_parent leads with plan_id).
+    run_script(db, """
+        ALTER TABLE items ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE agencies ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+        UPDATE items SET title_key = vi_key(title);
+        UPDATE agencies SET name_key = vi_key(name);
+        CREATE INDEX items_parent_id ON items(parent_id);
+        CREATE INDEX items_title_key ON items(plan_id, title_key);
+    """)

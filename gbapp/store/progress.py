@@ -111,5 +111,5 @@ def unreported_agencies(db: Database, plan_id: int, period_id: int) -> list[tupl
         WHERE i.plan_id = ? AND NOT EXISTS (
             SELECT 1 FROM progress_reports r WHERE r.agency_id = a.agency_id AND r.period_id = ?
               AND r.item_id IN (SELECT id FROM items WHERE plan_id = ?))
-        GROUP BY g.id ORDER BY g.name COLLATE vi
+        GROUP BY g.id ORDER BY g.name_key
         """, [plan_id, period_id, plan_id]).fetchall()

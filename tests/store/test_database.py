@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +15,7 @@ from gbapp.store import (
     NotADatabaseError,
     open_database,
 )
+from gbapp.domain.text import vi_sort_key
 from gbapp.store.migrations import KNOWN
 
 
@@ -41,7 +45,7 @@ def test_migration_is_atomic_with_its_record(tmp_path):
     path = tmp_path / "old.db"
     raw = Database(path)
     configure(raw.conn)
-    migrations.apply(raw, stop_before=KNOWN[-1])
+    migrations.apply(raw, stop_before="m002_item_search_index")
     assert "items_fts" not in raw.table_names()
     raw.execute("INSERT INTO plans (number) VALUES ('5/KH-X')")
     raw.execute("INSERT INTO items (plan_id, position, kind, label, ref, sort_path, search) "
@@ -50,6 +54,7 @@ def test_migration_is_atomic_with_its_record(tmp_path):
     db = open_database(path)
     hits = db.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH 'dang'").fetchall()
     assert hits == [(1,)]
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == len(KNOWN)
     db.close()
 
 
@@ -103,3 +108,32 @@ def test_damaged_file_is_reported(tmp_path):
     with pytest.raises(DamagedDatabaseError) as err:
         open_database(path)
     assert "bị hỏng" in str(err.value)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-*.db")), ids=lambda p: p.name)
+def test_every_shipped_schema_upgrades(fixture, tmp_path):
+    """Each schema version ever shipped, as a real file with the demo data, opens and upgrades."""
+    from gbapp.store import activities, agencies, items, plans
+
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    db = open_database(path)
+    assert [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")] == KNOWN
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan_id = plans.latest_id(db)
+    assert plans.get(db, plan_id).number == "93/KH-UBND"
+    assert len(items.all_items(db, plan_id)) == 24  # 2 sections, 7 numbered items, 15 points
+    names = [a.name for a in agencies.list_agencies(db)]
+    assert names == sorted(names, key=vi_sort_key)
+    rows = activities.query(db, plan_id, activities.ActivityFilter(text="binh dang gioi"),
+                            today=dt.date(2025, 6, 1), sort="title")
+    assert rows and [r.title for r in rows] == sorted((r.title for r in rows), key=vi_sort_key)
+    db.close()
+
+
+def test_fixtures_cover_the_current_schema():
+    """A new migration ships with a fixture of the schema before it (tools/make_schema_fixture.py)."""
+    assert (FIXTURES / f"schema-{len(KNOWN)}.db").is_file()

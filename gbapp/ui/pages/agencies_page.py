@@ -1,15 +1,316 @@
-"""AgenciesPage: placeholder until the page is built."""
+"""AgenciesPage: the list of agencies, their form, deactivation and merging into a successor."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import dataclasses
+import datetime as dt
+import sqlite3
 
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_date
+from ...domain.entities import Agency
+from ...store import agencies, assignments, periods, plans, progress
 from ..context import AppContext
+from .parts.agency_form import AgencyForm
+from .parts.forms import confirm, show_error
+from .parts.labels import AGENCY_KINDS, AGENCY_LEVELS, label_of
+from .parts.merge_dialog import MergeDialog, MergePreview
+from .parts.table_model import Column, RowsModel
+from .parts.validation import InvalidInput
 
 
 class AgenciesPage(QWidget):
+    """Agencies in Vietnamese order, searchable without diacritics; edit, deactivate, merge."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.today = dt.date.today  # replaced in tests
+        self._names: dict[int, str] = {}
+        self.merge_dialog: MergeDialog | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Tìm cơ quan (gõ không dấu cũng được)…"))
+        self.search.setClearButtonEnabled(True)
+        self.show_inactive = QCheckBox(self.tr("Hiện cả cơ quan đã ngừng hoạt động"))
+        self.show_inactive.setChecked(True)
+        self.model = RowsModel(self._columns(), muted=lambda a: not a.active, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.count_label = QLabel()
+
+        self.form = AgencyForm()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Lưu"))
+        self.save_button.setDefault(True)
+        self.new_button = QPushButton(self.tr("Thêm mới"))
+        self.active_button = QPushButton(self.tr("Ngừng hoạt động…"))
+        self.merge_button = QPushButton(self.tr("Sáp nhập vào…"))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.show_inactive)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        box = QGroupBox(self.tr("Thông tin cơ quan"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        box_layout.addLayout(buttons)
+        more = QHBoxLayout()
+        more.addWidget(self.active_button)
+        more.addWidget(self.merge_button)
+        more.addStretch(1)
+        box_layout.addLayout(more)
+        box_layout.addWidget(self.status_label)
+        box_layout.addStretch(1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([960, 400])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Đang xây dựng")))
+        layout.addWidget(splitter)
+
+        editors = self.form.editors()
+        chain = [self.search, self.show_inactive, self.table, *editors, self.save_button,
+                 self.new_button, self.active_button, self.merge_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+        self.search.textChanged.connect(lambda _t: self.reload())
+        self.show_inactive.toggled.connect(lambda _on: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._row_chosen(cur.row()))
+        self.save_button.clicked.connect(self.save)
+        self.form.name.returnPressed.connect(self.save)
+        self.new_button.clicked.connect(self.new)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.merge_button.clicked.connect(self.start_merge)
+        ctx.data_changed.connect(self.reload)
+        ctx.plan_changed.connect(lambda _id: self.reload())
+        self.form.load(None)
+        self.reload()
+
+    def _columns(self) -> list[Column]:
+        right = Qt.AlignmentFlag.AlignLeft
+        return [
+            Column(self.tr("Tên cơ quan, đơn vị"), lambda a: a.name),
+            Column(self.tr("Viết tắt"), lambda a: a.short_name),
+            Column(self.tr("Loại"), lambda a: label_of(AGENCY_KINDS, a.kind)),
+            Column(self.tr("Cấp"), lambda a: label_of(AGENCY_LEVELS, a.level)),
+            Column(self.tr("Hiệu lực đến"), lambda a: format_date(a.valid_to), align=right),
+            Column(self.tr("Cơ quan kế thừa"), lambda a: self._names.get(a.successor_id, "")),
+            Column(self.tr("Trạng thái"),
+                   lambda a: self.tr("Đang hoạt động") if a.active else self.tr("Ngừng hoạt động")),
+        ]
+
+    # Loading ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the list (after any change, undo or redo) keeping the selected agency."""
+        keep = self.form.agency_id()
+        everyone = agencies.list_agencies(self.ctx.db, include_inactive=True)
+        self._names = {a.id: a.name for a in everyone}
+        shown = agencies.list_agencies(self.ctx.db, include_inactive=self.show_inactive.isChecked(),
+                                       text=self.search.text().strip())
+        self.model.set_rows(shown)
+        self.count_label.setText(self.tr("{0} / {1} cơ quan").format(len(shown), len(everyone)))
+        if not getattr(self, "_sized", False):
+            for column, width in enumerate((245, 110, 125, 90, 90, 140)):
+                self.table.setColumnWidth(column, width)
+            self._sized = True
+        if keep is not None:
+            current = agencies.get(self.ctx.db, keep)
+            if current is None:
+                self.form.load(None)
+            elif not self.form.is_dirty():
+                self.form.load(current)
+            self._select_row(keep)
+        self._update_buttons()
+
+    def _select_row(self, agency_id: int) -> None:
+        row = self.model.row_of_id(agency_id)
+        sel = self.table.selectionModel()
+        sel.blockSignals(True)
+        if row is None:
+            sel.clearSelection()
+        else:
+            index = self.model.index(row, 0)
+            sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        sel.blockSignals(False)
+
+    def _row_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        agency = self.model.row_at(row)
+        if agency.id == self.form.agency_id():
+            return
+        if self.form.is_dirty() and not confirm(
+                self, self.tr("Bỏ thay đổi?"),
+                self.tr("Thông tin «{0}» đang sửa chưa được lưu. Bỏ các thay đổi?")
+                .format(self.form.name.text() or self.tr("cơ quan mới"))):
+            if self.form.agency_id() is not None:
+                self._select_row(self.form.agency_id())
+            return
+        self.form.load(agency)
+        self.status_label.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        current = self.form.loaded()
+        exists = current.id is not None
+        self.active_button.setEnabled(exists)
+        self.merge_button.setEnabled(exists)
+        self.active_button.setText(self.tr("Ngừng hoạt động…") if current.active or not exists
+                                   else self.tr("Hoạt động trở lại"))
+
+    # Actions ---------------------------------------------------------------------------------
+
+    def new(self) -> None:
+        self.form.load(None)
+        self._select_row(-1)
+        self.status_label.clear()
+        self._update_buttons()
+        self.form.name.setFocus()
+
+    def save(self) -> None:
+        try:
+            agency = self.form.value()
+        except InvalidInput:
+            return
+        same = agencies.find_by_name(self.ctx.db, agency.name)
+        other = agencies.get(self.ctx.db, same) if same is not None else None
+        if (other is not None and other.id != agency.id
+                and other.name.casefold() == agency.name.casefold()):
+            self.form.show_errors({"name": self.tr("Đã có cơ quan «{0}».").format(other.name)})
+            return
+        try:
+            new_id = self.ctx.perform(self.tr("Lưu cơ quan"), lambda db: agencies.save(db, agency))
+        except ValueError as exc:  # the store's own rule on names
+            self.form.show_errors({"name": str(exc).split(" (")[0]})
+            return
+        except sqlite3.IntegrityError:
+            self.form.show_errors({"name": self.tr("Đã có cơ quan khác cùng tên.")})
+            return
+        saved = agencies.get(self.ctx.db, new_id)
+        self.form.load(saved)
+        self.reload()
+        self.status_label.setText(self.tr("Đã lưu «{0}».").format(agency.name))
+
+    def toggle_active(self) -> None:
+        agency = self.form.loaded()
+        if agency.id is None:
+            return
+        if not agency.active:
+            again = dataclasses.replace(agency, active=True)
+            self.ctx.perform(self.tr("Cho cơ quan hoạt động trở lại"),
+                             lambda db: agencies.save(db, again))
+            self._reload_form(agency.id)
+            self.status_label.setText(self.tr("«{0}» hoạt động trở lại.").format(agency.name))
+            return
+        try:
+            typed = self.form.value().valid_to
+        except InvalidInput:
+            return
+        on = typed or self.today()
+        if not confirm(self, self.tr("Ngừng hoạt động"), self.tr(
+                "Ngừng hoạt động «{0}» từ ngày {1}?\nCơ quan không bị xóa: phân công và báo cáo "
+                "cũ vẫn giữ nguyên, chỉ không còn được chọn cho việc mới.")
+                .format(agency.name, format_date(on))):
+            return
+        self.ctx.perform(self.tr("Ngừng hoạt động cơ quan"),
+                         lambda db: agencies.deactivate(db, agency.id, on))
+        self._reload_form(agency.id)
+        self.status_label.setText(self.tr("«{0}» đã ngừng hoạt động từ {1}.")
+                                  .format(agency.name, format_date(on)))
+
+    def _reload_form(self, agency_id: int) -> None:
+        self.form.load(agencies.get(self.ctx.db, agency_id))
+        self._update_buttons()
+
+    def start_merge(self) -> None:
+        """Open the merge dialog (window-modal, not blocking); the merge runs on OK."""
+        agency = self.form.loaded()
+        if agency.id is None:
+            return
+        candidates = agencies.list_agencies(self.ctx.db, include_inactive=False)
+        dialog = MergeDialog(self)
+        dialog.load(agency, candidates, lambda successor: self.merge_preview(agency.id, successor),
+                    self.today())
+        dialog.accepted.connect(lambda: self._merge(agency, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.merge_dialog = dialog
+        dialog.open()
+
+    def merge_preview(self, agency_id: int, successor_id: int) -> MergePreview:
+        """What merge_into would move: rows the successor already has for the same activity
+        (and period) stay with the old agency."""
+        db, out = self.ctx.db, MergePreview()
+        for plan in plans.list_plans(db):
+            theirs = {item for item, _role in assignments.for_agency(db, plan.id, successor_id)}
+            for item, _role in assignments.for_agency(db, plan.id, agency_id):
+                if item in theirs:
+                    out.assignments_stay += 1
+                else:
+                    out.assignments_move += 1
+            for period in periods.list_periods(db, plan.id):
+                reported = {r.item_id for r in progress.for_period(db, period.id, successor_id)}
+                for report in progress.for_period(db, period.id, agency_id):
+                    if report.item_id in reported:
+                        out.reports_stay += 1
+                    else:
+                        out.reports_move += 1
+        return out
+
+    def _merge(self, agency: Agency, dialog: MergeDialog) -> None:
+        successor_id, on = dialog.value()
+        successor = self._names.get(successor_id, "")
+        try:
+            moved = self.ctx.perform(
+                self.tr("Sáp nhập «{0}» vào «{1}»").format(agency.name, successor),
+                lambda db: agencies.merge_into(db, agency.id, successor_id, on))
+        except ValueError as exc:
+            show_error(self, self.tr("Không sáp nhập được"), str(exc).split(" (")[0])
+            return
+        self._reload_form(agency.id)
+        self.status_label.setText(self.tr("Đã chuyển {0} phân công và báo cáo sang «{1}»; "
+                                          "«{2}» ngừng hoạt động.")
+                                  .format(moved, successor, agency.name))

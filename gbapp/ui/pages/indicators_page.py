@@ -1,15 +1,297 @@
-"""IndicatorsPage: placeholder until the page is built."""
+"""IndicatorsPage: the indicators with their targets, values and assessment; edit both."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import datetime as dt
+import sqlite3
 
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entities import IndicatorValue
+from ...store import indicators, plans
 from ..context import AppContext
+from .parts.forms import confirm, show_error
+from .parts.indicator_form import IndicatorForm, ValueEntry
+from .parts.indicator_rows import IndicatorLine, assess_year, make_lines
+from .parts.labels import ASSESSMENT_COLORS, tr
+from .parts.table_model import Column, RowsModel
+from .parts.validation import InvalidInput, format_decimal
+
+RIGHT = Qt.AlignmentFlag.AlignRight
 
 
 class IndicatorsPage(QWidget):
+    """Targets per year, values of last and this year, assessed (đạt / chưa đạt / có nguy cơ)."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._selected: int | None = None
+
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(self._default_year())
+        self.model = RowsModel([], parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+
+        self.form = IndicatorForm()
+        self.save_button = QPushButton(self.tr("Lưu chỉ tiêu"))
+        self.new_button = QPushButton(self.tr("Thêm chỉ tiêu mới"))
+        self.delete_button = QPushButton(self.tr("Xóa chỉ tiêu…"))
+
+        self.values_model = RowsModel([
+            Column(self.tr("Năm"), lambda v: str(v.year)),
+            Column(self.tr("Giá trị"), lambda v: format_decimal(v.value), align=RIGHT),
+            Column(self.tr("Nam"), lambda v: format_decimal(v.men), align=RIGHT),
+            Column(self.tr("Nữ"), lambda v: format_decimal(v.women), align=RIGHT),
+            Column(self.tr("Đánh giá"), self._value_assessment,
+                   color=lambda v: ASSESSMENT_COLORS.get(self._value_assessment_raw(v))),
+            Column(self.tr("Ghi chú"), lambda v: v.note),
+        ], id_of=lambda v: v.year, parent=self)
+        self.values = QTableView()
+        self.values.setModel(self.values_model)
+        self.values.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.values.verticalHeader().hide()
+        self.values.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.values.horizontalHeader().setStretchLastSection(True)
+        self.entry = ValueEntry()
+        self.save_value_button = QPushButton(self.tr("Lưu số liệu"))
+        self.values_title = QLabel()
+        self.values_title.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("color: #2e7d32;")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Năm đánh giá")))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        top.addWidget(self.status_label)
+
+        form_box = QGroupBox(self.tr("Chỉ tiêu"))
+        form_layout = QVBoxLayout(form_box)
+        form_layout.addWidget(self.form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        form_layout.addLayout(buttons)
+        form_layout.addStretch(1)
+        values_box = QGroupBox(self.tr("Số liệu thực hiện theo năm"))
+        values_layout = QVBoxLayout(values_box)
+        values_layout.addWidget(self.values_title)
+        values_layout.addWidget(self.values, 1)
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.save_value_button, 0, Qt.AlignmentFlag.AlignBottom)
+        values_layout.addLayout(entry_row)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(form_box)
+        bottom.addWidget(values_box)
+        bottom.setSizes([640, 700])
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(self.table)
+        vertical.addWidget(bottom)
+        vertical.setSizes([250, 480])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Đang xây dựng")))
+        layout.addLayout(top)
+        layout.addWidget(vertical, 1)
+
+        chain = [self.year, self.table, *self.form.editors(), self.save_button, self.new_button,
+                 self.delete_button, self.values, *self.entry.editors(), self.save_value_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+        self.year.valueChanged.connect(lambda _y: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._row_chosen(cur.row()))
+        self.values.clicked.connect(
+            lambda index: self.entry.load(self.values_model.row_at(index.row()),
+                                          self._current_unit()))
+        self.save_button.clicked.connect(self.save)
+        self.new_button.clicked.connect(self.new)
+        self.delete_button.clicked.connect(self.delete)
+        self.save_value_button.clicked.connect(self.save_value)
+        for editor in self.entry.editors():
+            editor.returnPressed.connect(self.save_value)
+        ctx.data_changed.connect(self.reload)
+        ctx.plan_changed.connect(lambda _id: self._plan_changed())
+        self.reload()
+
+    def _default_year(self) -> int:
+        plan = plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None
+        return plan.year if plan and plan.year else dt.date.today().year
+
+    def _plan_changed(self) -> None:
+        self.year.setValue(self._default_year())  # reloads when the year changes
+        self.reload()
+
+    def _columns(self, target_years: list[int]) -> list[Column]:
+        year = self.year.value()
+        columns = [
+            Column(self.tr("Mã"), lambda r: r.indicator.code),
+            Column(self.tr("Chỉ tiêu"), lambda r: r.indicator.name),
+            Column(self.tr("Đơn vị"), lambda r: r.indicator.unit),
+            Column(self.tr("Chiều"), lambda r: "≥" if r.indicator.direction == ">=" else "≤",
+                   align=Qt.AlignmentFlag.AlignHCenter),
+        ]
+        for ty in target_years:
+            columns.append(Column(self.tr("Mục tiêu {0}").format(ty),
+                                  lambda r, ty=ty: format_decimal(r.indicator.targets.get(ty)),
+                                  align=RIGHT))
+        for vy in (year - 1, year):
+            columns.append(Column(self.tr("Thực hiện {0}").format(vy),
+                                  lambda r, vy=vy: format_decimal(r.value(vy)), align=RIGHT))
+        columns.append(Column(self.tr("Đánh giá {0}").format(year), lambda r: tr(r.assessment),
+                              color=lambda r: ASSESSMENT_COLORS.get(r.assessment),
+                              bold=lambda r: True))
+        return columns
+
+    # Loading ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        all_indicators = indicators.list_indicators(self.ctx.db)
+        lines = make_lines(all_indicators, indicators.values(self.ctx.db), self.year.value())
+        target_years = sorted({y for ind in all_indicators for y in ind.targets})[-3:]
+        self.model.set_columns(self._columns(target_years))
+        self.model.set_rows(lines)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if self.model.row_of_id(self._selected) is None:
+            self._selected = lines[0].id if lines else None
+            self.form.load(lines[0].indicator if lines else None)
+        else:
+            self.form.load(self._line().indicator)
+        self._select_row(self._selected)
+        self._load_values()
+
+    def _line(self) -> IndicatorLine | None:
+        row = self.model.row_of_id(self._selected)
+        return self.model.row_at(row) if row is not None else None
+
+    def _current_unit(self) -> str:
+        line = self._line()
+        return line.indicator.unit if line else ""
+
+    def _select_row(self, ident: int | None) -> None:
+        row = self.model.row_of_id(ident)
+        sel = self.table.selectionModel()
+        sel.blockSignals(True)
+        if row is None:
+            sel.clearSelection()
+        else:
+            sel.setCurrentIndex(self.model.index(row, 0),
+                                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                | QItemSelectionModel.SelectionFlag.Rows)
+        sel.blockSignals(False)
+
+    def _row_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        line = self.model.row_at(row)
+        self._selected = line.id
+        self.form.load(line.indicator)
+        self.status_label.clear()
+        self._load_values()
+
+    def _load_values(self) -> None:
+        line = self._line()
+        self.values_model.set_rows(sorted(line.values.values(), key=lambda v: v.year)
+                                   if line else [])
+        self.values.resizeColumnsToContents()
+        self.values_title.setText(f"{line.indicator.code} — {line.indicator.name}" if line
+                                  else self.tr("Chọn một chỉ tiêu trong bảng."))
+        self.entry.load(IndicatorValue(indicator_id=line.id if line else 0,
+                                       year=self.year.value()), self._current_unit())
+        enabled = line is not None
+        self.save_value_button.setEnabled(enabled)
+        self.entry.setEnabled(enabled)
+
+    def _value_assessment_raw(self, value: IndicatorValue) -> str:
+        line = self._line()
+        return assess_year(line.indicator, value.value, value.year)[1] if line else ""
+
+    def _value_assessment(self, value: IndicatorValue) -> str:
+        return tr(self._value_assessment_raw(value))
+
+    # Actions ---------------------------------------------------------------------------------
+
+    def new(self) -> None:
+        self._selected = None
+        self._select_row(None)
+        self.form.load(None)
+        self._load_values()
+        self.form.code.setFocus()
+
+    def save(self) -> None:
+        try:
+            ind = self.form.value()
+        except InvalidInput:
+            return
+        clash = next((i for i in indicators.list_indicators(self.ctx.db)
+                      if i.code.casefold() == ind.code.casefold() and i.id != ind.id), None)
+        if clash is not None:
+            self.form.errors.show({"code": self.tr("Mã {0} đã dùng cho chỉ tiêu khác.")
+                                   .format(clash.code)})
+            return
+        try:
+            self._selected = self.ctx.perform(self.tr("Lưu chỉ tiêu {0}").format(ind.code),
+                                              lambda db: indicators.save(db, ind))
+        except (ValueError, sqlite3.DatabaseError) as exc:
+            show_error(self, self.tr("Không lưu được chỉ tiêu"), str(exc).split(" (")[0])
+            return
+        self.reload()
+        self.status_label.setText(self.tr("Đã lưu chỉ tiêu {0}.").format(ind.code))
+
+    def delete(self) -> None:
+        line = self._line()
+        if line is None:
+            return
+        if not confirm(self, self.tr("Xóa chỉ tiêu"), self.tr(
+                "Xóa chỉ tiêu {0} cùng mục tiêu và số liệu các năm của nó?\n"
+                "Có thể hoàn tác bằng Ctrl+Z.").format(line.indicator.code)):
+            return
+        self.ctx.perform(self.tr("Xóa chỉ tiêu {0}").format(line.indicator.code),
+                         lambda db: indicators.delete(db, line.id))
+
+    def save_value(self) -> None:
+        line = self._line()
+        if line is None:
+            return
+        try:
+            value = self.entry.value()
+        except InvalidInput:
+            return
+        value.indicator_id = line.id
+        self.ctx.perform(self.tr("Lưu số liệu {0} năm {1}").format(line.indicator.code, value.year),
+                         lambda db: indicators.save_value(db, value))
+        line = self._line()
+        if line is not None:
+            new_text = tr(assess_year(line.indicator, line.value(self.year.value()),
+                                      self.year.value())[1])
+            self.status_label.setText(self.tr("Đã lưu số liệu {0} năm {1}. Đánh giá {2}: {3}.")
+                                      .format(line.indicator.code, value.year,
+                                              self.year.value(), new_text))

@@ -1,15 +1,208 @@
-"""OverviewPage: placeholder until the page is built."""
+"""OverviewPage: counts by status, a chart by lead agency, what is overdue, who has not reported."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import datetime as dt
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_date
+from ...domain.model import STATUS_LABELS, Status
+from ...store import activities, periods, progress
 from ..context import AppContext
+from .parts.labels import STATUS_COLORS, STATUS_ORDER, default_period, tr
+from .parts.status_chart import StatusBarChart
+from .parts.table_model import Column, RowsModel
+
+
+class CountCard(QFrame):
+    """A big number with its caption and a coloured edge."""
+
+    def __init__(self, caption: str, color: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(f"#card {{ border: 1px solid #d0d0d0; border-left: 5px solid {color};"
+                           " border-radius: 4px; background: palette(base); }")
+        self.number = QLabel("0")
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.number.setStyleSheet(f"color: {color};")
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+
+    def set_count(self, count: int) -> None:
+        self.number.setText(str(count))
+
+
+def _table(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setWordWrap(False)
+    view.setCursor(Qt.CursorShape.PointingHandCursor)
+    return view
 
 
 class OverviewPage(QWidget):
+    """Where the plan stands today; every row is one click from its form."""
+
+    open_item = Signal(int)  # an activity's id: the main window shows its form
+    open_agency = Signal(int)  # an agency's id: the main window shows its reports
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.today = dt.date.today  # replaced in tests
+        self._period_id: int | None = None
+
+        self.total_card = CountCard(self.tr("Tổng số hoạt động"), "#455a64")
+        self.cards: dict[Status, CountCard] = {
+            s: CountCard(tr(STATUS_LABELS[s]), STATUS_COLORS[s].name()) for s in STATUS_ORDER}
+        cards = QHBoxLayout()
+        cards.addWidget(self.total_card)
+        for card in self.cards.values():
+            cards.addWidget(card)
+
+        self.chart = StatusBarChart()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.chart)
+        chart_box = QGroupBox(self.tr("Hoạt động theo cơ quan chủ trì"))
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.addWidget(scroll)
+
+        self.overdue_model = RowsModel([
+            Column(self.tr("Mục"), lambda r: r.ref),
+            Column(self.tr("Hoạt động"), lambda r: r.title),
+            Column(self.tr("Chủ trì"), lambda r: r.lead),
+            Column(self.tr("Hạn"), lambda r: format_date(r.due)),
+        ], parent=self)
+        self.overdue = _table(self.overdue_model)
+        header = self.overdue.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.overdue_box = QGroupBox()
+        overdue_layout = QVBoxLayout(self.overdue_box)
+        overdue_layout.addWidget(self.overdue)
+
+        self.period = QComboBox()
+        self.due_label = QLabel()
+        self.unreported_model = RowsModel([
+            Column(self.tr("Cơ quan"), lambda r: r[1]),
+            Column(self.tr("Số hoạt động"), lambda r: str(r[2]), align=Qt.AlignmentFlag.AlignRight),
+        ], id_of=lambda r: r[0], parent=self)
+        self.unreported = _table(self.unreported_model)
+        uheader = self.unreported.horizontalHeader()
+        uheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        uheader.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.unreported_box = QGroupBox()
+        unreported_layout = QGridLayout(self.unreported_box)
+        unreported_layout.addWidget(QLabel(self.tr("Kỳ báo cáo")), 0, 0)
+        unreported_layout.addWidget(self.period, 0, 1)
+        unreported_layout.addWidget(self.due_label, 0, 2)
+        unreported_layout.setColumnStretch(1, 1)
+        unreported_layout.addWidget(self.unreported, 1, 0, 1, 3)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.overdue_box)
+        right.addWidget(self.unreported_box)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(chart_box)
+        main.addWidget(right)
+        main.setSizes([620, 720])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Đang xây dựng")))
+        layout.addLayout(cards)
+        layout.addWidget(main, 1)
+
+        self.overdue.clicked.connect(lambda index: self._open_overdue(index.row()))
+        self.overdue.activated.connect(lambda index: self._open_overdue(index.row()))
+        self.unreported.clicked.connect(lambda index: self._open_unreported(index.row()))
+        self.unreported.activated.connect(lambda index: self._open_unreported(index.row()))
+        self.period.currentIndexChanged.connect(lambda _i: self._period_chosen())
+        ctx.data_changed.connect(self.reload)
+        ctx.plan_changed.connect(lambda _id: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        plan_id, today = self.ctx.plan_id, self.today()
+        counts = (activities.status_counts(self.ctx.db, plan_id, today=today) if plan_id
+                  else {s: 0 for s in Status})
+        self.total_card.set_count(sum(counts.values()))
+        for status, card in self.cards.items():
+            card.set_count(counts.get(status, 0))
+
+        bars: dict[str, dict[Status, int]] = {}
+        for lead, status, n in (activities.status_by_lead(self.ctx.db, plan_id, today=today)
+                                if plan_id else []):
+            bars.setdefault(lead or self.tr("(Chưa giao chủ trì)"), {})[status] = n
+        self.chart.set_data(list(bars.items()))
+
+        overdue = (activities.query(self.ctx.db, plan_id,
+                                    activities.ActivityFilter(statuses={Status.OVERDUE}),
+                                    today=today, sort="due") if plan_id else [])
+        self.overdue_model.set_rows(overdue)
+        self.overdue_box.setTitle(self.tr("Hoạt động quá hạn chưa hoàn thành ({0})")
+                                  .format(len(overdue)))
+
+        plist = periods.list_periods(self.ctx.db, plan_id) if plan_id else []
+        if self._period_id not in {p.id for p in plist}:
+            chosen = default_period(plist, today)
+            self._period_id = chosen.id if chosen else None
+        self.period.blockSignals(True)
+        self.period.clear()
+        for p in plist:
+            self.period.addItem(p.name, p.id)
+        self.period.setCurrentIndex(self.period.findData(self._period_id))
+        self.period.blockSignals(False)
+        self._load_unreported()
+
+    def _load_unreported(self) -> None:
+        plan_id = self.ctx.plan_id
+        period = periods.get(self.ctx.db, self._period_id) if self._period_id else None
+        rows = (progress.unreported_agencies(self.ctx.db, plan_id, period.id)
+                if plan_id and period else [])
+        self.unreported_model.set_rows(rows)
+        late = period is not None and period.due_on is not None and period.due_on < self.today()
+        self.due_label.setText(
+            (self.tr("Hạn nộp {0} — đã quá hạn") if late else self.tr("Hạn nộp {0}"))
+            .format(format_date(period.due_on)) if period and period.due_on else "")
+        self.due_label.setStyleSheet("color: #c62828;" if late else "")
+        self.unreported_box.setTitle(self.tr("Cơ quan chưa gửi báo cáo ({0})").format(len(rows)))
+
+    def _period_chosen(self) -> None:
+        self._period_id = self.period.currentData()
+        self._load_unreported()
+
+    def _open_overdue(self, row: int) -> None:
+        if row >= 0:
+            self.open_item.emit(self.overdue_model.row_at(row).id)
+
+    def _open_unreported(self, row: int) -> None:
+        if row >= 0:
+            self.open_agency.emit(self.unreported_model.row_at(row)[0])

@@ -1,15 +1,359 @@
-"""ProgressPage: placeholder until the page is built."""
+"""ProgressPage: enter each agency's progress reports for a period, activity by activity."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
 
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_date
+from ...domain.entities import Period, ProgressReport
+from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role
+from ...store import assignments, items, periods, progress
 from ..context import AppContext
+from .parts.agency_combo import AgencyCombo
+from .parts.forms import show_error
+from .parts.labels import STATUS_COLORS, default_period, tr
+from .parts.period_dialog import PeriodDialog
+from .parts.progress_form import ProgressForm
+from .parts.table_model import Column, RowsModel
+from .parts.validation import InvalidInput
+
+
+@dataclass
+class ActivityLine:
+    """One activity of the chosen agency, with its report for the chosen period (if any)."""
+
+    id: int
+    ref: str
+    title: str
+    role: Role
+    report: ProgressReport | None
 
 
 class ProgressPage(QWidget):
+    """Period + agency → that agency's activities → one report form; who has not reported yet."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.today = dt.date.today  # replaced in tests
+        self._period_id: int | None = None
+        self._agency_id: int | None = None
+        self._item_id: int | None = None
+        self._busy = False
+        self.period_dialog: PeriodDialog | None = None
+
+        self.period = QComboBox()
+        self.period.setMinimumWidth(220)
+        self.add_period_button = QPushButton(self.tr("Thêm kỳ báo cáo…"))
+        self.due_label = QLabel()
+        self.agency = AgencyCombo()
+        self.agency.setMinimumWidth(340)
+        self.agency.lineEdit().setPlaceholderText(self.tr("Gõ tên cơ quan…"))
+
+        self.model = RowsModel(self._columns(), parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.form = ProgressForm()
+        self.form.today = lambda: self.today()
+        self.saved_label = QLabel()
+        self.saved_label.setStyleSheet("color: #2e7d32;")
+
+        self.unreported_model = RowsModel(
+            [Column(self.tr("Cơ quan"), lambda r: r[1]),
+             Column(self.tr("Số HĐ"), lambda r: str(r[2]), align=Qt.AlignmentFlag.AlignRight)],
+            id_of=lambda r: r[0], parent=self)
+        self.unreported = QTableView()
+        self.unreported.setModel(self.unreported_model)
+        self.unreported.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.unreported.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.unreported.verticalHeader().hide()
+        self.unreported.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.unreported.setWordWrap(False)
+        uheader = self.unreported.horizontalHeader()
+        uheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        uheader.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.unreported_title = QLabel()
+        self.unreported_title.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Kỳ báo cáo")))
+        top.addWidget(self.period)
+        top.addWidget(self.add_period_button)
+        top.addWidget(self.due_label)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("Cơ quan")))
+        top.addWidget(self.agency, 1)
+
+        middle = QGroupBox(self.tr("Báo cáo của hoạt động"))
+        mid_layout = QVBoxLayout(middle)
+        mid_layout.addWidget(self.heading)
+        mid_layout.addWidget(self.form)
+        mid_layout.addWidget(self.saved_label)
+        mid_layout.addStretch(1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.unreported_title)
+        side_layout.addWidget(self.unreported, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(middle)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([420, 680, 250])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Đang xây dựng")))
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        chain = [self.period, self.add_period_button, self.agency, self.table,
+                 *self.form.editors(), self.form.save_button, self.unreported]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+        self.period.currentIndexChanged.connect(lambda _i: self._context_changed())
+        self.agency.agency_changed.connect(lambda _id: self._context_changed())
+        self.add_period_button.clicked.connect(self.add_period)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._row_chosen(cur.row()))
+        self.form.save_requested.connect(self._save_requested)
+        self.form.move_requested.connect(self.move)
+        self.unreported.clicked.connect(
+            lambda index: self.select_agency(self.unreported_model.row_at(index.row())[0]))
+        ctx.data_changed.connect(self.reload)
+        ctx.plan_changed.connect(lambda _id: self.reload())
+        self.reload()
+
+    def _columns(self) -> list[Column]:
+        def status(line: ActivityLine) -> str:
+            return tr(STATUS_LABELS[line.report.status]) if line.report else self.tr("Chưa báo cáo")
+
+        def color(line: ActivityLine):
+            return STATUS_COLORS[line.report.status] if line.report else None
+
+        return [
+            Column(self.tr("Mục"), lambda a: a.ref),
+            Column(self.tr("Hoạt động"), lambda a: a.title),
+            Column(self.tr("Vai trò"), lambda a: tr(ROLE_LABELS[a.role])),
+            Column(self.tr("Báo cáo kỳ này"), status, color=color),
+        ]
+
+    # Loading ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read periods, agencies, activities and reports, keeping what the user had chosen."""
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self._reload()
+        finally:
+            self._busy = False
+
+    def _reload(self) -> None:
+        plan_id = self.ctx.plan_id
+        plist = periods.list_periods(self.ctx.db, plan_id) if plan_id else []
+        if self._period_id not in {p.id for p in plist}:
+            chosen = default_period(plist, self.today())
+            self._period_id = chosen.id if chosen else None
+        self.period.blockSignals(True)
+        self.period.clear()
+        for p in plist:
+            self.period.addItem(p.name, p.id)
+        self.period.setCurrentIndex(self.period.findData(self._period_id))
+        self.period.blockSignals(False)
+        current = next((p for p in plist if p.id == self._period_id), None)
+        self.due_label.setText(self.tr("Hạn nộp: {0}").format(format_date(current.due_on))
+                               if current and current.due_on else "")
+
+        agencies = assignments.agencies_of_plan(self.ctx.db, plan_id) if plan_id else []
+        if self._agency_id not in {a[0] for a in agencies}:
+            self._agency_id = agencies[0][0] if agencies else None
+        self.agency.blockSignals(True)
+        self.agency.set_agencies([(a[0], a[1], "") for a in agencies], keep=self._agency_id)
+        self.agency.blockSignals(False)
+
+        lines: list[ActivityLine] = []
+        if plan_id and self._agency_id is not None:
+            by_id = {i.id: i for i in items.all_items(self.ctx.db, plan_id)}
+            reports = ({r.item_id: r for r in progress.for_period(
+                self.ctx.db, self._period_id, self._agency_id)} if self._period_id else {})
+            for item_id, role in assignments.for_agency(self.ctx.db, plan_id, self._agency_id):
+                item = by_id.get(item_id)
+                if item is not None:
+                    lines.append(ActivityLine(item_id, item.ref, item.title, role,
+                                              reports.get(item_id)))
+        self.model.set_rows(lines)
+        if self.model.row_of_id(self._item_id) is None:
+            self._item_id = lines[0].id if lines else None
+        self._select_row(self._item_id)
+        if not self.form.is_dirty():
+            self._load_form()
+
+        unreported = (progress.unreported_agencies(self.ctx.db, plan_id, self._period_id)
+                      if plan_id and self._period_id else [])
+        self.unreported_model.set_rows(unreported)
+        self.unreported_title.setText(
+            self.tr("Chưa báo cáo kỳ «{0}»: {1} cơ quan").format(current.name, len(unreported))
+            if current else self.tr("Chưa có kỳ báo cáo: bấm «Thêm kỳ báo cáo…»."))
+
+    def _load_form(self) -> None:
+        line = self._current_line()
+        ready = line is not None and self._period_id is not None
+        self.form.setEnabled(ready)
+        if not ready:
+            self.heading.setText(self.tr("Chọn kỳ báo cáo, cơ quan và hoạt động."))
+            self.form.load(None, ProgressReport())
+            return
+        self.heading.setText(f"{line.ref}. {line.title} — {tr(ROLE_LABELS[line.role])}")
+        self.form.load(line.report, ProgressReport(item_id=line.id, agency_id=self._agency_id,
+                                                   period_id=self._period_id))
+
+    def _current_line(self) -> ActivityLine | None:
+        row = self.model.row_of_id(self._item_id)
+        return self.model.row_at(row) if row is not None else None
+
+    def _select_row(self, item_id: int | None) -> None:
+        row = self.model.row_of_id(item_id)
+        sel = self.table.selectionModel()
+        sel.blockSignals(True)
+        if row is None:
+            sel.clearSelection()
+        else:
+            index = self.model.index(row, 0)
+            sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        sel.blockSignals(False)
+
+    # Choosing ----------------------------------------------------------------------------------
+
+    def select_agency(self, agency_id: int) -> None:
+        """Show the activities of *agency_id* (from the side list, or another page)."""
+        self.agency.set_current_id(agency_id)
+
+    def _context_changed(self) -> None:
+        """The period or the agency changed: save what was typed, then show the new choice."""
+        if self._busy:
+            return
+        new_period, new_agency = self.period.currentData(), self.agency.current_id()
+        if new_agency is None:
+            return  # the user is still typing a name
+        if self.form.is_dirty() and not self._save_current():
+            self._busy = True  # put the combos back, the form still shows the old activity
+            self.period.setCurrentIndex(self.period.findData(self._period_id))
+            self.agency.set_current_id(self._agency_id)
+            self._busy = False
+            return
+        self._period_id, self._agency_id = new_period, new_agency
+        self._item_id = None
+        self.saved_label.clear()
+        self.form.load(None, ProgressReport())  # not dirty: reload fills it for the new choice
+        self.reload()
+
+    def _row_chosen(self, row: int) -> None:
+        if row < 0 or self._busy:
+            return
+        target = self.model.row_at(row).id
+        if target == self._item_id:
+            return
+        if self.form.is_dirty() and not self._save_current():
+            self._select_row(self._item_id)
+            return
+        self._item_id = target
+        self._select_row(target)
+        self.saved_label.clear()
+        self._load_form()
+
+    def move(self, step: int) -> None:
+        """Go to the next (+1) or previous (-1) activity, saving the current one first."""
+        lines = self.model.rows()
+        if not lines:
+            return
+        if self.form.is_dirty() and not self._save_current():
+            return
+        row = self.model.row_of_id(self._item_id)
+        row = 0 if row is None else max(0, min(len(lines) - 1, row + step))
+        self._item_id = self.model.row_at(row).id
+        self._select_row(self._item_id)
+        self._load_form()
+        self.form.focus_first()
+
+    # Saving ------------------------------------------------------------------------------------
+
+    def _save_requested(self, advance: bool) -> None:
+        if self._save_current() and advance:
+            self.move(1)
+
+    def _save_current(self) -> bool:
+        """Save the form; False (messages shown next to the fields) when it cannot be saved."""
+        line = self._current_line()
+        if line is None or self._period_id is None:
+            return False
+        try:
+            report = self.form.value()
+        except InvalidInput:
+            return False
+        try:
+            self.ctx.perform(self.tr("Lưu báo cáo tiến độ"), lambda db: progress.save(db, report))
+        except sqlite3.DatabaseError as exc:
+            show_error(self, self.tr("Không lưu được báo cáo"),
+                       self.tr("Báo cáo chưa được lưu: {0}").format(exc))
+            return False
+        self.form.load(None, ProgressReport())  # saved: let the reload show what is stored
+        self.reload()
+        self.saved_label.setText(self.tr("Đã lưu báo cáo {0}.").format(line.ref))
+        return True
+
+    # Periods -----------------------------------------------------------------------------------
+
+    def add_period(self) -> None:
+        """Open the period dialog (window-modal, not blocking); the period is saved on OK."""
+        if self.ctx.plan_id is None:
+            return
+        dialog = PeriodDialog(self)
+        dialog.load(Period(plan_id=self.ctx.plan_id, kind="adhoc"))
+        dialog.accepted.connect(lambda: self._add_period(dialog.value()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.period_dialog = dialog
+        dialog.open()
+
+    def _add_period(self, period: Period) -> None:
+        if self.form.is_dirty() and not self._save_current():
+            return
+        new_id = self.ctx.perform(self.tr("Thêm kỳ báo cáo"), lambda db: periods.save(db, period))
+        self._period_id = new_id
+        self._item_id = None
+        self.reload()

@@ -1,0 +1,233 @@
+"""Benchmark: the assignment appendix of a plan with 10,000 activities, against two baselines.
+
+    python3 benchmarks/bench_export.py [--activities 10000] [--repeat 3] [--skip-add-row]
+
+Measured in the same run, on the same rows, each writing and saving a complete .docx:
+  * gbapp      — `gbapp.exporters.export(db, "appendix", …)`: reads the store, builds the
+                 document from the template, saves it atomically (end to end);
+  * lxml loop  — the bare minimum: a template row deep-copied per data row, texts set, saved;
+  * add_row    — python-docx's plain API: `table.add_row()` and `cell.text = …` per row.
+Budget: gbapp within 2× the bare lxml loop. Prints a table and writes
+`benchmarks/results/export.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import json
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import docx  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
+
+from gbapp.domain.model import (  # noqa: E402
+    AgencyRef,
+    ItemKind,
+    ParsedItem,
+    ParsedPlan,
+    PlanMeta,
+    Role,
+    TimeFrame,
+)
+
+BUDGET = 2.0
+RESULTS = Path(__file__).resolve().parent / "results" / "export.json"
+AGENCIES = ["Sở Nội vụ", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Công an tỉnh",
+            "Hội Liên hiệp Phụ nữ tỉnh", "Sở Tư pháp", "Sở Văn hóa, Thể thao và Du lịch",
+            "Liên đoàn Lao động tỉnh", "Tỉnh Đoàn", "UBND xã Tịnh Hà", "UBND phường Cẩm Thành"]
+TOPICS = ["Tổ chức tập huấn nâng cao năng lực về bình đẳng giới cho cán bộ cơ sở",
+          "Truyền thông phòng ngừa, ứng phó với bạo lực trên cơ sở giới tại cộng đồng",
+          "Lồng ghép vấn đề bình đẳng giới trong xây dựng văn bản quy phạm pháp luật",
+          "Duy trì mô hình Địa chỉ tin cậy, nhà tạm lánh tại cộng đồng",
+          "Thu thập, cập nhật số liệu thống kê giới phục vụ đánh giá chỉ tiêu của Chiến lược"]
+PER_SECTION = 20  # activities (points a) … u)) under each numbered item
+
+
+def synthetic_plan(activities: int) -> ParsedPlan:
+    """A plan (sample data) with *activities* points under II, each with lead and coordinators."""
+    meta = PlanMeta(number="999/KH-UBND", doc_type="KH", issuer="UBND tỉnh Quảng Ngãi",
+                    place="Quảng Ngãi", issued_on=dt.date(2025, 1, 15), year=2025,
+                    title="Kế hoạch mẫu để đo tốc độ xuất văn bản (dữ liệu mẫu)")
+    purpose = ParsedItem(ItemKind.ROMAN, "I", "MỤC ĐÍCH, YÊU CẦU", children=[
+        ParsedItem(ItemKind.ARABIC, "1", "Mục đích", text="Dữ liệu mẫu.")])
+    tasks = ParsedItem(ItemKind.ROMAN, "II", "NHIỆM VỤ VÀ GIẢI PHÁP")
+    n = 0
+    section = 0
+    while n < activities:
+        section += 1
+        parent = ParsedItem(ItemKind.ARABIC, str(section), f"Nhóm nhiệm vụ số {section}")
+        for k in range(min(PER_SECTION, activities - n)):
+            lead = AGENCIES[(n + k) % len(AGENCIES)]
+            others = [AGENCIES[(n + k + 3) % len(AGENCIES)], AGENCIES[(n + k + 5) % len(AGENCIES)]]
+            quarter = (n + k) % 4 + 1
+            parent.children.append(ParsedItem(
+                ItemKind.LETTER, "", f"{TOPICS[(n + k) % len(TOPICS)]} (hoạt động {n + k + 1})",
+                time_frame=TimeFrame(f"Quý {['I', 'II', 'III', 'IV'][quarter - 1]}/2025",
+                                     dt.date(2025, 3 * quarter - 2, 1),
+                                     dt.date(2025, 3 * quarter, 28)),
+                agencies=[AgencyRef(lead, Role.LEAD)] + [AgencyRef(o, Role.COORDINATING)
+                                                          for o in others],
+                output="Báo cáo kết quả"))
+        n += len(parent.children)
+        tasks.children.append(parent)
+    return ParsedPlan(meta, [purpose, tasks])
+
+
+def build_database(path: Path, activities: int) -> int:
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database
+
+    db = open_database(path)
+    try:
+        plan_id = store_plan(db, synthetic_plan(activities))
+        db.conn.commit()
+    finally:
+        db.close()
+    return plan_id
+
+
+def table_texts(db_path: Path, plan_id: int) -> tuple[list[str], list[list[str]]]:
+    """The same header and cell texts gbapp writes, for the baselines."""
+    from gbapp.exporters.tables import ASSIGNMENT_HEADERS, _assignment_texts
+    from gbapp.services.documents import collect_assignments
+    from gbapp.store import open_database
+
+    db = open_database(db_path)
+    try:
+        data = collect_assignments(db, plan_id)
+    finally:
+        db.close()
+    return ASSIGNMENT_HEADERS, [texts for _, texts in _assignment_texts(data.rows)]
+
+
+def run_gbapp(db_path: Path, plan_id: int, out: Path) -> None:
+    from gbapp.exporters import export
+    from gbapp.store import open_database
+
+    db = open_database(db_path)
+    try:
+        export(db, "appendix", out)
+    finally:
+        db.close()
+
+
+def run_lxml_loop(headers: list[str], rows: list[list[str]], out: Path) -> None:
+    """The floor: one styled template row, deep-copied and filled per data row."""
+    from gbapp.exporters.make_template import template_path
+
+    document = docx.Document(str(template_path()))
+    table = document.add_table(rows=2, cols=len(headers))
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.paragraphs[0].style = "GB Table Head"
+        cell.paragraphs[0].add_run(text)
+    proto = table.rows[1]._tr
+    for cell in table.rows[1].cells:
+        cell.paragraphs[0].style = "GB Table Text"
+        cell.paragraphs[0].add_run("x")
+    tbl = table._tbl
+    tbl.remove(proto)
+    t_tag = qn("w:t")
+    for texts in rows:
+        tr = copy.deepcopy(proto)
+        for t, text in zip(tr.iter(t_tag), texts, strict=False):
+            t.text = text
+        tbl.append(tr)
+    document.save(str(out))
+
+
+def run_add_row(headers: list[str], rows: list[list[str]], out: Path) -> None:
+    """python-docx's plain API, as a first version would write it."""
+    from gbapp.exporters.make_template import template_path
+
+    document = docx.Document(str(template_path()))
+    table = document.add_table(rows=1, cols=len(headers))
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    for texts in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, texts, strict=True):
+            cell.text = text
+    document.save(str(out))
+
+
+def timed(fn, *args, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(*args)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--activities", type=int, default=10_000)
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--skip-add-row", action="store_true", help="skip the slow baseline")
+    ap.add_argument("--json", type=Path, default=RESULTS)
+    args = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="gbapp-bench-") as tmp:
+        tmp = Path(tmp)
+        start = time.perf_counter()
+        plan_id = build_database(tmp / "bench.db", args.activities)
+        setup = time.perf_counter() - start
+        headers, rows = table_texts(tmp / "bench.db", plan_id)
+
+        # Interleaved rounds, best of each: a busy machine slows both alike.
+        results = {"gbapp": float("inf"), "lxml_loop": float("inf")}
+        for _ in range(args.repeat):
+            results["gbapp"] = min(results["gbapp"], timed(
+                run_gbapp, tmp / "bench.db", plan_id, tmp / "gbapp.docx"))
+            results["lxml_loop"] = min(results["lxml_loop"], timed(
+                run_lxml_loop, headers, rows, tmp / "lxml.docx"))
+        if not args.skip_add_row:
+            results["add_row"] = timed(run_add_row, headers, rows, tmp / "add_row.docx")
+        check = docx.Document(str(tmp / "gbapp.docx"))
+        written_rows = len(check.tables[0].rows) - 1
+        size_kb = (tmp / "gbapp.docx").stat().st_size // 1024
+
+    ratio = results["gbapp"] / results["lxml_loop"]
+    report = {
+        "benchmark": "assignment appendix export (Phụ lục phân công nhiệm vụ)",
+        "activities": args.activities,
+        "table_rows": written_rows,
+        "docx_kb": size_kb,
+        "setup_seconds": round(setup, 3),
+        "seconds": {k: round(v, 3) for k, v in results.items()},
+        "ratio_gbapp_to_lxml_loop": round(ratio, 2),
+        "ratio_add_row_to_gbapp": round(results["add_row"] / results["gbapp"], 1)
+        if "add_row" in results else None,
+        "budget": f"gbapp <= {BUDGET}x lxml loop",
+        "within_budget": ratio <= BUDGET,
+        "repeat": args.repeat,
+        "python": platform.python_version(),
+        "python_docx": getattr(docx, "__version__", "?"),
+        "platform": platform.platform(),
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+    }
+    print(f"Phụ lục phân công: {args.activities} activities, {written_rows} table rows, "
+          f"{size_kb} KB (database built in {setup:.1f} s)")
+    print(f"{'method':<12} {'seconds':>9} {'× lxml':>8}")
+    for name, seconds in results.items():
+        print(f"{name:<12} {seconds:>9.3f} {seconds / results['lxml_loop']:>8.2f}")
+    print(f"budget: gbapp ≤ {BUDGET}× lxml loop — "
+          f"{'OK' if report['within_budget'] else 'OVER BUDGET'} ({ratio:.2f}×)")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                         encoding="utf-8")
+    print(f"written: {args.json}")
+    return 0 if report["within_budget"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

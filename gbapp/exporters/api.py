@@ -1,0 +1,162 @@
+"""One entry point for every export, shared by the command line and the export dialog."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.text import clean_line
+from ..services import documents
+from .kinds import KINDS
+from .safe_write import ExportError, check_writable
+
+SUFFIX = {"xlsx": ".xlsx"}
+
+Progress = Callable[[int, str], None]
+
+
+class NothingToExportError(ExportError):
+    """The document would be empty (e.g. no agency to remind)."""
+
+
+@dataclass
+class ExportOptions:
+    """What the user chose; None means 'from the database / settings'."""
+
+    plan: int | str | None = None  # id or number; None: the most recent plan
+    period: int | str | None = None  # id or name; None: the year period, else the last one
+    number: str = ""  # document number; '' leaves it blank (report, reminder)
+    date: dt.date | None = None  # document date; None: today (plan: its issue date)
+    signer: str | None = None
+    signer_authority: str | None = None
+    signer_title: str | None = None
+    addressees: list[str] | None = None  # Kính gửi (report)
+    recipients: list[str] | None = None  # Nơi nhận (without the 'Lưu' line)
+    agency_ids: list[int] | None = None  # reminder: only these agencies
+    per_agency: bool = False  # reminder: one letter per agency
+    reply_by: dt.date | None = None  # reminder: deadline for the answer
+    today: dt.date | None = None  # for derived statuses (tests); None: today
+
+
+def default_filename(kind: str, plan_number: str | None, period_name: str | None = None) -> str:
+    """'BaoCao_93-KH-UBND_Nam-2025.docx' style names, safe on Windows."""
+    stem = {"report": "Bao cao", "appendix": "Phu luc phan cong", "plan": "Ke hoach",
+            "reminder": "Cong van don doc", "xlsx": "Ban lam viec"}[kind]
+    parts = [stem]
+    if plan_number:
+        parts.append(plan_number.replace("/", "-"))
+    if period_name and kind in ("report", "reminder"):
+        parts.append(period_name)
+    name = " - ".join(parts)
+    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "_", clean_line(name))
+    return name + SUFFIX.get(kind, ".docx")
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """Pause Python's cyclic garbage collector while a document is built.
+
+    An export creates hundreds of thousands of objects that all stay alive until the file is
+    written; the collector would walk them again and again (40 % of a 10,000-row export). No
+    cycles are made that need collecting. gc.disable() is process-wide: nested and concurrent
+    exports share one pause, and the collector comes back as it was when the last one ends.
+    """
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+def export(db: Database, kind: str, out: str | Path, options: ExportOptions | None = None,
+           progress: Progress | None = None) -> list[Path]:
+    """Collect the data and write the document(s) of *kind*; returns the files written."""
+    with paused_gc():
+        return _export(db, kind, out, options, progress)
+
+
+def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | None,
+            progress: Progress | None) -> list[Path]:
+    if kind not in KINDS:
+        raise ValueError(f"unknown export kind {kind!r}")
+    opts = options or ExportOptions()
+    step = progress or (lambda _p, _m: None)
+    out = Path(out)
+    today = opts.today or dt.date.today()
+    if not (kind == "reminder" and opts.per_agency):
+        check_writable(out)
+    step(5, "Đang đọc dữ liệu…")
+    plan = documents.resolve_plan(db, opts.plan)
+    date = opts.date if opts.date is not None else today
+
+    def letterhead(type_code):
+        return documents.letterhead_from_settings(
+            db, type_code=type_code, number=opts.number, date=date, recipients=opts.recipients,
+            signer=opts.signer, signer_authority=opts.signer_authority,
+            signer_title=opts.signer_title)
+
+    if kind == "report":
+        from .report import write_report
+
+        data = documents.collect_report(db, plan.id, opts.period, today=today)
+        step(40, "Đang soạn báo cáo…")
+        return [write_report(data, letterhead("BC"), out, addressees=opts.addressees)]
+    if kind == "appendix":
+        from .appendix import write_assignment_appendix
+
+        table = documents.collect_assignments(db, plan.id)
+        step(40, f"Đang soạn phụ lục ({len(table.rows)} dòng)…")
+        return [write_assignment_appendix(table, out)]
+    if kind == "plan":
+        from .plan import plan_letterhead, write_plan
+
+        doc = documents.collect_plan(db, plan.id)
+        step(40, "Đang soạn kế hoạch…")
+        head = plan_letterhead(doc, number=opts.number or None, date=opts.date)
+        if opts.signer is not None:
+            head.signer = opts.signer
+        if opts.recipients is not None:
+            head.recipients = list(opts.recipients)
+        return [write_plan(doc, head, out)]
+    if kind == "reminder":
+        from .reminder import write_reminders
+
+        data = documents.collect_reminder(db, plan.id, opts.period, agency_ids=opts.agency_ids,
+                                          today=today)
+        if not data.agencies:
+            raise NothingToExportError(
+                f"Không có cơ quan nào có nhiệm vụ quá hạn hoặc chưa báo cáo trong kỳ "
+                f"«{data.period.name}»; không cần công văn đôn đốc. (nothing to remind)")
+        step(40, f"Đang soạn công văn ({len(data.agencies)} cơ quan)…")
+        head = letterhead(None)
+        if opts.recipients is None:
+            head.recipients = ["Như trên", f"{head.parent_agency} (để báo cáo)"
+                               if head.parent_agency else "Lãnh đạo Sở"]
+        return write_reminders(data, head, out, per_agency=opts.per_agency,
+                               reply_by=opts.reply_by)
+    from .workbook import write_workbook
+
+    data = documents.collect_workbook(db, plan.id, today=today)
+    step(40, f"Đang ghi bảng tính ({len(data.activities)} hoạt động)…")
+    return [write_workbook(data, out)]

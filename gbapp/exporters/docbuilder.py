@@ -1,0 +1,363 @@
+"""The building blocks of an official document (Decree 30/2020, Appendix I) on top of python-docx.
+
+Everything is written with the named styles of `resources/templates/gbapp.docx`; no font, size or
+spacing is set here, so a clerk can restyle the documents in Word. Numbering is literal text.
+Every string passes through `clean_text` (control characters pasted from Word, NFC).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from ..domain.model import ItemKind
+from ..domain.text import clean_line, clean_text
+from ..services.documents import Letterhead, vn_date_line
+from . import make_template as tpl
+from .metrics import text_width_mm
+from .safe_write import atomic_write
+
+PORTRAIT_TEXT_MM = tpl.PAGE_W - tpl.MARGIN_LEFT - tpl.MARGIN_RIGHT  # 165
+LANDSCAPE_TEXT_MM = tpl.PAGE_H - tpl.MARGIN_LEFT - tpl.MARGIN_RIGHT  # 252
+CELL_PADDING_MM = 1.9  # Word's default left/right cell margin (0.19 cm)
+TWIPS_PER_MM = 1440 / 25.4
+
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+# Sizes of the header styles, for the length of the lines under them (see make_template.STYLES).
+_AGENCY_PT, _MOTTO_PT, _SUMMARY_PT = 13, 13, 14
+
+
+# Words a typist breaks a title before: they open a phrase ("… / trên địa bàn tỉnh …").
+_BREAK_BEFORE = {"trên", "về", "của", "tại", "năm", "giai", "đến", "theo", "cho", "và", "với",
+                 "nhằm", "để", "thực", "trong", "giữa", "đối"}
+
+
+def balanced_lines(text: str, size_pt: float, width_mm: float, *,
+                   bold: bool = True) -> list[str]:
+    """Split a centred title into lines of about equal width, breaking before a word that opens
+    a phrase when one is near the middle (never 'bình đẳng / giới'). One line if it fits."""
+    total = text_width_mm(text, size_pt, bold=bold)
+    usable = width_mm * 0.92
+    words = text.split(" ")
+    if total <= usable or len(words) < 2:
+        return [text]
+    count = int(total // usable) + 1
+    lines: list[str] = []
+    rest = words
+    for remaining in range(count, 1, -1):
+        rest_width = text_width_mm(" ".join(rest), size_pt, bold=bold)
+        target = rest_width / remaining
+        best, best_score = 1, float("inf")
+        for i in range(1, len(rest)):
+            width = text_width_mm(" ".join(rest[:i]), size_pt, bold=bold)
+            if width > usable:
+                break
+            score = abs(width - target) / target
+            if rest[i].lower() not in _BREAK_BEFORE:
+                score += 0.12  # a break inside a phrase must buy a lot of balance
+            if score < best_score:
+                best, best_score = i, score
+        lines.append(" ".join(rest[:best]))
+        rest = rest[best:]
+    lines.append(" ".join(rest))
+    return lines
+
+
+def upper(text: str) -> str:
+    return clean_line(text).upper()
+
+
+def expand_issuer(name: str) -> list[str]:
+    """'UBND tỉnh Quảng Ngãi' -> ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI'] as a header writes it."""
+    name = clean_line(name)
+    for short, full in (("UBND ", "ỦY BAN NHÂN DÂN"), ("Ủy ban nhân dân ", "ỦY BAN NHÂN DÂN"),
+                        ("HĐND ", "HỘI ĐỒNG NHÂN DÂN")):
+        if name.startswith(short):
+            return [full, name[len(short):].upper()]
+    return [name.upper()]
+
+
+class DocBuilder:
+    """A document being written from the template."""
+
+    def __init__(self, template: str | Path | None = None):
+        path = Path(template) if template else tpl.template_path()
+        self.doc = docx.Document(str(path))
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        self.text_mm = PORTRAIT_TEXT_MM
+
+    # ---- paragraphs -------------------------------------------------------------------------
+
+    def para(self, text: str = "", style: str = "GB Body", container=None):
+        """One paragraph (line breaks inside *text* become Word line breaks)."""
+        target = container if container is not None else self.doc
+        paragraph = target.add_paragraph(style=style)
+        text = clean_text(text)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def rich(self, parts: Sequence[tuple[str, str | None]], style: str = "GB Body",
+             container=None):
+        """A paragraph of runs: (text, character style or None), e.g. a bold agency name."""
+        target = container if container is not None else self.doc
+        paragraph = target.add_paragraph(style=style)
+        for text, char_style in parts:
+            text = clean_text(text)
+            if text:
+                paragraph.add_run(text, style=char_style)
+        return paragraph
+
+    def paras(self, text: str, style: str = "GB Body") -> None:
+        """One paragraph per line of *text* (blank lines dropped)."""
+        for line in clean_text(text).split("\n"):
+            if line.strip():
+                self.para(line.strip(), style)
+
+    def rule(self, container, width_mm: float, available_mm: float):
+        """A short solid line *width_mm* long, centred in *available_mm* (a bordered empty
+        paragraph narrowed by its indents: exact width, no drawing objects, no underline)."""
+        paragraph = container.add_paragraph(style="GB Rule")
+        side = max(0.0, (available_mm - width_mm) / 2)
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = Mm(side)
+        fmt.right_indent = Mm(side)
+        return paragraph
+
+    # ---- tables -----------------------------------------------------------------------------
+
+    def table(self, rows: int, widths_mm: Sequence[float], *, borders: bool, container=None):
+        """A fixed-layout table whose columns have the given widths."""
+        target = container if container is not None else self.doc
+        table = target.add_table(rows=rows, cols=len(widths_mm))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        tbl_pr = table._tbl.tblPr
+        total = OxmlElement("w:tblW")
+        total.set(qn("w:w"), str(round(sum(widths_mm) * TWIPS_PER_MM)))
+        total.set(qn("w:type"), "dxa")
+        existing = tbl_pr.find(qn("w:tblW"))
+        if existing is not None:
+            tbl_pr.replace(existing, total)
+        else:
+            tbl_pr.append(total)
+        set_table_borders(table, "single" if borders else "none")
+        for col, width in zip(table.columns, widths_mm, strict=True):
+            col.width = Mm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_mm, strict=True):
+                cell.width = Mm(width)
+        return table
+
+    # ---- the parts of an official document --------------------------------------------------
+
+    def header_block(self, head: Letterhead, *, subject: str | None = None,
+                     issuer_lines: list[str] | None = None) -> None:
+        """The borderless two-column header: agency | national title, number | place and date.
+
+        *issuer_lines* overrides the issuing agency (e.g. ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI']);
+        *subject* is a letter's 'V/v …' line under the number.
+        """
+        left_mm, right_mm = self.text_mm * 0.4, self.text_mm * 0.6
+        table = self.table(2, [left_mm, right_mm], borders=False)
+        left, right = table.rows[0].cells
+        inner_left, inner_right = left_mm - 2 * CELL_PADDING_MM, right_mm - 2 * CELL_PADDING_MM
+
+        left_lines = []
+        if head.parent_agency and issuer_lines is None:
+            left_lines.append((upper(head.parent_agency), "GB Header Parent"))
+        agency_lines = issuer_lines or [upper(head.organisation)]
+        left_lines += [(line, "GB Header Agency") for line in agency_lines]
+        write_lines(left, left_lines)
+        widest = max(text_width_mm(line, _AGENCY_PT, bold=True) for line in agency_lines)
+        self.rule(left, min(inner_left, max(12.0, widest * 0.45)), inner_left)
+
+        write_lines(right, [(NATIONAL_TITLE, "GB National Title"), (MOTTO, "GB Motto")])
+        self.rule(right, min(inner_right, text_width_mm(MOTTO, _MOTTO_PT, bold=True)), inner_right)
+
+        num_cell, date_cell = table.rows[1].cells
+        num_cell.paragraphs[0].style = "GB Header Number"
+        run = num_cell.paragraphs[0].add_run(head.number_line)
+        _preserve_spaces(run)
+        if subject:
+            self.para(subject, "GB Header Subject", container=num_cell)
+        date_cell.paragraphs[0].style = "GB Place Date"
+        run = date_cell.paragraphs[0].add_run(vn_date_line(head.place, head.date, head.year))
+        _preserve_spaces(run)
+
+    def title(self, doc_type: str, summary: str) -> None:
+        """'BÁO CÁO' and the summary under it, with a short line."""
+        self.para(upper(doc_type), "GB Doc Type")
+        for line in balanced_lines(clean_line(summary), _SUMMARY_PT, self.text_mm):
+            self.para(line, "GB Summary")
+        self.rule(self.doc, 35, self.text_mm)
+
+    def addressees(self, names: Sequence[str]) -> None:
+        """'Kính gửi: X.' inline for one; 'Kính gửi:' then a dash list for several."""
+        names = [clean_line(n).rstrip(".;") for n in names if clean_line(n)]
+        if not names:
+            return
+        if len(names) == 1:
+            self.para(f"Kính gửi: {names[0]}.", "GB Addressee")
+            return
+        self.para("Kính gửi:", "GB Addressee")
+        for i, name in enumerate(names):
+            last = i == len(names) - 1
+            self.para(f"- {name}{'.' if last else ';'}",
+                      "GB Addressee Last" if last else "GB Addressee List")
+
+    def heading(self, label: str, title: str, level: int) -> None:
+        """'I. MỤC ĐÍCH, YÊU CẦU' (level 1, upper case), '1. Mục đích' (level 2), 'a) …' (3+)."""
+        title = clean_line(title)
+        if level <= 1:
+            text, style = f"{label} {title.upper()}", "GB Heading 1"
+        elif level == 2:
+            text, style = f"{label} {title}", "GB Heading 2"
+        else:
+            text, style = f"{label} {title}", "GB Heading 3" if level == 3 else "GB Dash"
+        self.para(text.strip(), style)
+
+    def signature(self, head: Letterhead) -> None:
+        """The borderless two-column block: 'Nơi nhận:' list | authority, title, name."""
+        left_mm, right_mm = self.text_mm * 0.45, self.text_mm * 0.55
+        table = self.table(1, [left_mm, right_mm], borders=False)
+        left, right = table.rows[0].cells
+        # The block must not be split from the last lines of the text.
+        keep_row_together(table.rows[0])
+
+        left.paragraphs[0].style = "GB Recipients Head"
+        left.paragraphs[0].add_run("Nơi nhận:")
+        recipients = [clean_line(r).rstrip(".;") for r in head.recipients if clean_line(r)]
+        for r in recipients:
+            self.para(f"- {r};", "GB Recipient", container=left)
+        archive = clean_line(head.archive_line) or "Lưu: VT."
+        if not archive.endswith("."):
+            archive += "."
+        self.para(f"- {archive}", "GB Recipient", container=left)
+
+        paragraphs = []
+        if head.signer_authority:
+            paragraphs.append((upper(head.signer_authority), "GB Sign Authority"))
+        if head.signer_title:
+            paragraphs.append((upper(head.signer_title), "GB Sign Title"))
+        if not paragraphs:
+            paragraphs.append(("", "GB Sign Authority"))
+        for i, (text, style) in enumerate(paragraphs):
+            paragraph = right.paragraphs[0] if i == 0 else right.add_paragraph()
+            paragraph.style = style
+            if text:
+                paragraph.add_run(text)
+        self.para(head.signer or " ", "GB Sign Name", container=right)
+
+    def closing_mark(self, paragraph) -> None:
+        """End the last paragraph of the body with './.'."""
+        paragraph.add_run("./.")
+
+    # ---- sections ---------------------------------------------------------------------------
+
+    def landscape_section(self, *, first: bool = False, show_first_number: bool = True):
+        """Turn the document (first=True) or a new section into an A4 landscape page."""
+        section = self.doc.sections[0] if first else self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(tpl.PAGE_H), Mm(tpl.PAGE_W)
+        section.top_margin, section.bottom_margin = Mm(tpl.MARGIN_TOP), Mm(tpl.MARGIN_BOTTOM)
+        section.left_margin, section.right_margin = Mm(tpl.MARGIN_LEFT), Mm(tpl.MARGIN_RIGHT)
+        if not first:
+            section.different_first_page_header_footer = not show_first_number
+        self.text_mm = LANDSCAPE_TEXT_MM
+        return section
+
+    def appendix_heading(self, label: str, title: str, note: str) -> None:
+        self.para(label, "GB Appendix Label")
+        self.para(upper(title), "GB Appendix Title")
+        if note:
+            self.para(note, "GB Appendix Note")
+
+    def save(self, path: str | Path) -> Path:
+        return atomic_write(path, lambda tmp: self.doc.save(str(tmp)))
+
+
+def set_table_borders(table, kind: str) -> None:
+    """All borders of *table* single (kind='single') or none."""
+    tbl_pr = table._tbl.tblPr
+    old = tbl_pr.find(qn("w:tblBorders"))
+    if old is not None:
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), kind)
+        if kind != "none":
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:space"), "0")
+            el.set(qn("w:color"), "000000")
+        borders.append(el)
+    # CT_TblPr order: tblStyle, …, tblW, jc, …, tblBorders, shd, tblLayout, tblCellMar, tblLook.
+    anchor = next((c for c in tbl_pr if c.tag in (qn("w:shd"), qn("w:tblLayout"),
+                                                   qn("w:tblCellMar"), qn("w:tblLook"))), None)
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        tbl_pr.append(borders)
+    style = tbl_pr.find(qn("w:tblStyle"))
+    if style is not None:
+        tbl_pr.remove(style)
+
+
+def repeat_header(row) -> None:
+    """Mark a table row as a header row repeated at the top of every page."""
+    keep_row_together(row)
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def keep_row_together(row) -> None:
+    """A row is not broken across pages (w:cantSplit)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def write_lines(cell, lines: Sequence[tuple[str, str]]) -> None:
+    """Fill an empty cell with one paragraph per (text, style)."""
+    for i, (text, style) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        paragraph.style = style
+        if clean_line(text):
+            paragraph.add_run(clean_line(text))
+
+
+def _preserve_spaces(run) -> None:
+    for t in run._r.findall(qn("w:t")):
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def item_label(item) -> str:
+    """The printed label of a stored item: 'II.', '1.', 'a)', '-', '+' (literal text)."""
+    kind = ItemKind(item.kind)
+    if kind in (ItemKind.ROMAN, ItemKind.ARABIC):
+        return f"{item.label}."
+    if kind is ItemKind.LETTER:
+        return f"{item.label})"
+    return item.label or ("-" if kind is ItemKind.DASH else "+")
+
+
+def fmt_number(value: float | int | None, decimals: int = 1) -> str:
+    """Vietnamese number format: 1.234.567 and 61,5 ('' for None)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

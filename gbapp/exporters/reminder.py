@@ -1,0 +1,106 @@
+"""Công văn đôn đốc: a reminder to agencies with overdue or unreported activities."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..domain.dates import format_date
+from ..domain.model import ROLE_LABELS
+from ..domain.text import clean_line
+from ..services.documents import (
+    Letterhead,
+    ReminderAgency,
+    ReminderData,
+    lower_first,
+    plan_reference,
+)
+from .docbuilder import DocBuilder
+from .report import period_phrase
+
+TITLE_CHARS = 180  # an activity's text is shortened to this in the letter
+
+
+def shorten(text: str, limit: int = TITLE_CHARS) -> str:
+    text = clean_line(text).rstrip(".;")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def default_subject(data: ReminderData) -> str:
+    number = f" số {data.plan.number}" if data.plan.number else ""
+    return (f"V/v đôn đốc thực hiện và báo cáo kết quả thực hiện Kế hoạch{number} "
+            f"{period_phrase(data.period.name, data.period.kind)}")
+
+
+def _agency_lines(b: DocBuilder, entry: ReminderAgency) -> None:
+    for i, line in enumerate(entry.lines):
+        end = "." if i == len(entry.lines) - 1 else ";"
+        ref = line.legal_ref[:1].upper() + line.legal_ref[1:] if line.legal_ref else line.ref
+        b.rich([("- ", None), (f"{ref} ({ROLE_LABELS[line.role].lower()}): ", "GB Emphasis"),
+                (f"{shorten(line.title)} — {line.reason}{end}", None)], "GB Dash")
+
+
+def write_reminder(data: ReminderData, head: Letterhead, path: str | Path, *,
+                   agencies: Sequence[ReminderAgency] | None = None,
+                   reply_by: dt.date | None = None, subject: str | None = None) -> Path:
+    """One letter to *agencies* (default: every agency in *data*); returns the path."""
+    entries = list(agencies if agencies is not None else data.agencies)
+    b = DocBuilder()
+    b.header_block(head, subject=subject or default_subject(data))
+    b.addressees([e.agency for e in entries] or ["Các cơ quan, đơn vị"])
+    plan, period = data.plan, data.period
+    phrase = period_phrase(period.name, period.kind)
+    about = f" về {lower_first(clean_line(plan.title))}" if plan.title else ""
+    due = f", hạn gửi báo cáo là ngày {format_date(period.due_on)}" if period.due_on else ""
+    b.para(f"Thực hiện {plan_reference(plan)}{about}; kỳ báo cáo kết quả thực hiện {phrase}"
+           f"{due}.", "GB Body")
+    single = len(entries) == 1
+    whom = "Quý cơ quan" if single else "các cơ quan, đơn vị sau"
+    b.para(f"Qua theo dõi đến ngày {format_date(data.today)}, {head.organisation} nhận thấy "
+           f"{whom} còn nhiệm vụ quá hạn chưa hoàn thành hoặc chưa gửi báo cáo kết quả thực "
+           "hiện" + (":" if entries else "."), "GB Body")
+    for n, entry in enumerate(entries, start=1):
+        if not single:
+            b.para(f"{n}. {entry.agency}", "GB Heading 2")
+        _agency_lines(b, entry)
+    reply_by = reply_by or (data.today + dt.timedelta(days=7))
+    parent = f" để tổng hợp, báo cáo {head.parent_agency}" if head.parent_agency else \
+        " để tổng hợp"
+    target = "Quý cơ quan" if single else "các cơ quan, đơn vị"
+    last = b.para(f"{head.organisation} đề nghị {target} khẩn trương triển khai thực hiện các "
+                  f"nhiệm vụ được giao và gửi báo cáo kết quả thực hiện về {head.organisation} "
+                  f"trước ngày {format_date(reply_by)}{parent}", "GB Body")
+    b.closing_mark(last)
+    b.signature(head)
+    return b.save(path)
+
+
+_BAD_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def per_agency_path(base: Path, agency: str) -> Path:
+    """'cv.docx' + 'Sở Y tế' -> 'cv - Sở Y tế.docx'; a folder -> '<folder>/Cong van … - Sở Y tế.docx'."""
+    name = _BAD_FILENAME.sub("_", clean_line(agency)).strip(" .") or "co-quan"
+    if base.suffix.lower() != ".docx":
+        return base / f"Cong van don doc - {name}.docx"
+    return base.with_name(f"{base.stem} - {name}{base.suffix}")
+
+
+def write_reminders(data: ReminderData, head: Letterhead, path: str | Path, *,
+                    per_agency: bool = False, reply_by: dt.date | None = None) -> list[Path]:
+    """One letter to all, or one letter per agency (files named after the agencies)."""
+    path = Path(path)
+    if not per_agency:
+        return [write_reminder(data, head, path, reply_by=reply_by)]
+    out = []
+    for entry in data.agencies:
+        own = dataclasses.replace(head, recipients=list(head.recipients))
+        out.append(write_reminder(data, own, per_agency_path(path, entry.agency),
+                                  agencies=[entry], reply_by=reply_by))
+    return out

@@ -1,0 +1,199 @@
+"""Báo cáo kết quả thực hiện kế hoạch for a reporting period, with the indicator appendix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..domain.dates import format_date
+from ..domain.model import ItemKind, Role, Status, STATUS_LABELS
+from ..domain.text import clean_line
+from ..services.documents import (
+    AgencyReport,
+    Letterhead,
+    ReportData,
+    lower_first,
+    plan_reference,
+)
+from .docbuilder import DocBuilder, fmt_number, item_label
+from .tables import indicator_table
+
+SAMPLE_NOTE = ("Ghi chú: văn bản được tạo từ dữ liệu mẫu của gbapp [Dữ liệu mẫu] (phân công, "
+               "kết quả thực hiện, số liệu chỉ tiêu), không phải số liệu thực tế.")
+ROLE_TEXT = {Role.LEAD: "chủ trì", Role.COORDINATING: "phối hợp", None: "báo cáo"}
+
+
+def period_phrase(name: str, kind: str) -> str:
+    """'Năm 2025' -> 'năm 2025'; 'Tháng hành động 2025' -> 'trong Tháng hành động 2025'."""
+    name = clean_line(name)
+    if kind in ("year", "half", "quarter"):
+        return lower_first(name)
+    return f"trong {name}"
+
+
+def default_summary(data: ReportData) -> str:
+    plan = data.plan
+    ref = "Kế hoạch" + (f" số {plan.number}" if plan.number else "") + (
+        f" của {plan.issuer}" if plan.issuer else "")
+    return f"Kết quả thực hiện {ref} {period_phrase(data.period.name, data.period.kind)}"
+
+
+def _figures(rep) -> str:
+    """'Tổ chức 5 buổi/hoạt động; 230 lượt người tham gia (nam: 100, nữ: 130)'."""
+    parts = []
+    if rep.sessions:
+        parts.append(f"tổ chức {fmt_number(rep.sessions)} buổi/hoạt động")
+    if rep.participants or rep.men or rep.women:
+        total = rep.participants or (rep.men or 0) + (rep.women or 0)
+        text = f"{fmt_number(total)} lượt người tham gia"
+        if rep.men is not None or rep.women is not None:
+            text += f" (nam: {fmt_number(rep.men or 0)}, nữ: {fmt_number(rep.women or 0)})"
+        parts.append(text)
+    if rep.percent is not None:
+        parts.append(f"mức độ hoàn thành {rep.percent}%")
+    if rep.spending:
+        parts.append(f"kinh phí {fmt_number(rep.spending)} đồng")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def _agency_line(builder: DocBuilder, entry: AgencyReport) -> None:
+    who = f"{entry.agency} ({ROLE_TEXT[entry.role]})"
+    rep = entry.report
+    if rep is None:
+        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), ("chưa báo cáo.", None)],
+                     "GB Dash")
+        return
+    sentences = [STATUS_LABELS[Status(rep.status)]]
+    result = clean_line(rep.result)
+    if result:
+        sentences.append(result)
+    figures = _figures(rep)
+    if figures:
+        sentences.append(figures)
+    text = ". ".join(s.rstrip(".;") for s in sentences) + "."
+    if rep.evidence:
+        text += f" (Văn bản: {clean_line(rep.evidence)}"
+        text += f"; theo báo cáo {lower_first(entry.period_name)})" if entry.period_name else ")"
+    elif entry.period_name:
+        text += f" (Theo báo cáo {lower_first(entry.period_name)})"
+    builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text, None)], "GB Dash")
+
+
+def _body_items(builder: DocBuilder, data: ReportData) -> None:
+    for entry in data.items:
+        it = entry.item
+        label = item_label(it)
+        title = clean_line(it.title) or clean_line(it.text)
+        if it.kind == ItemKind.ROMAN:  # the plan's section, as a reference line
+            builder.para(f"Mục {label} {title.upper()}", "GB Sub Heading")
+            continue
+        if it.kind == ItemKind.ARABIC:
+            builder.para(f"{label} {title}", "GB Heading 2")
+        elif it.kind == ItemKind.LETTER:
+            builder.para(f"{label} {title}", "GB Heading 3")
+        else:
+            builder.para(f"{label} {title}", "GB Dash")
+        if not it.is_activity:
+            continue
+        status = STATUS_LABELS[entry.status] if entry.status else ""
+        meta = [f"Tình trạng: {status}"] if status else []
+        if entry.time_text:
+            meta.append(f"thời gian thực hiện: {entry.time_text}")
+        if meta:
+            builder.rich([("- ", None), ("; ".join(meta) + ".", "GB Emphasis")], "GB Dash")
+        if not entry.agencies:
+            builder.para("- Chưa phân công cơ quan thực hiện.", "GB Dash")
+        for agency in entry.agencies:
+            _agency_line(builder, agency)
+
+
+def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
+    total = data.activity_count
+    builder.para(f"Tổng số nhiệm vụ, hoạt động theo Kế hoạch: {total}; trong đó:", "GB Body")
+    order = [Status.DONE_ON_TIME, Status.DONE_LATE, Status.IN_PROGRESS, Status.OVERDUE,
+             Status.NOT_STARTED]
+    for i, st in enumerate(order):
+        n = data.status_counts.get(st, 0)
+        share = f" ({fmt_number(round(100 * n / total, 1))}%)" if total else ""
+        end = "." if i == len(order) - 1 else ";"
+        builder.para(f"- {STATUS_LABELS[st]}: {n}{share}{end}", "GB Dash")
+    t = data.totals
+    if any(t.values()):
+        parts = []
+        if t["sessions"]:
+            parts.append(f"đã tổ chức {fmt_number(t['sessions'])} buổi/hoạt động")
+        if t["participants"] or t["men"] or t["women"]:
+            people = t["participants"] or t["men"] + t["women"]
+            parts.append(f"với {fmt_number(people)} lượt người tham gia (nam: "
+                         f"{fmt_number(t['men'])}, nữ: {fmt_number(t['women'])})")
+        if t["spending"]:
+            parts.append(f"kinh phí thực hiện {fmt_number(t['spending'])} đồng")
+        builder.para("Tổng hợp từ báo cáo của các cơ quan, đơn vị: " + ", ".join(parts) + ".",
+                     "GB Body")
+    if data.unreported:
+        builder.para(f"Đến ngày {format_date(data.today)}, còn {len(data.unreported)} cơ quan, "
+                     "đơn vị được phân công chưa gửi báo cáo kết quả thực hiện:", "GB Body")
+        for i, (name, count) in enumerate(data.unreported):
+            end = "." if i == len(data.unreported) - 1 else ";"
+            builder.para(f"- {name} ({count} nhiệm vụ){end}", "GB Dash")
+    else:
+        builder.para("Các cơ quan, đơn vị được phân công đã gửi báo cáo kết quả thực hiện.",
+                     "GB Body")
+
+
+def _gathered(builder: DocBuilder, entries: Sequence[tuple[str, list[str]]], none_text: str):
+    if not entries:
+        builder.para(none_text, "GB Body")
+        return
+    for i, (text, names) in enumerate(entries):
+        text = clean_line(text).rstrip(".;")
+        end = "." if i == len(entries) - 1 else ";"
+        builder.para(f"- {text} ({', '.join(names)}){end}", "GB Dash")
+
+
+def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
+                 addressees: Sequence[str] | None = None, summary: str | None = None,
+                 with_appendix: bool = True) -> Path:
+    """Write the report to *path* (atomically); returns the path."""
+    b = DocBuilder()
+    b.header_block(head)
+    b.title("BÁO CÁO", summary or default_summary(data))
+    b.addressees(list(addressees) if addressees is not None else [head.parent_agency])
+    if data.has_sample:
+        b.para(SAMPLE_NOTE, "GB Note")
+    plan = data.plan
+    phrase = period_phrase(data.period.name, data.period.kind)
+    about = f" về {lower_first(clean_line(plan.title))}" if plan.title else ""
+    b.para(f"Thực hiện {plan_reference(plan)}{about}, {head.organisation} báo cáo kết quả "
+           f"thực hiện {phrase} như sau:", "GB Body")
+
+    b.para("I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG CỦA KẾ HOẠCH", "GB Heading 1")
+    _body_items(b, data)
+    b.para("II. TIẾN ĐỘ THỰC HIỆN CHUNG", "GB Heading 1")
+    _progress_summary(b, data)
+    b.para("III. KHÓ KHĂN, VƯỚNG MẮC", "GB Heading 1")
+    _gathered(b, data.difficulties, "Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc "
+                                    "trong kỳ báo cáo.")
+    b.para("IV. ĐỀ XUẤT, KIẾN NGHỊ", "GB Heading 1")
+    _gathered(b, data.proposals, "Các cơ quan, đơn vị không có đề xuất, kiến nghị trong kỳ "
+                                 "báo cáo.")
+    last = b.para(f"Trên đây là báo cáo kết quả thực hiện {plan_reference(plan)} {phrase} của "
+                  f"{head.organisation}", "GB Body")
+    b.closing_mark(last)
+    b.signature(head)
+
+    if with_appendix:
+        b.landscape_section()
+        date = f" ngày {format_date(head.date)}" if head.date else ""
+        number = f"số {head.reference}" if head.number else f"số       /{head.code}"
+        b.appendix_heading("Phụ lục",
+                           f"Kết quả thực hiện các chỉ tiêu về bình đẳng giới năm "
+                           f"{data.indicator_year}",
+                           f"(Kèm theo Báo cáo {number}{date} của {head.organisation})")
+        indicator_table(b, data.indicators, data.indicator_year)
+        if not data.indicators:
+            b.para("Chưa có chỉ tiêu nào trong cơ sở dữ liệu.", "GB Note")
+        elif any(r.is_sample for r in data.indicators):
+            b.para("Ghi chú: số liệu thực hiện là dữ liệu mẫu [Dữ liệu mẫu].", "GB Note")
+    return b.save(path)

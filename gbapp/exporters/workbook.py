@@ -1,0 +1,85 @@
+"""Excel working copy (openpyxl): one sheet per view, frozen header, filters on, real dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ..domain.model import STATUS_LABELS, Status
+from ..domain.text import clean_text
+from ..services.documents import WorkbookData
+from .safe_write import atomic_write
+
+DATE_FORMAT = "DD/MM/YYYY"
+MONEY_FORMAT = "#,##0"
+FONT = "Times New Roman"
+
+ACTIVITY_COLUMNS = [("Số hiệu", 10), ("Nội dung", 70), ("Cơ quan chủ trì", 28),
+                    ("Cơ quan phối hợp", 40), ("Thời gian", 20), ("Bắt đầu", 12), ("Hạn", 12),
+                    ("Sản phẩm", 25), ("Trạng thái", 24), ("Ngày hoàn thành", 14)]
+ASSIGNMENT_COLUMNS = [("Số hiệu", 10), ("Nội dung", 70), ("Cơ quan", 36), ("Vai trò", 12),
+                      ("Dữ liệu mẫu", 12)]
+PROGRESS_COLUMNS = [("Kỳ báo cáo", 22), ("Số hiệu", 10), ("Nội dung", 50), ("Cơ quan", 30),
+                    ("Trạng thái", 24), ("Tỷ lệ (%)", 10), ("Kết quả", 50), ("Số buổi", 10),
+                    ("Số người tham gia", 12), ("Nam", 10), ("Nữ", 10), ("Văn bản", 24),
+                    ("Khó khăn", 30), ("Đề xuất", 30), ("Kinh phí (đồng)", 16),
+                    ("Ngày hoàn thành", 14)]
+STATUS_COLUMNS = [("Trạng thái", 30), ("Số hoạt động", 14)]
+
+
+def _cell_value(value):
+    if isinstance(value, str):
+        return clean_text(value)  # openpyxl refuses control characters
+    return value
+
+
+def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *,
+           wrap: Sequence[int] = (), money: Sequence[int] = ()) -> None:
+    ws = wb.create_sheet(title)
+    bold = Font(name=FONT, bold=True)
+    normal = Font(name=FONT)
+    ws.append([c for c, _ in columns])
+    for cell in ws[1]:
+        cell.font = bold
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    count = 0
+    for row in rows:
+        ws.append([_cell_value(v) for v in row])
+        count += 1
+    for idx, (_, width) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(idx)].width = width
+    # Formats by column (cell by cell: openpyxl has no column-wide number format).
+    wrap_set, money_set = set(wrap), set(money)
+    for row_cells in ws.iter_rows(min_row=2, max_row=count + 1):
+        for idx, cell in enumerate(row_cells):
+            cell.font = normal
+            value = cell.value
+            if isinstance(value, dt.date):
+                cell.number_format = DATE_FORMAT
+            elif idx in money_set and value is not None:
+                cell.number_format = MONEY_FORMAT
+            if idx in wrap_set:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+
+
+def write_workbook(data: WorkbookData, path: str | Path) -> Path:
+    """Write the workbook to *path* (atomically); returns the path."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Hoạt động", ACTIVITY_COLUMNS, data.activities, wrap=(1, 3))
+    _sheet(wb, "Phân công", ASSIGNMENT_COLUMNS, data.assignments, wrap=(1,))
+    _sheet(wb, "Báo cáo tiến độ", PROGRESS_COLUMNS, data.progress, wrap=(2, 6, 12, 13),
+           money=(14,))
+    _sheet(wb, "Tổng hợp trạng thái", STATUS_COLUMNS,
+           [(STATUS_LABELS[s], data.status_counts.get(s, 0)) for s in Status])
+    props = wb.properties
+    props.title = f"Kế hoạch {data.plan.number or ''} — bản làm việc".strip()
+    props.creator = "gbapp"
+    return atomic_write(path, lambda tmp: wb.save(str(tmp)))

@@ -1,0 +1,782 @@
+"""What the official documents say, gathered from the store into plain dataclasses.
+
+The generators in `gbapp.exporters` take these objects and never query the database, so they can
+be tested on hand-made data and run in a worker thread from a connection of its own.
+
+Store functions are used wherever one exists. Three reads that a 10,000-activity plan needs in
+bulk (all assignments of a plan, all reports of a set of periods, the plan's derived statuses)
+are written here as single queries; they could move to `gbapp/store/` later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from ..domain.dates import format_date
+from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
+from ..domain.model import ItemKind, Role, Status
+from ..domain.numbering import legal_reference
+from ..domain.status import Assessment, assess
+from ..domain.text import clean_line, clean_text, fold, vi_sort_key
+from ..store import agencies, convert, indicators, items, periods, plans, progress, settings
+from ..store.activities import STATUS_SQL
+
+
+class DocumentDataError(Exception):
+    """The data a document needs is missing (no plan, unknown period); str() is Vietnamese."""
+
+
+# --------------------------------------------------------------------------------------------
+# The header block and the signature: who issues the document, its number, date and signer.
+
+
+@dataclass
+class Letterhead:
+    organisation: str  # issuing agency: "Sở Nội vụ"
+    parent_agency: str = ""  # "UBND tỉnh Quảng Ngãi"; "" when the issuer is the province itself
+    place: str = ""
+    number: str = ""  # "15"; "" leaves room to write the number by hand
+    code: str = ""  # what follows the slash: "BC-SNV", "KH-UBND", "SNV-CTTN&BĐG"
+    date: dt.date | None = None  # None leaves day and month blank
+    year: int | None = None  # for a blank date line
+    signer: str = ""
+    signer_authority: str = ""  # "KT. GIÁM ĐỐC"
+    signer_title: str = ""  # "PHÓ GIÁM ĐỐC"
+    recipients: list[str] = field(default_factory=list)  # Nơi nhận, without "- " and ";"
+    archive_line: str = "Lưu: VT."
+
+    @property
+    def reference(self) -> str:
+        """'15/BC-SNV' (or '/BC-SNV' while the number is blank)."""
+        return f"{clean_line(self.number)}/{clean_line(self.code)}"
+
+    @property
+    def number_line(self) -> str:
+        number = clean_line(self.number)
+        return f"Số: {number}/{self.code}" if number else f"Số:        /{self.code}"
+
+
+def vn_date_line(place: str, date: dt.date | None, year: int | None = None) -> str:
+    """'Quảng Ngãi, ngày 05 tháng 12 năm 2025': day < 10 and months 1-2 with a leading zero."""
+    place = clean_line(place)
+    if date is None:
+        return f"{place}, ngày      tháng      năm {year or dt.date.today().year}"
+    day = f"{date.day:02d}"
+    month = f"{date.month:02d}" if date.month in (1, 2) else str(date.month)
+    return f"{place}, ngày {day} tháng {month} năm {date.year}"
+
+
+def unit_code(archive_line: str) -> str:
+    """The drafting unit named in 'Lưu: VT, CTTN&BĐG.' -> 'CTTN&BĐG' ('' if none)."""
+    text = clean_line(archive_line).rstrip(".")
+    if ":" in text:
+        text = text.split(":", 1)[1]
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    parts = [p for p in parts if p.upper() != "VT"]
+    return parts[-1] if parts else ""
+
+
+def letterhead_from_settings(db: Database, *, type_code: str | None, number: str = "",
+                             date: dt.date | None = None, year: int | None = None,
+                             recipients: list[str] | None = None, signer: str | None = None,
+                             signer_authority: str | None = None,
+                             signer_title: str | None = None) -> Letterhead:
+    """Our organisation's letterhead. *type_code* 'BC' gives 'BC-SNV'; None (a công văn) gives
+    'SNV-<unit>' with the unit taken from the archive line."""
+    org = settings.load(db)
+    if type_code:
+        code = f"{type_code}-{org.agency_code}"
+    else:
+        unit = unit_code(org.archive_line)
+        code = f"{org.agency_code}-{unit}" if unit else org.agency_code
+    return Letterhead(
+        organisation=org.organisation, parent_agency=org.parent_agency, place=org.place,
+        number=clean_line(number), code=code, date=date,
+        year=year or (date.year if date else dt.date.today().year),
+        signer=clean_line(org.signer if signer is None else signer),
+        signer_authority=clean_line(org.signer_authority if signer_authority is None
+                                    else signer_authority),
+        signer_title=clean_line(org.signer_title if signer_title is None else signer_title),
+        recipients=list(recipients) if recipients is not None else ["Như trên", "Lãnh đạo Sở"],
+        archive_line=org.archive_line or "Lưu: VT.",
+    )
+
+
+def plan_reference(plan: Plan) -> str:
+    """'Kế hoạch số 93/KH-UBND ngày 23/04/2025 của UBND tỉnh Quảng Ngãi'."""
+    text = "Kế hoạch"
+    if plan.number:
+        text += f" số {plan.number}"
+    if plan.issued_on:
+        text += f" ngày {format_date(plan.issued_on)}"
+    if plan.issuer:
+        text += f" của {plan.issuer}"
+    return text
+
+
+def lower_first(text: str) -> str:
+    """'Triển khai …' -> 'triển khai …' (leaves acronyms such as 'UBND' alone)."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# Shared reads.
+
+
+def resolve_plan(db: Database, plan: int | str | None = None) -> Plan:
+    """A plan by id, by number ('93/KH-UBND' or '93'), or the most recent one."""
+    plan_id: int | None = None
+    if plan is None or plan == "":
+        plan_id = plans.latest_id(db)
+        if plan_id is None:
+            raise DocumentDataError("Cơ sở dữ liệu chưa có kế hoạch nào. (no plan in the database)")
+    elif isinstance(plan, int):
+        plan_id = plan
+    else:
+        text = clean_line(str(plan))
+        plan_id = plans.find_by_number(db, text)
+        if plan_id is None:
+            for p in plans.list_plans(db):
+                if p.number and text.lower() in (p.number.split("/")[0], p.number.lower()):
+                    plan_id = p.id
+                    break
+        if plan_id is None and text.isdigit():
+            plan_id = int(text) if plans.get(db, int(text)) else None
+        if plan_id is None:
+            raise DocumentDataError(f"Không tìm thấy kế hoạch «{text}». (plan not found)")
+    found = plans.get(db, plan_id)
+    if found is None:
+        raise DocumentDataError(f"Không tìm thấy kế hoạch mã {plan_id}. (plan not found)")
+    return found
+
+
+def default_period(db: Database, plan_id: int) -> Period | None:
+    """The plan's year period, else its last period."""
+    found = periods.list_periods(db, plan_id)
+    yearly = [p for p in found if p.kind == "year"]
+    if yearly:
+        return yearly[-1]
+    return found[-1] if found else None
+
+
+def resolve_period(db: Database, plan_id: int, period: int | str | None = None) -> Period | None:
+    """A period of the plan by id or name (case-insensitive), or the default one."""
+    if period is None or period == "":
+        return default_period(db, plan_id)
+    found = periods.list_periods(db, plan_id)
+    text = clean_line(str(period))
+    for p in found:
+        if str(p.id) == text or p.name.casefold() == text.casefold():
+            return p
+    names = ", ".join(f"«{p.name}»" for p in found) or "không có"
+    raise DocumentDataError(f"Kế hoạch không có kỳ báo cáo «{text}» (các kỳ: {names}). "
+                            "(unknown reporting period)")
+
+
+def included_periods(db: Database, period: Period) -> list[Period]:
+    """The period and the plan's periods that lie inside it (a year takes in its half-year)."""
+    out = [period]
+    if period.start_on and period.end_on:
+        for p in periods.list_periods(db, period.plan_id):
+            if (p.id != period.id and p.start_on and p.end_on and p.start_on >= period.start_on
+                    and p.end_on <= period.end_on):
+                out.append(p)
+    return out
+
+
+@dataclass(slots=True)
+class AssignmentRef:
+    item_id: int
+    agency_id: int
+    agency: str
+    role: Role
+    is_sample: bool
+
+
+def plan_assignments(db: Database, plan_id: int) -> dict[int, list[AssignmentRef]]:
+    """Every assignment of the plan by item id: lead first, then coordinating in Vietnamese order.
+
+    Sorted in Python: SQLite calling the 'vi' collation back per row costs seconds at 10,000
+    activities, while there are only a few dozen distinct agency names to rank.
+    """
+    rows = db.execute(
+        "SELECT a.item_id, a.agency_id, g.name, a.role, a.is_sample FROM assignments a "
+        "JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id "
+        "WHERE i.plan_id = ?", [plan_id]).fetchall()
+    rank = {name: n for n, name in enumerate(sorted({r[2] for r in rows}, key=vi_sort_key))}
+    lead = Role.LEAD.value
+    rows.sort(key=lambda r: (r[0], r[3] != lead, rank[r[2]]))
+    roles = {r.value: r for r in Role}
+    out: dict[int, list[AssignmentRef]] = defaultdict(list)
+    for item_id, agency_id, name, role, sample in rows:
+        out[item_id].append(AssignmentRef(item_id, agency_id, name, roles[role], bool(sample)))
+    return out
+
+
+# items.all_items() counts each item's children with a correlated subquery that no index serves
+# (items_parent starts with plan_id), which is quadratic: 15 s at 10,000 items. The documents do
+# not need the count, so they read the same columns without it (child_count = 0).
+_ITEM_COLUMNS = ("id, plan_id, parent_id, position, kind, label, ref, source_label, title, text, "
+                 "is_activity, tf_text, tf_start, tf_end, tf_recurring, output, budget, "
+                 "budget_source, depth, 0 AS child_count")
+
+
+def plan_items(db: Database, plan_id: int) -> list[Item]:
+    """Every item of the plan in document order (like items.all_items, without child_count)."""
+    rows = db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE plan_id = ? ORDER BY sort_path",
+                      [plan_id]).fetchall()
+    return [items.from_row(r) for r in rows]
+
+
+def derived_statuses(db: Database, plan_id: int, today: dt.date) -> dict[int, Status]:
+    """The shown status of every activity (overdue derived from *today*)."""
+    rows = db.execute(
+        f"SELECT i.id, {STATUS_SQL} FROM items i WHERE i.plan_id = :plan AND i.is_activity = 1",
+        {"plan": plan_id, "today": today.isoformat()}).fetchall()
+    return {r[0]: Status(r[1]) for r in rows}
+
+
+def chosen_reports(db: Database, plan_item_ids: set[int], period: Period,
+                   inside: list[Period]) -> dict[tuple[int, int], tuple[ProgressReport, Period]]:
+    """(item, agency) -> the report that speaks for the period: its own report, else the one of
+    the latest period inside it."""
+    ranked = sorted(inside, key=lambda p: (p.id == period.id, p.end_on or dt.date.min))
+    out: dict[tuple[int, int], tuple[ProgressReport, Period]] = {}
+    for p in ranked:  # later entries override earlier ones: the period itself wins
+        for r in progress.for_period(db, p.id):
+            if r.item_id in plan_item_ids:
+                out[(r.item_id, r.agency_id)] = (r, p)
+    return out
+
+
+def time_text(item: Item) -> str:
+    """The time frame as the plan wrote it, else from its dates."""
+    tf = item.time_frame
+    if tf.text:
+        return clean_line(tf.text)
+    return _time_from_dates(tf.start, tf.end, tf.recurring)
+
+
+def _time_from_dates(start: dt.date | None, end: dt.date | None, recurring: bool) -> str:
+    if recurring:
+        return "Thường xuyên"
+    if start and end:
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) \
+                and start.year == end.year:
+            return f"Năm {start.year}"
+        return f"{format_date(start)} - {format_date(end)}"
+    if end:
+        return f"Trước {format_date(end)}"
+    return ""
+
+
+def _item_paths(all_items: list[Item]) -> dict[int, list[tuple[ItemKind, str]]]:
+    by_id = {i.id: i for i in all_items}
+    paths: dict[int, list[tuple[ItemKind, str]]] = {}
+    for it in all_items:  # document order: parents come first
+        parent = paths.get(it.parent_id, []) if it.parent_id in by_id else []
+        paths[it.id] = parent + [(it.kind, it.label)]
+    return paths
+
+
+def legal_ref(path: list[tuple[ItemKind, str]]) -> str:
+    """'điểm a khoản 1 Mục II' for an item path (dashes stop the reference)."""
+    return legal_reference(path)
+
+
+def group_references(paths: list[list[tuple[ItemKind, str]]]) -> str:
+    """'điểm a, b, c khoản 1 Mục II; khoản 3 Mục II' for several items, in the order given."""
+    groups: dict[tuple, list[str]] = {}
+    order: list[tuple] = []
+    for path in paths:
+        addressable = [(k, lab) for k, lab in path if k in (ItemKind.ROMAN, ItemKind.ARABIC,
+                                                               ItemKind.LETTER)]
+        if not addressable:
+            continue
+        kind, lab = addressable[-1]
+        key = (kind, legal_reference(addressable[:-1]))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        if lab not in groups[key]:
+            groups[key].append(lab)
+    names = {ItemKind.ROMAN: "Mục", ItemKind.ARABIC: "khoản", ItemKind.LETTER: "điểm"}
+    parts = []
+    for key in order:
+        kind, rest = key
+        text = f"{names[kind]} {', '.join(groups[key])}"
+        parts.append(f"{text} {rest}".strip())
+    return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Báo cáo kết quả thực hiện.
+
+
+@dataclass
+class AgencyReport:
+    """What one agency reported on one activity (report None: nothing reported)."""
+
+    agency: str
+    role: Role | None  # None: reported without being assigned
+    report: ProgressReport | None = None
+    period_name: str = ""  # the period the report belongs to, when not the document's period
+    is_sample: bool = False
+
+
+@dataclass
+class ReportItem:
+    item: Item
+    status: Status | None = None  # activities only
+    agencies: list[AgencyReport] = field(default_factory=list)
+    time_text: str = ""
+
+
+@dataclass
+class IndicatorRow:
+    code: str
+    name: str
+    unit: str
+    direction: str
+    target: float | None
+    target_year: int | None
+    previous: float | None
+    current: float | None
+    current_men: float | None
+    current_women: float | None
+    assessment: str
+    is_sample: bool = False
+
+
+@dataclass
+class ReportData:
+    plan: Plan
+    period: Period
+    today: dt.date
+    items: list[ReportItem]  # sections, headings and activities in document order
+    status_counts: dict[Status, int]
+    activity_count: int
+    unreported: list[tuple[str, int]]  # (agency, assigned activities) with no report
+    difficulties: list[tuple[str, list[str]]]  # (text, agencies)
+    proposals: list[tuple[str, list[str]]]
+    totals: dict[str, float]  # sessions, participants, men, women, spending
+    indicators: list[IndicatorRow]
+    indicator_year: int
+    has_sample: bool
+
+
+def _activity_sections(all_items: list[Item]) -> set[int]:
+    """Ids of the activities, the headings above them and the dashes below them."""
+    by_id = {i.id: i for i in all_items}
+    keep: set[int] = set()
+    below: set[int] = set()
+    for it in all_items:  # document order: a parent comes before its children
+        if it.is_activity:
+            node: Item | None = it
+            while node is not None and node.id not in keep:
+                keep.add(node.id)
+                node = by_id.get(node.parent_id) if node.parent_id else None
+        parent = by_id.get(it.parent_id) if it.parent_id else None
+        if parent is not None and (parent.is_activity or parent.id in below):
+            below.add(it.id)
+    return keep | below
+
+
+def indicator_rows(db: Database, year: int) -> tuple[list[IndicatorRow], bool]:
+    inds: list[Indicator] = indicators.list_indicators(db)
+    by_key = {(v.indicator_id, v.year): v for v in indicators.values(db)}
+    rows, sample = [], False
+    for ind in inds:
+        target_year = year if year in ind.targets else min(
+            (y for y in ind.targets if y > year), default=None)
+        target = ind.targets.get(target_year) if target_year else None
+        prev = by_key.get((ind.id, year - 1))
+        cur = by_key.get((ind.id, year))
+        sample |= bool((prev and prev.is_sample) or (cur and cur.is_sample))
+        rows.append(IndicatorRow(
+            code=ind.code, name=ind.name, unit=ind.unit, direction=ind.direction, target=target,
+            target_year=target_year, previous=prev.value if prev else None,
+            current=cur.value if cur else None, current_men=cur.men if cur else None,
+            current_women=cur.women if cur else None,
+            assessment=assess(ind.direction, target, cur.value if cur else None,
+                              baseline=ind.baseline, year=year, target_year=target_year,
+                              baseline_year=ind.baseline_year) if target is not None
+            else Assessment.UNKNOWN,
+            is_sample=bool(cur and cur.is_sample)))
+    return rows, sample
+
+
+def _gather(texts: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """[(text, agency)] -> [(text, [agencies])], same texts merged, first-seen order."""
+    merged: dict[str, list[str]] = {}
+    for text, agency in texts:
+        for line in clean_text(text).split("\n"):
+            line = clean_line(line)
+            if not line:
+                continue
+            names = merged.setdefault(line, [])
+            if agency not in names:
+                names.append(agency)
+    return list(merged.items())
+
+
+def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
+                   today: dt.date | None = None) -> ReportData:
+    """Everything the period's report says, in the plan's own order."""
+    today = today or dt.date.today()
+    plan = resolve_plan(db, plan_id)
+    period = resolve_period(db, plan.id, period_id)
+    if period is None:
+        raise DocumentDataError("Kế hoạch chưa có kỳ báo cáo nào. (the plan has no reporting "
+                                "period)")
+    all_items = plan_items(db, plan.id)
+    keep = _activity_sections(all_items)
+    assigned = plan_assignments(db, plan.id)
+    statuses = derived_statuses(db, plan.id, today)
+    inside = included_periods(db, period)
+    reports = chosen_reports(db, {i.id for i in all_items}, period, inside)
+    names = {a.id: a.name for a in agencies.list_agencies(db)}
+
+    out_items: list[ReportItem] = []
+    sample = False
+    for it in all_items:
+        if it.id not in keep:
+            continue
+        entry = ReportItem(item=it, time_text=time_text(it))
+        if it.is_activity:
+            entry.status = statuses.get(it.id)
+            seen = set()
+            for a in assigned.get(it.id, []):
+                seen.add(a.agency_id)
+                found = reports.get((it.id, a.agency_id))
+                rep, per = found if found else (None, None)
+                sample |= a.is_sample or bool(rep and rep.is_sample)
+                entry.agencies.append(AgencyReport(
+                    agency=a.agency, role=a.role, report=rep,
+                    period_name=per.name if per and per.id != period.id else "",
+                    is_sample=a.is_sample))
+            for (item_id, agency_id), (rep, per) in reports.items():
+                if item_id == it.id and agency_id not in seen:
+                    sample |= rep.is_sample
+                    entry.agencies.append(AgencyReport(
+                        agency=names.get(agency_id, "?"), role=None, report=rep,
+                        period_name=per.name if per.id != period.id else ""))
+        out_items.append(entry)
+
+    counts = {s: 0 for s in Status}
+    for st in statuses.values():
+        counts[st] += 1
+    reported_agencies = {agency_id for (_, agency_id) in reports}
+    assigned_count: dict[int, set[int]] = defaultdict(set)
+    for item_id, refs in assigned.items():
+        for a in refs:
+            assigned_count[a.agency_id].add(item_id)
+    unreported = sorted(((names.get(aid, "?"), len(ids)) for aid, ids in assigned_count.items()
+                         if aid not in reported_agencies), key=lambda t: vi_sort_key(t[0]))
+
+    chosen = [(rep, names.get(agency_id, "?")) for (_, agency_id), (rep, _) in
+              sorted(reports.items(), key=lambda kv: kv[1][0].id or 0)]
+    totals: dict[str, float] = {k: 0 for k in ("sessions", "participants", "men", "women",
+                                                 "spending")}
+    for rep, _ in chosen:
+        for key in totals:
+            totals[key] += getattr(rep, key) or 0
+    year = (period.end_on or period.start_on).year if (period.end_on or period.start_on) \
+        else (plan.year or today.year)
+    ind_rows, ind_sample = indicator_rows(db, year)
+    return ReportData(
+        plan=plan, period=period, today=today, items=out_items, status_counts=counts,
+        activity_count=len(statuses), unreported=unreported,
+        difficulties=_gather([(r.difficulties, n) for r, n in chosen if r.difficulties]),
+        proposals=_gather([(r.proposals, n) for r, n in chosen if r.proposals]),
+        totals=totals, indicators=ind_rows, indicator_year=year,
+        has_sample=sample or ind_sample or settings.get_value(db, "demo") == "1")
+
+
+# --------------------------------------------------------------------------------------------
+# Phụ lục phân công nhiệm vụ.
+
+
+@dataclass(slots=True)
+class AssignmentRow:
+    label: str  # the plan's numbering: 'II', '1', 'a', '-'
+    kind: ItemKind
+    depth: int
+    ref: str
+    title: str
+    is_activity: bool
+    lead: str = ""
+    coordinating: list[str] = field(default_factory=list)
+    time_text: str = ""
+    output: str = ""
+
+
+@dataclass
+class AssignmentTable:
+    plan: Plan
+    rows: list[AssignmentRow]
+    has_sample: bool
+
+
+def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
+    """The assignment table: activities, the headings above them and the dashes below them.
+
+    Reads plain columns rather than Item objects: this is the document of the 10,000-activity
+    plans (see benchmarks/bench_export.py).
+    """
+    plan = resolve_plan(db, plan_id)
+    records = db.execute(
+        "SELECT id, parent_id, kind, label, ref, CASE WHEN title != '' THEN title ELSE text END, "
+        "is_activity, tf_text, tf_start, tf_end, tf_recurring, output, depth FROM items "
+        "WHERE plan_id = ? ORDER BY sort_path",
+        [plan.id]).fetchall()
+    # Activities, their ancestors, and whatever lies below an activity.
+    parent_of = {r[0]: r[1] for r in records}
+    activity = {r[0] for r in records if r[6]}
+    keep: set[int] = set()
+    below: set[int] = set()
+    for r in records:
+        item_id, parent = r[0], r[1]
+        if r[6]:
+            node = item_id
+            while node is not None and node not in keep:
+                keep.add(node)
+                node = parent_of.get(node)
+        if parent is not None and (parent in activity or parent in below):
+            below.add(item_id)
+    keep |= below
+
+    assignment_rows = db.execute(
+        "SELECT a.item_id, g.name, a.role, a.is_sample FROM assignments a "
+        "JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id "
+        "WHERE i.plan_id = ?", [plan.id]).fetchall()
+    rank = {n: k for k, n in enumerate(sorted({r[1] for r in assignment_rows}, key=vi_sort_key))}
+    lead_value = Role.LEAD.value
+    leads: dict[int, str] = {}
+    coordinating: dict[int, list[str]] = defaultdict(list)
+    sample = False
+    for item_id, name, role, is_sample in sorted(assignment_rows, key=lambda r: rank[r[1]]):
+        sample = sample or bool(is_sample)
+        if role == lead_value:
+            leads.setdefault(item_id, name)
+        else:
+            coordinating[item_id].append(name)
+
+    kinds = {k.value: k for k in ItemKind}
+    rows = []
+    for (item_id, _parent, kind, label, ref, title, is_act, tf_text, tf_start, tf_end,
+         tf_recurring, output, depth) in records:
+        if item_id not in keep:
+            continue
+        when = ""
+        if is_act:  # tf_text is stored clean (items.insert / store_plan use clean_line)
+            when = tf_text or _time_from_dates(
+                convert.date_in(tf_start), convert.date_in(tf_end), bool(tf_recurring))
+        rows.append(AssignmentRow(
+            label=label, kind=kinds[kind], depth=depth, ref=ref, title=title,
+            is_activity=bool(is_act), lead=leads.get(item_id, ""),
+            coordinating=coordinating.get(item_id, []), time_text=when, output=output))
+    return AssignmentTable(plan=plan, rows=rows, has_sample=sample)
+
+
+# --------------------------------------------------------------------------------------------
+# Kế hoạch (the plan regenerated as a draft).
+
+
+@dataclass
+class AgencyDuty:
+    agency: str
+    lead: str  # 'điểm a, b khoản 1 Mục II; …' ('' if none)
+    coordinating: str
+    is_sample: bool = False
+
+
+@dataclass
+class PlanDocument:
+    plan: Plan
+    items: list[Item]
+    duties: list[AgencyDuty]
+    has_organisation_section: bool  # the tree already has "Tổ chức thực hiện"
+    has_sample: bool
+
+
+def collect_plan(db: Database, plan_id: int) -> PlanDocument:
+    plan = resolve_plan(db, plan_id)
+    all_items = plan_items(db, plan.id)
+    paths = _item_paths(all_items)
+    assigned = plan_assignments(db, plan.id)
+    lead: dict[str, list] = defaultdict(list)
+    coord: dict[str, list] = defaultdict(list)
+    sample_agencies: set[str] = set()
+    for it in all_items:
+        for a in assigned.get(it.id, []):
+            (lead if a.role == Role.LEAD else coord)[a.agency].append(paths[it.id])
+            if a.is_sample:
+                sample_agencies.add(a.agency)
+    duties = [AgencyDuty(agency=name, lead=group_references(lead.get(name, [])),
+                         coordinating=group_references(coord.get(name, [])),
+                         is_sample=name in sample_agencies)
+              for name in sorted(set(lead) | set(coord), key=vi_sort_key)]
+    has_org = any(it.depth == 0 and "to chuc thuc hien" in fold(it.title) for it in all_items)
+    return PlanDocument(plan=plan, items=all_items, duties=duties,
+                        has_organisation_section=has_org, has_sample=bool(sample_agencies))
+
+
+# --------------------------------------------------------------------------------------------
+# Công văn đôn đốc.
+
+
+@dataclass
+class ReminderLine:
+    ref: str
+    legal_ref: str  # 'điểm a khoản 1 Mục II'
+    title: str
+    role: Role
+    overdue: bool
+    unreported: bool
+    due: dt.date | None
+
+    @property
+    def reason(self) -> str:
+        parts = []
+        if self.overdue:
+            parts.append("quá hạn chưa hoàn thành" + (f" (hạn {format_date(self.due)})"
+                                                      if self.due else ""))
+        if self.unreported:
+            parts.append("chưa báo cáo kết quả")
+        return "; ".join(parts)
+
+
+@dataclass
+class ReminderAgency:
+    agency_id: int
+    agency: str
+    lines: list[ReminderLine]
+
+
+@dataclass
+class ReminderData:
+    plan: Plan
+    period: Period
+    today: dt.date
+    agencies: list[ReminderAgency]
+
+
+def _overlaps(item: Item, period: Period) -> bool:
+    tf = item.time_frame
+    if tf.start and period.end_on and tf.start > period.end_on:
+        return False
+    if tf.end and period.start_on and tf.end < period.start_on:
+        return False
+    return True
+
+
+def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *,
+                     agency_ids: list[int] | None = None,
+                     today: dt.date | None = None) -> ReminderData:
+    """Agencies with overdue activities (as lead) or no report in the period, and their items.
+
+    *agency_ids* keeps only those agencies (the user's choice in the export dialog).
+    """
+    today = today or dt.date.today()
+    plan = resolve_plan(db, plan_id)
+    period = resolve_period(db, plan.id, period_id)
+    if period is None:
+        raise DocumentDataError("Kế hoạch chưa có kỳ báo cáo nào. (the plan has no reporting "
+                                "period)")
+    all_items = plan_items(db, plan.id)
+    paths = _item_paths(all_items)
+    assigned = plan_assignments(db, plan.id)
+    statuses = derived_statuses(db, plan.id, today)
+    inside = included_periods(db, period)
+    reports = chosen_reports(db, {i.id for i in all_items}, period, inside)
+    reported = {agency_id for (_, agency_id) in reports}
+    ourselves = fold(settings.load(db).organisation)  # a department does not remind itself
+    by_agency: dict[int, ReminderAgency] = {}
+    for it in all_items:
+        if not it.is_activity:
+            continue
+        for a in assigned.get(it.id, []):
+            if agency_ids is not None and a.agency_id not in agency_ids:
+                continue
+            if fold(a.agency) == ourselves:
+                continue
+            overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
+            unreported = a.agency_id not in reported and _overlaps(it, period)
+            if not (overdue or unreported):
+                continue
+            entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))
+            entry.lines.append(ReminderLine(
+                ref=it.ref, legal_ref=legal_ref(paths[it.id]), title=it.title or it.text,
+                role=a.role, overdue=overdue, unreported=unreported, due=it.time_frame.end))
+    ordered = sorted(by_agency.values(), key=lambda e: vi_sort_key(e.agency))
+    return ReminderData(plan=plan, period=period, today=today, agencies=ordered)
+
+
+# --------------------------------------------------------------------------------------------
+# Excel working copy.
+
+
+@dataclass
+class WorkbookData:
+    plan: Plan
+    today: dt.date
+    # ref, title, lead, coordinating, time, start, due, output, status, completed on
+    activities: list[tuple]
+    assignments: list[tuple]  # ref, title, agency, role, sample
+    progress: list[tuple]  # period, ref, title, agency, status, percent, result, sessions, …
+    status_counts: dict[Status, int]
+
+
+def collect_workbook(db: Database, plan_id: int, *,
+                     today: dt.date | None = None) -> WorkbookData:
+    from ..domain.model import ROLE_LABELS, STATUS_LABELS
+
+    today = today or dt.date.today()
+    plan = resolve_plan(db, plan_id)
+    all_items = plan_items(db, plan.id)
+    by_id = {i.id: i for i in all_items}
+    assigned = plan_assignments(db, plan.id)
+    statuses = derived_statuses(db, plan.id, today)
+    completed = dict(db.execute(
+        "SELECT id, completed_on FROM items WHERE plan_id = ? AND is_activity = 1",
+        [plan.id]).fetchall())
+    activities, assignment_rows = [], []
+    for it in all_items:
+        if not it.is_activity:
+            continue
+        refs = assigned.get(it.id, [])
+        done = completed.get(it.id)
+        activities.append((
+            it.ref, it.title or it.text,
+            next((a.agency for a in refs if a.role == Role.LEAD), ""),
+            "; ".join(a.agency for a in refs if a.role == Role.COORDINATING),
+            time_text(it), it.time_frame.start, it.time_frame.end, it.output,
+            STATUS_LABELS[statuses.get(it.id, Status.NOT_STARTED)],
+            dt.date.fromisoformat(done[:10]) if done else None))
+        for a in refs:
+            assignment_rows.append((it.ref, it.title or it.text, a.agency, ROLE_LABELS[a.role],
+                                    "Có" if a.is_sample else ""))
+    names = {a.id: a.name for a in agencies.list_agencies(db)}
+    progress_rows = []
+    for per in periods.list_periods(db, plan.id):
+        for r in sorted(progress.for_period(db, per.id),
+                        key=lambda r: (by_id[r.item_id].ref if r.item_id in by_id else "", r.id)):
+            it = by_id.get(r.item_id)
+            if it is None:
+                continue
+            progress_rows.append((
+                per.name, it.ref, it.title or it.text, names.get(r.agency_id, "?"),
+                STATUS_LABELS[r.status], r.percent, r.result, r.sessions, r.participants, r.men,
+                r.women, r.evidence, r.difficulties, r.proposals, r.spending, r.completed_on))
+    counts = {s: 0 for s in Status}
+    for st in statuses.values():
+        counts[st] += 1
+    return WorkbookData(plan=plan, today=today, activities=activities,
+                        assignments=assignment_rows, progress=progress_rows, status_counts=counts)

@@ -1,0 +1,178 @@
+"""Composition root of the desktop app: logging, settings, the error hook, the first window.
+
+`run(db_path)` is what `gbapp` and `gbapp --db PATH` call. Heavy modules (python-docx,
+openpyxl, exporters, pages other than the first) are imported when first used, not here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import paths
+
+log = logging.getLogger("gbapp")
+ORGANISATION = "gbapp"
+
+
+def log_path() -> Path:
+    return paths.data_dir() / "logs" / "gbapp.log"
+
+
+def setup_logging() -> Path:
+    """A rotating log file in the data folder (the error dialog points to it)."""
+    try:
+        from ..logs import setup_logging as shared_setup
+
+        return shared_setup()
+    except ImportError:
+        import logging.handlers
+
+        path = log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
+                                                       encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.getLogger().addHandler(handler)
+        logging.getLogger().setLevel(logging.INFO)
+        return path
+
+
+def configure_settings() -> None:
+    """QSettings as an INI file in the data folder (GBAPP_DATA_DIR in tests), never the registry."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName("gbapp")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    folder = str(paths.data_dir() / "settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, folder)
+
+
+def install_translator(app: QApplication) -> None:
+    """Load resources/i18n/gbapp_<lang>.qm when GBAPP_LANG or the system asks for a language
+    other than Vietnamese (the source strings are Vietnamese)."""
+    import os
+
+    lang = os.environ.get("GBAPP_LANG") or QLocale.system().name().split("_")[0]
+    qm = paths.resource("i18n", f"gbapp_{lang}.qm")
+    if lang != "vi" and qm.is_file():
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+
+
+def install_excepthook() -> None:
+    """Unexpected errors: logged, then a dialog that says where the log is."""
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error\n%s", details)
+        if QApplication.instance() is None:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "gbapp — lỗi không mong muốn",
+                          "Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; "
+                          "thao tác vừa rồi có thể chưa hoàn tất.\n\n"
+                          f"Chi tiết đã ghi vào nhật ký:\n{log_path()}\n\n"
+                          "Hãy gửi tệp này cho bộ phận hỗ trợ kèm mô tả việc bạn đang làm.")
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def skip_optional_numpy() -> None:
+    """sqlite-utils imports numpy when it is installed (≈300 ms at start-up) and only uses it to
+    store numpy values, which gbapp never does; the Windows build does not ship numpy at all."""
+    if "numpy" not in sys.modules:
+        sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail fast
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    skip_optional_numpy()
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    configure_settings()
+    app.setApplicationDisplayName("gbapp")
+    install_translator(app)
+    return app
+
+
+def start(db_path: Path | None, settings: QSettings | None = None):
+    """Build the main window on *db_path*, else the last database, else the welcome choices.
+
+    Returns the (shown) window, or None when the user closed the welcome dialog.
+    """
+    from .main_window import MainWindow
+    from .models import session
+
+    window = MainWindow(settings)
+    if db_path is not None:
+        if not window.open_database(db_path):
+            window.deleteLater()
+            return None
+    else:
+        last = session.last_database(window.settings)
+        if last is None or not window.open_database(last):
+            if not welcome(window):
+                window.deleteLater()
+                return None
+    window.show()
+    return window
+
+
+def welcome(window) -> bool:
+    """First start: demo, empty database, import or open; True when a database is open."""
+    from .dialogs.welcome import Choice, WelcomeDialog
+
+    while True:
+        dialog = WelcomeDialog(window)
+        if not dialog.exec() or dialog.choice is None:
+            return False
+        if dialog.choice is Choice.DEMO:
+            if open_demo(window):
+                return True
+        elif dialog.choice is Choice.EMPTY:
+            if window.open_database(paths.default_database()):
+                return True
+        elif dialog.choice is Choice.OPEN:
+            window.choose_database()
+            if window.ctx is not None:
+                return True
+        elif window.open_database(paths.default_database()):
+            window.show()
+            window.page("plan").import_plan()
+            return True
+
+
+def open_demo(window) -> bool:
+    from ..services.demo import create_demo
+
+    path = paths.demo_database()
+    try:
+        if not path.exists():
+            create_demo(path)
+    except Exception as exc:  # noqa: BLE001 - PlanImportError, DatabaseError, OSError
+        from .dialogs import messages
+
+        messages.error(window, "Không tạo được dữ liệu mẫu", str(exc))
+        return False
+    return window.open_database(path)
+
+
+def run(db_path: Path | None) -> int:
+    """Start the desktop app; returns the exit code."""
+    setup_logging()
+    app = create_application()
+    install_excepthook()
+    log.info("gbapp starting (database: %s)", db_path or "last used")
+    window = start(Path(db_path) if db_path else None)
+    if window is None:
+        return 0
+    return app.exec()

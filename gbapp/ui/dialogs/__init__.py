@@ -1,0 +1,1 @@
+"""Dialogs: message boxes, the welcome screen, settings, the import preview."""

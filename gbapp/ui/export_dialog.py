@@ -1,0 +1,382 @@
+"""Xuất văn bản: choose a document, its period and agencies, number, date and signer; export off
+the GUI thread; then open the file or its folder.
+
+The export runs in a QThreadPool task that opens its own connection (sqlite3 connections belong
+to the thread that made them) and reports progress through Qt signals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..exporters import KINDS, ExportError, ExportOptions, FileLockedError, default_filename
+from ..exporters import export as run_export
+from ..services import documents
+from ..store import periods, plans, settings
+from .dialogs import messages
+from .widgets.date_edit import DateEdit
+
+PERIOD_KINDS = ("report", "reminder")
+
+
+class ExportSignals(QObject):
+    """Created in the GUI thread, so that connected slots run there."""
+
+    progress = Signal(int, str)
+    finished = Signal(object)  # list[Path]
+    failed = Signal(object)  # the exception
+
+
+class ExportTask(QRunnable):
+    """Write one export in a pool thread, from a connection of its own."""
+
+    def __init__(self, db_path: Path, kind: str, out: Path, options: ExportOptions):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db_path, self.kind, self.out, self.options = Path(db_path), kind, Path(out), options
+        self.signals = ExportSignals()
+
+    def run(self) -> None:  # pool thread
+        from ..store import open_database
+
+        try:
+            db = open_database(self.db_path, migrate=False)
+            try:
+                paths = run_export(db, self.kind, self.out, self.options,
+                                   progress=self.signals.progress.emit)
+            finally:
+                db.close()
+        except BaseException as exc:  # noqa: BLE001 - the GUI thread decides what to say
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.progress.emit(100, "")
+            self.signals.finished.emit(paths)
+
+
+def alternative_name(path: Path) -> Path:
+    """'Báo cáo.docx' -> 'Báo cáo (2).docx' (the first name not taken)."""
+    n = 2
+    while True:
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+class ExportDialog(QDialog):
+    """`ExportDialog(ctx, parent).exec()`; ctx is a gbapp.ui.context.AppContext."""
+
+    export_finished = Signal(object)  # list[Path], for tests and callers
+    export_failed = Signal(str)
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Xuất văn bản"))
+        self.setMinimumWidth(560)
+        self.task: ExportTask | None = None
+        self._plan_filled = False
+        self.result_paths: list[Path] = []
+        self.plan = plans.get(ctx.db, ctx.plan_id) if ctx.plan_id else None
+        self.org = settings.load(ctx.db)
+        self._build()
+        self._fill()
+
+    # ---- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.plan_label = QLabel(self)
+        self.plan_label.setWordWrap(True)
+        layout.addWidget(self.plan_label)
+
+        form = QFormLayout()
+        self.kind_combo = QComboBox(self)
+        for key, label in KINDS.items():
+            self.kind_combo.addItem(self.tr(label), key)
+        form.addRow(self.tr("Văn bản:"), self.kind_combo)
+        self.period_combo = QComboBox(self)
+        form.addRow(self.tr("Kỳ báo cáo:"), self.period_combo)
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setPlaceholderText(self.tr("để trống để ghi tay khi ban hành"))
+        form.addRow(self.tr("Số văn bản:"), self.number_edit)
+        self.date_edit = DateEdit(self)
+        form.addRow(self.tr("Ngày văn bản:"), self.date_edit)
+        self.signer_edit = QLineEdit(self)
+        form.addRow(self.tr("Người ký:"), self.signer_edit)
+        self.authority_edit = QLineEdit(self)
+        form.addRow(self.tr("Quyền hạn ký:"), self.authority_edit)
+        self.title_edit = QLineEdit(self)
+        form.addRow(self.tr("Chức vụ:"), self.title_edit)
+        layout.addLayout(form)
+
+        self.agency_label = QLabel(self.tr("Cơ quan nhận công văn (quá hạn hoặc chưa báo cáo):"))
+        layout.addWidget(self.agency_label)
+        self.agency_list = QListWidget(self)
+        self.agency_list.setMinimumHeight(120)
+        layout.addWidget(self.agency_list)
+        self.per_agency_check = QCheckBox(self.tr("Mỗi cơ quan một văn bản"), self)
+        layout.addWidget(self.per_agency_check)
+
+        out_row = QHBoxLayout()
+        self.out_edit = QLineEdit(self)
+        self.browse_button = QPushButton(self.tr("Chọn…"), self)
+        out_row.addWidget(self.out_edit, 1)
+        out_row.addWidget(self.browse_button)
+        form2 = QFormLayout()
+        form2.addRow(self.tr("Lưu vào tệp:"), out_row)
+        layout.addLayout(form2)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status_label)
+
+        buttons = QDialogButtonBox(self)
+        self.export_button = buttons.addButton(self.tr("Xuất"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_file_button = buttons.addButton(self.tr("Mở tệp"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button = buttons.addButton(self.tr("Mở thư mục"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(self.tr("Đóng"),
+                                              QDialogButtonBox.ButtonRole.RejectRole)
+        layout.addWidget(buttons)
+
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.browse_button.clicked.connect(self._browse)
+        # The button box would close the dialog on accept: handle the clicks ourselves.
+        self.export_button.clicked.connect(self.start_export)
+        self.open_file_button.clicked.connect(self.open_file)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.close_button.clicked.connect(self.reject)
+
+    def _fill(self) -> None:
+        if self.plan is None:
+            self.plan_label.setText(self.tr("Chưa có kế hoạch nào để xuất."))
+            self.export_button.setEnabled(False)
+        else:
+            self.plan_label.setText(self.tr("Kế hoạch: %1").replace(
+                "%1", f"{self.plan.number or ''} — {self.plan.title or ''}".strip(" —")))
+            default = documents.default_period(self.ctx.db, self.plan.id)
+            for p in periods.list_periods(self.ctx.db, self.plan.id):
+                self.period_combo.addItem(p.name, p.id)
+                if default and p.id == default.id:
+                    self.period_combo.setCurrentIndex(self.period_combo.count() - 1)
+        self.date_edit.set_date(dt.date.today())
+        self.signer_edit.setText(self.org.signer)
+        self.authority_edit.setText(self.org.signer_authority)
+        self.title_edit.setText(self.org.signer_title)
+        self.open_file_button.setEnabled(False)
+        self.open_folder_button.setEnabled(False)
+        self._kind_changed()
+
+    # ---- choices --------------------------------------------------------------------------
+
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        self.period_combo.setEnabled(kind in PERIOD_KINDS)
+        is_reminder = kind == "reminder"
+        for w in (self.agency_label, self.agency_list, self.per_agency_check):
+            w.setVisible(is_reminder)
+        signed = kind in ("report", "reminder")
+        for w in (self.signer_edit, self.authority_edit, self.title_edit):
+            w.setEnabled(signed)
+        self.number_edit.setEnabled(signed or kind == "plan")
+        self.date_edit.setEnabled(signed or kind == "plan")
+        if kind == "plan" and self.plan is not None:  # the plan's own number and date
+            self.number_edit.setText((self.plan.number or "").split("/")[0])
+            self.date_edit.set_date(self.plan.issued_on)
+            self._plan_filled = True
+        elif self._plan_filled:
+            self.number_edit.clear()
+            self.date_edit.set_date(dt.date.today())
+            self._plan_filled = False
+        if is_reminder:
+            self._fill_agencies()
+        self._suggest_path()
+
+    def _period_changed(self) -> None:
+        if self.kind() == "reminder":
+            self._fill_agencies()
+        self._suggest_path()
+
+    def _fill_agencies(self) -> None:
+        self.agency_list.clear()
+        if self.plan is None:
+            return
+        data = documents.collect_reminder(self.ctx.db, self.plan.id,
+                                          self.period_combo.currentData())
+        for entry in data.agencies:
+            item = QListWidgetItem(f"{entry.agency} ({len(entry.lines)} nhiệm vụ)")
+            item.setData(Qt.ItemDataRole.UserRole, entry.agency_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.agency_list.addItem(item)
+
+    def checked_agencies(self) -> list[int]:
+        out = []
+        for i in range(self.agency_list.count()):
+            item = self.agency_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def _suggest_path(self) -> None:
+        folder = Path(self.out_edit.text()).parent if self.out_edit.text() else Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home())
+        name = default_filename(self.kind(), self.plan.number if self.plan else None,
+                                self.period_combo.currentText() or None)
+        self.out_edit.setText(str(folder / name))
+
+    def _browse(self) -> None:
+        suffix = "Excel (*.xlsx)" if self.kind() == "xlsx" else "Word (*.docx)"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu văn bản"), self.out_edit.text(),
+                                              suffix)
+        if path:
+            self.out_edit.setText(path)
+
+    def options(self) -> ExportOptions:
+        kind = self.kind()
+        signed = kind in ("report", "reminder")
+        return ExportOptions(
+            plan=self.plan.id if self.plan else None,
+            period=self.period_combo.currentData() if kind in PERIOD_KINDS else None,
+            number=self.number_edit.text().strip(),
+            date=self.date_edit.date() if self.date_edit.text().strip() else None,
+            signer=self.signer_edit.text().strip() if signed else None,
+            signer_authority=self.authority_edit.text().strip() if signed else None,
+            signer_title=self.title_edit.text().strip() if signed else None,
+            agency_ids=self.checked_agencies() if kind == "reminder" else None,
+            per_agency=kind == "reminder" and self.per_agency_check.isChecked())
+
+    # ---- running --------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        if self.task is not None:
+            return
+        if self.date_edit.error():
+            messages.error(self, self.tr("Xuất văn bản"), self.date_edit.error())
+            return
+        out = Path(self.out_edit.text().strip())
+        if not self.out_edit.text().strip():
+            messages.error(self, self.tr("Xuất văn bản"), self.tr("Hãy chọn tệp để lưu."))
+            return
+        if self.kind() == "reminder" and not self.checked_agencies():
+            messages.error(self, self.tr("Xuất văn bản"),
+                           self.tr("Hãy chọn ít nhất một cơ quan nhận công văn."))
+            return
+        if self.kind() == "reminder" and self.per_agency_check.isChecked():
+            out = out.with_suffix(".docx")
+        self.result_paths = []
+        self.task = ExportTask(self.ctx.path, self.kind(), out, self.options())
+        self.task.signals.progress.connect(self._on_progress)
+        self.task.signals.finished.connect(self._on_finished)
+        self.task.signals.failed.connect(self._on_failed)
+        self._set_running(True)
+        self.progress.setValue(1)
+        self.status_label.setText(self.tr("Đang xuất…"))
+        QThreadPool.globalInstance().start(self.task)
+
+    def is_running(self) -> bool:
+        return self.task is not None
+
+    def _set_running(self, running: bool) -> None:
+        for w in (self.export_button, self.kind_combo, self.period_combo, self.browse_button,
+                  self.out_edit, self.close_button):
+            w.setEnabled(not running)
+        if running:
+            self.open_file_button.setEnabled(False)
+            self.open_folder_button.setEnabled(False)
+
+    def _on_progress(self, percent: int, message: str) -> None:
+        self.progress.setValue(max(1, percent))
+        if message:
+            self.status_label.setText(message)
+
+    def _on_finished(self, paths) -> None:
+        self.task = None
+        self._set_running(False)
+        self._enable_export()
+        self.result_paths = [Path(p) for p in paths]
+        self.progress.setValue(100)
+        if len(self.result_paths) == 1:
+            self.status_label.setText(self.tr("Đã lưu: %1").replace("%1",
+                                                                    str(self.result_paths[0])))
+        else:
+            self.status_label.setText(self.tr("Đã lưu %1 tệp trong %2").replace(
+                "%1", str(len(self.result_paths))).replace(
+                "%2", str(self.result_paths[0].parent if self.result_paths else "")))
+        self.open_file_button.setEnabled(len(self.result_paths) == 1)
+        self.open_folder_button.setEnabled(bool(self.result_paths))
+        self.export_finished.emit(self.result_paths)
+
+    def _enable_export(self) -> None:
+        self.export_button.setEnabled(self.plan is not None)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.task = None
+        self._set_running(False)
+        self._enable_export()
+        self.progress.setValue(0)
+        message = str(exc) if isinstance(exc, (ExportError, documents.DocumentDataError)) else (
+            self.tr("Không xuất được văn bản: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
+        self.status_label.setText(message)
+        self.export_failed.emit(message)
+        if isinstance(exc, FileLockedError):
+            other = alternative_name(exc.path)
+            if messages.ask(self, self.tr("Tệp đang mở"),
+                            message + "\n\n" + self.tr("Lưu với tên «%1»?").replace(
+                                "%1", other.name), default_yes=True):
+                self.out_edit.setText(str(other))
+                self.start_export()
+            return
+        messages.error(self, self.tr("Xuất văn bản"), message)
+
+    # ---- afterwards -----------------------------------------------------------------------
+
+    def open_file(self) -> None:
+        if self.result_paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_paths[0])))
+
+    def open_folder(self) -> None:
+        if self.result_paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_paths[0].parent)))
+
+    def reject(self) -> None:
+        if self.task is not None:  # the worker still writes: wait for it
+            self.status_label.setText(self.tr("Đang xuất, vui lòng đợi…"))
+            return
+        super().reject()

@@ -1,0 +1,1 @@
+"""Forms: widgets with `load(obj)` / `value()`; their rules live in plain functions without Qt."""

@@ -1,0 +1,176 @@
+"""The plan's metadata: number, dates, issuer, signer, title, legal bases, recipients."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_date, parse_date
+from ...domain.entities import Plan
+from ...domain.model import LegalBasis
+from ..widgets.date_edit import DateEdit
+from .activity_rules import validate_dates
+from .field import FieldBox, show_errors
+
+BASIS_COLUMNS = ("Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu")
+
+
+class PlanForm(QWidget):
+    save_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._plan: Plan | None = None
+        self.number = QLineEdit(self)
+        self.number.setPlaceholderText("93/KH-UBND")
+        self.issued_on = DateEdit(self)
+        self.effective_on = DateEdit(self)
+        self.year = QSpinBox(self)
+        self.year.setRange(0, 2100)
+        self.year.setSpecialValueText(self.tr("(chưa rõ)"))
+        self.issuer = QLineEdit(self)
+        self.place = QLineEdit(self)
+        self.signer = QLineEdit(self)
+        self.signer_authority = QLineEdit(self)
+        self.signer_authority.setPlaceholderText("KT. CHỦ TỊCH")
+        self.signer_title = QLineEdit(self)
+        self.signer_title.setPlaceholderText("PHÓ CHỦ TỊCH")
+        self.title = QPlainTextEdit(self)
+        self.title.setTabChangesFocus(True)
+        self.title.setFixedHeight(self.title.fontMetrics().lineSpacing() * 3 + 14)
+        self.bases = QTableWidget(0, len(BASIS_COLUMNS), self)
+        self.bases.setHorizontalHeaderLabels([self.tr(c) for c in BASIS_COLUMNS])
+        self.bases.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.bases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.bases.setMinimumHeight(120)
+        self.add_basis = QPushButton(self.tr("Thêm căn cứ"), self)
+        self.remove_basis = QPushButton(self.tr("Bỏ căn cứ"), self)
+        self.recipients = QPlainTextEdit(self)
+        self.recipients.setTabChangesFocus(True)
+        self.recipients.setPlaceholderText(self.tr("Mỗi dòng một nơi nhận"))
+        self.recipients.setFixedHeight(self.recipients.fontMetrics().lineSpacing() * 4 + 14)
+        self.save_button = QPushButton(self.tr("Lưu thông tin kế hoạch"), self)
+        self.boxes = {"issued_on": FieldBox(self.issued_on),
+                      "effective_on": FieldBox(self.effective_on), "bases": FieldBox(self.bases)}
+
+        dates = QHBoxLayout()
+        dates.addWidget(self.boxes["issued_on"], 1)
+        dates.addWidget(self.boxes["effective_on"], 1)
+        dates.addWidget(self.year)
+        signer = QHBoxLayout()
+        signer.addWidget(self.signer_authority)
+        signer.addWidget(self.signer_title)
+        signer.addWidget(self.signer, 1)
+        basis_buttons = QHBoxLayout()
+        basis_buttons.addWidget(self.add_basis)
+        basis_buttons.addWidget(self.remove_basis)
+        basis_buttons.addStretch(1)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Số, ký hiệu"), self.number)
+        form.addRow(self.tr("Ngày ban hành / hiệu lực / năm"), dates)
+        form.addRow(self.tr("Cơ quan ban hành"), self.issuer)
+        form.addRow(self.tr("Địa danh"), self.place)
+        form.addRow(self.tr("Người ký"), signer)
+        form.addRow(self.tr("Trích yếu"), self.title)
+        form.addRow(self.tr("Căn cứ"), self.boxes["bases"])
+        form.addRow("", basis_buttons)
+        form.addRow(self.tr("Nơi nhận"), self.recipients)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.add_basis.clicked.connect(lambda: self._append_basis(LegalBasis()))
+        self.remove_basis.clicked.connect(self._remove_basis)
+        self.save_button.clicked.connect(self.save_requested)
+        self.setEnabled(False)
+
+    def load(self, plan: Plan | None) -> None:
+        self._plan = copy.deepcopy(plan)
+        self.setEnabled(plan is not None)
+        plan = plan or Plan()
+        number = plan.number or ""
+        self.number.setText(number)
+        self.issued_on.set_date(plan.issued_on)
+        self.effective_on.set_date(plan.effective_on)
+        self.year.setValue(plan.year or 0)
+        for edit, value in ((self.issuer, plan.issuer), (self.place, plan.place),
+                            (self.signer, plan.signer),
+                            (self.signer_authority, plan.signer_authority),
+                            (self.signer_title, plan.signer_title)):
+            edit.setText(value or "")
+        self.title.setPlainText(plan.title or "")
+        self.bases.setRowCount(0)
+        for basis in plan.legal_bases:
+            self._append_basis(basis)
+        self.recipients.setPlainText("\n".join(plan.recipients))
+        for box in self.boxes.values():
+            box.set_error(None)
+
+    def _append_basis(self, basis: LegalBasis) -> None:
+        row = self.bases.rowCount()
+        self.bases.insertRow(row)
+        for col, text in enumerate((basis.doc_type, basis.number, format_date(basis.issued_on),
+                                    basis.issuer, basis.summary)):
+            self.bases.setItem(row, col, QTableWidgetItem(text))
+
+    def _remove_basis(self) -> None:
+        for row in sorted({i.row() for i in self.bases.selectedIndexes()}, reverse=True):
+            self.bases.removeRow(row)
+
+    def _cell(self, row: int, col: int) -> str:
+        item = self.bases.item(row, col)
+        return item.text().strip() if item else ""
+
+    def validate(self) -> bool:
+        fields = {"issued_on": self.issued_on.text(), "effective_on": self.effective_on.text()}
+        errors = validate_dates(fields)
+        basis_dates = {f"{r + 1}": self._cell(r, 2) for r in range(self.bases.rowCount())}
+        bad = validate_dates(basis_dates)
+        if bad:
+            row, message = next(iter(bad.items()))
+            errors["bases"] = self.tr("Căn cứ dòng %1: ").replace("%1", row) + message
+        show_errors(self.boxes, errors)
+        return not errors
+
+    def value(self) -> Plan:
+        assert self._plan is not None, "no plan loaded"
+        plan = copy.deepcopy(self._plan)
+        plan.number = self.number.text().strip() or None
+        plan.issued_on = parse_date(self.issued_on.text())
+        plan.effective_on = parse_date(self.effective_on.text())
+        plan.year = self.year.value() or None
+        plan.issuer = self.issuer.text()
+        plan.place = self.place.text()
+        plan.signer = self.signer.text()
+        plan.signer_authority = self.signer_authority.text()
+        plan.signer_title = self.signer_title.text()
+        plan.title = self.title.toPlainText()
+        plan.legal_bases = [
+            LegalBasis(doc_type=self._cell(r, 0), number=self._cell(r, 1),
+                       issued_on=parse_date(self._cell(r, 2)), issuer=self._cell(r, 3),
+                       summary=self._cell(r, 4))
+            for r in range(self.bases.rowCount())
+            if any(self._cell(r, c) for c in range(len(BASIS_COLUMNS)))]
+        plan.recipients = [line.strip() for line in self.recipients.toPlainText().splitlines()
+                           if line.strip()]
+        return plan

@@ -1,0 +1,1 @@
+"""Qt item models over store reads (no SQL here: they call gbapp.store functions)."""

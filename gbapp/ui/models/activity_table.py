@@ -1,0 +1,176 @@
+"""Every activity of a plan as a table, filtered, sorted and paged by SQL.
+
+The model holds one page of rows at a time more than the view has scrolled to (fetchMore),
+and sorting re-queries with ORDER BY: no QSortFilterProxyModel, which takes seconds on
+100,000 rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from sqlite_utils import Database
+
+from ...domain.dates import format_date
+from ...domain.model import STATUS_LABELS, Status
+from ...domain.status import due_soon
+from ...store import activities
+from ...store.activities import ActivityFilter, ActivityRow
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+# (key in activities.SORT_COLUMNS, header)
+COLUMNS = (("ref", "Số hiệu"), ("title", "Nội dung hoạt động"), ("lead", "Chủ trì"),
+           ("tf_text", "Thời gian"), ("due", "Hạn"), ("status", "Trạng thái"))
+STATUS_COLUMN = 5
+
+OVERDUE = (QColor("#f8d7da"), QColor("#842029"))
+DUE_SOON = (QColor("#fff3cd"), QColor("#664d03"))
+DONE = (QColor("#d1e7dd"), QColor("#0f5132"))
+
+
+class ActivityTableModel(QAbstractTableModel):
+    PAGE = 200
+
+    counts_changed = Signal(int, int)  # shown (filtered) total, plan total
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.plan_id: int | None = None
+        self.filter = ActivityFilter()
+        self.sort_key = "ref"
+        self.descending = False
+        self.fixed_today: dt.date | None = None  # tests pin "today"; else the real date
+        self.today = dt.date.today()
+        self.total = 0  # rows matching the filter
+        self.plan_total = 0  # activities of the plan
+        self._rows: list[ActivityRow] = []
+        self._more = False  # the last page was full (used while the count is not known yet)
+        self.counter = None  # a BackgroundCounter: counts off the GUI thread (large plans)
+
+    def set_plan(self, db: Database | None, plan_id: int | None) -> None:
+        self.db, self.plan_id = db, plan_id
+        self.refresh()
+
+    def set_filter(self, f: ActivityFilter) -> None:
+        self.filter = f
+        self.refresh(plan_total=False)
+
+    def refresh(self, plan_total: bool = True) -> None:
+        """Re-run the query from the first page."""
+        self.beginResetModel()
+        self.today = self.fixed_today or dt.date.today()
+        if self.db is None or self.plan_id is None:
+            self._rows, self.total, self.plan_total = [], 0, 0
+        else:
+            self._rows = self._query(0)
+            self._more = len(self._rows) == self.PAGE
+            if not self._more:
+                self.total = len(self._rows)
+            elif self.counter is not None:
+                self.total = -1  # unknown until the background count arrives
+                self.counter.request(self.plan_id, self.filter, self.today)
+            else:
+                self.total = activities.count(self.db, self.plan_id, self.filter,
+                                              today=self.today)
+            if not self.filter.is_active():
+                self.plan_total = self.total
+            elif plan_total or self.plan_total < 0:
+                self.plan_total = activities.count(self.db, self.plan_id, ActivityFilter(),
+                                                   today=self.today)
+        self.endResetModel()
+        if self.total >= 0:
+            self.counts_changed.emit(self.total, self.plan_total)
+
+    def set_counter(self, counter) -> None:
+        """Count in the background with *counter* (see models.counter)."""
+        self.counter = counter
+        counter.counted.connect(self._counted)
+
+    def _counted(self, n: int) -> None:
+        self.total = n
+        if not self.filter.is_active():
+            self.plan_total = n
+        self.counts_changed.emit(self.total, self.plan_total)
+
+    def _query(self, offset: int) -> list[ActivityRow]:
+        assert self.db is not None and self.plan_id is not None
+        return activities.query(self.db, self.plan_id, self.filter, today=self.today,
+                                sort=self.sort_key, descending=self.descending,
+                                limit=self.PAGE, offset=offset)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid():
+            return False
+        return self._more if self.total < 0 else len(self._rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self.db is None:
+            return
+        more = self._query(len(self._rows))
+        self._more = len(more) == self.PAGE
+        if not more:
+            self._more = False
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][0] if 0 <= column < len(COLUMNS) else "ref"
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh(plan_total=False)
+
+    def row(self, row: int) -> ActivityRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, item_id: int) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == item_id), -1)
+
+    # -- Qt model interface -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.tr(COLUMNS[section][1])
+        return section + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (r.ref, r.title, r.lead, r.tf_text, format_date(r.due),
+                    self.tr(STATUS_LABELS[r.status]))[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
+            return r.title if col == 1 else r.lead
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) \
+                and col == STATUS_COLUMN:
+            colours = self._colours(r)
+            if colours:
+                return QBrush(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
+        if role == ID_ROLE:
+            return r.id
+        return None
+
+    def _colours(self, r: ActivityRow) -> tuple[QColor, QColor] | None:
+        if r.status is Status.OVERDUE:
+            return OVERDUE
+        if r.status in (Status.DONE_ON_TIME, Status.DONE_LATE):
+            return DONE
+        if due_soon(r.status, r.due, self.today):
+            return DUE_SOON
+        return None

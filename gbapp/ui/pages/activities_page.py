@@ -1,0 +1,262 @@
+"""Every activity of the plan in one table: search-as-you-type and filters, all done in SQL."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QApplication,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import DateError
+from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role, Status
+from ...store import agencies, periods
+from ...store.activities import ActivityFilter
+from ..context import AppContext
+from ..models.activity_table import ID_ROLE, ActivityTableModel
+from ..widgets.check_menu import CheckMenuButton
+from ..widgets.date_edit import DateEdit
+
+
+class ActivitiesPage(QWidget):
+    open_item = Signal(int)  # the user wants this item in the plan page's form
+    status_message = Signal(str)
+
+    search_debounce_ms = 150  # typing pauses this long before the query runs (0: at once)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ActivityTableModel(self)
+        if ctx.path.is_file():  # large plans count their matches off the GUI thread
+            from ..models.counter import BackgroundCounter
+
+            self.counter = BackgroundCounter(ctx.path, self)
+            self.model.set_counter(self.counter)
+            QApplication.instance().aboutToQuit.connect(self.shutdown)
+        else:
+            self.counter = None
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.timeout.connect(self.apply_filter)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Tìm hoạt động, có dấu hoặc không (Ctrl+F)…"))
+        self.search.setClearButtonEnabled(True)
+        self.agency = QComboBox(self)
+        self.agency.setMinimumContentsLength(22)
+        self.agency.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.role = QComboBox(self)
+        self.role.addItem(self.tr("Vai trò bất kỳ"), None)
+        for role in Role:
+            self.role.addItem(self.tr(ROLE_LABELS[role]), role)
+        self.status = CheckMenuButton(self.tr("Trạng thái"), self.tr("tất cả"), self)
+        for status in Status:
+            self.status.add_option(self.tr(STATUS_LABELS[status]), status)
+        self.due_from = DateEdit(self)
+        self.due_to = DateEdit(self)
+        for edit in (self.due_from, self.due_to):
+            edit.setMaximumWidth(105)
+        self.period = QComboBox(self)
+
+        self.banner = QFrame(self)
+        self.banner.setObjectName("filterBanner")
+        self.banner.setStyleSheet("#filterBanner { background: #fff3cd; border: 1px solid #e0c36c;"
+                                  " border-radius: 3px; }")
+        self.banner_text = QLabel(self.banner)
+        self.clear_button = QPushButton(self.tr("Bỏ lọc"), self.banner)
+        self.clear_button.setToolTip(self.tr("Bỏ mọi điều kiện lọc (Ctrl+Shift+L)"))
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(8, 2, 8, 2)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.clear_button)
+        self.banner.hide()
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 80), (2, 230), (3, 150), (4, 90), (5, 190)):
+            self.table.setColumnWidth(column, width)
+        self.count_label = QLabel(self)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.agency, 2)
+        filters.addWidget(self.role)
+        filters.addWidget(self.status)
+        filters.addWidget(QLabel(self.tr("Hạn từ"), self))
+        filters.addWidget(self.due_from)
+        filters.addWidget(QLabel(self.tr("đến"), self))
+        filters.addWidget(self.due_to)
+        filters.addWidget(self.period, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        for first, second in ((self.search, self.agency), (self.agency, self.role),
+                              (self.role, self.status), (self.status, self.due_from),
+                              (self.due_from, self.due_to), (self.due_to, self.period),
+                              (self.period, self.table)):
+            QWidget.setTabOrder(first, second)
+
+        self.search.textChanged.connect(self._search_edited)
+        self.search.returnPressed.connect(self._search_now)
+        for combo in (self.agency, self.role, self.period):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.status.changed.connect(self.apply_filter)
+        for edit in (self.due_from, self.due_to):
+            edit.editingFinished.connect(self.apply_filter)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.activated.connect(self._activated)
+        self.model.counts_changed.connect(self._show_counts)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self._focus_search)
+        clear = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
+        clear.activated.connect(self.clear_filters)
+        ctx.data_changed.connect(self.reload)
+        ctx.plan_changed.connect(lambda _id: self.load_plan())
+        self.load_plan()
+
+    # -- loading ------------------------------------------------------------------------------
+    def load_plan(self) -> None:
+        self._fill_choices()
+        self.model.filter = self.current_filter()
+        self.model.set_plan(self.ctx.db, self.ctx.plan_id)
+
+    def _fill_choices(self) -> None:
+        db = self.ctx.db
+        for combo in (self.agency, self.period):
+            combo.blockSignals(True)
+        keep_agency, keep_period = self.agency.currentData(), self.period.currentData()
+        self.agency.clear()
+        self.agency.addItem(self.tr("Tất cả cơ quan"), None)
+        for agency in agencies.list_agencies(db):
+            self.agency.addItem(agency.name, agency.id)
+        self.period.clear()
+        self.period.addItem(self.tr("Mọi kỳ báo cáo"), None)
+        if self.ctx.plan_id is not None:
+            for period in periods.list_periods(db, self.ctx.plan_id):
+                self.period.addItem(period.name, period.id)
+        self.agency.setCurrentIndex(max(0, self.agency.findData(keep_agency)))
+        self.period.setCurrentIndex(max(0, self.period.findData(keep_period)))
+        for combo in (self.agency, self.period):
+            combo.blockSignals(False)
+
+    def reload(self) -> None:
+        """After an edit, undo or redo: the same filter over the new data."""
+        self._fill_choices()
+        keep = self.current_id()
+        self.model.refresh()
+        if keep is not None:
+            row = self.model.row_of(keep)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    # -- filtering ----------------------------------------------------------------------------
+    def current_filter(self) -> ActivityFilter:
+        """The filter the widgets describe (invalid dates are ignored until fixed)."""
+        def date_of(edit: DateEdit):
+            try:
+                return edit.date()
+            except DateError:
+                return None
+
+        statuses = set(self.status.checked())
+        return ActivityFilter(text=self.search.text(), agency_id=self.agency.currentData(),
+                              role=self.role.currentData(), statuses=statuses,
+                              due_from=date_of(self.due_from), due_to=date_of(self.due_to),
+                              period_id=self.period.currentData())
+
+    def _search_edited(self, _text: str) -> None:
+        if self.search_debounce_ms <= 0:
+            self.apply_filter()
+        else:
+            self._debounce.start(self.search_debounce_ms)
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        for edit in (self.due_from, self.due_to):
+            edit.setStyleSheet("border: 1px solid #b00020;" if edit.error() else "")
+            edit.setToolTip(edit.error() or "")
+        self.model.set_filter(self.current_filter())
+        self.table.scrollToTop()
+
+    def clear_filters(self) -> None:
+        """One action that removes every condition."""
+        for widget in (self.search, self.agency, self.role, self.period):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.agency.setCurrentIndex(0)
+        self.role.setCurrentIndex(0)
+        self.period.setCurrentIndex(0)
+        self.status.set_checked(set())
+        self.due_from.clear()
+        self.due_to.clear()
+        for widget in (self.search, self.agency, self.role, self.period):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        active = self.model.filter.is_active()
+        self.banner.setVisible(active)
+        if active:
+            self.banner_text.setText(self.tr("Đang lọc: %1/%2 hoạt động")
+                                     .replace("%1", f"{shown:,}".replace(",", "."))
+                                     .replace("%2", f"{total:,}".replace(",", ".")))
+        self.count_label.setText(self.tr("%1 hoạt động").replace("%1",
+                                                                 f"{shown:,}".replace(",", ".")))
+
+    # -- opening ------------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, ID_ROLE) if index.isValid() else None
+
+    def _activated(self, index) -> None:
+        item_id = self.model.data(index, ID_ROLE)
+        if item_id is not None:
+            self.open_item.emit(item_id)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def shutdown(self) -> None:
+        """Stop the background counter (the window calls this before closing the database)."""
+        if self.counter is not None:
+            self.counter.stop()
+
+    # -- layout memory ------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("activities/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("activities/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)

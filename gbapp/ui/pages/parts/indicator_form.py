@@ -1,0 +1,227 @@
+"""The indicator form (code, name, unit, direction, baseline, targets per year, source) and the
+entry row of a yearly value with its men/women split. Both load() / value()."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from ....domain.entities import Indicator, IndicatorValue
+from ....domain.text import clean_line
+from .forms import ErrorDisplay
+from .validation import InvalidInput, field_number, format_decimal, parse_decimal, parse_year
+
+DIRECTIONS = {">=": "≥ càng cao càng tốt", "<=": "≤ càng thấp càng tốt"}
+
+
+class IndicatorForm(QWidget):
+    """One indicator with its targets; a free row at the end of the targets adds a year."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._indicator = Indicator()
+        self.errors = ErrorDisplay()
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("Ví dụ: MT4.1"))
+        self.code.setMaximumWidth(140)
+        self.name = QPlainTextEdit()
+        self.name.setTabChangesFocus(True)
+        self.name.setFixedHeight(52)
+        self.unit = QLineEdit()
+        self.unit.setMaximumWidth(90)
+        self.direction = QComboBox()
+        for code, label in DIRECTIONS.items():
+            self.direction.addItem(self.tr(label), code)
+        self.baseline = QLineEdit()
+        self.baseline.setMaximumWidth(90)
+        self.baseline_year = QLineEdit()
+        self.baseline_year.setMaximumWidth(70)
+        self.baseline_year.setPlaceholderText(self.tr("năm"))
+        self.targets = QTableWidget(0, 2)
+        self.targets.setHorizontalHeaderLabels([self.tr("Năm"), self.tr("Mục tiêu")])
+        self.targets.verticalHeader().hide()
+        self.targets.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.targets.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.targets.setFixedHeight(4 * (self.fontMetrics().height() + 8) + 4)
+        self.targets.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.targets.setTabKeyNavigation(False)
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(self.tr("Ví dụ: NQ 28/NQ-CP"))
+
+        first_row = QHBoxLayout()
+        first_row.addWidget(self.errors.add("code", self.code))
+        first_row.addWidget(QLabel(self.tr("Đơn vị")))
+        first_row.addWidget(self.errors.add("unit", self.unit))
+        first_row.addWidget(self.errors.add("direction", self.direction), 1)
+        baseline_row = QHBoxLayout()
+        baseline_row.addWidget(self.errors.add("baseline", self.baseline))
+        baseline_row.addWidget(QLabel(self.tr("năm")))
+        baseline_row.addWidget(self.errors.add("baseline_year", self.baseline_year))
+        baseline_row.addStretch(1)
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Mã (*)"), first_row)
+        form.addRow(self.tr("Tên chỉ tiêu (*)"), self.errors.add("name", self.name))
+        form.addRow(self.tr("Giá trị cơ sở"), baseline_row)
+        form.addRow(self.tr("Mục tiêu theo năm"), self.errors.add("targets", self.targets))
+        form.addRow(self.tr("Nguồn"), self.errors.add("source", self.source))
+        chain = self.editors()
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self.targets.itemChanged.connect(lambda _item: self._keep_free_row())
+        self.load(None)
+
+    def editors(self) -> list[QWidget]:
+        return [self.code, self.unit, self.direction, self.name, self.baseline,
+                self.baseline_year, self.targets, self.source]
+
+    def load(self, ind: Indicator | None) -> None:
+        ind = ind or Indicator()
+        self._indicator = ind
+        self.code.setText(ind.code)
+        self.name.setPlainText(ind.name)
+        self.unit.setText(ind.unit)
+        self.direction.setCurrentIndex(max(self.direction.findData(ind.direction), 0))
+        self.baseline.setText(format_decimal(ind.baseline))
+        self.baseline_year.setText(str(ind.baseline_year or ""))
+        self.targets.blockSignals(True)
+        self.targets.setRowCount(0)
+        for year, value in sorted(ind.targets.items()):
+            self._append_target(str(year), format_decimal(value))
+        self._append_target("", "")
+        self.targets.blockSignals(False)
+        self.source.setText(ind.source)
+        self.errors.clear()
+
+    def indicator_id(self) -> int | None:
+        return self._indicator.id
+
+    def value(self) -> Indicator:
+        errors: dict[str, str] = {}
+        code, name = clean_line(self.code.text()), clean_line(self.name.toPlainText())
+        if not code:
+            errors["code"] = self.tr("Nhập mã chỉ tiêu.")
+        if not name:
+            errors["name"] = self.tr("Nhập tên chỉ tiêu.")
+        baseline = field_number(parse_decimal, self.baseline.text(), errors, "baseline")
+        baseline_year = field_number(parse_year, self.baseline_year.text(), errors,
+                                     "baseline_year")
+        if baseline is not None and baseline_year is None and "baseline_year" not in errors:
+            errors["baseline_year"] = self.tr("Nhập năm của giá trị cơ sở.")
+        targets: dict[int, float] = {}
+        for row in range(self.targets.rowCount()):
+            year_text, value_text = self._cell(row, 0), self._cell(row, 1)
+            if not year_text and not value_text:
+                continue
+            try:
+                year = parse_year(year_text)
+                value = parse_decimal(value_text)
+                if year is None or value is None:
+                    raise ValueError(self.tr("Nhập cả năm và giá trị mục tiêu."))
+                if year in targets:
+                    raise ValueError(self.tr("Năm {0} bị nhập hai lần.").format(year))
+                targets[year] = value
+            except ValueError as exc:
+                errors["targets"] = self.tr("Dòng {0}: {1}").format(row + 1, exc)
+                break
+        self.errors.show(errors)
+        if errors:
+            raise InvalidInput(errors)
+        return dataclasses.replace(
+            self._indicator, code=code, name=name, unit=clean_line(self.unit.text()),
+            direction=self.direction.currentData(), baseline=baseline,
+            baseline_year=baseline_year, source=clean_line(self.source.text()), targets=targets)
+
+    def _cell(self, row: int, col: int) -> str:
+        item = self.targets.item(row, col)
+        return item.text().strip() if item else ""
+
+    def _append_target(self, year: str, value: str) -> None:
+        row = self.targets.rowCount()
+        self.targets.insertRow(row)
+        self.targets.setItem(row, 0, QTableWidgetItem(year))
+        self.targets.setItem(row, 1, QTableWidgetItem(value))
+
+    def _keep_free_row(self) -> None:
+        last = self.targets.rowCount() - 1
+        if last < 0 or self._cell(last, 0) or self._cell(last, 1):
+            self.targets.blockSignals(True)
+            self._append_target("", "")
+            self.targets.blockSignals(False)
+
+
+class ValueEntry(QWidget):
+    """The value of one indicator for one year, total and split men/women."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._value = IndicatorValue()
+        self._unit = ""
+        self.errors = ErrorDisplay()
+        self.year = QLineEdit()
+        self.year.setMaximumWidth(70)
+        self.value_edit = QLineEdit()
+        self.men = QLineEdit()
+        self.women = QLineEdit()
+        self.note = QLineEdit()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for col, (label, key, editor) in enumerate((
+                (self.tr("Năm"), "year", self.year),
+                (self.tr("Giá trị chung"), "value", self.value_edit),
+                (self.tr("Nam"), "men", self.men),
+                (self.tr("Nữ"), "women", self.women),
+                (self.tr("Ghi chú"), "note", self.note))):
+            grid.addWidget(QLabel(label), 0, col)
+            grid.addWidget(self.errors.add(key, editor), 1, col)
+        grid.setColumnStretch(4, 2)
+        for first, second in zip(self.editors(), self.editors()[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def editors(self) -> list[QWidget]:
+        return [self.year, self.value_edit, self.men, self.women, self.note]
+
+    def load(self, value: IndicatorValue, unit: str = "") -> None:
+        self._value = value
+        self._unit = unit
+        self.year.setText(str(value.year or ""))
+        self.value_edit.setText(format_decimal(value.value))
+        self.men.setText(format_decimal(value.men))
+        self.women.setText(format_decimal(value.women))
+        self.note.setText(value.note)
+        self.errors.clear()
+
+    def value(self) -> IndicatorValue:
+        errors: dict[str, str] = {}
+        year = field_number(parse_year, self.year.text(), errors, "year")
+        if year is None and "year" not in errors:
+            errors["year"] = self.tr("Nhập năm.")
+        numbers = {key: field_number(parse_decimal, editor.text(), errors, key)
+                   for key, editor in (("value", self.value_edit), ("men", self.men),
+                                       ("women", self.women))}
+        if not errors and all(v is None for v in numbers.values()):
+            errors["value"] = self.tr("Nhập giá trị (hoặc số liệu nam, nữ).")
+        if self._unit == "%":
+            for key, number in numbers.items():
+                if number is not None and not 0 <= number <= 100 and key not in errors:
+                    errors[key] = self.tr("Tỷ lệ phải từ 0 đến 100%.")
+        self.errors.show(errors)
+        if errors:
+            raise InvalidInput(errors)
+        return dataclasses.replace(self._value, year=year, note=self.note.text().strip(),
+                                   is_sample=False, id=None, **numbers)

@@ -1,0 +1,244 @@
+"""The progress report form, built to be filled from the keyboard alone.
+
+Tab walks the fields in reading order; Ctrl+S saves; Enter on the last field (completion date)
+saves and moves on to the next activity; Ctrl+Down or PageDown / Ctrl+Up or PageUp go to the
+next / previous activity (saving first when something changed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ....domain.entities import REPORTED_STATUSES, ProgressReport
+from ....domain.model import STATUS_LABELS, Status
+from ...widgets.date_edit import DateEdit
+from .forms import ErrorDisplay
+from .labels import tr
+from .validation import (
+    InvalidInput,
+    check_progress,
+    field_date,
+    field_number,
+    format_count,
+    format_money,
+    parse_count,
+    parse_money,
+)
+
+_DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
+
+
+def _number_edit(pattern: str, width: int | None = None) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    if width:
+        edit.setMaximumWidth(width)
+    return edit
+
+
+def _text_edit(height: int = 66) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+class ProgressForm(QWidget):
+    """load(report, base) / value() of one activity's report for one agency and period."""
+
+    save_requested = Signal(bool)  # True: move on to the next activity after saving
+    move_requested = Signal(int)  # +1 next activity, -1 previous
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._base = ProgressReport()
+        self.today = dt.date.today
+        self.errors = ErrorDisplay()
+        self.status = QComboBox()
+        for status in REPORTED_STATUSES:
+            self.status.addItem(tr(STATUS_LABELS[status]), status)
+        self.percent = _number_edit(r"\d{0,3}", 80)
+        self.result = _text_edit(96)
+        self.sessions = _number_edit(r"[0-9. ]{0,9}", 110)
+        self.participants = _number_edit(r"[0-9. ]{0,11}", 110)
+        self.men = _number_edit(r"[0-9. ]{0,11}", 110)
+        self.women = _number_edit(r"[0-9. ]{0,11}", 110)
+        self.evidence = QLineEdit()
+        self.evidence.setPlaceholderText(self.tr("Số, ký hiệu văn bản báo cáo, ví dụ 45/BC-SNV"))
+        self.difficulties = _text_edit()
+        self.proposals = _text_edit()
+        self.spending = _number_edit(r"[0-9., ]{0,20}(đ|đồng|VND|vnd|VNĐ)?", 170)
+        self.spending.setPlaceholderText(self.tr("ví dụ 15.000.000"))
+        self.completed_on = DateEdit()
+        self.completed_on.setMaximumWidth(130)
+        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))
+        self.hint = QLabel(self.tr("Tab: ô tiếp theo · Ctrl+S: lưu · Enter ở ô cuối: lưu và sang "
+                                   "hoạt động sau · Ctrl+↓ / PageDown: hoạt động sau"))
+        self.hint.setStyleSheet("color: #616161;")
+        self.hint.setWordWrap(True)
+
+        e = self.errors.add
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        row = 0
+        grid.addWidget(QLabel(self.tr("Tình trạng")), row, 0)
+        grid.addWidget(e("status", self.status), row, 1)
+        grid.addWidget(QLabel(self.tr("Tỷ lệ hoàn thành (%)")), row, 2)
+        grid.addWidget(e("percent", self.percent), row, 3)
+        row += 1
+        grid.addWidget(QLabel(self.tr("Kết quả thực hiện")), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(e("result", self.result), row, 1, 1, 3)
+        row += 1
+        figures = QGridLayout()
+        for n, (label, key, editor) in enumerate((
+                (self.tr("Số cuộc, buổi"), "sessions", self.sessions),
+                (self.tr("Số người tham gia"), "participants", self.participants),
+                (self.tr("Nam"), "men", self.men),
+                (self.tr("Nữ"), "women", self.women))):
+            figures.addWidget(QLabel(label), 0, n)
+            figures.addWidget(e(key, editor), 1, n, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel(self.tr("Số liệu")), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(figures, row, 1, 1, 3)
+        row += 1
+        grid.addWidget(QLabel(self.tr("Văn bản minh chứng")), row, 0)
+        grid.addWidget(e("evidence", self.evidence), row, 1, 1, 3)
+        row += 1
+        grid.addWidget(QLabel(self.tr("Khó khăn, vướng mắc")), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(e("difficulties", self.difficulties), row, 1)
+        grid.addWidget(QLabel(self.tr("Đề xuất, kiến nghị")), row, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(e("proposals", self.proposals), row, 3)
+        row += 1
+        grid.addWidget(QLabel(self.tr("Kinh phí đã chi (đồng)")), row, 0)
+        grid.addWidget(e("spending", self.spending), row, 1)
+        grid.addWidget(QLabel(self.tr("Ngày hoàn thành")), row, 2)
+        grid.addWidget(e("completed_on", self.completed_on), row, 3)
+        row += 1
+        grid.addWidget(self.save_button, row, 0)
+        grid.addWidget(self.hint, row, 1, 1, 3)
+
+        chain = self.editors() + [self.save_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        for editor in chain:
+            editor.installEventFilter(self)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(False))
+        self._snapshot = self._texts()
+
+    def editors(self) -> list[QWidget]:
+        """The fields in Tab order; the last one is the completion date."""
+        return [self.status, self.percent, self.result, self.sessions, self.participants,
+                self.men, self.women, self.evidence, self.difficulties, self.proposals,
+                self.spending, self.completed_on]
+
+    # load / value ------------------------------------------------------------------------------
+
+    def load(self, report: ProgressReport | None, base: ProgressReport) -> None:
+        """Show *report*, or an empty form for (activity, agency, period) of *base*."""
+        self._base = report or base
+        r = self._base
+        status = Status(r.status)
+        if status == Status.DONE_LATE:
+            status = Status.DONE_ON_TIME  # lateness is derived from the dates, not typed
+        elif status == Status.OVERDUE:
+            status = Status.IN_PROGRESS
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        self.status.blockSignals(False)
+        self.percent.setText(format_count(r.percent))
+        self.result.setPlainText(r.result)
+        self.sessions.setText(format_count(r.sessions))
+        self.participants.setText(format_count(r.participants))
+        self.men.setText(format_count(r.men))
+        self.women.setText(format_count(r.women))
+        self.evidence.setText(r.evidence)
+        self.difficulties.setPlainText(r.difficulties)
+        self.proposals.setPlainText(r.proposals)
+        self.spending.setText(format_money(r.spending))
+        self.completed_on.set_date(r.completed_on)
+        self.errors.clear()
+        self._snapshot = self._texts()
+
+    def value(self) -> ProgressReport:
+        """The report as typed; raises InvalidInput (shown next to the fields) when it is wrong."""
+        errors: dict[str, str] = {}
+        status = Status(self.status.currentData())
+        numbers = {key: field_number(parse_count, getattr(self, key).text(), errors, key)
+                   for key in ("percent", "sessions", "participants", "men", "women")}
+        spending = field_number(parse_money, self.spending.text(), errors, "spending")
+        completed = field_date(self.completed_on.text(), errors, "completed_on")
+        check_progress(status, numbers["percent"], numbers["participants"], numbers["men"],
+                       numbers["women"], completed, self.today(), errors)
+        self.errors.show({k: tr(v) for k, v in errors.items()})
+        if errors:
+            raise InvalidInput(errors)
+        return dataclasses.replace(
+            self._base, status=status, result=self.result.toPlainText().strip(),
+            evidence=self.evidence.text().strip(),
+            difficulties=self.difficulties.toPlainText().strip(),
+            proposals=self.proposals.toPlainText().strip(), spending=spending,
+            completed_on=completed, is_sample=False, **numbers)
+
+    def is_dirty(self) -> bool:
+        return self._texts() != self._snapshot
+
+    def focus_first(self) -> None:
+        self.status.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # keyboard -----------------------------------------------------------------------------------
+
+    def _command(self, event: QKeyEvent, source: QObject) -> tuple[str, int] | None:
+        key, mods = event.key(), event.modifiers()
+        ctrl = mods & Qt.KeyboardModifier.ControlModifier
+        if ctrl and key == Qt.Key.Key_S:
+            return ("save", 0)
+        if (ctrl and key == Qt.Key.Key_Down) or (key == Qt.Key.Key_PageDown and not ctrl):
+            return ("move", 1)
+        if (ctrl and key == Qt.Key.Key_Up) or (key == Qt.Key.Key_PageUp and not ctrl):
+            return ("move", -1)
+        if source is self.completed_on and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return ("save_next", 0)
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            command = self._command(event, watched)  # type: ignore[arg-type]
+            if command is not None:
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()  # ours, not a window shortcut's
+                    return True
+                name, step = command
+                if name == "save":
+                    self.save_requested.emit(False)
+                elif name == "save_next":
+                    self.save_requested.emit(True)
+                else:
+                    self.move_requested.emit(step)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _status_changed(self) -> None:
+        if self.status.currentData() in _DONE and not self.percent.text().strip():
+            self.percent.setText("100")
+
+    def _texts(self) -> tuple:
+        return (self.status.currentData(), self.percent.text(), self.result.toPlainText(),
+                self.sessions.text(), self.participants.text(), self.men.text(),
+                self.women.text(), self.evidence.text(), self.difficulties.toPlainText(),
+                self.proposals.toPlainText(), self.spending.text(), self.completed_on.text())

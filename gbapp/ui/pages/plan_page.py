@@ -1,0 +1,481 @@
+"""The plan page: the item tree beside the form of the selected item and the plan's metadata.
+
+Every change goes through ctx.perform (one undo step) and the tree is re-read afterwards, so
+labels renumber at once; the selection follows the item that was moved or added.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.numbering import legal_reference
+from ...store import agencies, assignments, indicators, items, plans
+from ..context import AppContext
+from ..dialogs import messages
+from ..forms.activity_form import ActivityForm
+from ..forms.plan_form import PlanForm
+from ..models import edits
+from ..models.plan_tree import PlanTreeModel
+from ..workers import run_task
+
+PLAN_FILES = "Kế hoạch (*.txt *.docx);;Tất cả các tệp (*)"
+
+
+class PlanPage(QWidget):
+    status_message = Signal(str)
+    import_finished = Signal(object)  # the new plan id, or None if nothing was saved
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = PlanTreeModel(self)
+        self.preview = None  # the import preview dialog while it is open
+        self._progress: QProgressDialog | None = None
+        self._current_id: int | None = None
+        self._switching = False
+
+        self.plan_combo = QComboBox(self)
+        self.plan_combo.setMinimumContentsLength(40)
+        self.plan_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 110)
+        self.tree.setColumnWidth(2, 150)
+        self.form = ActivityForm(self)
+        self.plan_form = PlanForm(self)
+        self.toolbar = QToolBar(self)
+        self._make_actions()
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        plan_scroll = QScrollArea(self)
+        plan_scroll.setWidgetResizable(True)
+        plan_scroll.setWidget(self.plan_form)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(scroll, self.tr("Mục đang chọn"))
+        self.tabs.addTab(plan_scroll, self.tr("Thông tin kế hoạch"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 560])
+        self.empty = QLabel(self.tr("Chưa có kế hoạch nào. Hãy nhập kế hoạch từ tệp .docx/.txt "
+                                    "(Nhập kế hoạch…) hoặc tạo kế hoạch mới."), self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Kế hoạch:"), self))
+        top.addWidget(self.plan_combo, 1)
+        top.addWidget(self.toolbar)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.splitter, 1)
+
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.form.save_requested.connect(self.save_item)
+        self.form.changed.connect(self._on_form_changed)
+        self.plan_form.save_requested.connect(self.save_plan)
+        self.plan_combo.activated.connect(self._on_plan_picked)
+        ctx.data_changed.connect(self.reload)
+        ctx.plan_changed.connect(lambda _id: self.load_plan())
+        self.load_plan()
+
+    # -- actions ------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, icon=None, tree_only: bool = True) -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if shortcut:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setToolTip(f"{text} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})")
+        if tree_only:  # Alt+arrows and Delete act on the tree, not inside a text field
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.tree.addAction(action)
+        action.triggered.connect(slot)
+        if tree_only:
+            self.toolbar.addAction(action)
+        else:  # the two file actions show their text
+            button = QToolButton(self.toolbar)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.toolbar.addWidget(button)
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.add_sibling_action = self._action(self.tr("Thêm mục cùng cấp"), self.add_sibling,
+                                               "Insert", sp.SP_FileDialogNewFolder)
+        self.add_child_action = self._action(self.tr("Thêm mục con"), self.add_child,
+                                             "Shift+Insert", sp.SP_FileDialogDetailedView)
+        self.up_action = self._action(self.tr("Chuyển lên"), self.move_up,
+                                      ["Alt+Up", "Ctrl+Up"], sp.SP_ArrowUp)
+        self.down_action = self._action(self.tr("Chuyển xuống"), self.move_down,
+                                        ["Alt+Down", "Ctrl+Down"], sp.SP_ArrowDown)
+        self.outdent_action = self._action(self.tr("Lùi ra một cấp"), self.outdent,
+                                           ["Alt+Left", "Ctrl+Left"], sp.SP_ArrowLeft)
+        self.indent_action = self._action(self.tr("Thụt vào một cấp"), self.indent,
+                                          ["Alt+Right", "Ctrl+Right"], sp.SP_ArrowRight)
+        self.delete_action = self._action(self.tr("Xóa mục"), self.delete_item, "Delete",
+                                          sp.SP_TrashIcon)
+        self.toolbar.addSeparator()
+        self.new_plan_action = self._action(self.tr("Kế hoạch mới"), self.new_plan, None,
+                                            sp.SP_FileIcon, tree_only=False)
+        self.import_action = self._action(self.tr("Nhập kế hoạch…"), lambda: self.import_plan(),
+                                          None, sp.SP_DialogOpenButton, tree_only=False)
+
+    def _update_actions(self) -> None:
+        item = self.model.get(self._current_id) if self._current_id else None
+        has_plan = self.ctx.plan_id is not None
+        for action in (self.add_sibling_action, self.add_child_action):
+            action.setEnabled(has_plan)
+        self.add_child_action.setEnabled(item is not None)
+        self.up_action.setEnabled(item is not None and item.position > 1)
+        self.indent_action.setEnabled(item is not None and item.position > 1)
+        self.outdent_action.setEnabled(item is not None and item.parent_id is not None)
+        self.down_action.setEnabled(item is not None)
+        self.delete_action.setEnabled(item is not None)
+
+    # -- loading ------------------------------------------------------------------------------
+    def load_plan(self) -> None:
+        """Show the context's current plan from scratch."""
+        db = self.ctx.db
+        self._fill_plan_combo()
+        has_plan = self.ctx.plan_id is not None
+        self.empty.setVisible(not has_plan)
+        self.splitter.setVisible(has_plan)
+        self.form.set_choices(agencies.list_agencies(db, include_inactive=False),
+                              indicators.list_indicators(db))
+        self.model.set_plan(db, self.ctx.plan_id)
+        for row in range(self.model.rowCount()):  # open the sections, unless they are huge
+            index = self.model.index(row, 0)
+            section = self.model.item(index)
+            if section is not None and section.child_count <= 200:
+                self.tree.expand(index)
+        plan = plans.get(db, self.ctx.plan_id) if has_plan else None
+        self.plan_form.load(plan)
+        first = self.model.index(0, 0)
+        self._current_id = None
+        self._load_form(None)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+        self._update_actions()
+
+    def _fill_plan_combo(self) -> None:
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        for plan in plans.list_plans(self.ctx.db):
+            number = plan.number or self.tr("(chưa có số)")
+            self.plan_combo.addItem(f"{number} — {plan.title or ''}", plan.id)
+        index = self.plan_combo.findData(self.ctx.plan_id)
+        self.plan_combo.setCurrentIndex(index)
+        self.plan_combo.blockSignals(False)
+
+    def _on_plan_picked(self, row: int) -> None:
+        self.ctx.set_plan(self.plan_combo.itemData(row))
+
+    def reload(self) -> None:
+        """After any change, undo or redo: re-read the tree, keep expansion and selection."""
+        if self.ctx.plan_id is not None and plans.get(self.ctx.db, self.ctx.plan_id) is None:
+            self.ctx.set_plan(plans.latest_id(self.ctx.db))  # the plan went (undo of an import)
+            return
+        if self.plan_combo.findData(self.ctx.plan_id) < 0 or \
+                self.plan_combo.count() != len(plans.list_plans(self.ctx.db)):
+            self._fill_plan_combo()
+        expanded = [i for i in self.model._children if i and
+                    self.tree.isExpanded(self.model.index_for_id(i))]
+        keep = self._current_id
+        self._switching = True
+        self.model.refresh()
+        for item_id in expanded:
+            index = self.model.index_for_id(item_id)
+            if index.isValid():
+                self.tree.setExpanded(index, True)
+        self._switching = False
+        self.empty.setVisible(self.ctx.plan_id is None)
+        self.splitter.setVisible(self.ctx.plan_id is not None)
+        self.plan_form.load(plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None)
+        self.form.set_choices(agencies.list_agencies(self.ctx.db, include_inactive=False),
+                              indicators.list_indicators(self.ctx.db))
+        if keep is not None and self.model.index_for_id(keep).isValid():
+            self.select_item(keep, force_reload=True)
+        else:
+            self._current_id = None
+            self._load_form(None)
+        self._update_actions()
+
+    def select_item(self, item_id: int, *, force_reload: bool = False) -> bool:
+        """Select *item_id* in the tree (expanding its branch) and show it in the form."""
+        index = self.model.index_for_id(item_id)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.setExpanded(parent, True)
+            parent = parent.parent()
+        if self._current_id == item_id and not force_reload:
+            self.tree.setCurrentIndex(index)
+            return True
+        self._switching = True
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self._switching = False
+        self.tree.scrollTo(index)
+        self._current_id = item_id
+        self._load_form(item_id)
+        self.tabs.setCurrentIndex(0)
+        self._update_actions()
+        return True
+
+    def current_item_id(self) -> int | None:
+        return self._current_id
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._switching:
+            return
+        new_id = self.model.item_id(current)
+        if new_id == self._current_id:
+            return
+        if self.form.dirty and self._current_id is not None:
+            if messages.ask(self, self.tr("Chưa lưu"),
+                            self.tr("Mục đang sửa chưa được lưu. Lưu lại trước khi chuyển?"),
+                            default_yes=True) and not self.save_item():
+                QTimer.singleShot(0, lambda keep=self._current_id: self.select_item(keep))
+                return
+        self._current_id = new_id
+        self._load_form(new_id)
+        self._update_actions()
+
+    def _load_form(self, item_id: int | None) -> None:
+        db = self.ctx.db
+        item = items.get(db, item_id) if item_id else None
+        if item is None:
+            self.form.load(None)
+            return
+        chain = items.ancestors(db, item.id)
+        legal = legal_reference([(i.kind, i.label) for i in chain])
+        heading = self.tr("Mục %1").replace("%1", item.ref) + (f" — {legal}" if legal else "")
+        plan = plans.get(db, item.plan_id)
+        self.form.load(item, assignments.for_item(db, item.id), indicators.linked(db, item.id),
+                       heading=heading, year=plan.year if plan else None)
+
+    def _on_form_changed(self) -> None:
+        if not self.form.dirty and self._current_id is not None:  # "Hoàn lại" was pressed
+            self._load_form(self._current_id)
+
+    # -- editing ------------------------------------------------------------------------------
+    def save_item(self) -> bool:
+        if not self.form.validate():
+            self.status_message.emit(self.tr("Chưa lưu: hãy sửa các ô báo đỏ."))
+            return False
+        value = self.form.value()
+        name = self.tr("Sửa hoạt động") if value.item.is_activity else self.tr("Sửa mục")
+        self.ctx.perform(name, lambda db: edits.save_activity(db, value))
+        self.status_message.emit(self.tr("Đã lưu mục %1.").replace("%1", value.item.ref))
+        return True
+
+    def save_plan(self) -> bool:
+        if not self.plan_form.validate():
+            return False
+        plan = self.plan_form.value()
+        self.ctx.perform(self.tr("Sửa thông tin kế hoạch"), lambda db: plans.update(db, plan))
+        self.status_message.emit(self.tr("Đã lưu thông tin kế hoạch."))
+        return True
+
+    def _insert(self, parent_id: int | None, position: int | None) -> None:
+        plan_id = self.ctx.plan_id
+        if plan_id is None:
+            return
+        title = self.tr("Mục mới")
+        new_id = self.ctx.perform(self.tr("Thêm mục"), lambda db: items.insert(
+            db, plan_id, parent_id, position=position, title=title))
+        self.select_item(new_id, force_reload=True)
+        self.form.title.setFocus()
+        self.form.title.selectAll()
+
+    def add_sibling(self) -> None:
+        item = self.model.get(self._current_id) if self._current_id else None
+        if item is None:
+            self._insert(None, None)
+        else:
+            self._insert(item.parent_id, item.position + 1)
+
+    def add_child(self) -> None:
+        if self._current_id is not None:
+            self._insert(self._current_id, None)
+
+    def _structural(self, name: str, fn) -> None:
+        item_id = self._current_id
+        if item_id is None:
+            return
+        self.ctx.perform(name, lambda db: fn(db, item_id))
+        self.select_item(item_id, force_reload=True)
+        self.tree.setFocus()
+
+    def move_up(self) -> None:
+        self._structural(self.tr("Chuyển mục lên"), items.move_up)
+
+    def move_down(self) -> None:
+        self._structural(self.tr("Chuyển mục xuống"), items.move_down)
+
+    def indent(self) -> None:
+        self._structural(self.tr("Thụt mục vào"), items.indent)
+
+    def outdent(self) -> None:
+        self._structural(self.tr("Lùi mục ra"), items.outdent)
+
+    def delete_item(self) -> None:
+        item = items.get(self.ctx.db, self._current_id) if self._current_id else None
+        if item is None:
+            return
+        below = items.descendant_count(self.ctx.db, item.id)
+        question = (self.tr("Xóa mục %1 và %2 mục con?").replace("%2", str(below)) if below
+                    else self.tr("Xóa mục %1?")).replace("%1", item.ref)
+        if not messages.ask(self, self.tr("Xóa mục"), question):
+            return
+        siblings = self.model._children.get(item.parent_id or 0, [])
+        row = siblings.index(item.id) if item.id in siblings else -1
+        after = (siblings[row + 1] if row + 1 < len(siblings) else
+                 siblings[row - 1] if row > 0 else item.parent_id)
+        self._current_id = None
+        self.ctx.perform(self.tr("Xóa mục"), lambda db: items.delete(db, item.id))
+        if after:
+            self.select_item(after, force_reload=True)
+        self.status_message.emit(self.tr("Đã xóa mục %1.").replace("%1", item.ref))
+
+    def new_plan(self) -> None:
+        title = self.tr("Kế hoạch mới")
+        plan_id = self.ctx.perform(self.tr("Tạo kế hoạch"), lambda db: edits.new_plan(db, title))
+        self.ctx.set_plan(plan_id)
+        self.tabs.setCurrentIndex(1)
+
+    # -- import -------------------------------------------------------------------------------
+    def import_plan(self, path: str | Path | None = None) -> None:
+        """Read a .txt/.docx plan in the background, then preview it before saving."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập kế hoạch"), "",
+                                                    self.tr(PLAN_FILES))
+            if not chosen:
+                return
+            path = chosen
+        path = Path(path)
+        self._progress = QProgressDialog(self.tr("Đang đọc «%1»…").replace("%1", path.name),
+                                         self.tr("Hủy"), 0, 0, self)
+        self._progress.setWindowTitle(self.tr("Nhập kế hoạch"))
+        self._progress.setMinimumDuration(400)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.import_action.setEnabled(False)
+
+        def read(p: Path):
+            from ...importers import read_plan  # heavy (python-docx): only when importing
+
+            return read_plan(p)
+
+        run_task(read, path, on_done=lambda parsed: self._preview(parsed, path),
+                 on_error=self._import_failed)
+
+    def _end_progress(self) -> bool:
+        """Close the progress dialog; False if the user cancelled the import meanwhile."""
+        self.import_action.setEnabled(True)
+        cancelled = self._progress is not None and self._progress.wasCanceled()
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        return not cancelled
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if not self._end_progress():
+            return
+        from ...importers import PlanImportError
+
+        if isinstance(exc, (PlanImportError, OSError)):
+            messages.error(self, self.tr("Không nhập được kế hoạch"), str(exc))
+            self.import_finished.emit(None)
+            return
+        self.import_finished.emit(None)
+        raise exc
+
+    def _preview(self, parsed, path: Path) -> None:
+        if not self._end_progress():
+            self.import_finished.emit(None)
+            return
+        from ..dialogs.import_preview import ImportPreviewDialog
+
+        self.preview = ImportPreviewDialog(parsed, path.name, self)
+        self.preview.setWindowModality(Qt.WindowModality.WindowModal)
+        self.preview.accepted.connect(lambda: self._save_import(parsed, path))
+        self.preview.rejected.connect(lambda: self.import_finished.emit(None))
+        self.preview.finished.connect(self._preview_closed)
+        self.preview.open()
+
+    def _preview_closed(self, _result: int) -> None:
+        if self.preview is not None:
+            self.preview.deleteLater()
+            self.preview = None
+
+    def _save_import(self, parsed, path: Path) -> None:
+        from ...services.importing import PlanExistsError, store_plan
+
+        name = self.tr("Nhập kế hoạch")
+        try:
+            plan_id = self.ctx.perform(name, lambda db: store_plan(db, parsed,
+                                                                   source_file=path.name))
+        except PlanExistsError as exc:
+            question = self.tr("Kế hoạch số %1 đã có. Thay thế kế hoạch cũ (cùng toàn bộ số liệu "
+                               "theo dõi của nó) bằng kế hoạch vừa đọc?").replace("%1", exc.number)
+            if not messages.ask(self, self.tr("Kế hoạch đã có"), question):
+                self.import_finished.emit(None)
+                return
+            plan_id = self.ctx.perform(name, lambda db: store_plan(
+                db, parsed, replace=True, source_file=path.name))
+        self.ctx.set_plan(plan_id)
+        self.load_plan()
+        self.status_message.emit(self.tr("Đã nhập kế hoạch %1.")
+                                 .replace("%1", parsed.meta.number or path.name))
+        self.import_finished.emit(plan_id)
+
+    # -- layout memory ------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("plan/splitter", self.splitter.saveState())
+        settings.setValue("plan/tree", self.tree.header().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, target in (("plan/splitter", self.splitter), ("plan/tree", self.tree.header())):
+            state = settings.value(key)
+            if state is not None:
+                target.restoreState(state)

@@ -1,0 +1,63 @@
+"""Long work off the GUI thread: a QThreadPool task whose result comes back as a Qt signal.
+
+The function a task runs must not touch Qt widgets or the open database (sqlite3 connections
+belong to the thread that made them); importers, which take a path and return plain data, fit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class TaskSignals(QObject):
+    """Lives in the GUI thread, so that connected slots run there (queued connections)."""
+
+    finished = Signal(object)  # the function's result
+    failed = Signal(object)  # the exception it raised
+    progress = Signal(int, str)  # percent (-1: unknown), message
+
+
+class Task(QRunnable):
+    """Run `fn(*args, **kwargs)` in the global thread pool."""
+
+    _running: set[Task] = set()  # keep Python wrappers alive until their signals are delivered
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.signals = TaskSignals()
+        self.signals.finished.connect(self._release)
+        self.signals.failed.connect(self._release)
+
+    def run(self) -> None:  # runs in a pool thread
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
+            log.info("background task failed: %s", exc, exc_info=True)
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+    def _release(self, _value: object = None) -> None:
+        Task._running.discard(self)
+
+    def start(self, pool: QThreadPool | None = None) -> Task:
+        Task._running.add(self)
+        (pool or QThreadPool.globalInstance()).start(self)
+        return self
+
+
+def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None], **kwargs: Any) -> Task:
+    """Start *fn* in the background; *on_done* or *on_error* is then called in the GUI thread."""
+    task = Task(fn, *args, **kwargs)
+    task.signals.finished.connect(on_done)
+    task.signals.failed.connect(on_error)
+    return task.start()

@@ -1,0 +1,309 @@
+"""Each official document from the demo database: read back, Decree 30 check, PDF pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from export_helpers import run_checker
+
+
+def texts(document) -> list[str]:
+    """Every paragraph text in body order, table cells included."""
+    return ["".join(t.text or "" for t in p.iter(qn("w:t")))
+            for p in document.element.body.iter(qn("w:p"))]
+
+
+def cell_texts(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+# ---- Decree 30 checker -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,kind", [("report", "report"), ("appendix", "appendix"),
+                                       ("plan", "plan"), ("letter", "letter")])
+def test_nd30check_passes(documents, name, kind):
+    result = run_checker(documents[name], kind)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " 0 failed" in result.stdout
+
+
+# ---- what every document shares ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["report", "appendix", "plan", "letter"])
+def test_look_comes_from_styles_not_direct_formatting(documents, name):
+    body = docx.Document(str(documents[name])).element.body
+    # No Word auto-numbering anywhere: labels are literal text.
+    assert body.find(".//" + qn("w:numPr")) is None
+    # Runs carry no fonts or sizes of their own: the template's named styles decide.
+    for tag in ("w:rFonts", "w:sz"):
+        assert body.find(".//" + qn("w:r") + "/" + qn("w:rPr") + "/" + qn(tag)) is None, tag
+    # No underline used as the line under names.
+    assert body.find(".//" + qn("w:u")) is None
+
+
+@pytest.mark.parametrize("name", ["report", "plan", "letter"])
+def test_header_block_and_signature_are_borderless_tables(documents, name):
+    document = docx.Document(str(documents[name]))
+    header, signature = document.tables[0], document.tables[-1 if name != "report" else 1]
+    for table in (header, signature):
+        borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+        assert borders is not None
+        assert {el.get(qn("w:val")) for el in borders} == {"none"}
+    left, right = cell_texts(header)[0]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
+    assert "Nơi nhận:" in signature.rows[0].cells[0].text
+    # Lines under the agency and the motto: bordered paragraphs narrower than their cell.
+    rules = [p for p in header.rows[0].cells[0].paragraphs + header.rows[0].cells[1].paragraphs
+             if p.style.name == "GB Rule"]
+    assert len(rules) == 2
+    assert all(p.paragraph_format.left_indent and p.paragraph_format.left_indent > 0
+               for p in rules)
+
+
+def test_all_text_is_nfc_and_clean(documents):
+    import unicodedata
+
+    for name in ("report", "appendix", "plan", "letter"):
+        for text in texts(docx.Document(str(documents[name]))):
+            assert unicodedata.is_normalized("NFC", text)
+            assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+
+
+# ---- the report -------------------------------------------------------------------------------
+
+def test_report_content(documents, demo_copy):
+    from gbapp.store import agencies, open_database
+
+    document = docx.Document(str(documents["report"]))
+    all_text = texts(document)
+    header = cell_texts(document.tables[0])
+    assert header[0][0].splitlines() == ["UBND TỈNH QUẢNG NGÃI", "SỞ NỘI VỤ"] or \
+        "SỞ NỘI VỤ" in header[0][0]
+    assert header[1][0].strip() == "Số: 15/BC-SNV"
+    assert header[1][1] == "Quảng Ngãi, ngày 05 tháng 12 năm 2025"
+    assert "BÁO CÁO" in all_text
+    assert any(t.startswith("Kính gửi: UBND tỉnh Quảng Ngãi") for t in all_text)
+    # The body follows the plan's own items with their literal labels.
+    assert "I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG CỦA KẾ HOẠCH" in all_text
+    assert "Mục II. NỘI DUNG HOẠT ĐỘNG" in all_text
+    assert any(t.startswith("1. Tăng cường công tác quản lý") for t in all_text)
+    assert any(t.startswith("a) Tiếp tục triển khai thực hiện Chiến lược") for t in all_text)
+    assert any(t.startswith("5. Tổ chức Tháng hành động") for t in all_text)
+    # What lead and coordinating agencies reported, with men/women figures.
+    assert any(t.startswith("- Sở Nội vụ (chủ trì): Hoàn thành đúng hạn") for t in all_text)
+    assert any("(phối hợp): chưa báo cáo." in t for t in all_text)
+    assert any(re.search(r"lượt người tham gia \(nam: [\d.]+, nữ: [\d.]+\)", t) for t in all_text)
+    # Progress summary, unreported agencies, difficulties and proposals.
+    assert "II. TIẾN ĐỘ THỰC HIỆN CHUNG" in all_text
+    assert any(t.startswith("- Hoàn thành đúng hạn: ") for t in all_text)
+    assert any("chưa gửi báo cáo" in t for t in all_text)
+    db = open_database(demo_copy)
+    try:
+        from gbapp.services.documents import collect_report
+
+        data = collect_report(db, None, today=dt.date(2025, 12, 5))
+        assert data.unreported
+        for name, count in data.unreported:
+            assert f"- {name} ({count} nhiệm vụ);" in all_text or \
+                f"- {name} ({count} nhiệm vụ)." in all_text
+        assert agencies.find_by_name(db, "Sở Nội vụ")
+    finally:
+        db.close()
+    assert "III. KHÓ KHĂN, VƯỚNG MẮC" in all_text
+    assert any(t.startswith("- Kinh phí còn hạn chế") for t in all_text)
+    assert any(t.startswith("- Đề nghị bổ sung kinh phí truyền thông") for t in all_text)
+    assert any(t.endswith("./.") for t in all_text)
+    # Sample data says so.
+    assert any("[Dữ liệu mẫu]" in t and t.startswith("Ghi chú") for t in all_text)
+    # Signature from settings.
+    signature = document.tables[1].rows[0].cells[1].text
+    assert "KT. GIÁM ĐỐC" in signature and "PHÓ GIÁM ĐỐC" in signature
+
+
+def test_report_indicator_appendix_on_landscape(documents):
+    document = docx.Document(str(documents["report"]))
+    assert len(document.sections) == 2
+    assert document.sections[0].orientation == WD_ORIENT.PORTRAIT
+    landscape = document.sections[1]
+    assert landscape.orientation == WD_ORIENT.LANDSCAPE
+    assert landscape.page_width > landscape.page_height
+    table = document.tables[-1]
+    head = [c.text for c in table.rows[0].cells]
+    assert head[:4] == ["STT", "Chỉ tiêu", "Đơn vị", "Mục tiêu"]
+    assert head[4].startswith("Thực hiện năm trước") and head[5].startswith("Thực hiện năm nay")
+    assert head[6] == "Đánh giá"
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    rows = cell_texts(table)[1:]
+    assert len(rows) == 9
+    assert rows[0][0] == "1" and "(MT1)" in rows[0][1] and rows[0][3].startswith("≥ 60")
+    assert {r[6] for r in rows} <= {"Đạt", "Chưa đạt", "Có nguy cơ không đạt", "Chưa có số liệu"}
+    all_text = texts(document)
+    assert "(Kèm theo Báo cáo số 15/BC-SNV ngày 05/12/2025 của Sở Nội vụ)" in all_text
+
+
+# ---- the assignment appendix ------------------------------------------------------------------
+
+def test_assignment_appendix(documents, demo_copy):
+    from gbapp.services.documents import collect_assignments
+    from gbapp.store import open_database
+
+    document = docx.Document(str(documents["appendix"]))
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    all_text = texts(document)
+    assert all_text[:2] == ["Phụ lục", "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH"]
+    assert "(Kèm theo Kế hoạch số 93/KH-UBND ngày 23/04/2025 của UBND tỉnh Quảng Ngãi)" in all_text
+    table = document.tables[0]
+    rows = cell_texts(table)
+    assert rows[0] == ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian",
+                       "Sản phẩm"]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    db = open_database(demo_copy)
+    try:
+        data = collect_assignments(db, None)
+    finally:
+        db.close()
+    assert len(rows) == 1 + len(data.rows)
+    labels = [r[0] for r in rows[1:]]
+    assert labels[:4] == ["II", "1", "a", "b"]  # the plan's numbering, literal
+    assert rows[1][1] == "NỘI DUNG HOẠT ĐỘNG"
+    first_activity = rows[3]
+    assert first_activity[1].startswith("Tiếp tục triển khai thực hiện Chiến lược")
+    assert first_activity[2] == "Sở Nội vụ"
+    assert first_activity[3]  # coordinating agencies
+    assert first_activity[4] == "Năm 2025"
+    month = [r for r in rows if r[1].startswith("Xây dựng kế hoạch, nội dung, thông điệp")][0]
+    assert month[4] == "từ ngày 15/11 đến 15/12/2025"
+    assert any("dữ liệu mẫu" in t for t in all_text)
+
+
+# ---- the plan ---------------------------------------------------------------------------------
+
+def test_plan_regenerated(documents):
+    document = docx.Document(str(documents["plan"]))
+    all_text = texts(document)
+    header = cell_texts(document.tables[0])
+    assert header[0][0].splitlines()[:2] == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"]
+    assert header[1][0].strip() == "Số: 93/KH-UBND"
+    assert header[1][1] == "Quảng Ngãi, ngày 23 tháng 4 năm 2025"
+    assert "KẾ HOẠCH" in all_text
+    basis = next(t for t in all_text if t.startswith("Thực hiện Công văn số 739/BNV-CTTN&BĐG"))
+    assert "ngày 28/03/2025 của Bộ Nội vụ" in basis
+    assert "Quyết định số 254/QĐ-UBND ngày 19/04/2021" in basis
+    assert "theo đề nghị của Sở Nội vụ tại Tờ trình số 80/TTr-SNV ngày 14/04/2025" in basis
+    assert basis.endswith("như sau:")
+    for expected in ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NỘI DUNG HOẠT ĐỘNG"):
+        assert expected in all_text
+    assert any(t.startswith("a) Tổ chức thực hiện hiệu quả các mục tiêu") for t in all_text)
+    assert any(t.startswith("Bảo đảm các mục tiêu, nhiệm vụ, giải pháp") for t in all_text)
+    assert any(t.startswith("b) Tổ chức Lễ phát động Tháng hành động") for t in all_text)
+    # The cut is shown, nothing invented after it but the assignments (marked as sample data).
+    assert any(t.startswith("[...]") for t in all_text)
+    assert "III. TỔ CHỨC THỰC HIỆN" in all_text
+    assert any(t.startswith("[Dữ liệu mẫu]") for t in all_text)
+    assert any(re.match(r"^[a-z]\) Sở Nội vụ: Chủ trì thực hiện điểm a, b, c khoản 1 Mục II", t)
+               for t in all_text)
+    assert "Trần Hoàng Tuấn" in document.tables[-1].rows[0].cells[1].text
+
+
+def test_plan_reimports_to_the_same_tree(documents, demo_copy):
+    """An imported plan exported again reads like the original: same labels and titles."""
+    from gbapp.importers import read_plan
+    from gbapp.store import items, open_database
+
+    parsed = read_plan(documents["plan"])
+    db = open_database(demo_copy)
+    try:
+        stored = items.all_items(db, 1)
+    finally:
+        db.close()
+    again = [(item.label, item.title) for _, item in parsed.walk()]
+    original = [(it.source_label or it.label, it.title) for it in stored]
+    assert again[:len(original)] == original
+    assert parsed.meta.number == "93/KH-UBND"
+    assert parsed.meta.issued_on == dt.date(2025, 4, 23)
+
+
+# ---- the reminder letter ----------------------------------------------------------------------
+
+def test_reminder_letter(documents, demo_copy):
+    from gbapp.services.documents import collect_reminder
+    from gbapp.store import open_database
+
+    document = docx.Document(str(documents["letter"]))
+    all_text = texts(document)
+    header = cell_texts(document.tables[0])
+    assert header[1][0].splitlines()[0].strip() == "Số: 15/SNV-CTTN&BĐG"
+    assert "V/v đôn đốc" in header[1][0]
+    assert "Kính gửi:" in all_text
+    db = open_database(demo_copy)
+    try:
+        data = collect_reminder(db, None, today=dt.date(2025, 12, 5))
+    finally:
+        db.close()
+    assert data.agencies and all(e.agency != "Sở Nội vụ" for e in data.agencies)
+    for i, entry in enumerate(data.agencies, start=1):
+        end = "." if i == len(data.agencies) else ";"
+        assert f"- {entry.agency}{end}" in all_text
+        assert f"{i}. {entry.agency}" in all_text
+    assert any("chưa báo cáo kết quả" in t for t in all_text)
+    assert any(t.endswith("./.") for t in all_text)
+
+
+def test_reminder_one_letter_per_agency(demo_copy, tmp_path):
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import open_database
+
+    db = open_database(demo_copy)
+    try:
+        files = export(db, "reminder", tmp_path / "cv.docx",
+                       ExportOptions(per_agency=True, today=dt.date(2025, 12, 5)))
+    finally:
+        db.close()
+    assert len(files) >= 2
+    for path in files:
+        assert path.exists() and path.name.startswith("cv - ")
+        agency = path.stem.split(" - ", 1)[1]
+        all_text = texts(docx.Document(str(path)))
+        assert f"Kính gửi: {agency}." in all_text
+        assert run_checker(path, "letter").returncode == 0
+
+
+# ---- PDF: what a person will print ------------------------------------------------------------
+
+def _pdf_pages(pdf) -> list[tuple[float, float]]:
+    """(width, height) in points of every page."""
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True,
+                             text=True, check=True).stdout
+        return [(float(w), float(h)) for w, h in
+                re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
+    data = pdf.read_bytes()
+    return [(0.0, 0.0)] * len(re.findall(rb"/Type\s*/Page[^s]", data))
+
+
+def test_pdf_page_counts(documents, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    names = ["report", "appendix", "plan", "letter"]
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path)] + [str(documents[n]) for n in names],
+                   check=True, capture_output=True, timeout=300)
+    pages = {n: _pdf_pages(tmp_path / (documents[n].stem + ".pdf")) for n in names}
+    assert 3 <= len(pages["report"]) <= 15, pages["report"]
+    assert 1 <= len(pages["appendix"]) <= 8
+    assert 2 <= len(pages["plan"]) <= 10
+    assert 1 <= len(pages["letter"]) <= 8
+    if pages["appendix"][0] != (0.0, 0.0):
+        assert all(w > h for w, h in pages["appendix"])  # landscape
+        assert pages["report"][0][0] < pages["report"][0][1]  # portrait report …
+        assert pages["report"][-1][0] > pages["report"][-1][1]  # … with a landscape appendix

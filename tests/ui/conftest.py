@@ -1,0 +1,69 @@
+"""GUI test set-up: QSettings written under the per-test data folder, message boxes answered."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _qsettings_in_tmp(_isolated_data_dir, qapp):
+    from gbapp.ui.app import configure_settings
+
+    configure_settings()  # GBAPP_DATA_DIR is already the test's own folder
+    yield
+
+
+@pytest.fixture
+def ctx(demo_db, tmp_path):
+    from gbapp.ui.context import AppContext
+
+    context = AppContext(demo_db, tmp_path / "demo.db")
+    yield context
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Record the questions asked and answer them from a list (default: yes)."""
+    from gbapp.ui.dialogs import messages
+
+    asked: list[str] = []
+    replies: list[bool] = []
+    errors: list[str] = []
+
+    def ask(_parent, _title, text, **_kw):
+        asked.append(text)
+        return replies.pop(0) if replies else True
+
+    monkeypatch.setattr(messages, "ask", ask)
+    monkeypatch.setattr(messages, "error", lambda _p, _t, text, details="": errors.append(text))
+    monkeypatch.setattr(messages, "info", lambda _p, _t, text: errors.append(text))
+
+    class Answers:
+        pass
+
+    a = Answers()
+    a.asked, a.replies, a.errors = asked, replies, errors
+    return a
+
+
+@pytest.fixture
+def type_text():
+    """A function typing Vietnamese text into a widget (see _type_text)."""
+    return _type_text
+
+
+def _type_text(widget, text: str) -> None:
+    """Type *text* key by key, Vietnamese letters included.
+
+    QTest.keyClicks only knows ASCII (it asserts on 'ậ'); a key event carrying the character
+    is what a Vietnamese keyboard (Unikey, Telex) delivers to the widget in the end.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else (
+            Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))

@@ -1,0 +1,212 @@
+"""The activity form driven as a user would: type, pick, save, see messages, undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gbapp.domain.model import Role
+from gbapp.store import agencies, assignments, indicators, items, plans
+
+
+@pytest.fixture
+def window(qtbot, demo_db_file, tmp_path):
+    import shutil
+
+    from gbapp.ui.main_window import MainWindow
+
+    path = tmp_path / "kh.db"
+    shutil.copy(demo_db_file, path)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_database(path)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def _item_by_ref(db, ref):
+    plan_id = plans.latest_id(db)
+    return next(i for i in items.all_items(db, plan_id) if i.ref == ref)
+
+
+def _open(window, ref):
+    page = window.pages["plan"]
+    item = _item_by_ref(window.ctx.db, ref)
+    assert page.select_item(item.id)
+    return page, page.form, item
+
+
+def _type(qtbot, widget, text):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    for ch in text:  # QTest.keyClicks only knows ASCII; Vietnamese letters come as key text
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, ch))
+
+
+def test_edit_and_save_then_undo(qtbot, window):
+    page, form, item = _open(window, "II.1.a")
+    db = window.ctx.db
+    _type(qtbot, form.title, "Tập huấn bình đẳng giới cho cán bộ")
+    _type(qtbot, form.budget, "15.000.000")
+    _type(qtbot, form.start, "1/3/2025")
+    _type(qtbot, form.end, "30/6/2025")
+    _type(qtbot, form.lead, "so y te")  # no diacritics, lower case
+    form.budget_source.setCurrentText("Ngân sách tỉnh")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    stored = items.get(db, item.id)
+    assert stored.title == "Tập huấn bình đẳng giới cho cán bộ"
+    assert stored.budget == 15_000_000
+    assert stored.budget_source == "Ngân sách tỉnh"
+    assert (stored.time_frame.start, stored.time_frame.end) == (dt.date(2025, 3, 1),
+                                                                 dt.date(2025, 6, 30))
+    lead = [a for a in assignments.for_item(db, item.id) if a.role == Role.LEAD]
+    assert [a.agency_name for a in lead] == ["Sở Y tế"]
+    assert form.budget.text() == "15.000.000"  # reloaded from the store, formatted
+    assert window.undo_action.text() == "Hoàn tác: Sửa hoạt động"
+
+    window.pages["plan"].tree.setFocus()
+    qtbot.keyClick(window.pages["plan"].tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert items.get(db, item.id).title == item.title
+    assert items.get(db, item.id).budget is None
+    assert form.title.toPlainText() == item.title  # the form shows the stored item again
+    assert window.redo_action.text() == "Làm lại: Sửa hoạt động"
+    qtbot.keyClick(window.pages["plan"].tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert items.get(db, item.id).budget == 15_000_000
+
+
+def test_validation_messages_under_fields(qtbot, window):
+    page, form, item = _open(window, "II.2.b")
+    db = window.ctx.db
+    _type(qtbot, form.start, "15/12/2025")
+    _type(qtbot, form.end, "1/12/2025")
+    _type(qtbot, form.budget, "mười triệu")
+    _type(qtbot, form.lead, "")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    assert form.boxes["end"].error.isVisible()
+    assert form.boxes["end"].error.text() == "Ngày kết thúc phải sau ngày bắt đầu."
+    assert "không phải là một số tiền" in form.boxes["budget"].error.text()
+    assert form.boxes["lead"].error.text() == "Hoạt động phải có một cơ quan chủ trì."
+    assert not form.boxes["title"].error.isVisible()
+    assert items.get(db, item.id).time_frame.start != dt.date(2025, 12, 15)  # nothing saved
+    assert not window.ctx.undo.can_undo()
+
+    _type(qtbot, form.start, "31/02/2025")
+    _type(qtbot, form.end, "")
+    _type(qtbot, form.budget, "")
+    _type(qtbot, form.lead, "Cơ quan không có")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.boxes["start"].error.text() == "Ngày «31/02/2025» không có thật."
+    assert "Không có cơ quan «Cơ quan không có»" in form.boxes["lead"].error.text()
+    assert not form.boxes["budget"].error.isVisible()
+
+
+def test_agency_pickers_and_indicators(qtbot, window):
+    page, form, item = _open(window, "II.3.a")
+    db = window.ctx.db
+    # Lead: type without diacritics, choose from the suggestions with the keyboard.
+    _type(qtbot, form.lead, "lien hiep phu nu")
+    popup = form.lead.completer_.popup()
+    assert [form.lead.names.data(form.lead.names.index(r))
+            for r in range(form.lead.names.rowCount())] == ["Hội Liên hiệp Phụ nữ tỉnh"]
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert form.lead.text() == "Hội Liên hiệp Phụ nữ tỉnh"
+    # Coordinating: several agencies, each typed and added with Enter.
+    form.coordinating.set_ids([])
+    for typed in ("cong an", "SO TU PHAP"):
+        _type(qtbot, form.coordinating.picker, typed)
+        qtbot.keyClick(form.coordinating.picker, Qt.Key.Key_Return)
+    assert [form.coordinating.list.item(r).text() for r in range(form.coordinating.list.count())] \
+        == ["Công an tỉnh", "Sở Tư pháp"]
+    mt1 = form.indicators.item(0)
+    assert mt1.text().startswith("MT1 ")
+    mt1.setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    got = {(a.agency_name, a.role) for a in assignments.for_item(db, item.id)}
+    assert got == {("Hội Liên hiệp Phụ nữ tỉnh", Role.LEAD), ("Công an tỉnh", Role.COORDINATING),
+                   ("Sở Tư pháp", Role.COORDINATING)}
+    mt1_id = next(i.id for i in indicators.list_indicators(db) if i.code == "MT1")
+    assert indicators.linked(db, item.id) == [mt1_id]
+
+
+def test_unknown_coordinating_name_is_reported(qtbot, window):
+    page, form, item = _open(window, "II.1.b")
+    _type(qtbot, form.coordinating.picker, "Sở Không Tồn Tại")
+    qtbot.keyClick(form.coordinating.picker, Qt.Key.Key_Return)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "«Sở Không Tồn Tại»" in form.boxes["coordinating"].error.text()
+    assert not window.ctx.undo.can_undo()
+
+
+def test_written_time_frame_offers_dates(qtbot, window):
+    page, form, item = _open(window, "II.4.a")
+    _type(qtbot, form.tf_text, "Quý II/2025")
+    qtbot.keyClick(form.tf_text, Qt.Key.Key_Tab)  # leaving the field reads it
+    assert form.use_suggestion.isVisible()
+    assert "01/04/2025" in form.suggestion.text() and "30/06/2025" in form.suggestion.text()
+    qtbot.mouseClick(form.use_suggestion, Qt.MouseButton.LeftButton)
+    assert (form.start.text(), form.end.text()) == ("01/04/2025", "30/06/2025")
+    assert not form.use_suggestion.isVisible()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    stored = items.get(window.ctx.db, item.id).time_frame
+    assert (stored.text, stored.start, stored.end) == ("Quý II/2025", dt.date(2025, 4, 1),
+                                                        dt.date(2025, 6, 30))
+
+
+def test_unsaved_edits_are_offered_for_saving(qtbot, window, answers):
+    page, form, item = _open(window, "II.1.a")
+    _type(qtbot, form.title, "Nội dung đã sửa")
+    assert form.dirty
+    other = _item_by_ref(window.ctx.db, "II.1.b")
+    page.tree.setCurrentIndex(page.model.index_for_id(other.id))
+    assert answers.asked == ["Mục đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert items.get(window.ctx.db, item.id).title == "Nội dung đã sửa"
+    assert page.current_item_id() == other.id
+
+
+def test_plan_metadata_form(qtbot, window):
+    page = window.pages["plan"]
+    form = page.plan_form
+    db = window.ctx.db
+    page.tabs.setCurrentIndex(1)
+    _type(qtbot, form.signer, "Nguyễn Thị B")
+    _type(qtbot, form.issued_on, "30/2/2025")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.boxes["issued_on"].error.text() == "Ngày «30/2/2025» không có thật."
+    _type(qtbot, form.issued_on, "24/4/2025")
+    form.recipients.setPlainText("Bộ Nội vụ;\nCác sở, ban, ngành tỉnh;")
+    qtbot.mouseClick(form.add_basis, Qt.MouseButton.LeftButton)
+    row = form.bases.rowCount() - 1
+    for col, text in enumerate(("Luật", "73/2006/QH11", "29/11/2006", "Quốc hội",
+                                "Luật Bình đẳng giới")):
+        form.bases.item(row, col).setText(text)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    plan = plans.get(db, window.ctx.plan_id)
+    assert plan.signer == "Nguyễn Thị B"
+    assert plan.issued_on == dt.date(2025, 4, 24)
+    assert plan.recipients == ["Bộ Nội vụ;", "Các sở, ban, ngành tỉnh;"]
+    assert plan.legal_bases[-1].number == "73/2006/QH11"
+    assert plan.legal_bases[-1].issued_on == dt.date(2006, 11, 29)
+    assert window.undo_action.text() == "Hoàn tác: Sửa thông tin kế hoạch"
+
+
+def test_agency_names_in_vietnamese_order(window):
+    form = window.pages["plan"].form
+    names = [n for _i, n in form.lead.names.names()]
+    assert names == [a.name for a in agencies.list_agencies(window.ctx.db, include_inactive=False)]
+    assert names.index("Sở Dân tộc và Tôn giáo") < names.index("Sở Giáo dục và Đào tạo")

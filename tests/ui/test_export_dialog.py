@@ -1,0 +1,134 @@
+"""The export dialog: pre-filled fields, export off the GUI thread, open file/folder, lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+
+from gbapp.exporters import safe_write
+from gbapp.ui import export_dialog as module
+from gbapp.ui.export_dialog import ExportDialog, alternative_name
+
+
+@pytest.fixture
+def dialog(ctx, qtbot):
+    d = ExportDialog(ctx)
+    qtbot.addWidget(d)
+    return d
+
+
+def _export(qtbot, dialog, timeout=60_000):
+    with qtbot.waitSignal(dialog.export_finished, timeout=timeout) as blocker:
+        dialog.export_button.click()
+    return blocker.args[0]
+
+
+def test_fields_are_prefilled(dialog):
+    assert dialog.kind() == "report"
+    assert dialog.period_combo.currentText() == "Năm 2025"  # the year period
+    assert dialog.period_combo.count() == 3
+    assert dialog.date_edit.date() == dt.date.today()
+    assert dialog.signer_edit.text().startswith("Nguyễn Văn A")
+    assert dialog.authority_edit.text() == "KT. GIÁM ĐỐC"
+    assert dialog.title_edit.text() == "PHÓ GIÁM ĐỐC"
+    assert dialog.out_edit.text().endswith(".docx")
+    assert not dialog.open_file_button.isEnabled()
+    dialog.set_kind("plan")
+    assert dialog.number_edit.text() == "93"
+    assert dialog.date_edit.date() == dt.date(2025, 4, 23)
+    assert not dialog.period_combo.isEnabled()
+    dialog.set_kind("xlsx")
+    assert dialog.out_edit.text().endswith(".xlsx")
+    assert dialog.number_edit.text() == ""
+
+
+def test_export_runs_off_the_gui_thread(dialog, qtbot, tmp_path, monkeypatch):
+    threads = []
+    real = module.run_export
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "run_export", spy)
+    dialog.number_edit.setText("15")
+    dialog.date_edit.set_date(dt.date(2025, 12, 5))
+    dialog.out_edit.setText(str(tmp_path / "bao-cao.docx"))
+    paths = _export(qtbot, dialog)
+    assert threads and threads[0] is not threading.main_thread()
+    assert paths == [tmp_path / "bao-cao.docx"]
+    assert dialog.progress.value() == 100
+    cells = docx.Document(str(paths[0])).tables[0].rows[1].cells
+    assert cells[0].text.strip() == "Số: 15/BC-SNV"
+    assert cells[1].text == "Quảng Ngãi, ngày 05 tháng 12 năm 2025"
+    assert dialog.open_file_button.isEnabled() and dialog.open_folder_button.isEnabled()
+    assert str(tmp_path) in dialog.status_label.text()
+
+
+def test_open_file_and_folder(dialog, qtbot, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(module.QDesktopServices, "openUrl", lambda url: opened.append(url))
+    dialog.set_kind("appendix")
+    dialog.out_edit.setText(str(tmp_path / "phu-luc.docx"))
+    _export(qtbot, dialog)
+    dialog.open_file_button.click()
+    dialog.open_folder_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "phu-luc.docx"), str(tmp_path)]
+
+
+def test_reminder_agencies_are_chosen(dialog, qtbot, tmp_path):
+    dialog.set_kind("reminder")
+    assert dialog.agency_list.count() >= 2
+    names = [dialog.agency_list.item(i).text() for i in range(dialog.agency_list.count())]
+    assert not any(n.startswith("Sở Nội vụ ") for n in names)  # the sender itself
+    for i in range(1, dialog.agency_list.count()):  # keep only the first agency
+        dialog.agency_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    dialog.per_agency_check.setChecked(True)
+    dialog.out_edit.setText(str(tmp_path / "cv.docx"))
+    paths = _export(qtbot, dialog)
+    assert len(paths) == 1
+    first = names[0].rsplit(" (", 1)[0]
+    assert paths[0].name == f"cv - {first}.docx"
+    assert not dialog.open_file_button.isEnabled() or len(paths) == 1
+
+
+def test_locked_file_offers_another_name(dialog, qtbot, tmp_path, monkeypatch, answers):
+    target = tmp_path / "bao-cao.docx"
+    target.write_bytes(b"open in Word")
+    real_replace = safe_write.os.replace
+
+    def replace(src, dst):
+        if str(dst) == str(target):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(safe_write.os, "replace", replace)
+    dialog.out_edit.setText(str(target))
+    answers.replies.append(True)  # "Lưu với tên «bao-cao (2).docx»?" — yes
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as blocker:
+        dialog.export_button.click()
+    assert any("đang được mở trong Word" in q for q in answers.asked)
+    assert blocker.args[0] == [tmp_path / "bao-cao (2).docx"]
+    assert target.read_bytes() == b"open in Word"
+
+
+def test_failure_is_reported(dialog, qtbot, tmp_path, monkeypatch, answers):
+    def boom(*_a, **_k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(module, "run_export", boom)
+    dialog.out_edit.setText(str(tmp_path / "x.docx"))
+    with qtbot.waitSignal(dialog.export_failed, timeout=30_000) as blocker:
+        dialog.export_button.click()
+    assert "disk on fire" in blocker.args[0]
+    assert answers.errors and "Không xuất được văn bản" in answers.errors[0]
+    assert dialog.export_button.isEnabled() and not dialog.is_running()
+
+
+def test_alternative_name(tmp_path):
+    (tmp_path / "a (2).docx").write_bytes(b"")
+    assert alternative_name(tmp_path / "a.docx") == tmp_path / "a (3).docx"

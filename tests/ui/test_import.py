@@ -1,0 +1,111 @@
+"""Importing a plan from the plan page: parsed off the GUI thread, previewed, then saved."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gbapp.paths import resource
+from gbapp.store import items, plans
+
+SHARED = resource("..").resolve().parent / "shared" / "domain"
+TXT = resource("demo", "plan93_quangngai_2025.txt")
+
+
+@pytest.fixture
+def empty_page(qtbot, db, tmp_path):
+    from gbapp.ui.context import AppContext
+    from gbapp.ui.pages.plan_page import PlanPage
+
+    ctx = AppContext(db, tmp_path / "test.db")
+    page = PlanPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _wait_preview(qtbot, page):
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=10000)
+    return page.preview
+
+
+def test_import_preview_then_save(qtbot, empty_page):
+    page, ctx = empty_page, empty_page.ctx
+    assert page.empty.isVisible()
+    page.import_plan(TXT)
+    preview = _wait_preview(qtbot, page)
+    assert plans.list_plans(ctx.db) == []  # nothing saved before the user confirms
+    top = [preview.tree.topLevelItem(i).text(0) + " " + preview.tree.topLevelItem(i).text(1)
+           for i in range(preview.tree.topLevelItemCount())]
+    assert top == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG HOẠT ĐỘNG"]
+    assert "plan93_quangngai_2025.txt" in preview.windowTitle()
+    with qtbot.waitSignal(page.import_finished) as done:
+        qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    plan_id = done.args[0]
+    plan = plans.get(ctx.db, plan_id)
+    assert plan.number == "93/KH-UBND" and plan.signer == "Trần Hoàng Tuấn"
+    assert ctx.plan_id == plan_id
+    refs = [i.ref for i in items.all_items(ctx.db, plan_id)]
+    assert "II.5.b" in refs
+    assert page.model.rowCount() == 2 and not page.empty.isVisible()
+    assert ctx.undo.undo_name() == "Nhập kế hoạch"
+    ctx.undo_last()
+    assert plans.list_plans(ctx.db) == []
+    assert page.empty.isVisible()
+
+
+def test_cancelled_preview_saves_nothing(qtbot, empty_page):
+    page = empty_page
+    page.import_plan(TXT)
+    preview = _wait_preview(qtbot, page)
+    with qtbot.waitSignal(page.import_finished) as done:
+        preview.reject()
+    assert done.args == [None]
+    assert plans.list_plans(page.ctx.db) == []
+
+
+def test_existing_number_asks_before_replacing(qtbot, ctx, answers):
+    from gbapp.ui.pages.plan_page import PlanPage
+
+    page = PlanPage(ctx)
+    qtbot.addWidget(page)
+    old_id = ctx.plan_id
+    answers.replies.append(False)
+    page.import_plan(TXT)
+    with qtbot.waitSignal(page.import_finished) as done:
+        _wait_preview(qtbot, page).accept()
+    assert done.args == [None]
+    assert "Kế hoạch số 93/KH-UBND đã có" in answers.asked[0]
+    assert plans.get(ctx.db, old_id) is not None
+    page.import_plan(TXT)
+    with qtbot.waitSignal(page.import_finished) as done:
+        _wait_preview(qtbot, page).accept()
+    from gbapp.store import periods
+
+    new_id = done.args[0]
+    assert [p.id for p in plans.list_plans(ctx.db)] == [new_id]
+    assert periods.list_periods(ctx.db, new_id) == []  # the old plan's follow-up went with it
+    assert ctx.plan_id == new_id
+
+
+@pytest.mark.skipif(not (SHARED / "plan93_autonumbered_libreoffice.docx").exists(),
+                    reason="shared .docx sample not present")
+def test_import_docx(qtbot, empty_page):
+    page = empty_page
+    page.import_plan(SHARED / "plan93_autonumbered_libreoffice.docx")
+    preview = _wait_preview(qtbot, page)
+    with qtbot.waitSignal(page.import_finished) as done:
+        preview.accept()
+    refs = [i.ref for i in items.all_items(page.ctx.db, done.args[0])]
+    assert {"I.1.a", "II.2.d", "II.5.b"} <= set(refs)
+
+
+def test_unreadable_file_shows_message(qtbot, empty_page, tmp_path, answers):
+    page = empty_page
+    empty = tmp_path / "rong.txt"
+    empty.write_text("", encoding="utf-8")
+    with qtbot.waitSignal(page.import_finished) as done:
+        page.import_plan(empty)
+    assert done.args == [None]
+    assert answers.errors and "Tệp trống" in answers.errors[0]
+    assert page.import_action.isEnabled()

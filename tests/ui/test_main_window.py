@@ -1,0 +1,209 @@
+"""The main window: opening databases (command line, last used, welcome), menus, layout memory."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from gbapp.store import open_database, plans
+from gbapp.store import settings as org_settings
+
+
+@pytest.fixture
+def db_file(demo_db_file, tmp_path):
+    path = tmp_path / "kh93.db"
+    shutil.copy(demo_db_file, path)
+    return path
+
+
+@pytest.fixture
+def started(qtbot):
+    windows = []
+
+    def start(path):
+        from gbapp.ui.app import start as app_start
+
+        window = app_start(path)
+        if window is not None:
+            qtbot.addWidget(window)
+            windows.append(window)
+            qtbot.waitExposed(window)
+            window.windowHandle().requestActivate()  # as the window manager would
+            qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+        return window
+
+    yield start
+    for window in windows:
+        window.close()
+
+
+def test_opens_database_given_on_command_line(qtbot, started, db_file):
+    window = started(db_file)
+    assert window.isVisible()
+    assert window.ctx.path == db_file
+    assert window.windowTitle() == "kh93.db — gbapp"
+    assert window.counts_label.text() == "KH 93/KH-UBND · 13 hoạt động · 23 cơ quan"
+    assert window.db_label.text() == str(db_file)
+    assert window.pages["plan"].model.rowCount() == 2
+    assert not window.undo_action.isEnabled()  # opening is not an undoable step
+    assert set(window.pages) == {"plan"}  # other pages are built when first shown
+
+
+def test_reopens_last_database_and_remembers_layout(qtbot, started, db_file):
+    window = started(db_file)
+    window.resize(1000, 540)
+    window.show_page("activities")
+    window.pages["activities"].table.setColumnWidth(2, 333)
+    window.close()
+    settings = QSettings()
+    assert settings.value("last_database") == str(db_file.resolve())
+    assert settings.value("window/page") == "activities"
+    again = started(None)
+    assert again.ctx.path == db_file.resolve()
+    assert again.height() == 540  # (the width is bound by the 800-pixel offscreen screen)
+    assert again.stack.currentWidget() is again.pages["activities"]
+    assert again.pages["activities"].table.columnWidth(2) == 333
+
+
+def test_first_start_offers_the_demo(qtbot, started, monkeypatch):
+    from gbapp import paths
+    from gbapp.ui.dialogs.welcome import Choice, WelcomeDialog
+
+    def choose_demo(dialog):
+        dialog.choice = Choice.DEMO
+        return 1
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose_demo)
+    window = started(None)
+    assert window.ctx.path == paths.demo_database()
+    assert plans.get(window.ctx.db, window.ctx.plan_id).number == "93/KH-UBND"
+
+
+def test_closing_the_welcome_dialog_quits(qtbot, started, monkeypatch):
+    from gbapp.ui.dialogs.welcome import WelcomeDialog
+
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda dialog: 0)
+    assert started(None) is None
+
+
+def test_unreadable_file_gives_a_clear_message(qtbot, started, tmp_path, answers, db_file):
+    bad = tmp_path / "notes.db"
+    bad.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    assert started(bad) is None
+    assert "không phải là cơ sở dữ liệu gbapp" in answers.errors[0]
+    window = started(db_file)
+    assert not window.open_database(bad)
+    assert window.ctx.path == db_file  # the open database stays open
+
+
+def test_undo_redo_menu_names_and_shortcuts(qtbot, started, db_file):
+    from gbapp.store import items
+
+    window = started(db_file)
+    ctx = window.ctx
+    item = items.children(ctx.db, ctx.plan_id, None)[0]
+    item.title = "MỤC ĐÍCH"
+    ctx.perform("Sửa mục", lambda db: items.update(db, item))
+    assert window.undo_action.text() == "Hoàn tác: Sửa mục"
+    tree = window.pages["plan"].tree
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(tree.model().index(0, 1)).center())
+    qtbot.keyClick(window.pages["plan"].tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert items.get(ctx.db, item.id).title == "MỤC ĐÍCH, YÊU CẦU"
+    assert window.redo_action.text() == "Làm lại: Sửa mục"
+    qtbot.keyClick(window.pages["plan"].tree, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert items.get(ctx.db, item.id).title == "MỤC ĐÍCH"
+
+
+def test_navigation_and_routing(qtbot, started, db_file):
+    window = started(db_file)
+    window.nav.setCurrentRow(1)
+    activities = window.pages["activities"]
+    assert window.stack.currentWidget() is activities
+    for n in range(2, 6):
+        window.nav.setCurrentRow(n)  # the other helper's pages open too
+        assert window.stack.currentWidget() is not None
+    window.show_page("activities")
+    target = activities.model.row(3).id
+    activities.open_item.emit(target)
+    assert window.stack.currentWidget() is window.pages["plan"]
+    assert window.pages["plan"].current_item_id() == target
+    assert window.nav.currentRow() == 0
+
+
+def test_save_a_copy(qtbot, started, db_file, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = started(db_file)
+    target = tmp_path / "copies" / "ban-sao.db"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.copy_action.trigger()
+    copy = open_database(target)
+    try:
+        assert plans.get(copy, plans.latest_id(copy)).number == "93/KH-UBND"
+    finally:
+        copy.close()
+    assert window.ctx.path == db_file  # still working on the original
+
+
+def test_new_database_refuses_to_overwrite(qtbot, started, db_file, tmp_path, monkeypatch,
+                                           answers):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = started(db_file)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(db_file), ""))
+    window.new_action.trigger()
+    assert "đã có" in answers.errors[0]
+    fresh = tmp_path / "moi.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
+    window.new_action.trigger()
+    assert window.ctx.path == fresh and window.ctx.plan_id is None
+    assert window.pages["plan"].empty.isVisible()
+    with sqlite3.connect(db_file) as conn:  # the old one closed cleanly, untouched
+        assert conn.execute("SELECT COUNT(*) FROM plans").fetchone()[0] == 1
+
+
+def test_settings_dialog_saves_through_undo(qtbot, started, db_file, monkeypatch):
+    from gbapp.ui.dialogs.settings_dialog import SettingsDialog
+
+    def fill(dialog):
+        dialog.edits["signer"].setText("Trần Văn C")
+        dialog.edits["place"].setText("Quảng  Ngãi ")
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", fill)
+    window = started(db_file)
+    window.settings_action.trigger()
+    org = org_settings.load(window.ctx.db)
+    assert (org.signer, org.place) == ("Trần Văn C", "Quảng Ngãi")
+    assert window.undo_action.text() == "Hoàn tác: Sửa cài đặt"
+    window.undo()
+    assert org_settings.load(window.ctx.db).signer != "Trần Văn C"
+
+
+def test_export_action_reports_missing_dialog(qtbot, started, db_file, answers, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_export(name, *args, **kwargs):
+        if name.endswith("export_dialog"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    window = started(db_file)
+    monkeypatch.setattr(builtins, "__import__", no_export)
+    window.export_action.trigger()
+    assert answers.errors == ["Chức năng xuất văn bản chưa có trong bản này."]
+
+
+def test_settings_are_written_under_the_data_folder(qtbot, _isolated_data_dir):
+    settings = QSettings()
+    assert settings.format() == QSettings.Format.IniFormat
+    assert settings.fileName().startswith(str(_isolated_data_dir))

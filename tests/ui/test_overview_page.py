@@ -1,0 +1,110 @@
+"""OverviewPage: counts, the chart by lead agency, overdue and unreported lists, one click away."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gbapp.domain.entities import ProgressReport
+from gbapp.domain.model import Role, Status
+from gbapp.store import activities, assignments, periods, progress
+
+SHOTS = Path("/tmp/shots")
+TODAY = dt.date(2025, 12, 31)
+
+
+@pytest.fixture
+def ctx(qapp, demo_db, tmp_path):
+    from gbapp.ui.context import AppContext
+
+    return AppContext(demo_db, tmp_path / "demo.db")
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    from gbapp.ui.pages.overview_page import OverviewPage
+
+    widget = OverviewPage(ctx)
+    widget.today = lambda: TODAY
+    widget.reload()
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def click_row(qtbot, view, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 1 if view.model().columnCount() > 2 else 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_counts_match_the_store(page, ctx):
+    counts = activities.status_counts(ctx.db, ctx.plan_id, today=TODAY)
+    assert page.total_card.number.text() == str(sum(counts.values()))
+    for status, card in page.cards.items():
+        assert card.number.text() == str(counts[status])
+    assert page.cards[Status.OVERDUE].caption.text() == "Quá hạn chưa hoàn thành"
+
+
+def test_chart_has_one_bar_per_lead_with_counts_by_status(page, ctx):
+    expected: dict[str, dict[Status, int]] = {}
+    for lead, status, n in activities.status_by_lead(ctx.db, ctx.plan_id, today=TODAY):
+        expected.setdefault(lead or "(Chưa giao chủ trì)", {})[status] = n
+    assert dict(page.chart.bars()) == expected
+    assert sum(sum(c.values()) for _, c in page.chart.bars()) == int(page.total_card.number.text())
+
+
+def test_clicking_an_overdue_row_opens_that_activity(qtbot, page, ctx):
+    overdue = activities.query(ctx.db, ctx.plan_id,
+                               activities.ActivityFilter(statuses={Status.OVERDUE}), today=TODAY,
+                               sort="due")
+    assert overdue, "the demo has overdue activities at the end of 2025"
+    assert [r.id for r in page.overdue_model.rows()] == [r.id for r in overdue]
+    assert page.overdue_box.title() == f"Hoạt động quá hạn chưa hoàn thành ({len(overdue)})"
+    assert page.overdue_model.data(page.overdue_model.index(0, 3)) == overdue[0].due.strftime(
+        "%d/%m/%Y")
+    with qtbot.waitSignal(page.open_item, timeout=1000) as blocker:
+        click_row(qtbot, page.overdue, len(overdue) - 1)
+    assert blocker.args == [overdue[-1].id]
+
+
+def test_unreported_agencies_for_the_last_period_due_and_one_click(qtbot, page, ctx):
+    plist = periods.list_periods(ctx.db, ctx.plan_id)
+    due = max((p for p in plist if p.due_on and p.due_on <= TODAY), key=lambda p: p.due_on)
+    assert page.period.currentText() == due.name == "Tháng hành động 2025"
+    expected = progress.unreported_agencies(ctx.db, ctx.plan_id, due.id)
+    assert page.unreported_model.rows() == expected
+    assert "đã quá hạn" in page.due_label.text()
+
+    page.period.setCurrentIndex(page.period.findText("6 tháng đầu năm 2025"))
+    half = next(p for p in plist if p.name == "6 tháng đầu năm 2025")
+    assert page.unreported_model.rows() == progress.unreported_agencies(ctx.db, ctx.plan_id,
+                                                                        half.id)
+    with qtbot.waitSignal(page.open_agency, timeout=1000) as blocker:
+        click_row(qtbot, page.unreported, 0)
+    assert blocker.args == [page.unreported_model.row_at(0)[0]]
+
+
+def test_reloads_after_a_change_and_after_undo(page, ctx):
+    overdue = page.overdue_model.row_at(0)
+    lead_id = next(a.agency_id for a in assignments.for_item(ctx.db, overdue.id)
+                   if a.role == Role.LEAD)
+    period = periods.list_periods(ctx.db, ctx.plan_id)[-1]
+    before = int(page.cards[Status.OVERDUE].number.text())
+    ctx.perform("Lưu báo cáo tiến độ", lambda db: progress.save(db, ProgressReport(
+        item_id=overdue.id, agency_id=lead_id, period_id=period.id, status=Status.DONE_ON_TIME,
+        percent=100, completed_on=dt.date(2025, 12, 1))))
+    assert int(page.cards[Status.OVERDUE].number.text()) == before - 1
+    assert overdue.id not in [r.id for r in page.overdue_model.rows()]
+    ctx.undo_last()
+    assert int(page.cards[Status.OVERDUE].number.text()) == before
+
+
+def test_screenshot(page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.resize(1366, 768)
+    assert page.grab().save(str(SHOTS / "overview.png"))

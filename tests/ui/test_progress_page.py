@@ -1,0 +1,263 @@
+"""ProgressPage driven from the keyboard: choose period and agency, fill a report, save, undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from gbapp.domain.model import Status
+from gbapp.store import agencies, assignments, periods, progress
+
+SHOTS = Path("/tmp/shots")
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a Vietnamese keyboard (IME): each character arrives as the event's text."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), k, modifier)
+
+
+def tab_and_type(qtbot, text: str) -> None:
+    key(qtbot, Qt.Key.Key_Tab)
+    if text:
+        type_text(focused(), text)
+
+
+@pytest.fixture
+def ctx(qapp, demo_db, tmp_path):
+    from gbapp.ui.context import AppContext
+
+    return AppContext(demo_db, tmp_path / "demo.db")
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    from gbapp.ui.pages.progress_page import ProgressPage
+
+    widget = ProgressPage(ctx)
+    widget.today = lambda: dt.date(2025, 12, 31)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def period_id(ctx, name: str) -> int:
+    return next(p.id for p in periods.list_periods(ctx.db, ctx.plan_id) if p.name == name)
+
+
+def choose(qtbot, page, period: str, agency_typed: str) -> None:
+    """Pick the period in its combo, type the agency (no diacritics needed), Enter."""
+    page.period.setCurrentIndex(page.period.findText(period))
+    page.agency.lineEdit().selectAll()
+    type_text(page.agency.lineEdit(), agency_typed)
+    qtbot.keyClick(page.agency.lineEdit(), Qt.Key.Key_Return)
+
+
+def unreported_names(page) -> list[str]:
+    return [r[1] for r in page.unreported_model.rows()]
+
+
+def test_fill_a_report_from_the_keyboard_then_undo(qtbot, page, ctx):
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    stp = agencies.find_by_name(ctx.db, "Sở Tư pháp")
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    assert page.agency.current_id() == stp
+    expected = [i for i, _ in assignments.for_agency(ctx.db, ctx.plan_id, stp)]
+    assert [line.id for line in page.model.rows()] == expected
+    assert "Sở Tư pháp" in unreported_names(page)
+    first = expected[0]
+
+    page.form.status.setFocus()
+    key(qtbot, Qt.Key.Key_Down)  # Chưa triển khai -> Đang thực hiện
+    tab_and_type(qtbot, "50")
+    tab_and_type(qtbot, "Đã tổ chức 2 hội nghị tập huấn về bình đẳng giới")
+    tab_and_type(qtbot, "2")
+    tab_and_type(qtbot, "1.200")
+    tab_and_type(qtbot, "500")
+    tab_and_type(qtbot, "700")
+    tab_and_type(qtbot, "45/BC-STP")
+    tab_and_type(qtbot, "Thiếu báo cáo viên")
+    tab_and_type(qtbot, "")
+    tab_and_type(qtbot, "15.000.000")
+    assert focused() is page.form.spending
+    key(qtbot, Qt.Key.Key_S, CTRL)
+
+    saved = progress.get(ctx.db, first, stp, half)
+    assert saved is not None
+    assert (saved.status, saved.percent, saved.sessions, saved.participants, saved.men,
+            saved.women) == (Status.IN_PROGRESS, 50, 2, 1200, 500, 700)
+    assert saved.result == "Đã tổ chức 2 hội nghị tập huấn về bình đẳng giới"
+    assert (saved.evidence, saved.difficulties, saved.spending) == (
+        "45/BC-STP", "Thiếu báo cáo viên", 15_000_000.0)
+    assert page.model.data(page.model.index(0, 3)) == "Đang thực hiện (trong hạn)"
+    assert "Sở Tư pháp" not in unreported_names(page)
+    assert page.form.spending.text() == "15.000.000"
+    assert not page.form.is_dirty()
+
+    assert ctx.undo_last() == "Lưu báo cáo tiến độ"
+    assert progress.get(ctx.db, first, stp, half) is None
+    assert page.form.result.toPlainText() == ""
+    assert page.model.data(page.model.index(0, 3)) == "Chưa báo cáo"
+    assert "Sở Tư pháp" in unreported_names(page)
+
+
+def test_validation_next_to_the_fields_then_enter_saves_and_moves_on(qtbot, page, ctx):
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    stp = page.agency.current_id()
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    first, second = (line.id for line in page.model.rows()[:2])
+
+    page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành đúng hạn"))
+    assert page.form.percent.text() == "100"  # filled in for a finished activity
+    type_text(page.form.participants, "100")
+    type_text(page.form.men, "60")
+    type_text(page.form.women, "50")
+    page.form.completed_on.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+
+    assert page.form.errors.message("women") == "Nam + nữ (110) nhiều hơn số người tham gia (100)."
+    assert page.form.errors.message("completed_on") == \
+        "Nhập ngày hoàn thành khi tình trạng là hoàn thành."
+    assert page.form.errors.labels["women"].isVisible()
+    assert progress.get(ctx.db, first, stp, half) is None
+
+    page.form.women.clear()
+    type_text(page.form.women, "40")
+    type_text(page.form.completed_on, "15/6/2025")
+    page.form.completed_on.setFocus()
+    key(qtbot, Qt.Key.Key_Return)  # Enter on the last field: save, go to the next activity
+
+    saved = progress.get(ctx.db, first, stp, half)
+    assert (saved.status, saved.completed_on, saved.women) == (
+        Status.DONE_ON_TIME, dt.date(2025, 6, 15), 40)
+    assert page.table.currentIndex().row() == 1
+    assert page.heading.text().startswith(page.model.row_at(1).ref)
+    assert focused() is page.form.status
+    assert progress.get(ctx.db, second, stp, half) is None
+
+
+def test_numbers_only_and_future_completion_refused(qtbot, page, ctx):
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    type_text(page.form.sessions, "hai")  # the field takes digits only
+    assert page.form.sessions.text() == ""
+    page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành đúng hạn"))
+    type_text(page.form.completed_on, "05/01/2026")
+    type_text(page.form.spending, "15,5,5")
+    page.form.status.setFocus()
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert page.form.errors.message("completed_on") == "Ngày hoàn thành không được sau hôm nay."
+    assert "Số tiền không hợp lệ" in page.form.errors.message("spending")
+
+
+def test_ctrl_down_and_page_down_go_to_the_next_activity_saving_first(qtbot, page, ctx):
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    stp = page.agency.current_id()
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    rows = page.model.rows()
+    page.form.result.setFocus()
+    key(qtbot, Qt.Key.Key_Down, CTRL)  # nothing typed: just moves
+    assert page.table.currentIndex().row() == 1
+    assert progress.get(ctx.db, rows[0].id, stp, half) is None
+
+    type_text(page.form.result, "Đang chuẩn bị tài liệu")
+    page.form.result.setFocus()
+    key(qtbot, Qt.Key.Key_PageDown)  # typed: saved, then moves
+    assert progress.get(ctx.db, rows[1].id, stp, half).result == "Đang chuẩn bị tài liệu"
+    assert page.table.currentIndex().row() == 2
+    key(qtbot, Qt.Key.Key_PageUp)
+    assert page.table.currentIndex().row() == 1
+    assert page.form.result.toPlainText() == "Đang chuẩn bị tài liệu"
+
+
+def test_edit_an_existing_report_keeps_the_item_status_in_step(qtbot, page, ctx):
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    sample = next(r for r in progress.for_period(ctx.db, half) if r.spending)
+    agency = agencies.get(ctx.db, sample.agency_id)
+    page.period.setCurrentIndex(page.period.findText("6 tháng đầu năm 2025"))
+    page.agency.set_current_id(agency.id)
+    row = page.model.row_of_id(sample.item_id)
+    rect = page.table.visualRect(page.model.index(row, 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.form.spending.text() == f"{round(sample.spending):,}".replace(",", ".")
+    assert page.form.result.toPlainText() == sample.result
+
+    page.form.spending.selectAll()
+    type_text(page.form.spending, "15.000.000 đ")
+    qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
+    stored = progress.get(ctx.db, sample.item_id, agency.id, half)
+    assert (stored.spending, stored.is_sample) == (15_000_000.0, False)
+    assert stored.result == sample.result
+    assert "Đã lưu" in page.saved_label.text()
+
+
+def test_add_a_period_with_its_dates_then_undo(qtbot, page, ctx):
+    qtbot.mouseClick(page.add_period_button, Qt.MouseButton.LeftButton)
+    dialog = page.period_dialog
+    qtbot.waitExposed(dialog)
+    type_text(dialog.name, "Quý III/2025")
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Quý"))
+    type_text(dialog.start_on, "01/07/2025")
+    type_text(dialog.end_on, "30/06/2025")
+    ok = dialog.buttons.buttons()[0] if dialog.buttons.buttons()[0].text() == "Lưu" \
+        else dialog.buttons.buttons()[1]
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.errors.message("end_on") == "Ngày kết thúc phải sau ngày bắt đầu."
+
+    dialog.end_on.clear()
+    type_text(dialog.end_on, "30/9/2025")
+    type_text(dialog.due_on, "5/10/2025")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    added = [p for p in periods.list_periods(ctx.db, ctx.plan_id) if p.name == "Quý III/2025"]
+    assert len(added) == 1
+    assert (added[0].kind, added[0].end_on, added[0].due_on) == (
+        "quarter", dt.date(2025, 9, 30), dt.date(2025, 10, 5))
+    assert page.period.currentText() == "Quý III/2025"
+    assert page.due_label.text() == "Hạn nộp: 05/10/2025"
+
+    ctx.undo_last()
+    assert page.period.findText("Quý III/2025") == -1
+    assert page.period.currentIndex() >= 0
+
+
+def test_unreported_list_opens_that_agency(qtbot, page, ctx):
+    page.period.setCurrentIndex(page.period.findText("Tháng hành động 2025"))
+    month = period_id(ctx, "Tháng hành động 2025")
+    expected = progress.unreported_agencies(ctx.db, ctx.plan_id, month)
+    assert unreported_names(page) == [name for _, name, _ in expected]
+    ident, name, count = expected[-1]
+    rect = page.unreported.visualRect(page.unreported_model.index(len(expected) - 1, 0))
+    qtbot.mouseClick(page.unreported.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.agency.current_id() == ident
+    assert page.agency.currentText() == name
+    assert page.model.rowCount() == count
+
+
+def test_screenshot(qtbot, page, ctx):
+    choose(qtbot, page, "6 tháng đầu năm 2025", "noi vu")
+    page.form.result.setFocus()
+    page.form.women.setText("9999")
+    page.form.participants.setText("10")
+    page.form.save_requested.emit(False)  # shows a validation message in the picture
+    assert page.form.errors.message("women") == "Số nữ (9999) nhiều hơn số người tham gia (10)."
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.resize(1366, 768)
+    assert page.grab().save(str(SHOTS / "progress.png"))
