@@ -85,6 +85,20 @@ def check_package(data: bytes) -> None:
             raise PlanImportError(NOT_DOCX + ": đây là bảng tính Excel, hãy chọn tệp Word hoặc văn bản "
                                              "(this is a spreadsheet)")
         raise PlanImportError(NOT_DOCX + ": thiếu word/document.xml (no word/document.xml)")
+    _refuse_doctypes(data, [i for i in infos if i.filename.endswith((".xml", ".rels"))])
+
+
+def _refuse_doctypes(data: bytes, parts: list[zipfile.ZipInfo]) -> None:
+    """Word never writes a DTD; one in a part is an entity attack (billion laughs, external
+    entities reading local files), refused before any XML parser sees it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in parts:
+            with zf.open(info) as fh:
+                head = fh.read(4096)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise PlanImportError(
+                    NOT_DOCX + f": thành phần {info.filename} chứa khai báo DOCTYPE/ENTITY "
+                    "không được phép (XML entities are not allowed)")
 
 
 def open_document(data: bytes):

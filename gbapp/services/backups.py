@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -18,11 +19,11 @@ def backups_dir() -> Path:
 
 
 def keep_count(db_path: Path) -> int:
-    """How many automatic backups to keep (setting 'backup.keep' in the database)."""
+    """How many automatic backups to keep (setting 'org.backup_keep' in the database)."""
     try:
         con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT value FROM settings WHERE key = 'backup.keep'").fetchone()
+            row = con.execute("SELECT value FROM settings WHERE key = 'org.backup_keep'").fetchone()
         finally:
             con.close()
         return max(1, int(row[0])) if row else DEFAULT_KEEP
@@ -31,12 +32,12 @@ def keep_count(db_path: Path) -> int:
 
 
 def backup_now(source: sqlite3.Connection | Path, db_path: Path, *, reason: str = "",
-               folder: Path | None = None) -> Path:
+               folder: Path | None = None, now: dt.datetime | None = None) -> Path:
     """A timestamped backup; automatic ones (no *folder*) are pruned to the configured count."""
     if folder is not None:
-        return store_backup.make_backup(source, db_path, folder, reason=reason)
+        return store_backup.make_backup(source, db_path, folder, reason=reason, now=now)
     return store_backup.make_backup(source, db_path, backups_dir(), reason=reason,
-                                    keep=keep_count(db_path))
+                                    keep=keep_count(db_path), now=now)
 
 
 def list_for(db_path: Path) -> list[BackupInfo]:

@@ -17,6 +17,7 @@ class OrgSettings:
     signer_authority: str = "KT. GIÁM ĐỐC"
     signer_title: str = "PHÓ GIÁM ĐỐC"
     archive_line: str = "Lưu: VT, CTTN&BĐG."
+    backup_keep: str = "20"  # automatic backups kept per database
 
 
 def get_value(db: Database, key: str, default: str | None = None) -> str | None:

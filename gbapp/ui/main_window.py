@@ -11,6 +11,7 @@ import importlib
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
                                      sp.SP_DialogSaveButton)
         self.export_action = self._act("&Xuất văn bản…", self.export, "Ctrl+E",
                                        sp.SP_FileDialogDetailedView)
+        self.backup_action = self._act("Sao lưu &ra…", self._backup_to_folder)
+        self.restore_action = self._act("&Khôi phục…", self._restore)
         self.settings_action = self._act("&Cài đặt…", self.edit_settings)
         self.quit_action = self._act("&Thoát", self.close, keys.Quit)
         self.undo_action = self._act("&Hoàn tác", self.undo, [keys.Undo], sp.SP_ArrowBack)
@@ -112,6 +115,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action, self.copy_action])
         self.recent_menu = file_menu.addMenu(self.tr("&Gần đây"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.settings_action])
         file_menu.addSeparator()
@@ -140,7 +145,8 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         has_db = self.ctx is not None
-        for action in (self.copy_action, self.export_action, self.settings_action):
+        for action in (self.copy_action, self.backup_action, self.restore_action,
+                       self.export_action, self.settings_action):
             action.setEnabled(has_db)
         self.nav.setEnabled(has_db)
         self._update_undo()
@@ -158,10 +164,15 @@ class MainWindow(QMainWindow):
     # -- databases ----------------------------------------------------------------------------
     def open_database(self, path: str | Path) -> bool:
         """Open *path* (created if new) in place of the current database; not an undo step."""
-        from ..store import DatabaseError
+        from ..store import DamagedDatabaseError, DatabaseError, NotADatabaseError
 
         try:
             opened = session.Session(Path(path))
+        except (DamagedDatabaseError, NotADatabaseError) as exc:
+            log.warning("could not open %s: %s", path, exc)
+            from .dialogs import backups
+
+            return backups.offer_restore(self, Path(path), exc) and self.open_database(path)
         except (DatabaseError, OSError) as exc:
             log.warning("could not open %s: %s", path, exc)
             messages.error(self, self.tr("Không mở được cơ sở dữ liệu"), str(exc))
@@ -188,7 +199,10 @@ class MainWindow(QMainWindow):
             if hasattr(page, "shutdown"):
                 page.shutdown()
             self.stack.removeWidget(page)
-            page.deleteLater()
+            # Deleted now, not later: a view that outlived its database would query a closed
+            # connection from the next event (a tree expanding, a search timer firing).
+            page.setParent(None)
+            shiboken6.delete(page)
         self.pages.clear()
         self.session.close()
         self.session = self.ctx = None
@@ -229,6 +243,16 @@ class MainWindow(QMainWindow):
             messages.error(self, self.tr("Không lưu được bản sao"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Đã lưu bản sao: %1").replace("%1", path), 8000)
+
+    def _backup_to_folder(self) -> None:
+        from .dialogs import backups
+
+        backups.backup_to_folder(self)
+
+    def _restore(self) -> None:
+        from .dialogs import backups
+
+        backups.restore(self)
 
     # -- pages --------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget | None:

@@ -61,3 +61,30 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
     task.signals.finished.connect(on_done)
     task.signals.failed.connect(on_error)
     return task.start()
+
+
+def run_with_progress(parent, label: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run *fn* off the GUI thread behind a modal busy indicator; return its result or raise.
+
+    For work the user waits for anyway (backup, restore): the window stays painted and the
+    indicator shows, but no other action can start meanwhile.
+    """
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    task = Task(fn, *args, **kwargs)
+    task.signals.finished.connect(lambda result: (outcome.setdefault("result", result), loop.quit()))
+    task.signals.failed.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))
+    task.start()
+    loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")

@@ -97,3 +97,54 @@ def test_any_text_imports_whole_or_not_at_all(tmp_path_factory, text):
     total = sum(1 for _ in parsed.walk())
     assert counts(db)["items"] == total == counts(db)["items_fts"]
     db.close()
+
+
+def _docx_with(tmp_path, name: str, document_xml: bytes):
+    import zipfile
+
+    from docx import Document
+
+    base = tmp_path / "base.docx"
+    Document().save(base)
+    target = tmp_path / name
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, document_xml if info.filename == "word/document.xml" else data)
+    return target
+
+
+HOSTILE = {
+    "entities.docx": b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "bbbbbbbbbb">'
+                     b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document '
+                     b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                     b'<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>',
+    "external.docx": b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+                     b'main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_docx_is_refused_and_nothing_is_written(db, tmp_path, name):
+    store_plan(db, read_plan(PLAN93))
+    before = counts(db)
+    with pytest.raises(PlanImportError) as err:
+        read_plan(_docx_with(tmp_path, name, HOSTILE[name]))
+    assert "ENTITY" in str(err.value)
+    assert counts(db) == before
+
+
+@pytest.mark.parametrize("payload,expected", [
+    (b"PK\x03\x04 truncated", "zip"),
+    (b"%PDF-1.7 not a word file", ""),
+    (b"", ""),
+])
+def test_broken_files_get_a_message_and_nothing_is_written(db, tmp_path, payload, expected):
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(payload)
+    before = counts(db)
+    with pytest.raises(PlanImportError) as err:
+        read_plan(path)
+    assert str(err.value) and expected in str(err.value)
+    assert counts(db) == before

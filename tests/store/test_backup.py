@@ -60,3 +60,19 @@ def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path):
     with pytest.raises(BackupError):
         restore(bad, path, tmp_path / "b")
     assert path.read_bytes() == before
+
+
+def test_automatic_backups_keep_the_configured_count(tmp_path, monkeypatch):
+    from gbapp.services.backups import backup_now, list_for
+    from gbapp.store import settings
+
+    monkeypatch.setenv("GBAPP_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    org = settings.load(db)
+    org.backup_keep = "3"
+    settings.save(db, org)
+    db.close()
+    for second in range(6):
+        backup_now(path, path, now=dt.datetime(2025, 5, 1, 8, 0, second))
+    assert [b.created.second for b in list_for(path)] == [5, 4, 3]

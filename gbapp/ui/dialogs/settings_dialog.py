@@ -17,6 +17,7 @@ FIELDS = (
     ("signer_authority", "Quyền hạn ký (KT. GIÁM ĐỐC…)"),
     ("signer_title", "Chức vụ người ký"),
     ("archive_line", "Dòng lưu"),
+    ("backup_keep", "Số bản sao lưu tự động giữ lại"),
 )
 
 

@@ -35,17 +35,8 @@ def last_database(settings: QSettings) -> Path | None:
 
 def save_copy(conn, target: Path) -> Path:
     """Copy the open database to *target* with SQLite's backup API (consistent while open)."""
-    try:
-        from ...store.backup import copy_database
-    except ImportError:  # older store without the backup module
-        import sqlite3
+    from ...store.backup import copy_database
 
-        target_conn = sqlite3.connect(target)
-        try:
-            conn.backup(target_conn)
-        finally:
-            target_conn.close()
-        return target
     return copy_database(conn, Path(target))
 
 
@@ -63,10 +54,21 @@ class Session:
         try:
             db = open_database(self.path)
         except BaseException:
-            if self._lock is not None:
-                self._lock.release()
+            self._lock.release()
             raise
         self.ctx = AppContext(db, self.path)
+        self._backup_on_open()
+
+    def _backup_on_open(self) -> None:
+        """A backup of the file as it was opened, made in the background (own connection) so
+        that it never delays the first window."""
+        from ...services.backups import backup_now
+        from ..workers import Task
+
+        path = self.path
+        task = Task(backup_now, path, path, reason="open")
+        task.signals.failed.connect(lambda exc: log.warning("backup on open failed: %s", exc))
+        task.start()
 
     def close(self) -> None:
         """Back up if anything changed, close the database and release the lock."""
@@ -80,14 +82,10 @@ class Session:
                 log.exception("backup on close failed")
         ctx.db.close()
         ctx.deleteLater()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        self._lock.release()
 
 
 def _lock(path: Path):
-    try:
-        from ...store.lock import DatabaseLock
-    except ImportError:  # a build without database locking
-        return None
+    from ...store.lock import DatabaseLock
+
     return DatabaseLock(path).acquire()

@@ -1,0 +1,84 @@
+"""Backups from the app: made on open, "Sao lưu ra…", restore with a safety copy, a damaged file
+restored from the newest good backup, and a second window refused by the lock."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from gbapp.domain.entities import Agency
+from gbapp.services.backups import backups_dir, list_for
+from gbapp.store import agencies, open_database
+
+
+@pytest.fixture
+def db_file(demo_db_file, tmp_path):
+    path = tmp_path / "work.db"
+    shutil.copy(demo_db_file, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot):
+    from gbapp.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    yield w
+    w.close_database()
+
+
+def test_open_makes_a_backup_in_the_background(window, db_file, qtbot):
+    assert window.open_database(db_file)
+    qtbot.waitUntil(lambda: len(list_for(db_file)) == 1, timeout=5000)
+    [info] = list_for(db_file)
+    assert info.reason == "open" and info.counts["plans"] == 1
+
+
+def test_backup_to_folder_then_restore_keeps_a_safety_copy(window, db_file, tmp_path, qtbot,
+                                                           answers):
+    from gbapp.ui.dialogs import backups
+
+    assert window.open_database(db_file)
+    qtbot.waitUntil(lambda: len(list_for(db_file)) == 1, timeout=5000)
+    target = backups.backup_to_folder(window, str(tmp_path / "usb"))
+    assert target is not None and target.parent == tmp_path / "usb" and target.is_file()
+    before = len(agencies.list_agencies(window.ctx.db))
+    window.ctx.perform("Thêm cơ quan", lambda db: agencies.save(db, Agency(name="Sở Mới")))
+    assert len(agencies.list_agencies(window.ctx.db)) == before + 1
+
+    assert backups.restore(window, target)
+    assert len(agencies.list_agencies(window.ctx.db)) == before  # the change is gone
+    safety = [b for b in list_for(db_file) if b.reason == "safety"]
+    assert len(safety) == 1
+    copy = open_database(safety[0].path)
+    assert any(a.name == "Sở Mới" for a in agencies.list_agencies(copy))  # kept in the safety copy
+    copy.close()
+    assert "Bản an toàn" in answers.errors[-1]
+
+
+def test_damaged_file_offers_the_newest_good_backup(window, db_file, qtbot, answers):
+    assert window.open_database(db_file)
+    qtbot.waitUntil(lambda: len(list_for(db_file)) == 1, timeout=5000)
+    window.close_database()
+    db_file.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)  # a pulled USB stick
+    assert window.open_database(db_file)
+    assert "bị hỏng" in answers.asked[-1]
+    assert window.ctx is not None and len(agencies.list_agencies(window.ctx.db)) > 0
+    damaged = [b for b in backups_dir().glob("*safety*")]
+    assert damaged and damaged[0].read_bytes().startswith(b"SQLite format 3\x00\xff")
+
+
+def test_second_window_on_the_same_database_is_refused(qtbot, db_file, answers):
+    from gbapp.ui.main_window import MainWindow
+
+    first, second = MainWindow(), MainWindow()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert first.open_database(db_file)
+    assert not second.open_database(db_file)
+    assert "đang được mở" in answers.errors[-1]
+    first.close_database()
+    assert second.open_database(db_file)  # free again once the first closes
+    second.close_database()
