@@ -16,4 +16,13 @@ if [ -f "$checker" ]; then
   "${PYTHON:-python3}" "$checker" "$work/bao-cao.docx" --kind report | tail -1
   "${PYTHON:-python3}" "$checker" "$work/phu-luc.docx" --kind appendix | tail -1
 fi
+# The desktop app itself (windowed twin beside the CLI): opens the demo, shows its window,
+# quits; any error it logged fails the test.
+gui="$(dirname "$exe")/gbapp"
+[ -x "$gui" ] || gui="$gui.exe"
+GBAPP_QUIT_WHEN_SHOWN=1 timeout 120 "$gui" --db "$work/demo.db"
+if grep -q "ERROR" "$GBAPP_DATA_DIR/logs/gbapp.log"; then
+  cat "$GBAPP_DATA_DIR/logs/gbapp.log"
+  exit 1
+fi
 echo "frozen smoke test passed"

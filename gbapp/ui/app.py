@@ -7,11 +7,12 @@ openpyxl, exporters, pages other than the first) are imported when first used, n
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
@@ -175,4 +176,6 @@ def run(db_path: Path | None) -> int:
     window = start(Path(db_path) if db_path else None)
     if window is None:
         return 0
+    if os.environ.get("GBAPP_QUIT_WHEN_SHOWN"):  # start-up benchmarks and smoke tests
+        QTimer.singleShot(0, app.quit)
     return app.exec()

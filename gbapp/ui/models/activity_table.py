@@ -49,6 +49,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.total = 0  # rows matching the filter
         self.plan_total = 0  # activities of the plan
         self._rows: list[ActivityRow] = []
+        self._shown: list[tuple[str, ...]] = []  # display texts, formatted once per row
         self._more = False  # the last page was full (used while the count is not known yet)
         self.counter = None  # a BackgroundCounter: counts off the GUI thread (large plans)
 
@@ -60,17 +61,21 @@ class ActivityTableModel(QAbstractTableModel):
         self.filter = f
         self.refresh(plan_total=False)
 
-    def refresh(self, plan_total: bool = True) -> None:
-        """Re-run the query from the first page."""
+    def refresh(self, plan_total: bool = True, recount: bool = True) -> None:
+        """Re-run the query from the first page (a new sort order keeps the known count)."""
+        known = self.total if not recount else -1
         self.beginResetModel()
         self.today = self.fixed_today or dt.date.today()
         if self.db is None or self.plan_id is None:
-            self._rows, self.total, self.plan_total = [], 0, 0
+            self._rows, self._shown, self.total, self.plan_total = [], [], 0, 0
         else:
             self._rows = self._query(0)
+            self._shown = [self._display(r) for r in self._rows]
             self._more = len(self._rows) == self.PAGE
             if not self._more:
                 self.total = len(self._rows)
+            elif known >= 0:
+                self.total = known
             elif self.counter is not None:
                 self.total = -1  # unknown until the background count arrives
                 self.counter.request(self.plan_id, self.filter, self.today)
@@ -118,13 +123,14 @@ class ActivityTableModel(QAbstractTableModel):
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
+        self._shown.extend(self._display(r) for r in more)
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0] if 0 <= column < len(COLUMNS) else "ref"
         self.sort_key = key
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh(plan_total=False)
+        self.refresh(plan_total=False, recount=False)
 
     def row(self, row: int) -> ActivityRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -150,11 +156,10 @@ class ActivityTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.ref, r.title, r.lead, r.tf_text, format_date(r.due),
-                    self.tr(STATUS_LABELS[r.status]))[col]
+            return self._shown[index.row()][col]
+        r = self._rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
             return r.title if col == 1 else r.lead
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) \
@@ -165,6 +170,10 @@ class ActivityTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return r.id
         return None
+
+    def _display(self, r: ActivityRow) -> tuple[str, ...]:
+        return (r.ref, r.title, r.lead, r.tf_text, format_date(r.due),
+                self.tr(STATUS_LABELS[r.status]))
 
     def _colours(self, r: ActivityRow) -> tuple[QColor, QColor] | None:
         if r.status is Status.OVERDUE:
