@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
                 page.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
             if hasattr(page, "open_item"):
                 page.open_item.connect(self.open_item)
+            if hasattr(page, "open_agency"):
+                page.open_agency.connect(self.open_agency)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -290,6 +292,11 @@ class MainWindow(QMainWindow):
         """Show an item in the plan page's form (from the activities list and other pages)."""
         self.show_page("plan")
         self.pages["plan"].select_item(item_id)
+
+    def open_agency(self, agency_id: int) -> None:
+        """Show an agency's activities and reports (from the overview's unreported list)."""
+        self.show_page("progress")
+        self.pages["progress"].select_agency(agency_id)
 
     # -- other actions ------------------------------------------------------------------------
     def undo(self) -> None:

@@ -134,6 +134,13 @@ def test_navigation_and_routing(qtbot, started, db_file):
     assert window.stack.currentWidget() is window.pages["plan"]
     assert window.pages["plan"].current_item_id() == target
     assert window.nav.currentRow() == 0
+    overview = window.page("overview")
+    from gbapp.store import assignments
+
+    agency_id = assignments.agencies_of_plan(window.ctx.db, window.ctx.plan_id)[-1][0]
+    overview.open_agency.emit(agency_id)
+    assert window.stack.currentWidget() is window.pages["progress"]
+    assert window.pages["progress"].agency.current_id() == agency_id
 
 
 def test_save_a_copy(qtbot, started, db_file, tmp_path, monkeypatch):
