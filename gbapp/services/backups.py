@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..paths import data_dir
 from ..store import backup as store_backup
+from ..store import settings
 from ..store.backup import BackupInfo
 
 DEFAULT_KEEP = 20
@@ -20,14 +21,10 @@ def backups_dir() -> Path:
 
 def keep_count(db_path: Path) -> int:
     """How many automatic backups to keep (setting 'org.backup_keep' in the database)."""
+    value = settings.read_from_file(db_path, "org.backup_keep")
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT value FROM settings WHERE key = 'org.backup_keep'").fetchone()
-        finally:
-            con.close()
-        return max(1, int(row[0])) if row else DEFAULT_KEEP
-    except (sqlite3.DatabaseError, ValueError):
+        return max(1, int(value)) if value else DEFAULT_KEEP
+    except ValueError:
         return DEFAULT_KEEP
 
 

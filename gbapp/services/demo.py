@@ -112,7 +112,9 @@ def _add_sample_data(db: Database, plan_id: int, today: dt.date) -> None:
                                  valid_to=valid_to, active=valid_to is None))
     for name, *_, successor in AGENCIES:
         if successor:
-            db.execute("UPDATE agencies SET successor_id = ? WHERE id = ?", [ids[successor], ids[name]])
+            agency = agencies.get(db, ids[name])
+            agency.successor_id = ids[successor]
+            agencies.save(db, agency)
     settings.set_value(db, "demo", "1")
     org = settings.OrgSettings(signer="Nguyễn Văn A " + SAMPLE_MARK)
     settings.save(db, org)

@@ -22,8 +22,18 @@ from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import legal_reference
 from ..domain.status import Assessment, assess
 from ..domain.text import clean_line, clean_text, fold, vi_sort_key
-from ..store import agencies, convert, indicators, items, periods, plans, progress, settings
-from ..store.activities import STATUS_SQL
+from ..store import activities as activity_store
+from ..store import (
+    agencies,
+    assignments,
+    convert,
+    indicators,
+    items,
+    periods,
+    plans,
+    progress,
+    settings,
+)
 
 
 class DocumentDataError(Exception):
@@ -200,46 +210,20 @@ class AssignmentRef:
 
 
 def plan_assignments(db: Database, plan_id: int) -> dict[int, list[AssignmentRef]]:
-    """Every assignment of the plan by item id: lead first, then coordinating in Vietnamese order.
-
-    Sorted in Python: SQLite calling the 'vi' collation back per row costs seconds at 10,000
-    activities, while there are only a few dozen distinct agency names to rank.
-    """
-    rows = db.execute(
-        "SELECT a.item_id, a.agency_id, g.name, a.role, a.is_sample FROM assignments a "
-        "JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id "
-        "WHERE i.plan_id = ?", [plan_id]).fetchall()
-    rank = {name: n for n, name in enumerate(sorted({r[2] for r in rows}, key=vi_sort_key))}
-    lead = Role.LEAD.value
-    rows.sort(key=lambda r: (r[0], r[3] != lead, rank[r[2]]))
-    roles = {r.value: r for r in Role}
-    out: dict[int, list[AssignmentRef]] = defaultdict(list)
-    for item_id, agency_id, name, role, sample in rows:
-        out[item_id].append(AssignmentRef(item_id, agency_id, name, roles[role], bool(sample)))
-    return out
-
-
-# items.all_items() counts each item's children with a correlated subquery that no index serves
-# (items_parent starts with plan_id), which is quadratic: 15 s at 10,000 items. The documents do
-# not need the count, so they read the same columns without it (child_count = 0).
-_ITEM_COLUMNS = ("id, plan_id, parent_id, position, kind, label, ref, source_label, title, text, "
-                 "is_activity, tf_text, tf_start, tf_end, tf_recurring, output, budget, "
-                 "budget_source, depth, 0 AS child_count")
+    """Every assignment of the plan by item id: lead first, then coordinating in Vietnamese order."""
+    return {item_id: [AssignmentRef(a.item_id, a.agency_id, a.agency_name, a.role, a.is_sample)
+                      for a in refs]
+            for item_id, refs in assignments.for_plan(db, plan_id).items()}
 
 
 def plan_items(db: Database, plan_id: int) -> list[Item]:
-    """Every item of the plan in document order (like items.all_items, without child_count)."""
-    rows = db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE plan_id = ? ORDER BY sort_path",
-                      [plan_id]).fetchall()
-    return [items.from_row(r) for r in rows]
+    """Every item of the plan in document order (children are not counted: not needed here)."""
+    return items.all_items(db, plan_id, child_count=False)
 
 
 def derived_statuses(db: Database, plan_id: int, today: dt.date) -> dict[int, Status]:
     """The shown status of every activity (overdue derived from *today*)."""
-    rows = db.execute(
-        f"SELECT i.id, {STATUS_SQL} FROM items i WHERE i.plan_id = :plan AND i.is_activity = 1",
-        {"plan": plan_id, "today": today.isoformat()}).fetchall()
-    return {r[0]: Status(r[1]) for r in rows}
+    return activity_store.statuses(db, plan_id, today=today)
 
 
 def chosen_reports(db: Database, plan_item_ids: set[int], period: Period,
@@ -531,11 +515,7 @@ def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
     plans (see benchmarks/bench_export.py).
     """
     plan = resolve_plan(db, plan_id)
-    records = db.execute(
-        "SELECT id, parent_id, kind, label, ref, CASE WHEN title != '' THEN title ELSE text END, "
-        "is_activity, tf_text, tf_start, tf_end, tf_recurring, output, depth FROM items "
-        "WHERE plan_id = ? ORDER BY sort_path",
-        [plan.id]).fetchall()
+    records = items.outline(db, plan.id)
     # Activities, their ancestors, and whatever lies below an activity.
     parent_of = {r[0]: r[1] for r in records}
     activity = {r[0] for r in records if r[6]}
@@ -552,21 +532,16 @@ def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
             below.add(item_id)
     keep |= below
 
-    assignment_rows = db.execute(
-        "SELECT a.item_id, g.name, a.role, a.is_sample FROM assignments a "
-        "JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id "
-        "WHERE i.plan_id = ?", [plan.id]).fetchall()
-    rank = {n: k for k, n in enumerate(sorted({r[1] for r in assignment_rows}, key=vi_sort_key))}
-    lead_value = Role.LEAD.value
     leads: dict[int, str] = {}
     coordinating: dict[int, list[str]] = defaultdict(list)
     sample = False
-    for item_id, name, role, is_sample in sorted(assignment_rows, key=lambda r: rank[r[1]]):
-        sample = sample or bool(is_sample)
-        if role == lead_value:
-            leads.setdefault(item_id, name)
-        else:
-            coordinating[item_id].append(name)
+    for item_id, refs in assignments.for_plan(db, plan.id).items():
+        for a in refs:  # the lead first, then Vietnamese order
+            sample = sample or a.is_sample
+            if a.role == Role.LEAD:
+                leads.setdefault(item_id, a.agency_name)
+            else:
+                coordinating[item_id].append(a.agency_name)
 
     kinds = {k.value: k for k in ItemKind}
     rows = []
@@ -744,9 +719,7 @@ def collect_workbook(db: Database, plan_id: int, *,
     by_id = {i.id: i for i in all_items}
     assigned = plan_assignments(db, plan.id)
     statuses = derived_statuses(db, plan.id, today)
-    completed = dict(db.execute(
-        "SELECT id, completed_on FROM items WHERE plan_id = ? AND is_activity = 1",
-        [plan.id]).fetchall())
+    completed = activity_store.completion_dates(db, plan.id)
     activities, assignment_rows = [], []
     for it in all_items:
         if not it.is_activity:
@@ -759,7 +732,7 @@ def collect_workbook(db: Database, plan_id: int, *,
             "; ".join(a.agency for a in refs if a.role == Role.COORDINATING),
             time_text(it), it.time_frame.start, it.time_frame.end, it.output,
             STATUS_LABELS[statuses.get(it.id, Status.NOT_STARTED)],
-            dt.date.fromisoformat(done[:10]) if done else None))
+            done))
         for a in refs:
             assignment_rows.append((it.ref, it.title or it.text, a.agency, ROLE_LABELS[a.role],
                                     "Có" if a.is_sample else ""))

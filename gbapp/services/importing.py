@@ -11,7 +11,7 @@ from ..domain.entities import Plan
 from ..domain.model import ItemKind, ParsedItem, ParsedPlan, Role, TimeFrame
 from ..domain.numbering import sibling_labels
 from ..domain.text import clean_line, clean_text, fold
-from ..store import agencies, changelog, items, plans
+from ..store import agencies, assignments, changelog, items, plans
 
 # Sections whose leaves are things to do (as opposed to purpose, organisation, funding).
 _ACTIVITY_SECTIONS = ("noi dung", "nhiem vu", "hoat dong", "giai phap", "chuong trinh")
@@ -62,7 +62,7 @@ def _is_activity_section(title: str) -> bool:
 
 def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int | None) -> None:
     """Bulk insert: ids, labels, refs and sort paths are computed here, not per row."""
-    next_id = (db.execute("SELECT MAX(id) FROM items").fetchone()[0] or 0) + 1
+    next_id = items.next_id(db)
     agency_cache: dict[str, int] = {}
     item_rows: list[tuple] = []
     assignment_rows: list[tuple] = []
@@ -111,6 +111,4 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             if node.children:
                 stack.append((node.children, item_id, ref, path, depth + 1, section, frame))
     items.bulk_insert(db, item_rows)
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO assignments (item_id, agency_id, role) VALUES (?, ?, ?)",
-        assignment_rows)
+    assignments.bulk_insert(db, assignment_rows)

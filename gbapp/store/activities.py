@@ -152,3 +152,18 @@ def status_by_lead(db: Database, plan_id: int, *, today: dt.date) -> list[tuple[
         "ORDER BY MIN(g.name_key), 2",
         {"plan": plan_id, "today": today.isoformat()}).fetchall()
     return [(r[0], Status(r[1]), r[2]) for r in rows]
+
+
+def statuses(db: Database, plan_id: int, *, today: dt.date) -> dict[int, Status]:
+    """The shown status of every activity of the plan (overdue derived from *today*)."""
+    rows = db.execute(
+        f"SELECT i.id, {STATUS_SQL} FROM items i WHERE i.plan_id = :plan AND i.is_activity = 1",
+        {"plan": plan_id, "today": today.isoformat()}).fetchall()
+    return {r[0]: Status(r[1]) for r in rows}
+
+
+def completion_dates(db: Database, plan_id: int) -> dict[int, dt.date | None]:
+    """When each activity was reported done (None while it is not)."""
+    rows = db.execute("SELECT id, completed_on FROM items WHERE plan_id = ? AND is_activity = 1",
+                      [plan_id]).fetchall()
+    return {r[0]: date_in(r[1]) for r in rows}

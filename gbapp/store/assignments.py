@@ -50,3 +50,24 @@ def agencies_of_plan(db: Database, plan_id: int) -> list[tuple[int, str]]:
         "SELECT DISTINCT g.id, g.name FROM assignments a JOIN items i ON i.id = a.item_id "
         "JOIN agencies g ON g.id = a.agency_id WHERE i.plan_id = ? ORDER BY g.name_key",
         [plan_id]).fetchall()
+
+
+def for_plan(db: Database, plan_id: int) -> dict[int, list[Assignment]]:
+    """Every assignment of the plan by item id: the lead first, then Vietnamese order."""
+    rows = db.execute(
+        "SELECT a.id, a.item_id, a.agency_id, a.role, g.name, a.is_sample FROM assignments a "
+        "JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id "
+        "WHERE i.plan_id = ? ORDER BY a.item_id, a.role = 'phoi_hop', g.name_key",
+        [plan_id]).fetchall()
+    out: dict[int, list[Assignment]] = {}
+    for r in rows:
+        out.setdefault(r[1], []).append(Assignment(id=r[0], item_id=r[1], agency_id=r[2],
+                                                   role=Role(r[3]), agency_name=r[4],
+                                                   is_sample=bool(r[5])))
+    return out
+
+
+def bulk_insert(db: Database, rows: list[tuple[int, int, str]]) -> None:
+    """(item id, agency id, role) rows of an import; an agency named twice for an item counts once."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO assignments (item_id, agency_id, role) VALUES (?, ?, ?)", rows)

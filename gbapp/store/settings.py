@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -31,6 +33,19 @@ def set_value(db: Database, key: str, value: str) -> None:
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, value],
     )
+
+
+def read_from_file(path: Path, key: str) -> str | None:
+    """One setting read from a closed database file, read-only (backup policy, before opening)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
 
 
 def load(db: Database) -> OrgSettings:
