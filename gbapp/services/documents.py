@@ -410,21 +410,27 @@ def _gather(texts: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
     return list(merged.items())
 
 
-def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
-                   today: dt.date | None = None) -> ReportData:
-    """Everything the period's report says, in the plan's own order."""
-    today = today or dt.date.today()
+def _period_facts(db: Database, plan_id: int | None, period_id: int | None, today: dt.date):
+    """What a period's report and reminder both start from: plan, period, items, assignments,
+    derived statuses and the report that speaks for each (activity, agency)."""
     plan = resolve_plan(db, plan_id)
     period = resolve_period(db, plan.id, period_id)
     if period is None:
         raise DocumentDataError("Kế hoạch chưa có kỳ báo cáo nào. (the plan has no reporting "
                                 "period)")
     all_items = plan_items(db, plan.id)
+    reports = chosen_reports(db, {i.id for i in all_items}, period, included_periods(db, period))
+    return (plan, period, all_items, plan_assignments(db, plan.id),
+            derived_statuses(db, plan.id, today), reports)
+
+
+def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
+                   today: dt.date | None = None) -> ReportData:
+    """Everything the period's report says, in the plan's own order."""
+    today = today or dt.date.today()
+    plan, period, all_items, assigned, statuses, reports = _period_facts(
+        db, plan_id, period_id, today)
     keep = _activity_sections(all_items)
-    assigned = plan_assignments(db, plan.id)
-    statuses = derived_statuses(db, plan.id, today)
-    inside = included_periods(db, period)
-    reports = chosen_reports(db, {i.id for i in all_items}, period, inside)
     names = {a.id: a.name for a in agencies.list_agencies(db)}
 
     out_items: list[ReportItem] = []
@@ -660,17 +666,9 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     *agency_ids* keeps only those agencies (the user's choice in the export dialog).
     """
     today = today or dt.date.today()
-    plan = resolve_plan(db, plan_id)
-    period = resolve_period(db, plan.id, period_id)
-    if period is None:
-        raise DocumentDataError("Kế hoạch chưa có kỳ báo cáo nào. (the plan has no reporting "
-                                "period)")
-    all_items = plan_items(db, plan.id)
+    plan, period, all_items, assigned, statuses, reports = _period_facts(
+        db, plan_id, period_id, today)
     paths = _item_paths(all_items)
-    assigned = plan_assignments(db, plan.id)
-    statuses = derived_statuses(db, plan.id, today)
-    inside = included_periods(db, period)
-    reports = chosen_reports(db, {i.id for i in all_items}, period, inside)
     reported = {agency_id for (_, agency_id) in reports}
     ourselves = fold(settings.load(db).organisation)  # a department does not remind itself
     by_agency: dict[int, ReminderAgency] = {}

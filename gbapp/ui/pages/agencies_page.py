@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import sqlite3
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from ...domain.dates import format_date
 from ...domain.entities import Agency
 from ...store import agencies, assignments, periods, plans, progress
 from ..context import AppContext
+from ..widgets.tables import select_row_quietly
 from .parts.agency_form import AgencyForm
 from .parts.forms import confirm, show_error
 from .parts.labels import AGENCY_KINDS, AGENCY_LEVELS, label_of
@@ -165,17 +166,7 @@ class AgenciesPage(QWidget):
         self._update_buttons()
 
     def _select_row(self, agency_id: int) -> None:
-        row = self.model.row_of_id(agency_id)
-        sel = self.table.selectionModel()
-        sel.blockSignals(True)
-        if row is None:
-            sel.clearSelection()
-        else:
-            index = self.model.index(row, 0)
-            sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
-        sel.blockSignals(False)
+        select_row_quietly(self.table, self.model.row_of_id(agency_id))
 
     def _row_chosen(self, row: int) -> None:
         if row < 0:

@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from ...domain.entities import Period, ProgressReport
 from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role
 from ...store import assignments, items, periods, progress
 from ..context import AppContext
+from ..widgets.tables import select_row_quietly
 from .parts.agency_combo import AgencyCombo
 from .parts.forms import show_error
 from .parts.labels import STATUS_COLORS, default_period, tr
@@ -246,17 +247,7 @@ class ProgressPage(QWidget):
         return self.model.row_at(row) if row is not None else None
 
     def _select_row(self, item_id: int | None) -> None:
-        row = self.model.row_of_id(item_id)
-        sel = self.table.selectionModel()
-        sel.blockSignals(True)
-        if row is None:
-            sel.clearSelection()
-        else:
-            index = self.model.index(row, 0)
-            sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
-        sel.blockSignals(False)
+        select_row_quietly(self.table, self.model.row_of_id(item_id))
 
     # Choosing ----------------------------------------------------------------------------------
 
