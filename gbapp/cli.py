@@ -162,11 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _user_errors() -> tuple[type[Exception], ...]:
     """Errors the user can act on: one line, non-zero exit. (Imported late: `gbapp` with no
     arguments must not pay for the store and importers before the window shows.)"""
+    from .exporters.safe_write import ExportError
     from .importers import PlanImportError
     from .services.importing import PlanExistsError
     from .store import DatabaseError
-
-    from .exporters.safe_write import ExportError
 
     return (CliError, PlanImportError, PlanExistsError, DatabaseError, ExportError)
 

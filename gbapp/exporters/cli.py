@@ -60,10 +60,9 @@ def _date(text: str | None, what: str):
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .api import ExportOptions, default_filename, export
-
-    from ..services.documents import DocumentDataError, resolve_plan, resolve_period
+    from ..services.documents import DocumentDataError, resolve_period, resolve_plan
     from ..store import DatabaseError, agencies, open_database
+    from .api import ExportOptions, default_filename, export
     from .safe_write import ExportError
 
     db_path = getattr(args, "db", None)

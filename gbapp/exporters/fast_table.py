@@ -15,8 +15,8 @@ from itertools import chain
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
-from lxml import etree
 from docx.table import Table
+from lxml import etree
 
 from ..domain.text import clean_text
 

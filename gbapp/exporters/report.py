@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.dates import format_date
-from ..domain.model import ItemKind, Role, Status, STATUS_LABELS
+from ..domain.model import STATUS_LABELS, ItemKind, Role, Status
 from ..domain.text import clean_line
 from ..services.documents import (
     AgencyReport,

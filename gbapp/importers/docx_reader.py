@@ -15,8 +15,13 @@ from pathlib import Path
 from gbapp.domain.numbering import letter, to_roman
 from gbapp.domain.text import clean_text
 
-from .errors import (MAX_COMPRESSION_RATIO, MAX_DOCX_ENTRIES, MAX_DOCX_UNCOMPRESSED, MAX_FILE_BYTES,
-                     PlanImportError)
+from .errors import (
+    MAX_COMPRESSION_RATIO,
+    MAX_DOCX_ENTRIES,
+    MAX_DOCX_UNCOMPRESSED,
+    MAX_FILE_BYTES,
+    PlanImportError,
+)
 from .lines import Block, is_chrome_drop
 from .tables import table_to_rows
 

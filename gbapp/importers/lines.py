@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-
 from gbapp.domain.text import clean_text, fold
 
 from .markers import parse_marker

@@ -1,8 +1,8 @@
 """Storage: the SQLite schema, its migrations and every query of the app. No Qt here."""
 
 from .database import (
-    DatabaseError,
     DamagedDatabaseError,
+    DatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
     StorageError,

@@ -21,3 +21,16 @@ def test_vietnamese_order():
     names = ["Ủy ban", "Đài", "Dân tộc", "Sở Y tế", "Ban", "Sở Nội vụ", "Ư", "U", "Bộ"]
     assert sorted(names, key=vi_sort_key) == [
         "Ban", "Bộ", "Dân tộc", "Đài", "Sở Nội vụ", "Sở Y tế", "U", "Ủy ban", "Ư"]
+
+
+def test_money_as_clerks_type_it():
+    import pytest
+
+    from gbapp.domain.validation import format_money, parse_money
+
+    assert parse_money("15.000.000") == parse_money("15 000 000 đ") == 15_000_000
+    assert parse_money("12,000,000") == parse_money("15000000") - 3_000_000
+    assert parse_money("") is None
+    assert format_money(15_000_000) == "15.000.000"
+    with pytest.raises(ValueError, match="không phải là một số tiền"):
+        parse_money("15,5,5")

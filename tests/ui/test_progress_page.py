@@ -164,7 +164,7 @@ def test_numbers_only_and_future_completion_refused(qtbot, page, ctx):
     page.form.status.setFocus()
     key(qtbot, Qt.Key.Key_S, CTRL)
     assert page.form.errors.message("completed_on") == "Ngày hoàn thành không được sau hôm nay."
-    assert "Số tiền không hợp lệ" in page.form.errors.message("spending")
+    assert "không phải là một số tiền" in page.form.errors.message("spending")
 
 
 def test_ctrl_down_and_page_down_go_to_the_next_activity_saving_first(qtbot, page, ctx):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,10 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from ...domain.dates import format_date
-from ...domain.model import ItemKind, ParsedItem, ParsedPlan, ROLE_LABELS
+from ...domain.model import ROLE_LABELS, ItemKind, ParsedItem, ParsedPlan
 
 
 def _label(item: ParsedItem) -> str:

@@ -1,7 +1,7 @@
 """The form of one plan item: content, time frame, budget, agencies and indicators.
 
 `load(item, …)` fills it, `value()` returns what to save, `validate()` shows the rules' messages
-(from activity_rules, no Qt there) under the fields. The page saves through ctx.perform.
+(from gbapp.domain.validation) under the fields. The page saves through ctx.perform.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, format_date, parse_date
 from ...domain.entities import Agency, Assignment, Indicator, Item
 from ...domain.model import Role, TimeFrame
+from ...domain.validation import ActivityInput, format_money, parse_money, validate_activity
 from ..widgets.agency_picker import AgencyListEditor, AgencyPicker
 from ..widgets.date_edit import DateEdit
-from .activity_rules import ActivityInput, format_budget, parse_budget, validate_activity
 from .field import FieldBox, show_errors
 
 BUDGET_SOURCES = ["Ngân sách tỉnh", "Lồng ghép chương trình, đề án", "Chương trình mục tiêu",
@@ -213,7 +213,7 @@ class ActivityForm(QWidget):
         self.end.set_date(item.time_frame.end)
         self.recurring.setChecked(item.time_frame.recurring)
         self.output.setText(item.output)
-        self.budget.setText(format_budget(item.budget))
+        self.budget.setText(format_money(item.budget))
         self.budget_source.setCurrentText(item.budget_source)
         lead = next((a.agency_id for a in assignments or [] if a.role == Role.LEAD), None)
         self.lead.set_agency_id(lead)
@@ -287,10 +287,10 @@ class ActivityForm(QWidget):
 
     def _normalise_budget(self) -> None:
         try:
-            value = parse_budget(self.budget.text())
+            value = parse_money(self.budget.text())
         except ValueError:
             return
-        self.budget.setText(format_budget(value))
+        self.budget.setText(format_money(value))
 
     # -- validation and value ------------------------------------------------------------------
     def input(self) -> ActivityInput:
@@ -317,7 +317,7 @@ class ActivityForm(QWidget):
         item.time_frame = TimeFrame(self.tf_text.text(), parse_date(self.start.text()),
                                     parse_date(self.end.text()), self.recurring.isChecked())
         item.output = self.output.text()
-        item.budget = parse_budget(self.budget.text())
+        item.budget = parse_money(self.budget.text())
         item.budget_source = self.budget_source.currentText()
         indicators = [self.indicators.item(r).data(ID_ROLE) for r in range(self.indicators.count())
                       if self.indicators.item(r).checkState() == Qt.CheckState.Checked]

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date, parse_date
 from ...domain.entities import Plan
 from ...domain.model import LegalBasis
+from ...domain.validation import validate_dates
 from ..widgets.date_edit import DateEdit
-from .activity_rules import validate_dates
 from .field import FieldBox, show_errors
 
 BASIS_COLUMNS = ("Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu")

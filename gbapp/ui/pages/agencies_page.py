@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.entities import Agency
+from ...domain.validation import InvalidInput
 from ...store import agencies, assignments, periods, plans, progress
 from ..context import AppContext
 from ..widgets.tables import select_row_quietly
@@ -32,7 +33,6 @@ from .parts.forms import confirm, show_error
 from .parts.labels import AGENCY_KINDS, AGENCY_LEVELS, label_of
 from .parts.merge_dialog import MergeDialog, MergePreview
 from .parts.table_model import Column, RowsModel
-from .parts.validation import InvalidInput
 
 
 class AgenciesPage(QWidget):

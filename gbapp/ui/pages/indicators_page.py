@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entities import IndicatorValue
+from ...domain.validation import InvalidInput, format_decimal
 from ...store import indicators, plans
 from ..context import AppContext
 from .parts.forms import confirm, show_error
@@ -28,7 +29,6 @@ from .parts.indicator_form import IndicatorForm, ValueEntry
 from .parts.indicator_rows import IndicatorLine, assess_year, make_lines
 from .parts.labels import ASSESSMENT_COLORS, tr
 from .parts.table_model import Column, RowsModel
-from .parts.validation import InvalidInput, format_decimal
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 

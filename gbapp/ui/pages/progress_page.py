@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.entities import Period, ProgressReport
 from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role
+from ...domain.validation import InvalidInput
 from ...store import assignments, items, periods, progress
 from ..context import AppContext
 from ..widgets.tables import select_row_quietly
@@ -33,7 +34,6 @@ from .parts.labels import STATUS_COLORS, default_period, tr
 from .parts.period_dialog import PeriodDialog
 from .parts.progress_form import ProgressForm
 from .parts.table_model import Column, RowsModel
-from .parts.validation import InvalidInput
 
 
 @dataclass

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 
 from ....domain.entities import Agency
 from ....domain.text import clean_line
+from ....domain.validation import InvalidInput, check_date_range, field_date
 from ...widgets.date_edit import DateEdit
 from .forms import ErrorDisplay
 from .labels import AGENCY_KINDS, AGENCY_LEVELS, label_of
-from .validation import InvalidInput, check_date_range, field_date
 
 # The kinds offered for new agencies (the brief's list); others are kept when loaded.
 NEW_KINDS = ("so_nganh", "doan_the", "mat_tran", "luc_luong_vu_trang", "ubnd", "ubnd_xa", "bao_chi",

@@ -22,8 +22,14 @@ from PySide6.QtWidgets import (
 
 from ....domain.entities import Indicator, IndicatorValue
 from ....domain.text import clean_line
+from ....domain.validation import (
+    InvalidInput,
+    field_number,
+    format_decimal,
+    parse_decimal,
+    parse_year,
+)
 from .forms import ErrorDisplay
-from .validation import InvalidInput, field_number, format_decimal, parse_decimal, parse_year
 
 DIRECTIONS = {">=": "≥ càng cao càng tốt", "<=": "≤ càng thấp càng tốt"}
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain.entities import Agency
+from ....domain.validation import InvalidInput, field_date
 from ...widgets.date_edit import DateEdit
 from .agency_combo import AgencyCombo
 from .forms import ErrorDisplay
-from .validation import InvalidInput, field_date
 
 
 @dataclass

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from ....domain.entities import Period
 from ....domain.text import clean_line
+from ....domain.validation import InvalidInput, check_date_range, field_date
 from ...widgets.date_edit import DateEdit
 from .forms import ErrorDisplay
 from .labels import PERIOD_KINDS, label_of
-from .validation import InvalidInput, check_date_range, field_date
 
 
 class PeriodDialog(QDialog):

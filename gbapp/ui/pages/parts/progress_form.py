@@ -24,10 +24,7 @@ from PySide6.QtWidgets import (
 
 from ....domain.entities import REPORTED_STATUSES, ProgressReport
 from ....domain.model import STATUS_LABELS, Status
-from ...widgets.date_edit import DateEdit
-from .forms import ErrorDisplay
-from .labels import tr
-from .validation import (
+from ....domain.validation import (
     InvalidInput,
     check_progress,
     field_date,
@@ -37,6 +34,9 @@ from .validation import (
     parse_count,
     parse_money,
 )
+from ...widgets.date_edit import DateEdit
+from .forms import ErrorDisplay
+from .labels import tr
 
 _DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
 

@@ -1,17 +1,17 @@
-"""Parsing and checking what users type in the follow-up pages; plain Python, no Qt.
+"""Parsing and checking what users type (numbers, money, dates, activities, reports); no Qt.
 
 Every check returns Vietnamese messages keyed by field name so that a form can show each one
-next to its field. These rules belong in the domain layer; they live here only until that
-layer grows them (see the report that came with these pages).
+next to its field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from ....domain.dates import DateError, parse_date
-from ....domain.model import Status
+from .dates import DateError, check_range, parse_date
+from .model import Status
 
 _GROUPED = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 _PLAIN_INT = re.compile(r"^\d+$")
@@ -38,20 +38,29 @@ def parse_count(text: str) -> int | None:
     return int(text)
 
 
+_MONEY_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 15.000.000 or 1.500,5
+_MONEY_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3}){2,}$")  # 12,000,000 pasted from English Excel
+_MONEY_PLAIN = re.compile(r"^\d+([.,]\d+)?$")  # 15000000, 1,5 or 1.5
+_CURRENCY = re.compile(r"\s*(đồng|đ|vnđ|vnd)\.?$", re.IGNORECASE)
+
+
 def parse_money(text: str) -> float | None:
-    """An amount in VND: '15.000.000', '15 000 000', '15000000 đ'; '' -> None."""
-    text = (text or "").strip().lower()
-    for unit in ("vnđ", "vnd", "đồng", "đ"):
-        text = text.removesuffix(unit).strip()
-    if not text:
+    """An amount in VND: '15.000.000', '15 000 000 đ', '15000000', '12,000,000'; '' -> None.
+
+    Raises ValueError with a Vietnamese message for anything else.
+    """
+    raw = (text or "").strip()
+    cleaned = _CURRENCY.sub("", raw).replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
         return None
-    if _GROUPED.match(text):
-        return float(re.sub(r"[.,\s]", "", text))
-    if _PLAIN_INT.match(text):
-        return float(text)
-    if _DECIMAL.match(text) and not text.startswith("-"):
-        return float(text.replace(",", "."))
-    raise ValueError("Số tiền không hợp lệ; nhập theo đồng, ví dụ 15.000.000.")
+    if _MONEY_GROUPED.match(cleaned):
+        return float(cleaned.replace(".", "").replace(",", "."))
+    if _MONEY_EN_GROUPED.match(cleaned):
+        return float(cleaned.replace(",", ""))
+    if _MONEY_PLAIN.match(cleaned) and not re.match(r"^\d{1,3}\.\d{3}$", cleaned):
+        return float(cleaned.replace(",", "."))
+    raise ValueError(f"Số tiền «{raw}» không hợp lệ: không phải là một số tiền "
+                     "(nhập theo đồng, ví dụ 15.000.000).")
 
 
 def parse_decimal(text: str) -> float | None:
@@ -140,3 +149,61 @@ def check_progress(status: Status, percent: int | None, participants: int | None
             errors["completed_on"] = "Chỉ nhập ngày hoàn thành khi đã hoàn thành."
         elif completed_on is not None and completed_on > today:
             errors["completed_on"] = "Ngày hoàn thành không được sau hôm nay."
+
+
+@dataclass
+class ActivityInput:
+    """The activity form as typed, before conversion."""
+
+    title: str = ""
+    is_activity: bool = True
+    start_text: str = ""
+    end_text: str = ""
+    budget_text: str = ""
+    lead_text: str = ""  # the lead agency's name as typed
+    lead_id: int | None = None  # the agency that name resolves to, if any
+    unknown_coordinating: tuple[str, ...] = ()
+
+
+def validate_activity(values: ActivityInput) -> dict[str, str]:
+    """Field name -> message for every rule the input breaks (empty: valid)."""
+    errors: dict[str, str] = {}
+    if not values.title.strip():
+        errors["title"] = "Hãy nhập nội dung của mục."
+    start = end = None
+    try:
+        start = parse_date(values.start_text)
+    except DateError as exc:
+        errors["start"] = str(exc)
+    try:
+        end = parse_date(values.end_text)
+    except DateError as exc:
+        errors["end"] = str(exc)
+    if "start" not in errors and "end" not in errors:
+        problem = check_range(start, end)
+        if problem:
+            errors["end"] = problem
+    try:
+        parse_money(values.budget_text)
+    except ValueError as exc:
+        errors["budget"] = str(exc)
+    if values.lead_text.strip() and values.lead_id is None:
+        errors["lead"] = (f"Không có cơ quan «{values.lead_text.strip()}» trong danh mục; "
+                          "hãy chọn trong danh sách gợi ý hoặc thêm ở trang Cơ quan.")
+    elif values.is_activity and values.lead_id is None:
+        errors["lead"] = "Hoạt động phải có một cơ quan chủ trì."
+    if values.unknown_coordinating:
+        errors["coordinating"] = ("Không có trong danh mục cơ quan: "
+                                  + ", ".join(f"«{n}»" for n in values.unknown_coordinating) + ".")
+    return errors
+
+
+def validate_dates(fields: dict[str, str]) -> dict[str, str]:
+    """Field name -> message for every field whose dd/mm/yyyy text is not a real date."""
+    errors = {}
+    for name, text in fields.items():
+        try:
+            parse_date(text)
+        except DateError as exc:
+            errors[name] = str(exc)
+    return errors
