@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -60,6 +61,7 @@ _TONE_MARKS = {"\u0300": 2, "\u0309": 3, "\u0303": 4, "\u0301": 5, "\u0323": 6} 
 _BASE_MARKS = {"\u0306": "ă", "\u0302": "^", "\u031b": "'"}
 
 
+@functools.lru_cache(maxsize=4096)  # a text has few distinct letters; keys are per letter
 def _letter_key(ch: str) -> tuple[int, int]:
     decomposed = unicodedata.normalize("NFD", ch.lower())
     base = decomposed[0]
@@ -95,7 +97,25 @@ def _key_char(primary: int) -> str:
     return chr(min(0xE000 + primary - 0xD000, 0x10FFFF))
 
 
+class _KeyTable(dict):
+    """A str.translate() table filled on first sight of each character."""
+
+    def __init__(self, part: int):
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, codepoint: int) -> str:
+        key = _letter_key(chr(codepoint))
+        value = _key_char(key[0]) if self.part == 0 else str(key[1])
+        self[codepoint] = value
+        return value
+
+
+_PRIMARY_TABLE = _KeyTable(0)
+_TONE_TABLE = _KeyTable(1)
+
+
 def vi_collation_key(value: str | None) -> str:
     """vi_sort_key as a plain string, so SQLite can sort by it (and index it) without Python."""
-    letters = [_letter_key(ch) for ch in unicodedata.normalize("NFC", value or "")[:SORT_KEY_CHARS]]
-    return "".join(_key_char(p) for p, _ in letters) + "\x01" + "".join(str(t) for _, t in letters)
+    text = unicodedata.normalize("NFC", value or "")[:SORT_KEY_CHARS]
+    return text.translate(_PRIMARY_TABLE) + "\x01" + text.translate(_TONE_TABLE)

@@ -304,28 +304,29 @@ def next_id(db: Database) -> int:
 def bulk_insert(db: Database, rows: list[tuple]) -> None:
     """Insert many items at once (an import); rows follow INSERT_COLUMNS, parents first.
 
-    The per-row full-text trigger costs ~4x a single bulk index insert, so it is set aside for
-    the duration (inside the caller's transaction: all or nothing) and the index is fed in one go.
+    The per-row full-text trigger costs ~4x one bulk insert into the index, so it is set aside
+    for the duration (inside the caller's transaction: all or nothing) and the index is fed in
+    one go.
     """
     if not rows:
         return
-    trigger_sql = db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_fts_insert'"
-    ).fetchone()
-    if trigger_sql:
-        db.execute("DROP TRIGGER items_fts_insert")
+    set_aside = db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type = 'trigger' "
+        "AND name = 'items_fts_insert'").fetchall()
+    for kind, name, _sql in set_aside:
+        db.execute(f"DROP {kind.upper()} {name}")
     title_at = INSERT_COLUMNS.index("title")
     columns = INSERT_COLUMNS + ("title_key",)
     try:
         db.conn.executemany(
             f"INSERT INTO items ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [row + (vi_collation_key(row[title_at]),) for row in rows])
-        if trigger_sql:
+        if any(name == "items_fts_insert" for _, name, _ in set_aside):
             db.conn.executemany("INSERT INTO items_fts (rowid, search) VALUES (?, ?)",
                                 [(r[0], r[-1]) for r in rows])
     finally:
-        if trigger_sql:
-            db.execute(trigger_sql[0])
+        for _kind, _name, sql in set_aside:
+            db.execute(sql)
 
 
 def relabel_children(db: Database, plan_id: int, parent_id: int | None) -> None:
