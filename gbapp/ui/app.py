@@ -16,32 +16,14 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTransl
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
+from ..logs import log_file, setup_logging
 
 log = logging.getLogger("gbapp")
 ORGANISATION = "gbapp"
 
 
 def log_path() -> Path:
-    return paths.data_dir() / "logs" / "gbapp.log"
-
-
-def setup_logging() -> Path:
-    """A rotating log file in the data folder (the error dialog points to it)."""
-    try:
-        from ..logs import setup_logging as shared_setup
-
-        return shared_setup()
-    except ImportError:
-        import logging.handlers
-
-        path = log_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
-                                                       encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        logging.getLogger().addHandler(handler)
-        logging.getLogger().setLevel(logging.INFO)
-        return path
+    return log_file()
 
 
 def configure_settings() -> None:
