@@ -171,6 +171,22 @@ class ActivityTableModel(QAbstractTableModel):
             return r.id
         return None
 
+    def multiData(self, index: Index, span) -> None:  # noqa: N802 - Qt override
+        """All roles of a cell in one call: the view paints ~170 cells per keystroke, and one
+        Python call per cell instead of one per role keeps repaint well inside the budget."""
+        row, col = index.row(), index.column()
+        if row >= len(self._rows):
+            return
+        display = Qt.ItemDataRole.DisplayRole.value
+        for role_data in span:
+            role = role_data.role()
+            if role == display:
+                role_data.setData(self._shown[row][col])
+            elif col == STATUS_COLUMN or role == ID_ROLE or col in (1, 2):
+                value = self.data(index, Qt.ItemDataRole(role) if role < ID_ROLE else role)
+                if value is not None:
+                    role_data.setData(value)
+
     def _display(self, r: ActivityRow) -> tuple[str, ...]:
         return (r.ref, r.title, r.lead, r.tf_text, format_date(r.due),
                 self.tr(STATUS_LABELS[r.status]))
