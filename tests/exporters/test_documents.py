@@ -11,7 +11,6 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-
 from export_helpers import run_checker
 
 

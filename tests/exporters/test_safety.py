@@ -10,8 +10,7 @@ import openpyxl
 import pytest
 from export_helpers import TODAY, run_checker
 
-from gbapp.exporters import ExportOptions, FileLockedError, atomic_write, export
-from gbapp.exporters import safe_write
+from gbapp.exporters import ExportOptions, FileLockedError, atomic_write, export, safe_write
 
 
 def _strays(folder):

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from gbapp.domain.text import vi_sort_key
 from gbapp.store import (
     DamagedDatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
     open_database,
 )
-from gbapp.domain.text import vi_sort_key
 from gbapp.store.migrations import KNOWN
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
 from gbapp.paths import resource
 from gbapp.store import items, plans
 
-SHARED = resource("..").resolve().parent / "shared" / "domain"
+SAMPLE_DOCX = Path(__file__).resolve().parents[1] / "fixtures" / "plan93_autonumbered_libreoffice.docx"
 TXT = resource("demo", "plan93_quangngai_2025.txt")
 
 
@@ -88,11 +90,9 @@ def test_existing_number_asks_before_replacing(qtbot, ctx, answers):
     assert ctx.plan_id == new_id
 
 
-@pytest.mark.skipif(not (SHARED / "plan93_autonumbered_libreoffice.docx").exists(),
-                    reason="shared .docx sample not present")
 def test_import_docx(qtbot, empty_page):
     page = empty_page
-    page.import_plan(SHARED / "plan93_autonumbered_libreoffice.docx")
+    page.import_plan(SAMPLE_DOCX)
     preview = _wait_preview(qtbot, page)
     with qtbot.waitSignal(page.import_finished) as done:
         preview.accept()
