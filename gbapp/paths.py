@@ -17,10 +17,14 @@ PORTABLE_DIR = "gbapp-data"
 
 
 def resources_dir() -> Path:
-    """The bundled `resources/` folder, whether running from source or frozen."""
+    """The `resources/` folder: bundled (frozen), in the source tree, or installed with the
+    package as gbapp/resources (pyproject maps it there)."""
     if getattr(sys, "frozen", False):
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    source_tree = Path(__file__).resolve().parent.parent / "resources"
+    if source_tree.is_dir():
+        return source_tree
+    return Path(__file__).resolve().parent / "resources"
 
 
 def resource(*parts: str) -> Path:
