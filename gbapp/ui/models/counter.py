@@ -12,7 +12,7 @@ import datetime as dt
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ...store.activities import ActivityFilter
 
@@ -52,9 +52,18 @@ class BackgroundCounter(QObject):
     _ask = Signal(int, int, object, object)
     _close = Signal()
 
+    # Counting waits until typing pauses: a count per keystroke would compete with the next
+    # keystroke's query for the machine's two cores, and nobody reads the banner mid-word.
+    SETTLE_MS = 250
+
     def __init__(self, path: Path, parent: QObject | None = None):
         super().__init__(parent)
         self._generation = 0
+        self._pending: tuple[int, ActivityFilter, dt.date] | None = None
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(self.SETTLE_MS)
+        self._settle.timeout.connect(self._send)
         self._thread = QThread()
         self._worker = _Worker(Path(path))
         self._worker.moveToThread(self._thread)
@@ -67,11 +76,18 @@ class BackgroundCounter(QObject):
             self._thread.start()
 
     def request(self, plan_id: int, f: ActivityFilter, today: dt.date) -> None:
-        self._ensure_started()
         self._generation += 1
         with self._worker.lock:
-            self._worker.latest = self._generation
-        self._ask.emit(self._generation, plan_id, f, today)
+            self._worker.latest = self._generation  # an older count in flight is not delivered
+        self._pending = (plan_id, f, today)
+        self._settle.start()
+
+    def _send(self) -> None:
+        if self._pending is None:
+            return
+        self._ensure_started()
+        self._ask.emit(self._generation, *self._pending)
+        self._pending = None
 
     def _deliver(self, generation: int, n: int) -> None:
         if generation == self._generation:
@@ -79,6 +95,8 @@ class BackgroundCounter(QObject):
 
     def stop(self) -> None:
         """Close the second connection and end the thread (before the database closes)."""
+        self._settle.stop()
+        self._pending = None
         if self._thread.isRunning():
             self._close.emit()
             self._thread.quit()
