@@ -332,11 +332,6 @@ def build_template(path: Path | None = None) -> Path:
     return path
 
 
-def style_catalogue() -> list[tuple[str, str]]:
-    """(style name, Vietnamese description) of every style the generators use."""
-    return [(s.name, s.description) for s in STYLES] + [(n, "Kiểu ký tự") for n, *_ in CHAR_STYLES]
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Tạo tệp mẫu văn bản resources/templates/gbapp.docx")
     ap.add_argument("--out", type=Path, default=None)

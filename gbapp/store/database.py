@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.text import fold, vi_collation_key, vi_sort_key
+from ..domain.text import fold, vi_collation_key
 from .migrations import KNOWN, migrations
 
 # 'GBAP' as a 32-bit integer: lets us tell our files from any other SQLite database.
@@ -54,11 +54,6 @@ def storage_error(exc: sqlite3.Error, path: str | Path | None = None) -> Databas
     return None
 
 
-def _vi_collation(a: str, b: str) -> int:
-    ka, kb = vi_sort_key(a), vi_sort_key(b)
-    return (ka > kb) - (ka < kb)
-
-
 def configure(conn: sqlite3.Connection) -> None:
     """Per-connection settings: integrity, durability, and the functions our queries use."""
     conn.execute("PRAGMA foreign_keys = ON")
@@ -68,7 +63,6 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA busy_timeout = 5000")
-    conn.create_collation("vi", _vi_collation)
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("vi_key", 1, vi_collation_key, deterministic=True)
 

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.numbering import legal_reference
+from ...services import editing as edits
 from ...store import agencies, assignments, indicators, items, plans
 from ..context import AppContext
 from ..dialogs import messages
 from ..forms.activity_form import ActivityForm
 from ..forms.plan_form import PlanForm
-from ..models import edits
 from ..models.plan_tree import PlanTreeModel
 from ..workers import run_task
 

@@ -1,8 +1,4 @@
-"""Edits that take several store calls, each run inside one ctx.perform (one undo step).
-
-Plain functions over store functions, no Qt and no SQL: they belong in gbapp.services and
-live here until that package takes them.
-"""
+"""Edits that take several store calls; the GUI runs each inside one ctx.perform (one undo step)."""
 
 from __future__ import annotations
 
@@ -10,8 +6,8 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from ...domain.entities import Plan
-from ...store import assignments, indicators, items, plans
+from ..domain.entities import Plan
+from ..store import assignments, indicators, items, plans
 
 
 def save_activity(db: Database, value) -> None:
@@ -25,8 +21,3 @@ def new_plan(db: Database, title: str, year: int | None = None) -> int:
     """An empty draft plan for *year* (default: this year)."""
     year = year or dt.date.today().year
     return plans.insert(db, Plan(title=title, year=year, status="draft"))
-
-
-def item_counts(db: Database, plan_id: int) -> int:
-    """How many items the plan has (sections and everything below them)."""
-    return sum(1 + items.descendant_count(db, s.id) for s in items.children(db, plan_id, None))

@@ -1,0 +1,39 @@
+"""The activities list's derived status in SQL agrees with the domain rule, for every case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from gbapp.domain.model import Status
+from gbapp.domain.status import derive_status
+from gbapp.store.activities import STATUS_SQL
+
+
+def test_sql_status_matches_the_domain_rule(db):
+    today = dt.date(2025, 6, 15)
+    dates = [None, dt.date(2025, 6, 1), dt.date(2025, 6, 15), dt.date(2025, 7, 1)]
+    progress = [None, Status.IN_PROGRESS.value, Status.DONE_ON_TIME.value]
+    for state, due, done in itertools.product(progress, dates, dates):
+        row = db.execute(
+            f"SELECT {STATUS_SQL} FROM (SELECT :p AS progress_status, :due AS tf_end, "
+            ":done AS completed_on) AS i",
+            {"p": state, "due": due and due.isoformat(), "done": done and done.isoformat(),
+             "today": today.isoformat()}).fetchone()
+        assert Status(row[0]) == derive_status(state, due, done, today), (state, due, done)
+
+
+def test_search_ignores_diacritics_and_sorts_in_vietnamese_order(demo_db):
+    from gbapp.domain.text import fold, vi_sort_key
+    from gbapp.store import activities, items, plans
+
+    plan_id = plans.latest_id(demo_db)
+    f = activities.ActivityFilter(text="BINH DANG gioi")
+    rows = activities.query(demo_db, plan_id, f, today=dt.date(2025, 6, 1), sort="lead")
+    expected = {i.id for i in items.all_items(demo_db, plan_id) if i.is_activity
+                and all(w in fold(f"{i.title} {i.text} {i.time_frame.text}")
+                        for w in ("binh", "dang", "gioi"))}
+    assert expected and {r.id for r in rows} == expected
+    leads = [r.lead for r in rows]
+    assert leads == sorted(leads, key=vi_sort_key)
+    assert activities.count(demo_db, plan_id, f, today=dt.date(2025, 6, 1)) == len(rows)
