@@ -32,6 +32,10 @@ DUE_SOON = (QColor("#fff3cd"), QColor("#664d03"))
 DONE = (QColor("#d1e7dd"), QColor("#0f5132"))
 
 
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class ActivityTableModel(QAbstractTableModel):
     PAGE = 200
 
@@ -188,7 +192,10 @@ class ActivityTableModel(QAbstractTableModel):
                     role_data.setData(value)
 
     def _display(self, r: ActivityRow) -> tuple[str, ...]:
-        return (r.ref, r.title, r.lead, r.tf_text, format_date(r.due),
+        # A cell shows at most ~150 characters; Qt shapes the whole string before eliding it,
+        # so a 300-character paragraph costs twice its width on every repaint. The tooltip keeps
+        # the full text.
+        return (r.ref, _clip(r.title), _clip(r.lead), _clip(r.tf_text), format_date(r.due),
                 self.tr(STATUS_LABELS[r.status]))
 
     def _colours(self, r: ActivityRow) -> tuple[QColor, QColor] | None:
