@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -15,8 +17,17 @@ DEFAULT_KEEP = 20
 
 
 def backups_dir() -> Path:
-    """All automatic backups and safety copies live here, off the (possibly removable) database."""
+    """All automatic backups and safety copies live below here, off the (possibly removable)
+    database."""
     return data_dir() / "backups"
+
+
+def folder_for(db_path: Path) -> Path:
+    """The backups of one database file. Keyed by its full path, not its name: two files called
+    kehoach.db (the office copy and a USB copy) must never prune or restore each other's backups."""
+    resolved = str(Path(db_path).resolve())
+    digest = hashlib.sha1(os.path.normcase(resolved).encode("utf-8")).hexdigest()[:10]
+    return backups_dir() / f"{Path(db_path).stem}-{digest}"
 
 
 def keep_count(db_path: Path) -> int:
@@ -33,14 +44,14 @@ def backup_now(source: sqlite3.Connection | Path, db_path: Path, *, reason: str 
     """A timestamped backup; automatic ones (no *folder*) are pruned to the configured count."""
     if folder is not None:
         return store_backup.make_backup(source, db_path, folder, reason=reason, now=now)
-    return store_backup.make_backup(source, db_path, backups_dir(), reason=reason,
+    return store_backup.make_backup(source, db_path, folder_for(db_path), reason=reason,
                                     keep=keep_count(db_path), now=now)
 
 
 def list_for(db_path: Path) -> list[BackupInfo]:
-    return store_backup.list_backups(backups_dir(), Path(db_path).stem)
+    return store_backup.list_backups(folder_for(db_path), Path(db_path).stem)
 
 
 def restore(backup_path: Path, db_path: Path) -> Path | None:
     """Restore *backup_path* over *db_path* (closed) after a safety copy; returns the copy."""
-    return store_backup.restore(backup_path, db_path, backups_dir())
+    return store_backup.restore(backup_path, db_path, folder_for(db_path))

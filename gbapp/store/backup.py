@@ -65,16 +65,22 @@ def backup_name(db_path: Path, when: dt.datetime, reason: str = "") -> str:
     return f"{db_path.stem}-{when.strftime(STAMP)}{suffix}.db"
 
 
-def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, *,
-                reason: str = "", keep: int | None = None,
-                now: dt.datetime | None = None) -> Path:
-    """A timestamped backup of *db_path* in *folder*; keeps the newest *keep* of them."""
-    when = now or dt.datetime.now()
+def unique_target(folder: Path, db_path: Path, when: dt.datetime, reason: str = "") -> Path:
+    """A backup path in *folder* no file uses yet (a counter after the time stamp if needed)."""
     target = folder / backup_name(db_path, when, reason)
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{db_path.stem}-{when.strftime(STAMP)}-{n}{'-' + reason if reason else ''}.db"
+        suffix = f"-{reason}" if reason else ""
+        target = folder / f"{db_path.stem}-{when.strftime(STAMP)}-{n}{suffix}.db"
+    return target
+
+
+def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, *,
+                reason: str = "", keep: int | None = None,
+                now: dt.datetime | None = None) -> Path:
+    """A timestamped backup of *db_path* in *folder*; keeps the newest *keep* of them."""
+    target = unique_target(folder, db_path, now or dt.datetime.now(), reason)
     try:
         copy_database(source, target)
     except OSError as exc:
@@ -150,11 +156,7 @@ def restore(backup: Path, db_path: Path, safety_folder: Path) -> Path | None:
     safety = None
     if db_path.exists() and db_path.stat().st_size:
         safety_folder.mkdir(parents=True, exist_ok=True)
-        safety = safety_folder / backup_name(db_path, dt.datetime.now(), "safety")
-        n = 1
-        while safety.exists():
-            n += 1
-            safety = safety.with_name(safety.stem.replace("-safety", f"-{n}-safety") + ".db")
+        safety = unique_target(safety_folder, db_path, dt.datetime.now(), "safety")
         try:
             copy_database(db_path, safety)
         except sqlite3.DatabaseError:

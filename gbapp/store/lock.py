@@ -62,9 +62,18 @@ class DatabaseLock:
         self.took_over_stale = False
 
     def acquire(self) -> DatabaseLock:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        if not _try_lock(fd):
+        for _attempt in range(5):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _try_lock(fd):
+                os.close(fd)
+                raise DatabaseInUseError(self._in_use_message())
+            # A holder that released between our open() and our lock unlinked the file we hold:
+            # locking that orphan would let a third process lock a fresh file beside us.
+            if _same_file(fd, self.path):
+                break
+            _unlock(fd)
             os.close(fd)
+        else:
             raise DatabaseInUseError(self._in_use_message())
         # We hold the OS lock; any content is from a process that no longer runs.
         existing = os.read(fd, 4096)
@@ -85,14 +94,17 @@ class DatabaseLock:
         try:
             os.lseek(self._fd, 0, os.SEEK_SET)
             os.ftruncate(self._fd, 0)
+            # Unlink while still holding the lock: a process waiting on this file then finds it
+            # gone (acquire() checks) instead of locking an orphan. Windows refuses to unlink an
+            # open file; there the empty file simply stays.
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
             _unlock(self._fd)
         finally:
             os.close(self._fd)
             self._fd = None
-        try:
-            self.path.unlink()
-        except OSError:
-            pass  # another process may already hold it again
 
     def _in_use_message(self) -> str:
         try:
@@ -110,6 +122,14 @@ class DatabaseLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _user() -> str:

@@ -125,16 +125,20 @@ class UndoLog:
         """Undo the last action; returns its name."""
         if not self.undo_steps:
             return None
-        step = self.undo_steps.pop()
-        self.redo_steps.append(self._replay(step, "undo"))
+        step = self.undo_steps[-1]
+        redo = self._replay(step, "undo")  # if this fails, it rolled back: the step stays
+        self.undo_steps.pop()
+        self.redo_steps.append(redo)
         return step.name
 
     def redo(self) -> str | None:
         """Redo the last undone action; returns its name."""
         if not self.redo_steps:
             return None
-        step = self.redo_steps.pop()
-        self.undo_steps.append(self._replay(step, "redo"))
+        step = self.redo_steps[-1]
+        undo = self._replay(step, "redo")
+        self.redo_steps.pop()
+        self.undo_steps.append(undo)
         return step.name
 
     def clear(self) -> None:

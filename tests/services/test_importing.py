@@ -148,3 +148,26 @@ def test_broken_files_get_a_message_and_nothing_is_written(db, tmp_path, payload
         read_plan(path)
     assert str(err.value) and expected in str(err.value)
     assert counts(db) == before
+
+
+def test_two_databases_with_the_same_name_keep_separate_backups(tmp_path):
+    """The office kehoach.db and a USB copy of it never prune or list each other's backups."""
+    import datetime as dt
+
+    from gbapp.services.backups import backup_now, list_for
+    from gbapp.store import settings as org_settings
+
+    office, usb = tmp_path / "office" / "kehoach.db", tmp_path / "usb" / "kehoach.db"
+    for path in (office, usb):
+        path.parent.mkdir()
+        db = open_database(path)
+        org = org_settings.load(db)
+        org.backup_keep = "2"
+        org_settings.save(db, org)
+        db.close()
+    for minute in range(2):
+        backup_now(office, office, reason="open", now=dt.datetime(2025, 1, 1, 8, minute))
+    for minute in range(3):
+        backup_now(usb, usb, reason="open", now=dt.datetime(2025, 1, 2, 8, minute))
+    assert [b.created.day for b in list_for(office)] == [1, 1]
+    assert [b.created.day for b in list_for(usb)] == [2, 2]

@@ -44,3 +44,27 @@ def test_same_process_twice_is_refused(tmp_path):
         with pytest.raises(DatabaseInUseError):
             DatabaseLock(db_path).acquire()
     DatabaseLock(db_path).acquire().release()
+
+
+def test_a_waiter_never_holds_an_unlinked_lock_file(tmp_path, monkeypatch):
+    """A opens the lock file, B releases (unlinking it) before A locks: A must not end up
+    holding the orphan while C locks a fresh file (two writers)."""
+    import gbapp.store.lock as lock_module
+
+    db_path = tmp_path / "race.db"
+    holder = DatabaseLock(db_path).acquire()
+    real_try = lock_module._try_lock
+    released = {"done": False}
+
+    def try_lock_after_release(fd):
+        if not released["done"]:
+            released["done"] = True
+            holder.release()  # the holder lets go between our open() and our lock
+        return real_try(fd)
+
+    monkeypatch.setattr(lock_module, "_try_lock", try_lock_after_release)
+    waiter = DatabaseLock(db_path).acquire()
+    monkeypatch.setattr(lock_module, "_try_lock", real_try)
+    with pytest.raises(DatabaseInUseError):
+        DatabaseLock(db_path).acquire()  # C is refused: the waiter holds the linked file
+    waiter.release()

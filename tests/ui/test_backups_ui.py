@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from gbapp.domain.entities import Agency
-from gbapp.services.backups import backups_dir, list_for
+from gbapp.services.backups import folder_for, list_for
 from gbapp.store import agencies, open_database
 
 
@@ -66,7 +66,7 @@ def test_damaged_file_offers_the_newest_good_backup(window, db_file, qtbot, answ
     assert window.open_database(db_file)
     assert "bị hỏng" in answers.asked[-1]
     assert window.ctx is not None and len(agencies.list_agencies(window.ctx.db)) > 0
-    damaged = [b for b in backups_dir().glob("*safety*")]
+    damaged = list(folder_for(db_file).glob("*safety*"))
     assert damaged and damaged[0].read_bytes().startswith(b"SQLite format 3\x00\xff")
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...services import backups
 from ...store.backup import COUNTED, BackupInfo
+from ...store.lock import DatabaseLock
 from ..workers import run_with_progress
 from . import messages
 
@@ -110,8 +111,7 @@ def restore(window, chosen: Path | None = None) -> bool:
         return False
     window.close_database()
     try:
-        safety = run_with_progress(window, window.tr("Đang khôi phục…"), backups.restore,
-                                   chosen, path)
+        safety = _restore_locked(window, chosen, path)
     except Exception as exc:  # noqa: BLE001 - BackupError, OSError: the current file is untouched
         messages.error(window, window.tr("Không khôi phục được"), str(exc))
         window.open_database(path)
@@ -136,8 +136,16 @@ def offer_restore(window, path: Path, problem: Exception) -> bool:
             "toàn.").replace("%1", newest.describe()), default_yes=True):
         return False
     try:
-        run_with_progress(window, window.tr("Đang khôi phục…"), backups.restore, newest.path, path)
+        _restore_locked(window, newest.path, path)
     except Exception as exc:  # noqa: BLE001
         messages.error(window, window.tr("Không khôi phục được"), str(exc))
         return False
     return True
+
+
+def _restore_locked(window, backup: Path, path: Path) -> Path | None:
+    """Restore while holding the database's lock, so that no other gbapp window opens the file
+    between closing it here and replacing it (its writes would go to the replaced file)."""
+    with DatabaseLock(path):
+        return run_with_progress(window, window.tr("Đang khôi phục…"), backups.restore, backup,
+                                 path)
