@@ -23,72 +23,25 @@ import tempfile
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a script: make the repository importable
+if __package__ in (None, ""):  # run as a script: make the repository and its siblings importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import docx  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
-from gbapp.domain.model import (  # noqa: E402
-    AgencyRef,
-    ItemKind,
-    ParsedItem,
-    ParsedPlan,
-    PlanMeta,
-    Role,
-    TimeFrame,
-)
 
 BUDGET = 2.0
 RESULTS = Path(__file__).resolve().parent / "results" / "export.json"
-AGENCIES = ["Sở Nội vụ", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Công an tỉnh",
-            "Hội Liên hiệp Phụ nữ tỉnh", "Sở Tư pháp", "Sở Văn hóa, Thể thao và Du lịch",
-            "Liên đoàn Lao động tỉnh", "Tỉnh Đoàn", "UBND xã Tịnh Hà", "UBND phường Cẩm Thành"]
-TOPICS = ["Tổ chức tập huấn nâng cao năng lực về bình đẳng giới cho cán bộ cơ sở",
-          "Truyền thông phòng ngừa, ứng phó với bạo lực trên cơ sở giới tại cộng đồng",
-          "Lồng ghép vấn đề bình đẳng giới trong xây dựng văn bản quy phạm pháp luật",
-          "Duy trì mô hình Địa chỉ tin cậy, nhà tạm lánh tại cộng đồng",
-          "Thu thập, cập nhật số liệu thống kê giới phục vụ đánh giá chỉ tiêu của Chiến lược"]
-PER_SECTION = 20  # activities (points a) … u)) under each numbered item
-
-
-def synthetic_plan(activities: int) -> ParsedPlan:
-    """A plan (sample data) with *activities* points under II, each with lead and coordinators."""
-    meta = PlanMeta(number="999/KH-UBND", doc_type="KH", issuer="UBND tỉnh Quảng Ngãi",
-                    place="Quảng Ngãi", issued_on=dt.date(2025, 1, 15), year=2025,
-                    title="Kế hoạch mẫu để đo tốc độ xuất văn bản (dữ liệu mẫu)")
-    purpose = ParsedItem(ItemKind.ROMAN, "I", "MỤC ĐÍCH, YÊU CẦU", children=[
-        ParsedItem(ItemKind.ARABIC, "1", "Mục đích", text="Dữ liệu mẫu.")])
-    tasks = ParsedItem(ItemKind.ROMAN, "II", "NHIỆM VỤ VÀ GIẢI PHÁP")
-    n = 0
-    section = 0
-    while n < activities:
-        section += 1
-        parent = ParsedItem(ItemKind.ARABIC, str(section), f"Nhóm nhiệm vụ số {section}")
-        for k in range(min(PER_SECTION, activities - n)):
-            lead = AGENCIES[(n + k) % len(AGENCIES)]
-            others = [AGENCIES[(n + k + 3) % len(AGENCIES)], AGENCIES[(n + k + 5) % len(AGENCIES)]]
-            quarter = (n + k) % 4 + 1
-            parent.children.append(ParsedItem(
-                ItemKind.LETTER, "", f"{TOPICS[(n + k) % len(TOPICS)]} (hoạt động {n + k + 1})",
-                time_frame=TimeFrame(f"Quý {['I', 'II', 'III', 'IV'][quarter - 1]}/2025",
-                                     dt.date(2025, 3 * quarter - 2, 1),
-                                     dt.date(2025, 3 * quarter, 28)),
-                agencies=[AgencyRef(lead, Role.LEAD)] + [AgencyRef(o, Role.COORDINATING)
-                                                          for o in others],
-                output="Báo cáo kết quả"))
-        n += len(parent.children)
-        tasks.children.append(parent)
-    return ParsedPlan(meta, [purpose, tasks])
-
-
 def build_database(path: Path, activities: int) -> int:
+    from gen_large import build_plan
+
     from gbapp.services.importing import store_plan
     from gbapp.store import open_database
 
     db = open_database(path)
     try:
-        plan_id = store_plan(db, synthetic_plan(activities))
+        plan_id = store_plan(db, build_plan(activities))  # the GUI benchmark's generator
         db.conn.commit()
     finally:
         db.close()
