@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
+from ..store.connection import Database
 
 from ..domain.entities import Plan
 from ..domain.model import ItemKind, ParsedItem, ParsedPlan, Role, TimeFrame
@@ -44,7 +47,8 @@ def store_plan(db: Database, parsed: ParsedPlan, *, replace: bool = False,
                source_file: str | Path | None = None) -> int:
     """Write *parsed* as a new plan; replaces a plan with the same number only if asked."""
     plan = plan_from_parsed(parsed, str(source_file) if source_file else None)
-    with changelog.action(db, "import", "plan", summary=plan.number or plan.title or ""):
+    with changelog.action(db, "import", "plan", summary=plan.number or plan.title or ""), \
+            _no_cyclic_gc():
         existing = plans.find_by_number(db, plan.number) if plan.number else None
         if existing is not None:
             if not replace:
@@ -53,6 +57,18 @@ def store_plan(db: Database, parsed: ParsedPlan, *, replace: bool = False,
         plan_id = plans.insert(db, plan)
         _insert_tree(db, plan_id, parsed.items, plan.year)
     return plan_id
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic collector: a big import makes ~10^5 tuples and no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _is_activity_section(title: str) -> bool:

@@ -7,7 +7,7 @@ affected siblings and, by prefix, their descendants.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from .connection import Database
 
 from ..domain.entities import Item
 from ..domain.model import ItemKind, TimeFrame
@@ -304,26 +304,33 @@ def next_id(db: Database) -> int:
 def bulk_insert(db: Database, rows: list[tuple]) -> None:
     """Insert many items at once (an import); rows follow INSERT_COLUMNS, parents first.
 
-    The per-row full-text trigger costs ~4x one bulk insert into the index, so it is set aside
-    for the duration (inside the caller's transaction: all or nothing) and the index is fed in
-    one go.
+    Inside the caller's transaction (all or nothing), two things are set aside for the duration:
+    the per-row full-text trigger (the index is fed by one INSERT … SELECT instead), and, when
+    the new rows outnumber those already stored, the items' indexes, which are rebuilt
+    afterwards by one sort each instead of 10^4 scattered updates.
     """
     if not rows:
         return
     set_aside = db.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE type = 'trigger' "
         "AND name = 'items_fts_insert'").fetchall()
+    feed_fts = bool(set_aside)
+    if len(rows) > db.execute("SELECT COUNT(*) FROM items").fetchone()[0]:
+        set_aside += db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'items' AND sql IS NOT NULL").fetchall()
     for kind, name, _sql in set_aside:
         db.execute(f"DROP {kind.upper()} {name}")
     title_at = INSERT_COLUMNS.index("title")
     columns = INSERT_COLUMNS + ("title_key",)
+    first_id = min(row[0] for row in rows)
     try:
         db.conn.executemany(
             f"INSERT INTO items ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [row + (vi_collation_key(row[title_at]),) for row in rows])
-        if any(name == "items_fts_insert" for _, name, _ in set_aside):
-            db.conn.executemany("INSERT INTO items_fts (rowid, search) VALUES (?, ?)",
-                                [(r[0], r[-1]) for r in rows])
+        if feed_fts:
+            db.execute("INSERT INTO items_fts (rowid, search) SELECT id, search FROM items "
+                       "WHERE id >= ?", [first_id])
     finally:
         for _kind, _name, sql in set_aside:
             db.execute(sql)
