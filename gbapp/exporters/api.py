@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from ..store.connection import Database
 
 from ..domain.text import clean_line
 from ..services import documents

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from sqlite_utils import Database
+from ..store.connection import Database
 
 from ..domain.entities import Agency, Indicator, IndicatorValue, Period, ProgressReport
 from ..domain.model import Status

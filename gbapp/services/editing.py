@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlite_utils import Database
+from ..store.connection import Database
 
 from ..domain.entities import Plan
 from ..store import assignments, indicators, items, plans

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
+from .connection import Database
 
 from ..domain.model import Role, Status
 from ..domain.text import fold

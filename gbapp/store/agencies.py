@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlite_utils import Database
+from .connection import Database
 
 from ..domain.entities import Agency
 from ..domain.text import clean_line, fold, vi_collation_key

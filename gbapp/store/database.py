@@ -5,13 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.text import fold, vi_collation_key
-from .migrations import KNOWN, migrations
+from .connection import Database
 
 # 'GBAP' as a 32-bit integer: lets us tell our files from any other SQLite database.
 APPLICATION_ID = 0x47424150
+# The number of migrations this gbapp knows (= len(migrations.KNOWN), checked by a test), kept
+# here so that opening an up-to-date database needs neither the migrations nor sqlite-utils.
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -63,6 +64,8 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA busy_timeout = 5000")
+    # As sqlite-utils sets it, before it is loaded: a REPLACE fires delete triggers too.
+    conn.execute("PRAGMA recursive_triggers = ON")
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("vi_key", 1, vi_collation_key, deterministic=True)
 
@@ -84,14 +87,17 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     path = Path(path)
     _check_file(path)
     try:
-        db = Database(path)
+        db = Database(sqlite3.connect(str(path)))
         configure(db.conn)
         _check_integrity(db, path)
-        _check_version(db, path)
-        if migrate and migrations.pending(db):
-            migrations.apply(db)
-            db.execute(f"PRAGMA user_version = {len(KNOWN)}")
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if not _is_current(db):
+            from .migrations import KNOWN, migrations
+
+            _check_version(db, path, KNOWN, migrations)
+            if migrate and migrations.pending(db.utils):
+                migrations.apply(db.utils)
+                db.execute(f"PRAGMA user_version = {len(KNOWN)}")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DamagedDatabaseError(
@@ -114,7 +120,13 @@ def _check_integrity(db: Database, path: Path) -> None:
         )
 
 
-def _check_version(db: Database, path: Path) -> None:
+def _is_current(db: Database) -> bool:
+    """Ours and fully migrated: the common case, decided on two header fields."""
+    return (db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+
+
+def _check_version(db: Database, path: Path, known: list[str], migrations) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     tables = set(db.table_names())
     if app_id not in (0, APPLICATION_ID) or (tables and "_sqlite_migrations" not in tables):
@@ -122,12 +134,12 @@ def _check_version(db: Database, path: Path) -> None:
             f"Tệp «{path.name}» là một cơ sở dữ liệu SQLite khác, không phải của gbapp. "
             "(an SQLite file, but not a gbapp database)"
         )
-    applied = [m.name for m in migrations.applied(db)]
-    unknown = [name for name in applied if name not in KNOWN]
+    applied = [m.name for m in migrations.applied(db.utils)]
+    unknown = [name for name in applied if name not in known]
     user_version = db.execute("PRAGMA user_version").fetchone()[0]
-    if unknown or user_version > len(KNOWN):
+    if unknown or user_version > len(known):
         raise NewerDatabaseError(
             f"Cơ sở dữ liệu «{path.name}» được tạo bởi phiên bản gbapp mới hơn "
-            f"(lược đồ {user_version}, phiên bản này hiểu đến {len(KNOWN)}). "
+            f"(lược đồ {user_version}, phiên bản này hiểu đến {len(known)}). "
             "Hãy cập nhật gbapp để mở tệp này. (written by a newer gbapp; please upgrade)"
         )

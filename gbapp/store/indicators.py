@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from .connection import Database
 
 from ..domain.entities import Indicator, IndicatorValue
 from ..domain.text import clean_line, clean_text

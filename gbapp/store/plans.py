@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
+from .connection import Database
 
 from ..domain.entities import Plan
 from ..domain.model import LegalBasis

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from sqlite_utils import Database
+from .connection import Database
 
 
 @dataclass

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlite_utils import Database
+from .connection import Database
 
 from . import changelog
 
@@ -69,7 +69,8 @@ class UndoLog:
                 BEGIN INSERT INTO undolog (sql) VALUES
                   ('INSERT INTO {table} (rowid, {col_list}) VALUES (' || old.{rowid} || ',' ||
                    {_quote_list('old', cols)} || ')'); END""")
-        self.db.execute("DELETE FROM undolog")
+        if self._last_seq():  # a second log on the same connection starts empty too
+            self.db.execute("DELETE FROM undolog")
 
     def _last_seq(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM undolog").fetchone()[0]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlite_utils import Database
+from ..store.connection import Database
 
 from ..store import plans
 from ..store.undo import UndoLog

@@ -137,3 +137,35 @@ def test_every_shipped_schema_upgrades(fixture, tmp_path):
 def test_fixtures_cover_the_current_schema():
     """A new migration ships with a fixture of the schema before it (tools/make_schema_fixture.py)."""
     assert (FIXTURES / f"schema-{len(KNOWN)}.db").is_file()
+
+
+def test_schema_version_counts_every_migration():
+    from gbapp.store.database import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == len(KNOWN)
+
+
+def test_opening_a_current_database_reads_without_sqlite_utils(tmp_path):
+    """sqlite-utils costs as much to import as Qt: an up-to-date database opens and reads
+    without it, and the first write brings it in (its atomic() guards every user action)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.db"
+    open_database(path).close()
+    code = (
+        "import sys\n"
+        "from gbapp.store import open_database\n"
+        "from gbapp.store import changelog\n"
+        f"db = open_database({str(path)!r})\n"
+        "db.execute('SELECT COUNT(*) FROM items').fetchone()\n"
+        "print('sqlite_utils' in sys.modules)\n"
+        "with changelog.action(db, 'test'):\n"
+        "    db.execute(\"INSERT INTO plans (number) VALUES ('1/KH')\")\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
+    db = open_database(path)
+    assert db.execute("SELECT number FROM plans").fetchall() == [("1/KH",)]
+    db.close()

@@ -11,7 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from sqlite_utils import Database
+from ...store.connection import Database
 
 from ...domain.dates import format_date
 from ...domain.model import STATUS_LABELS, Status

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
-from sqlite_utils import Database
+from ...store.connection import Database
 
 from ...domain.dates import format_date
 from ...domain.entities import Item

@@ -1,0 +1,63 @@
+"""The handle every store function takes: an sqlite3 connection, with sqlite-utils on demand.
+
+Reads go straight to sqlite3. sqlite-utils — its ``atomic()`` for every user action and its
+``Migrations`` for the schema — sits on the same connection but is imported only when first
+needed: importing it costs about as much as importing Qt, and opening the app on an up-to-date
+database only reads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+class Database:
+    """An open gbapp database (see module docstring). ``conn`` is the sqlite3 connection."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._utils: sqlite_utils.Database | None = None
+
+    @property
+    def utils(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of the same connection (plugins off: nothing from the user's
+        Python installation may hook into gbapp's connection)."""
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def execute(self, sql: str, parameters: Iterable[Any] | Mapping[str, Any] | None = None
+                ) -> sqlite3.Cursor:
+        """Run one statement. A statement with which sqlite3 opens an implicit transaction
+        (INSERT, UPDATE, DELETE, REPLACE) goes through sqlite-utils, whose execute() commits it
+        when no transaction is open and rolls it back if it fails; for any other statement
+        that logic has nothing to do, so it goes to sqlite3 directly."""
+        if not _opens_transaction(sql):
+            return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+        return self.utils.execute(sql, parameters)
+
+    def atomic(self) -> AbstractContextManager[None]:
+        """sqlite-utils' transaction: all or nothing, nested calls become savepoints."""
+        return self.utils.atomic()
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+_DML = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+def _opens_transaction(sql: str) -> bool:
+    return sql.lstrip()[:7].upper().startswith(_DML)
