@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from .paths import data_dir
@@ -21,9 +20,11 @@ def setup_logging(level: int = logging.INFO) -> Path:
     root = logging.getLogger()
     if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
         return path
+    from logging.handlers import RotatingFileHandler  # socket, pickle…: ~20 ms, needed here only
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()  # read-only profile: log to stderr rather than fail

@@ -112,7 +112,9 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
             counts = _read_counts(path)
         except sqlite3.DatabaseError:
             continue  # not a readable gbapp backup: never offered for restore
-        created = dt.datetime.strptime(m["stamp"], STAMP)
+        stamp = m["stamp"]  # STAMP, read without strptime (whose first use imports ~20 ms)
+        created = dt.datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]),
+                              int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
         out.append(BackupInfo(path, created, path.stat().st_size, counts, m["reason"] or ""))
     out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
     return out

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from ..store.connection import Database
 
 from ..store import plans
+from ..store.connection import Database
 from ..store.undo import UndoLog
 
 T = TypeVar("T")
@@ -33,6 +33,7 @@ class AppContext(QObject):
         self.undo = UndoLog(db)
         self.plan_id: int | None = plans.latest_id(db)
         self.dirty = False  # changed since opened (a backup is due on close)
+        self.before_first_change: Callable[[], None] | None = None  # run once, before any write
 
     def set_plan(self, plan_id: int | None) -> None:
         if plan_id != self.plan_id:
@@ -41,6 +42,9 @@ class AppContext(QObject):
 
     def perform(self, name: str, fn: Callable[[Database], T]) -> T:
         """Run one user action (*name* is shown in Edit → Undo) and notify the pages."""
+        if self.before_first_change is not None:
+            hook, self.before_first_change = self.before_first_change, None
+            hook()
         result = self.undo.run(name, fn)
         self._after_change()
         return result

@@ -36,6 +36,16 @@ def test_open_makes_a_backup_in_the_background(window, db_file, qtbot):
     assert info.reason == "open" and info.counts["plans"] == 1
 
 
+def test_a_change_right_after_opening_waits_for_the_backup_of_the_file_as_opened(window, db_file):
+    """The backup on open is made after the first paint; a change made sooner makes it first."""
+    assert window.open_database(db_file)
+    assert list_for(db_file) == []  # not yet: the window comes first
+    before = len(agencies.list_agencies(window.ctx.db))
+    window.ctx.perform("Thêm cơ quan", lambda db: agencies.save(db, Agency(name="Sở Mới")))
+    [info] = list_for(db_file)
+    assert info.reason == "open" and info.counts["agencies"] == before
+
+
 def test_backup_to_folder_then_restore_keeps_a_safety_copy(window, db_file, tmp_path, qtbot,
                                                            answers):
     from gbapp.ui.dialogs import backups

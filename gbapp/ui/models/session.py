@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
+BACKUP_DELAY_MS = 1000  # after opening: the first window is painted by then
 
 
 def recent_databases(settings: QSettings) -> list[Path]:
@@ -57,21 +58,38 @@ class Session:
             self._lock.release()
             raise
         self.ctx = AppContext(db, self.path)
-        self._backup_on_open()
+        self._backup_started = False
+        self._closed = False
+        # The backup of the file as opened waits until the window is up (it competes with the
+        # first paint for the CPU), but never past the first change: that one makes it first.
+        self.ctx.before_first_change = lambda: self._backup_on_open(wait=True)
+        QTimer.singleShot(BACKUP_DELAY_MS, self._backup_on_open)
 
-    def _backup_on_open(self) -> None:
-        """A backup of the file as it was opened, made in the background (own connection) so
-        that it never delays the first window."""
+    def _backup_on_open(self, wait: bool = False) -> None:
+        """A backup of the file as it was opened: in the background (own connection), or at
+        once when a change is about to be made."""
+        if self._backup_started or self._closed:
+            return
+        self._backup_started = True
+        self.ctx.before_first_change = None
         from ...services.backups import backup_now
-        from ..workers import Task
 
         path = self.path
+        if wait:
+            try:
+                backup_now(path, path, reason="open")
+            except Exception as exc:  # noqa: BLE001 - a failed backup must not block the edit
+                log.warning("backup on open failed: %s", exc)
+            return
+        from ..workers import Task
+
         task = Task(backup_now, path, path, reason="open")
         task.signals.failed.connect(lambda exc: log.warning("backup on open failed: %s", exc))
         task.start()
 
     def close(self) -> None:
         """Back up if anything changed, close the database and release the lock."""
+        self._closed = True
         ctx = self.ctx
         if ctx.dirty:
             try:
