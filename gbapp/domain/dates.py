@@ -30,7 +30,9 @@ def parse_date(text: str) -> dt.date | None:
 
 def format_date(value: dt.date | None) -> str:
     """date(2025, 2, 5) -> '05/02/2025'; None -> ''."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    # Not strftime: it imports the time module on each call (through Qt's import hook in
+    # the app), and tables format hundreds of dates per keystroke.
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
 def check_range(start: dt.date | None, end: dt.date | None) -> str | None:

@@ -37,3 +37,32 @@ def test_search_ignores_diacritics_and_sorts_in_vietnamese_order(demo_db):
     leads = [r.lead for r in rows]
     assert leads == sorted(leads, key=vi_sort_key)
     assert activities.count(demo_db, plan_id, f, today=dt.date(2025, 6, 1)) == len(rows)
+
+
+def test_first_page_read_in_document_order_equals_the_indexed_query(demo_db, monkeypatch):
+    """A search's first page may come from scanning the first items in order (common words)
+    or from the trigram index (rare ones): both give the same rows, and paging continues."""
+    from gbapp.store import activities, plans
+
+    plan_id = plans.latest_id(demo_db)
+    today = dt.date(2025, 6, 1)
+    n = demo_db.execute("SELECT COUNT(*) FROM items WHERE plan_id = ? AND is_activity = 1",
+                        [plan_id]).fetchone()[0]
+    terms = ["binh dang", "BÌNH ĐẲNG GIỚI", "to chuc", "so", "tuyên truyền", "khong-co-dau-nay",
+             "a", '"quoted" 100%']
+    for scan_rows in (3, 10, 10_000):
+        monkeypatch.setattr(activities, "SCAN_ROWS", scan_rows)
+        for text in terms:
+            for limit in (1, 2, 5, n + 1):
+                f = activities.ActivityFilter(text=text)
+                got = [r.id for r in activities.query(demo_db, plan_id, f, today=today,
+                                                      limit=limit)]
+                where, params = activities._where(f, plan_id, today)
+                params["limit"] = limit
+                expected = [r[0] for r in demo_db.execute(
+                    f"SELECT i.id FROM items i WHERE {where} ORDER BY i.sort_path LIMIT :limit",
+                    params)]
+                assert got == expected, (scan_rows, text, limit)
+                rest = activities.query(demo_db, plan_id, f, today=today, limit=limit,
+                                        offset=len(got))
+                assert not {r.id for r in rest} & set(got)

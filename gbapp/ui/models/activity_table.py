@@ -11,13 +11,13 @@ import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from ...store.connection import Database
 
 from ...domain.dates import format_date
 from ...domain.model import STATUS_LABELS, Status
 from ...domain.status import due_soon
 from ...store import activities
 from ...store.activities import ActivityFilter, ActivityRow
+from ...store.connection import Database
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -30,6 +30,11 @@ STATUS_COLUMN = 5
 OVERDUE = (QColor("#f8d7da"), QColor("#842029"))
 DUE_SOON = (QColor("#fff3cd"), QColor("#664d03"))
 DONE = (QColor("#d1e7dd"), QColor("#0f5132"))
+_BRUSHES = {id(c): (QBrush(c[0]), QBrush(c[1])) for c in (OVERDUE, DUE_SOON, DONE)}
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 
 
 def _clip(text: str, limit: int = 160) -> str:
@@ -54,6 +59,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.plan_total = 0  # activities of the plan
         self._rows: list[ActivityRow] = []
         self._shown: list[tuple[str, ...]] = []  # display texts, formatted once per row
+        self._brushes: list[tuple[QBrush, QBrush] | None] = []  # status cell colours per row
         self._more = False  # the last page was full (used while the count is not known yet)
         self.counter = None  # a BackgroundCounter: counts off the GUI thread (large plans)
 
@@ -71,10 +77,11 @@ class ActivityTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.today = self.fixed_today or dt.date.today()
         if self.db is None or self.plan_id is None:
-            self._rows, self._shown, self.total, self.plan_total = [], [], 0, 0
+            self._rows, self._shown, self._brushes, self.total, self.plan_total = [], [], [], 0, 0
         else:
             self._rows = self._query(0)
             self._shown = [self._display(r) for r in self._rows]
+            self._brushes = [self._brushes_of(r) for r in self._rows]
             self._more = len(self._rows) == self.PAGE
             if not self._more:
                 self.total = len(self._rows)
@@ -128,6 +135,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
         self._shown.extend(self._display(r) for r in more)
+        self._brushes.extend(self._brushes_of(r) for r in more)
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -177,19 +185,26 @@ class ActivityTableModel(QAbstractTableModel):
 
     def multiData(self, index: Index, span) -> None:  # noqa: N802 - Qt override
         """All roles of a cell in one call: the view paints ~170 cells per keystroke, and one
-        Python call per cell instead of one per role keeps repaint well inside the budget."""
+        Python call per cell instead of one per role keeps repaint well inside the budget.
+        Roles are compared as plain ints (no enum objects made per cell)."""
         row, col = index.row(), index.column()
         if row >= len(self._rows):
             return
-        display = Qt.ItemDataRole.DisplayRole.value
         for role_data in span:
             role = role_data.role()
-            if role == display:
+            if role == _DISPLAY:
                 role_data.setData(self._shown[row][col])
-            elif col == STATUS_COLUMN or role == ID_ROLE or col in (1, 2):
-                value = self.data(index, Qt.ItemDataRole(role) if role < ID_ROLE else role)
-                if value is not None:
-                    role_data.setData(value)
+            elif role == _BACKGROUND or role == _FOREGROUND:
+                if col == STATUS_COLUMN:
+                    brushes = self._brushes[row]
+                    if brushes is not None:
+                        role_data.setData(brushes[role == _FOREGROUND])
+            elif role == _TOOLTIP:
+                if col in (1, 2):
+                    r = self._rows[row]
+                    role_data.setData(r.title if col == 1 else r.lead)
+            elif role == ID_ROLE:
+                role_data.setData(self._rows[row].id)
 
     def _display(self, r: ActivityRow) -> tuple[str, ...]:
         # A cell shows at most ~150 characters; Qt shapes the whole string before eliding it,
@@ -197,6 +212,10 @@ class ActivityTableModel(QAbstractTableModel):
         # the full text.
         return (r.ref, _clip(r.title), _clip(r.lead), _clip(r.tf_text), format_date(r.due),
                 self.tr(STATUS_LABELS[r.status]))
+
+    def _brushes_of(self, r: ActivityRow) -> tuple[QBrush, QBrush] | None:
+        colours = self._colours(r)
+        return _BRUSHES[id(colours)] if colours else None
 
     def _colours(self, r: ActivityRow) -> tuple[QColor, QColor] | None:
         if r.status is Status.OVERDUE:
