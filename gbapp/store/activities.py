@@ -117,14 +117,17 @@ def query(db: Database, plan_id: int, f: ActivityFilter, *, today: dt.date,
         ids = _first_page_by_scan(db, plan_id, f, today, limit)
     if ids is None:
         where, params = _where(f, plan_id, today)
-        order = SORT_COLUMNS.get(sort, "i.sort_path") + (" DESC" if descending else "")
+        # Ties follow the sort's direction: a descending sort then reads its covering index
+        # backwards instead of sorting every activity (mixed directions cannot use it).
+        direction = " DESC" if descending else ""
+        order = f"{SORT_COLUMNS.get(sort, 'i.sort_path')}{direction}, i.sort_path{direction}"
         hint = f" INDEXED BY {SORT_INDEX[sort]}" if sort in SORT_INDEX else ""
         params.update(limit=limit, offset=offset)
         # Two steps: order and cut the page on narrow columns, then read the page's wide rows.
         ids = [r[0] for r in db.execute(
             f"SELECT i.id, {STATUS_SQL} AS status FROM items i{hint} "
             f"LEFT JOIN agencies g ON g.id = i.lead_agency_id "
-            f"WHERE {where} ORDER BY {order}, i.sort_path LIMIT :limit OFFSET :offset", params,
+            f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset", params,
         ).fetchall()]
     if not ids:
         return []
