@@ -127,6 +127,33 @@ def test_status_colours(qtbot, page, ctx):
     assert brush.color().name() == "#f8d7da"
 
 
+def test_painted_table_colours_only_the_status_cell(qtbot, page):
+    """What the user sees: the status cell is coloured, the other cells of its row are not
+    (the view reuses one role buffer from cell to cell; a stale colour would bleed over)."""
+    from gbapp.ui.models.activity_table import DONE, DUE_SOON, OVERDUE
+
+    page.model.fixed_today = dt.date(2026, 1, 10)
+    page.model.refresh()
+    page.table.clearSelection()
+    page.table.setCurrentIndex(page.model.index(-1, -1))
+    qtbot.wait(10)
+    image = page.table.viewport().grab().toImage()
+    status_colours = {c[0].name() for c in (OVERDUE, DUE_SOON, DONE)}
+    painted = 0
+    for r in range(page.model.rowCount()):
+        if page.model.row(r).status is not Status.OVERDUE:
+            continue
+        status_rect = page.table.visualRect(page.model.index(r, 5))
+        pixel = image.pixelColor(status_rect.right() - 3, status_rect.center().y()).name()
+        assert pixel == OVERDUE[0].name()
+        for col in range(5):
+            rect = page.table.visualRect(page.model.index(r, col))
+            assert image.pixelColor(rect.right() - 3, rect.center().y()).name() \
+                not in status_colours, (r, col)
+        painted += 1
+    assert painted
+
+
 def test_sort_by_column_in_sql(qtbot, page, ctx):
     page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     leads = [page.model.row(r).lead for r in range(page.model.rowCount())]

@@ -186,25 +186,33 @@ class ActivityTableModel(QAbstractTableModel):
     def multiData(self, index: Index, span) -> None:  # noqa: N802 - Qt override
         """All roles of a cell in one call: the view paints ~170 cells per keystroke, and one
         Python call per cell instead of one per role keeps repaint well inside the budget.
-        Roles are compared as plain ints (no enum objects made per cell)."""
+        Roles are compared as plain ints (no enum objects made per cell). The view reuses the
+        span from cell to cell, so every role is either set or cleared."""
         row, col = index.row(), index.column()
         if row >= len(self._rows):
+            for role_data in span:
+                role_data.clearData()
             return
         for role_data in span:
             role = role_data.role()
+            value = None
             if role == _DISPLAY:
-                role_data.setData(self._shown[row][col])
+                value = self._shown[row][col]
             elif role == _BACKGROUND or role == _FOREGROUND:
                 if col == STATUS_COLUMN:
                     brushes = self._brushes[row]
                     if brushes is not None:
-                        role_data.setData(brushes[role == _FOREGROUND])
+                        value = brushes[role == _FOREGROUND]
             elif role == _TOOLTIP:
                 if col in (1, 2):
                     r = self._rows[row]
-                    role_data.setData(r.title if col == 1 else r.lead)
+                    value = r.title if col == 1 else r.lead
             elif role == ID_ROLE:
-                role_data.setData(self._rows[row].id)
+                value = self._rows[row].id
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def _display(self, r: ActivityRow) -> tuple[str, ...]:
         # A cell shows at most ~150 characters; Qt shapes the whole string before eliding it,
