@@ -68,16 +68,32 @@ SORT_INDEX = {"lead": "items_sort_lead", "status": "items_sort_status"}
 SCAN_ROWS = 4000
 
 
+# A search whose words match at most FEW_MATCHES items reads those items first and sorts
+# them; one that matches more walks the sort order and keeps matching rows until the page is
+# full (the planner cannot tell the two apart, so the query says which loop comes first).
+FEW_MATCHES = 2000
+
+
+def _match_expression(f: ActivityFilter) -> str | None:
+    """The trigram MATCH for the search words of three letters or more, if any."""
+    indexed = ['"' + w.replace('"', '""') + '"' for w in fold(f.text).split() if len(w) >= 3]
+    return " AND ".join(indexed) or None
+
+
 def _where(f: ActivityFilter, plan_id: int, today: dt.date, *,
-           use_index: bool = True) -> tuple[str, dict]:
+           use_index: bool = True, matches_joined: bool = False) -> tuple[str, dict]:
+    """The WHERE clause over items ``i``. With *matches_joined* the query joins the full-text
+    matches as ``m`` itself (see FEW_MATCHES), else they are a subquery."""
     clauses = ["i.plan_id = :plan", "i.is_activity = 1"]
     params: dict = {"plan": plan_id, "today": today.isoformat()}
     words = fold(f.text).split()
-    indexed = ['"' + w.replace('"', '""') + '"' for w in words if len(w) >= 3 and use_index]
-    if indexed:
-        # One trigram MATCH for all words of three letters or more: instant on large plans.
-        clauses.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH :match)")
-        params["match"] = " AND ".join(indexed)
+    match = _match_expression(f) if use_index else None
+    if match:
+        if matches_joined:
+            clauses.append("m.items_fts MATCH :match")
+        else:
+            clauses.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH :match)")
+        params["match"] = match
     for n, word in enumerate(w for w in words if len(w) < 3 or not use_index):
         clauses.append(f"instr(i.search, :w{n}) > 0")  # too short for trigrams
         params[f"w{n}"] = word
@@ -112,20 +128,27 @@ def query(db: Database, plan_id: int, f: ActivityFilter, *, today: dt.date,
           sort: str = "ref", descending: bool = False, limit: int = 500,
           offset: int = 0) -> list[ActivityRow]:
     """One page of the filtered, sorted activities."""
+    match = _match_expression(f)
+    few = match is not None and len(db.execute(
+        "SELECT rowid FROM items_fts WHERE items_fts MATCH ? LIMIT ?",
+        [match, FEW_MATCHES + 1]).fetchall()) <= FEW_MATCHES
     ids = None
-    if offset == 0 and sort == "ref" and not descending and fold(f.text).strip():
+    if not few and offset == 0 and sort == "ref" and not descending and fold(f.text).strip():
         ids = _first_page_by_scan(db, plan_id, f, today, limit)
     if ids is None:
-        where, params = _where(f, plan_id, today)
+        where, params = _where(f, plan_id, today, matches_joined=few)
         # Ties follow the sort's direction: a descending sort then reads its covering index
         # backwards instead of sorting every activity (mixed directions cannot use it).
         direction = " DESC" if descending else ""
         order = f"{SORT_COLUMNS.get(sort, 'i.sort_path')}{direction}, i.sort_path{direction}"
-        hint = f" INDEXED BY {SORT_INDEX[sort]}" if sort in SORT_INDEX else ""
+        if few:  # CROSS JOIN keeps the matches as the outer loop (SQLite's join-order rule)
+            source = "items_fts m CROSS JOIN items i ON i.id = m.rowid"
+        else:
+            source = "items i" + (f" INDEXED BY {SORT_INDEX[sort]}" if sort in SORT_INDEX else "")
         params.update(limit=limit, offset=offset)
         # Two steps: order and cut the page on narrow columns, then read the page's wide rows.
         ids = [r[0] for r in db.execute(
-            f"SELECT i.id, {STATUS_SQL} AS status FROM items i{hint} "
+            f"SELECT i.id, {STATUS_SQL} AS status FROM {source} "
             f"LEFT JOIN agencies g ON g.id = i.lead_agency_id "
             f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset", params,
         ).fetchall()]

@@ -39,9 +39,10 @@ def test_search_ignores_diacritics_and_sorts_in_vietnamese_order(demo_db):
     assert activities.count(demo_db, plan_id, f, today=dt.date(2025, 6, 1)) == len(rows)
 
 
-def test_first_page_read_in_document_order_equals_the_indexed_query(demo_db, monkeypatch):
-    """A search's first page may come from scanning the first items in order (common words)
-    or from the trigram index (rare ones): both give the same rows, and paging continues."""
+def test_every_query_plan_gives_the_same_rows(demo_db, monkeypatch):
+    """A search's page may come from scanning the first items in order (common words), from
+    the full-text matches sorted (rare words) or from the sort order filtered by the matches:
+    all give the rows of the plain query, and paging continues without repeats."""
     from gbapp.store import activities, plans
 
     plan_id = plans.latest_id(demo_db)
@@ -50,19 +51,24 @@ def test_first_page_read_in_document_order_equals_the_indexed_query(demo_db, mon
                         [plan_id]).fetchone()[0]
     terms = ["binh dang", "BÌNH ĐẲNG GIỚI", "to chuc", "so", "tuyên truyền", "khong-co-dau-nay",
              "a", '"quoted" 100%']
-    for scan_rows in (3, 10, 10_000):
+    for scan_rows, few, sort, descending in itertools.product(
+            (3, 10_000), (0, 2000), ("ref", "title", "lead"), (False, True)):
         monkeypatch.setattr(activities, "SCAN_ROWS", scan_rows)
+        monkeypatch.setattr(activities, "FEW_MATCHES", few)
+        direction = " DESC" if descending else ""
+        order = f"{activities.SORT_COLUMNS[sort]}{direction}, i.sort_path{direction}"
         for text in terms:
             for limit in (1, 2, 5, n + 1):
                 f = activities.ActivityFilter(text=text)
                 got = [r.id for r in activities.query(demo_db, plan_id, f, today=today,
-                                                      limit=limit)]
+                                                      limit=limit, sort=sort,
+                                                      descending=descending)]
                 where, params = activities._where(f, plan_id, today)
                 params["limit"] = limit
                 expected = [r[0] for r in demo_db.execute(
-                    f"SELECT i.id FROM items i WHERE {where} ORDER BY i.sort_path LIMIT :limit",
-                    params)]
-                assert got == expected, (scan_rows, text, limit)
+                    f"SELECT i.id FROM items i LEFT JOIN agencies g ON g.id = i.lead_agency_id "
+                    f"WHERE {where} ORDER BY {order} LIMIT :limit", params)]
+                assert got == expected, (scan_rows, few, sort, descending, text, limit)
                 rest = activities.query(demo_db, plan_id, f, today=today, limit=limit,
-                                        offset=len(got))
+                                        offset=len(got), sort=sort, descending=descending)
                 assert not {r.id for r in rest} & set(got)
