@@ -10,7 +10,6 @@ Dates that do not exist (31/02) are skipped, never raised. The text is kept as w
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -246,7 +245,8 @@ def parse_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
     if not text:
         return None
     tf = _parse_cached(text, year)
-    return dataclasses.replace(tf) if tf is not None else None
+    # A copy (callers may set .text); built directly: dataclasses.replace() introspects.
+    return TimeFrame(tf.text, tf.start, tf.end, tf.recurring) if tf is not None else None
 
 
 @lru_cache(maxsize=4096)
