@@ -82,5 +82,6 @@ def bulk_insert(db: Database, rows: list[tuple[int, int, str]]) -> None:
         db.conn.executemany(
             "INSERT OR IGNORE INTO assignments (item_id, agency_id, role) VALUES (?, ?, ?)", rows)
     finally:
-        for _name, sql in set_aside:
-            db.execute(sql)
+        if db.conn.in_transaction:  # else a failure rolled back, restoring the index already
+            for _name, sql in set_aside:
+                db.execute(sql)

@@ -36,11 +36,11 @@ class Database:
 
     def execute(self, sql: str, parameters: Iterable[Any] | Mapping[str, Any] | None = None
                 ) -> sqlite3.Cursor:
-        """Run one statement. A statement with which sqlite3 opens an implicit transaction
-        (INSERT, UPDATE, DELETE, REPLACE) goes through sqlite-utils, whose execute() commits it
-        when no transaction is open and rolls it back if it fails; for any other statement
-        that logic has nothing to do, so it goes to sqlite3 directly."""
-        if not _opens_transaction(sql):
+        """Run one statement. Reads and schema statements, which sqlite3 never wraps in an
+        implicit transaction, go to sqlite3 directly; anything else (INSERT, UPDATE, DELETE…,
+        or a statement behind a comment) goes through sqlite-utils, whose execute() commits a
+        write made outside a transaction and rolls back one that failed."""
+        if _is_direct(sql):
             return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
         return self.utils.execute(sql, parameters)
 
@@ -56,8 +56,8 @@ class Database:
         self.conn.close()
 
 
-_DML = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+_DIRECT = ("SELECT", "PRAGMA", "CREATE", "DROP", "EXPLAIN")
 
 
-def _opens_transaction(sql: str) -> bool:
-    return sql.lstrip()[:7].upper().startswith(_DML)
+def _is_direct(sql: str) -> bool:
+    return sql.lstrip()[:7].upper().startswith(_DIRECT)

@@ -121,9 +121,16 @@ def _check_integrity(db: Database, path: Path) -> None:
 
 
 def _is_current(db: Database) -> bool:
-    """Ours and fully migrated: the common case, decided on two header fields."""
-    return (db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-            and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+    """Ours and fully migrated: the common case, decided on two header fields and the number
+    of recorded migrations (a newer gbapp stopped half-way leaves user_version behind)."""
+    if (db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID
+            or db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION):
+        return False
+    try:
+        recorded = db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
+    except sqlite3.OperationalError:  # no such table
+        return False
+    return recorded == SCHEMA_VERSION
 
 
 def _check_version(db: Database, path: Path, known: list[str], migrations) -> None:

@@ -332,8 +332,10 @@ def bulk_insert(db: Database, rows: list[tuple]) -> None:
             db.execute("INSERT INTO items_fts (rowid, search) SELECT id, search FROM items "
                        "WHERE id >= ?", [first_id])
     finally:
-        for _kind, _name, sql in set_aside:
-            db.execute(sql)
+        # Unless a failure rolled the whole transaction back (which restored them already).
+        if db.conn.in_transaction:
+            for _kind, _name, sql in set_aside:
+                db.execute(sql)
 
 
 def relabel_children(db: Database, plan_id: int, parent_id: int | None) -> None:

@@ -171,3 +171,49 @@ def test_two_databases_with_the_same_name_keep_separate_backups(tmp_path):
         backup_now(usb, usb, reason="open", now=dt.datetime(2025, 1, 2, 8, minute))
     assert [b.created.day for b in list_for(office)] == [1, 1]
     assert [b.created.day for b in list_for(usb)] == [2, 2]
+
+
+def test_an_interrupted_import_reports_its_own_error_and_keeps_the_schema(tmp_path):
+    """The bulk load sets indexes and the search trigger aside inside the transaction; a
+    failure that rolls the transaction back must surface as itself, with the schema whole."""
+    import sqlite3
+
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database
+
+    lines = ["KẾ HOẠCH", "Thực hiện công tác bình đẳng giới năm 2025", "I. NỘI DUNG"]
+    lines += [f"{n}. Hoạt động số {n}: Sở Nội vụ chủ trì, phối hợp với Sở Y tế thực hiện."
+              for n in range(1, 400)]
+    parsed = parse_plan_text("\n".join(lines))
+    calls = 0
+
+    def count() -> int:
+        nonlocal calls
+        calls += 1
+        return 0
+
+    probe = open_database(tmp_path / "probe.db")
+    probe.conn.set_progress_handler(count, 100)
+    store_plan(probe, parsed)
+    total = calls
+    for fraction in (0.3, 0.6, 0.9):  # somewhere in the items, the index feed, the rebuilds
+        db = open_database(tmp_path / f"i{fraction}.db")
+        schema = sorted(db.execute("SELECT type, name FROM sqlite_master").fetchall())
+        calls, fired = 0, []
+
+        def interrupt_once() -> int:
+            if calls > total * fraction and not fired:
+                fired.append(True)
+                return 1
+            return count()
+
+        db.conn.set_progress_handler(interrupt_once, 100)
+        with pytest.raises(sqlite3.OperationalError, match="interrupt"):
+            store_plan(db, parsed)
+        db.conn.set_progress_handler(None, 100)
+        assert sorted(db.execute("SELECT type, name FROM sqlite_master").fetchall()) == schema
+        assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
+        store_plan(db, parsed)  # and the same import then goes through
+        assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] >= 400
+        db.close()

@@ -169,3 +169,28 @@ def test_opening_a_current_database_reads_without_sqlite_utils(tmp_path):
     db = open_database(path)
     assert db.execute("SELECT number FROM plans").fetchall() == [("1/KH",)]
     db.close()
+
+
+def test_a_write_behind_a_comment_commits_like_any_other(tmp_path):
+    path = tmp_path / "c.db"
+    db = open_database(path)
+    db.execute("-- a note\nINSERT INTO plans (number) VALUES ('2/KH')")
+    assert not db.conn.in_transaction
+    db.close()
+    db = open_database(path)
+    assert db.execute("SELECT number FROM plans").fetchall() == [("2/KH",)]
+    db.close()
+
+
+def test_a_newer_gbapp_stopped_half_way_is_still_refused(tmp_path):
+    """A newer version records its migrations one by one and sets user_version at the end;
+    a file it left half-way has our user_version but a migration we do not know."""
+    path = tmp_path / "half.db"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                "VALUES ('gbapp', 'm999_from_the_future', '2030-01-01')")
+    con.commit()
+    con.close()
+    with pytest.raises(NewerDatabaseError):
+        open_database(path)
