@@ -36,6 +36,7 @@ class PlanForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._plan: Plan | None = None
+        self._loaded: Plan | None = None
         self.number = QLineEdit(self)
         self.number.setPlaceholderText("93/KH-UBND")
         self.issued_on = DateEdit(self)
@@ -125,6 +126,12 @@ class PlanForm(QWidget):
         self.recipients.setPlainText("\n".join(plan.recipients))
         for box in self.boxes.values():
             box.set_error(None)
+        # The fields as loaded, read back the way value() reads them ('' and None alike).
+        self._loaded = self.value() if self._plan is not None else None
+
+    def is_dirty(self) -> bool:
+        """Whether the fields differ from what load() put in them (unsaved edits)."""
+        return self._plan is not None and self.value() != self._loaded
 
     def _append_basis(self, basis: LegalBasis) -> None:
         row = self.bases.rowCount()

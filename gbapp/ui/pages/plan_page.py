@@ -6,6 +6,8 @@ labels renumber at once; the selection follows the item that was moved or added.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
@@ -54,6 +56,7 @@ class PlanPage(QWidget):
         self._progress: QProgressDialog | None = None
         self._current_id: int | None = None
         self._switching = False
+        self._saving: str | None = None  # 'item' or 'plan' while that form saves
 
         self.plan_combo = QComboBox(self)
         self.plan_combo.setMinimumContentsLength(40)
@@ -177,8 +180,6 @@ class PlanPage(QWidget):
         has_plan = self.ctx.plan_id is not None
         self.empty.setVisible(not has_plan)
         self.splitter.setVisible(has_plan)
-        self.form.set_choices(agencies.list_agencies(db, include_inactive=False),
-                              indicators.list_indicators(db))
         self.model.set_plan(db, self.ctx.plan_id)
         for row in range(self.model.rowCount()):  # open the sections, unless they are huge
             index = self.model.index(row, 0)
@@ -227,15 +228,40 @@ class PlanPage(QWidget):
         self._switching = False
         self.empty.setVisible(self.ctx.plan_id is None)
         self.splitter.setVisible(self.ctx.plan_id is not None)
-        self.plan_form.load(plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None)
-        self.form.set_choices(agencies.list_agencies(self.ctx.db, include_inactive=False),
-                              indicators.list_indicators(self.ctx.db))
+        # A change made elsewhere (another page, undo) never overwrites what the user is typing:
+        # forms with unsaved edits keep them, and saving them is still the user's choice.
+        plan = plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None
+        plan_kept = self._saving != "plan" and plan is not None and self.plan_form.is_dirty() and \
+            self.plan_form.value().id == plan.id
+        if not plan_kept:
+            self.plan_form.load(plan)
+        item_kept = self.form.dirty and self._saving != "item"
         if keep is not None and self.model.index_for_id(keep).isValid():
-            self.select_item(keep, force_reload=True)
+            if item_kept:
+                self._select_quietly(keep)
+                self.status_message.emit(self.tr(
+                    "Dữ liệu vừa thay đổi; nội dung đang sửa của mục này chưa lưu và được giữ nguyên."))
+            else:
+                self.select_item(keep, force_reload=True)
         else:
+            if item_kept and keep is not None:
+                self.status_message.emit(self.tr(
+                    "Mục đang sửa không còn (vừa hoàn tác): nội dung chưa lưu của nó đã bị bỏ."))
             self._current_id = None
             self._load_form(None)
+        if plan_kept:
+            self.status_message.emit(self.tr(
+                "Dữ liệu vừa thay đổi; thông tin kế hoạch đang sửa chưa lưu và được giữ nguyên."))
         self._update_actions()
+
+    def _select_quietly(self, item_id: int) -> None:
+        """Select *item_id* in the tree without reloading the form."""
+        index = self.model.index_for_id(item_id)
+        self._switching = True
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self._switching = False
 
     def select_item(self, item_id: int, *, force_reload: bool = False) -> bool:
         """Select *item_id* in the tree (expanding its branch) and show it in the form."""
@@ -282,6 +308,8 @@ class PlanPage(QWidget):
 
     def _load_form(self, item_id: int | None) -> None:
         db = self.ctx.db
+        self.form.set_choices(agencies.list_agencies(db, include_inactive=False),
+                              indicators.list_indicators(db))
         item = items.get(db, item_id) if item_id else None
         if item is None:
             self.form.load(None)
@@ -304,7 +332,8 @@ class PlanPage(QWidget):
             return False
         value = self.form.value()
         name = self.tr("Sửa hoạt động") if value.item.is_activity else self.tr("Sửa mục")
-        self.ctx.perform(name, lambda db: edits.save_activity(db, value))
+        with self._saving_form("item"):
+            self.ctx.perform(name, lambda db: edits.save_activity(db, value))
         self.status_message.emit(self.tr("Đã lưu mục %1.").replace("%1", value.item.ref))
         return True
 
@@ -312,9 +341,19 @@ class PlanPage(QWidget):
         if not self.plan_form.validate():
             return False
         plan = self.plan_form.value()
-        self.ctx.perform(self.tr("Sửa thông tin kế hoạch"), lambda db: plans.update(db, plan))
+        with self._saving_form("plan"):
+            self.ctx.perform(self.tr("Sửa thông tin kế hoạch"), lambda db: plans.update(db, plan))
         self.status_message.emit(self.tr("Đã lưu thông tin kế hoạch."))
         return True
+
+    @contextmanager
+    def _saving_form(self, which: str) -> Iterator[None]:
+        """While a form's own save runs, the reload after it shows what was stored there."""
+        self._saving = which
+        try:
+            yield
+        finally:
+            self._saving = None
 
     def _insert(self, parent_id: int | None, position: int | None) -> None:
         plan_id = self.ctx.plan_id
