@@ -220,3 +220,21 @@ def test_count_arrives_from_the_background(qtbot, ctx, demo_db_file):
                                                today=model.today)
     finally:
         counter.stop()
+
+
+def test_filters_wrap_onto_two_rows_in_a_narrow_window(qtbot, page):
+    """Every filter stays visible and usable when the window is half a laptop screen wide."""
+    widgets = [page.search, page.agency, page.role, page.status, page.due_from, page.due_to,
+               page.period]
+    page.resize(1300, 700)
+    qtbot.wait(20)
+    assert len({w.geometry().center().y() for w in widgets}) == 1  # one row
+    page.resize(640, 700)
+    qtbot.wait(20)
+    assert len({w.geometry().center().y() for w in widgets}) == 2  # two rows
+    for w in widgets:
+        assert w.isVisible() and w.geometry().right() <= page.width()
+        assert w.width() >= w.minimumSizeHint().width()
+    page.resize(1300, 700)
+    qtbot.wait(20)
+    assert len({w.geometry().center().y() for w in widgets}) == 1

@@ -101,18 +101,18 @@ class ActivitiesPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.count_label = QLabel(self)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.agency, 2)
-        filters.addWidget(self.role)
-        filters.addWidget(self.status)
-        filters.addWidget(QLabel(self.tr("Hạn từ"), self))
-        filters.addWidget(self.due_from)
-        filters.addWidget(QLabel(self.tr("đến"), self))
-        filters.addWidget(self.due_to)
-        filters.addWidget(self.period, 1)
+        # The filters sit on one row, or on two when the window is too narrow for one (a
+        # window snapped to half of a laptop screen).
+        self._filter_rows = (QHBoxLayout(), QHBoxLayout())
+        self._filter_widgets = [
+            (self.search, 3), (self.agency, 2), (self.role, 0), (self.status, 0),
+            (QLabel(self.tr("Hạn từ"), self), 0), (self.due_from, 0),
+            (QLabel(self.tr("đến"), self), 0), (self.due_to, 0), (self.period, 1)]
+        self._filters_split: bool | None = None
+        self._arrange_filters(split=False)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(self._filter_rows[0])
+        layout.addLayout(self._filter_rows[1])
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -189,6 +189,28 @@ class ActivitiesPage(QWidget):
                               role=self.role.currentData(), statuses=statuses,
                               due_from=date_of(self.due_from), due_to=date_of(self.due_to),
                               period_id=self.period.currentData())
+
+    def _arrange_filters(self, split: bool) -> None:
+        if split == self._filters_split:
+            return
+        self._filters_split = split
+        first, second = self._filter_rows
+        for widget, _stretch in self._filter_widgets:
+            first.removeWidget(widget)
+            second.removeWidget(widget)
+        for n, (widget, stretch) in enumerate(self._filter_widgets):
+            (second if split and n >= 3 else first).addWidget(widget, stretch)
+
+    def _filters_width(self) -> int:
+        spacing = self._filter_rows[0].spacing()
+        widgets = [w for w, _s in self._filter_widgets]
+        return sum(w.minimumSizeHint().width() for w in widgets) + spacing * len(widgets)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        margins = self.layout().contentsMargins()
+        room = event.size().width() - margins.left() - margins.right()
+        self._arrange_filters(split=room < self._filters_width())
+        super().resizeEvent(event)
 
     def _search_edited(self, _text: str) -> None:
         if self.search_debounce_ms <= 0:
