@@ -30,7 +30,6 @@ if __package__ in (None, ""):  # run as a script: make the repository and its si
 import docx  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
-
 BUDGET = 2.0
 RESULTS = Path(__file__).resolve().parent / "results" / "export.json"
 def build_database(path: Path, activities: int) -> int:

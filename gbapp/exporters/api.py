@@ -11,10 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..store.connection import Database
-
 from ..domain.text import clean_line
 from ..services import documents
+from ..store.connection import Database
 from .kinds import KINDS
 from .safe_write import ExportError, check_writable
 

@@ -11,13 +11,12 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from ..store.connection import Database
-
 from ..domain.entities import Agency, Indicator, IndicatorValue, Period, ProgressReport
 from ..domain.model import Status
 from ..importers import read_plan
 from ..paths import resource
 from ..store import agencies, assignments, changelog, indicators, items, periods, progress, settings
+from ..store.connection import Database
 from .importing import store_plan
 
 SAMPLE_MARK = "[Dữ liệu mẫu]"

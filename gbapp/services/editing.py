@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..store.connection import Database
-
 from ..domain.entities import Plan
 from ..store import assignments, indicators, items, plans
+from ..store.connection import Database
 
 
 def save_activity(db: Database, value) -> None:

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..store.connection import Database
-
 from ..domain.entities import Plan
 from ..domain.model import ItemKind, ParsedItem, ParsedPlan, Role, TimeFrame
 from ..domain.numbering import sibling_labels
 from ..domain.text import clean_line, clean_text, fold
 from ..store import agencies, assignments, changelog, items, plans
+from ..store.connection import Database
 
 # Sections whose leaves are things to do (as opposed to purpose, organisation, funding).
 _ACTIVITY_SECTIONS = ("noi dung", "nhiem vu", "hoat dong", "giai phap", "chuong trinh")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .connection import Database
-
 from ..domain.entities import Agency
 from ..domain.text import clean_line, fold, vi_collation_key
+from .connection import Database
 from .convert import date_in, date_out
 
 _COLUMNS = ("id, name, short_name, kind, level, parent_id, valid_from, valid_to, successor_id, "

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from .connection import Database
-
 from ..domain.entities import Assignment
 from ..domain.model import Role
+from .connection import Database
 
 
 def for_item(db: Database, item_id: int) -> list[Assignment]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from .connection import Database
-
 from ..domain.entities import Indicator, IndicatorValue
 from ..domain.text import clean_line, clean_text
+from .connection import Database
 
 
 def list_indicators(db: Database) -> list[Indicator]:

@@ -7,12 +7,11 @@ affected siblings and, by prefix, their descendants.
 
 from __future__ import annotations
 
-from .connection import Database
-
 from ..domain.entities import Item
 from ..domain.model import ItemKind, TimeFrame
 from ..domain.numbering import kind_for_depth, sibling_labels
 from ..domain.text import clean_line, clean_text, fold, vi_collation_key
+from .connection import Database
 from .convert import date_in, date_out
 
 COLUMNS = (

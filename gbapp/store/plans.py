@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from .connection import Database
-
 from ..domain.entities import Plan
 from ..domain.model import LegalBasis
 from ..domain.text import clean_line
+from .connection import Database
 from .convert import date_in, date_out
 
 _FIELDS = ("number", "doc_type", "issuer", "place", "issued_on", "effective_on", "signer",

@@ -13,9 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .connection import Database
-
 from . import changelog
+from .connection import Database
 
 T = TypeVar("T")
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
-from ...store.connection import Database
 
 from ...domain.dates import format_date
 from ...domain.entities import Item
 from ...domain.model import ItemKind
 from ...store import items
+from ...store.connection import Database
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROOT = 0
