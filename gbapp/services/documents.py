@@ -14,8 +14,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..store.connection import Database
-
 from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
 from ..domain.model import ItemKind, Role, Status
@@ -34,6 +32,7 @@ from ..store import (
     progress,
     settings,
 )
+from ..store.connection import Database
 
 
 class DocumentDataError(Exception):
@@ -191,13 +190,8 @@ def resolve_period(db: Database, plan_id: int, period: int | str | None = None) 
 
 def included_periods(db: Database, period: Period) -> list[Period]:
     """The period and the plan's periods that lie inside it (a year takes in its half-year)."""
-    out = [period]
-    if period.start_on and period.end_on:
-        for p in periods.list_periods(db, period.plan_id):
-            if (p.id != period.id and p.start_on and p.end_on and p.start_on >= period.start_on
-                    and p.end_on <= period.end_on):
-                out.append(p)
-    return out
+    inside = set(periods.included_ids(db, period.id)) - {period.id}
+    return [period] + [p for p in periods.list_periods(db, period.plan_id) if p.id in inside]
 
 
 @dataclass(slots=True)

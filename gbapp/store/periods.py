@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from .connection import Database
-
 from ..domain.entities import Period
 from ..domain.text import clean_line
+from .connection import Database
 from .convert import date_in, date_out
+
+# The period :period and the plan's periods that lie inside it (a year takes in its quarters):
+# a report made for any of them counts as reported for :period, in the app and in documents.
+INCLUDED_SQL = """
+    SELECT q.id FROM periods p JOIN periods q ON q.plan_id = p.plan_id
+    WHERE p.id = :period AND (q.id = p.id OR (
+        p.start_on IS NOT NULL AND p.end_on IS NOT NULL AND q.start_on IS NOT NULL
+        AND q.end_on IS NOT NULL AND q.start_on >= p.start_on AND q.end_on <= p.end_on))"""
 
 
 def _from_row(r: tuple) -> Period:
@@ -19,6 +26,11 @@ def list_periods(db: Database, plan_id: int) -> list[Period]:
         "SELECT id, plan_id, name, kind, start_on, end_on, due_on FROM periods WHERE plan_id = ? "
         "ORDER BY end_on, id", [plan_id]).fetchall()
     return [_from_row(r) for r in rows]
+
+
+def included_ids(db: Database, period_id: int) -> list[int]:
+    """*period_id* and the ids of the plan's periods inside it (see INCLUDED_SQL)."""
+    return [r[0] for r in db.execute(INCLUDED_SQL, {"period": period_id})]
 
 
 def get(db: Database, period_id: int) -> Period | None:

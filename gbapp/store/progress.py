@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .connection import Database
-
 from ..domain.entities import ProgressReport
 from ..domain.model import Status
 from ..domain.text import clean_text
+from .connection import Database
 from .convert import date_in, date_out
+from .periods import INCLUDED_SQL
 
 _FIELDS = ("item_id", "agency_id", "period_id", "status", "percent", "result", "sessions",
            "participants", "men", "women", "evidence", "difficulties", "proposals", "spending",
@@ -103,13 +103,15 @@ def refresh_item_status(db: Database, item_id: int) -> None:
 
 
 def unreported_agencies(db: Database, plan_id: int, period_id: int) -> list[tuple[int, str, int]]:
-    """(id, name, activities) of agencies assigned in the plan with no report in the period."""
+    """(id, name, activities) of agencies assigned in the plan with no report in the period or
+    in a period inside it (periods.INCLUDED_SQL: the rule the documents follow too)."""
     return db.execute(
-        """
+        f"""
         SELECT g.id, g.name, COUNT(DISTINCT a.item_id) FROM assignments a
         JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id
-        WHERE i.plan_id = ? AND NOT EXISTS (
-            SELECT 1 FROM progress_reports r WHERE r.agency_id = a.agency_id AND r.period_id = ?
-              AND r.item_id IN (SELECT id FROM items WHERE plan_id = ?))
+        WHERE i.plan_id = :plan AND NOT EXISTS (
+            SELECT 1 FROM progress_reports r WHERE r.agency_id = a.agency_id
+              AND r.period_id IN ({INCLUDED_SQL})
+              AND r.item_id IN (SELECT id FROM items WHERE plan_id = :plan))
         GROUP BY g.id ORDER BY g.name_key
-        """, [plan_id, period_id, plan_id]).fetchall()
+        """, {"plan": plan_id, "period": period_id}).fetchall()

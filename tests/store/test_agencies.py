@@ -39,3 +39,36 @@ def test_merge_moves_assignments_and_reports_and_keeps_history(db):
     merged = agencies.get(db, old)
     assert (merged.active, merged.successor_id, merged.valid_to) == (False, new, dt.date(2025, 3, 1))
     assert items.get(db, act) is not None
+
+
+def test_app_and_report_agree_on_who_has_not_reported(demo_db):
+    """An agency that reported for a quarter has reported for the year that contains it, in
+    the app's list and in the report document alike; one with no report at all has not."""
+    import datetime as dt
+
+    from gbapp.domain.entities import Period, ProgressReport
+    from gbapp.services.documents import collect_report
+    from gbapp.store import assignments, periods, plans, progress
+
+    db = demo_db
+    plan_id = plans.latest_id(db)
+    year = periods.save(db, Period(plan_id=plan_id, name="Năm 2031", kind="year",
+                                   start_on=dt.date(2031, 1, 1), end_on=dt.date(2031, 12, 31)))
+    quarter = periods.save(db, Period(plan_id=plan_id, name="Quý I/2031", kind="quarter",
+                                      start_on=dt.date(2031, 1, 1), end_on=dt.date(2031, 3, 31)))
+    assigned = {a.agency_id: a.item_id for refs in assignments.for_plan(db, plan_id).values()
+                for a in refs}
+    (reporter, item_id), (yearly, yearly_item), *others = assigned.items()
+    progress.save(db, ProgressReport(item_id=item_id, agency_id=reporter, period_id=quarter))
+    progress.save(db, ProgressReport(item_id=yearly_item, agency_id=yearly, period_id=year))
+
+    in_app = {name for _id, name, _n in progress.unreported_agencies(db, plan_id, year)}
+    in_report = {name for name, _n in collect_report(db, plan_id, year).unreported}
+    assert in_app == in_report
+    names = {a.id: a.name for a in agencies.list_agencies(db)}
+    assert names[reporter] not in in_app and names[yearly] not in in_app
+    assert len(in_app) == len(others)
+    # The year is not inside the quarter: the yearly report does not count for the quarter.
+    in_quarter = {n for _i, n, _c in progress.unreported_agencies(db, plan_id, quarter)}
+    assert in_quarter == {n for n, _c in collect_report(db, plan_id, quarter).unreported}
+    assert names[yearly] in in_quarter and names[reporter] not in in_quarter
