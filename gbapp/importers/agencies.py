@@ -84,7 +84,8 @@ def extract_agencies(text: str) -> list[AgencyRef]:
             w = _WITH_RE.match(low, m.end(), m.end() + 80)
             if w:
                 after = text[w.end():w.end() + 300]
-                for name in split_agency_list(_until_stop(after)):
+                cut = _CLAUSE_BREAK.search(after)  # where _until_stop would stop at the latest
+                for name in _names_until_stop(after[:cut.start()] if cut else after):
                     found.append((w.end(), name, Role.COORDINATING))
 
     for m in _COORD_AFTER_RE.finditer(low) if has_coord else ():
@@ -117,7 +118,12 @@ def _from_first_head(clause: str) -> str:
 
 def _name_before(before: str) -> str:
     """The agency named right before "chủ trì" in the same clause."""
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    return _lead_in_clause(_CLAUSE_BREAK.split(before)[-1])
+
+
+@lru_cache(maxsize=4096)
+def _lead_in_clause(clause: str) -> str:
+    # Plans name the same few dozen agencies before "chủ trì" again and again: cached.
     name = _clean_name(_until_stop(_from_first_head(clause)))
     if not name or len(name) > _MAX_NAME:
         return ""
@@ -125,6 +131,12 @@ def _name_before(before: str) -> str:
     # word starts a second name, else the last one.
     names = split_agency_list(name)
     return names[-1] if len(names) > 1 else name
+
+
+@lru_cache(maxsize=4096)
+def _names_until_stop(s: str) -> tuple[str, ...]:
+    # The same "Sở X, Sở Y thực hiện" clauses recur all through a plan: cached.
+    return tuple(split_agency_list(_until_stop(s)))
 
 
 def _until_stop(s: str) -> str:
