@@ -83,11 +83,16 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
     assignment_rows: list[tuple] = []
     year_frame = TimeFrame("", dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
 
+    by_name: dict[str, int] = {}  # the same spelling recurs thousands of times: no fold()
+
     def agency_id(name: str) -> int:
-        key = fold(name)
-        if key not in agency_cache:
-            agency_cache[key] = agencies.get_or_create(db, name)
-        return agency_cache[key]
+        found = by_name.get(name)
+        if found is None:
+            key = fold(name)
+            if key not in agency_cache:
+                agency_cache[key] = agencies.get_or_create(db, name)
+            found = by_name[name] = agency_cache[key]
+        return found
 
     # Iterative walk: (nodes, parent id, parent ref, parent path, depth, in activity section,
     # inherited time frame).
