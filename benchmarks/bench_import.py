@@ -24,6 +24,7 @@ from gbapp.services.importing import store_plan  # noqa: E402
 from gbapp.store import open_database  # noqa: E402
 
 BUDGET_S = 2.0
+RUNS = 5  # this shared VM's speed swings from run to run: the median of five, and the best
 
 
 def run_once(text: str, folder: Path, n: int) -> tuple[float, float, int, int]:
@@ -53,23 +54,32 @@ def main() -> int:
     text = generate_plan_text(n)
     runs = []
     calibration = min(calibration_s() for _ in range(3))
+    per_run = []
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(3):
+        for i in range(RUNS):
+            speed = calibration_s()  # the machine's speed just before this run
             runs.append(run_once(text, Path(tmp), i))
+            per_run.append({"calibration_loop_s": round(speed, 3),
+                            "parse_s": round(runs[-1][0], 3), "total_s": round(runs[-1][1], 3)})
     parse_s = statistics.median(r[0] for r in runs)
     total_s = statistics.median(r[1] for r in runs)
+    best_s = min(r[1] for r in runs)
     activities, assignments = runs[0][2], runs[0][3]
     result = {
         "activities_requested": n, "activities_stored": activities,
         "assignments_stored": assignments, "text_chars": len(text),
         "parse_s_median": round(parse_s, 3), "import_total_s_median": round(total_s, 3),
+        "import_total_s_best": round(best_s, 3),
         "budget_s": BUDGET_S, "within_budget": total_s <= BUDGET_S, "runs": len(runs),
-        "calibration_loop_s": round(calibration, 3),
+        "calibration_loop_s": round(calibration, 3), "per_run": per_run,
     }
     print(f"{'measure':<28}{'value':>12}")
     for key in ("activities_stored", "assignments_stored", "parse_s_median",
-                "import_total_s_median", "budget_s", "within_budget", "calibration_loop_s"):
+                "import_total_s_median", "import_total_s_best", "budget_s", "within_budget",
+                "calibration_loop_s"):
         print(f"{key:<28}{result[key]!s:>12}")
+    print("per run (calibration loop before it → import total):",
+          ", ".join(f"{r['calibration_loop_s']:.2f} s → {r['total_s']:.2f} s" for r in per_run))
     out = Path(__file__).resolve().parent / "results" / "import.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")
