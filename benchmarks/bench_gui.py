@@ -38,7 +38,8 @@ app = create_application(sys.argv)
 w = start(Path(sys.argv[1]))
 app.processEvents()
 assert w.pages["plan"].model.rowCount() > 0
-heavy = [m for m in ("docx", "openpyxl", "gbapp.importers", "gbapp.exporters") if m in sys.modules]
+heavy = [m for m in ("docx", "openpyxl", "sqlite_utils", "gbapp.importers", "gbapp.exporters")
+         if m in sys.modules]
 print("READY", ",".join(heavy), flush=True)
 """
 
