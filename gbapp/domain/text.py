@@ -21,7 +21,9 @@ def clean_text(value: str | None) -> str:
     if not value:
         return ""
     if _DIRTY_RE.search(value) is None:  # the common case: nothing to replace or drop
-        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+        if unicodedata.is_normalized("NFC", value):
+            return value
+        return unicodedata.normalize("NFC", value)
     text = _LINEBREAK_RE.sub("\n", value)
     text = _CONTROL_RE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):

@@ -41,7 +41,9 @@ class Database:
         or a statement behind a comment) goes through sqlite-utils, whose execute() commits a
         write made outside a transaction and rolls back one that failed."""
         if _is_direct(sql):
-            return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+            if parameters is None:
+                return self.conn.execute(sql)
+            return self.conn.execute(sql, parameters)
         return self.utils.execute(sql, parameters)
 
     def atomic(self) -> AbstractContextManager[None]:

@@ -39,7 +39,8 @@ def test_money_as_clerks_type_it():
         parse_money("15,5,5")
 
 
-_VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY \u0300\u0301\u0303\u0309\u0323"
+_VIETNAMESE = ("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY "
+               "\u0300\u0301\u0303\u0309\u0323")
 
 
 @given(st.text(alphabet=st.sampled_from(_VIETNAMESE + "≠Å;Ø–“”ß\u1fef\u037e\u212b")) | st.text())

@@ -240,7 +240,8 @@ class PlanPage(QWidget):
             if item_kept:
                 self._select_quietly(keep)
                 self.status_message.emit(self.tr(
-                    "Dữ liệu vừa thay đổi; nội dung đang sửa của mục này chưa lưu và được giữ nguyên."))
+                    "Dữ liệu vừa thay đổi; nội dung đang sửa của mục này chưa lưu "
+                    "và được giữ nguyên."))
             else:
                 self.select_item(keep, force_reload=True)
         else:
