@@ -61,8 +61,8 @@ SORT_COLUMNS = {
 SORT_INDEX = {"lead": "items_sort_lead", "status": "items_sort_status"}
 
 
-# Search text in the default (document) order: the first page is looked for among the first
-# SCAN_ROWS activities before the trigram index is asked for every match. A common word
+# Search text in the default (document) order: the first page is looked for among the plan's
+# first SCAN_ROWS items before the trigram index is asked for every match. A common word
 # ("bình đẳng giới" in half the plan) fills the page within a few hundred rows, where the
 # index would list 50,000 matches first; a rare one falls through to the index.
 SCAN_ROWS = 4000

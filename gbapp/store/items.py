@@ -301,7 +301,8 @@ def next_id(db: Database) -> int:
 
 
 def bulk_insert(db: Database, rows: list[tuple]) -> None:
-    """Insert many items at once (an import); rows follow INSERT_COLUMNS, parents first.
+    """Insert many items at once (an import); rows follow INSERT_COLUMNS, parents first, with
+    ids from next_id() on (every id from the first one up is a new row).
 
     Inside the caller's transaction (all or nothing), two things are set aside for the duration:
     the per-row full-text trigger (the index is fed by one INSERT … SELECT instead), and, when
