@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QFrame,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from ..context import AppContext
 from ..models.activity_table import ID_ROLE, ActivityTableModel
 from ..widgets.check_menu import CheckMenuButton
 from ..widgets.date_edit import DateEdit
+from ..widgets.tables import read_only_table
 
 
 class ActivitiesPage(QWidget):
@@ -84,17 +83,10 @@ class ActivitiesPage(QWidget):
         banner_layout.addWidget(self.clear_button)
         self.banner.hide()
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table = read_only_table(self.model, self)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 80), (2, 230), (3, 150), (4, 90), (5, 190)):

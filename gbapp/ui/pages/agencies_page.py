@@ -8,7 +8,6 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from ...domain.entities import Agency
 from ...domain.validation import InvalidInput
 from ...store import agencies, assignments, periods, plans, progress
 from ..context import AppContext
-from ..widgets.tables import select_row_quietly
+from ..widgets.tables import read_only_table, select_row_quietly
 from .parts.agency_form import AgencyForm
 from .parts.forms import confirm, show_error
 from .parts.labels import AGENCY_KINDS, AGENCY_LEVELS, label_of
@@ -51,14 +49,7 @@ class AgenciesPage(QWidget):
         self.show_inactive = QCheckBox(self.tr("Hiện cả cơ quan đã ngừng hoạt động"))
         self.show_inactive.setChecked(True)
         self.model = RowsModel(self._columns(), muted=lambda a: not a.active, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

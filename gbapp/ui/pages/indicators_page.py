@@ -7,7 +7,6 @@ import sqlite3
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from ...domain.entities import IndicatorValue
 from ...domain.validation import InvalidInput, format_decimal
 from ...store import indicators, plans
 from ..context import AppContext
+from ..widgets.tables import read_only_table
 from .parts.forms import confirm, show_error
 from .parts.indicator_form import IndicatorForm, ValueEntry
 from .parts.indicator_rows import IndicatorLine, assess_year, make_lines
@@ -45,14 +44,7 @@ class IndicatorsPage(QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(self._default_year())
         self.model = RowsModel([], parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
+        self.table = read_only_table(self.model)
 
         self.form = IndicatorForm()
         self.save_button = QPushButton(self.tr("Lưu chỉ tiêu"))
@@ -68,12 +60,7 @@ class IndicatorsPage(QWidget):
                    color=lambda v: ASSESSMENT_COLORS.get(self._value_assessment_raw(v))),
             Column(self.tr("Ghi chú"), lambda v: v.note),
         ], id_of=lambda v: v.year, parent=self)
-        self.values = QTableView()
-        self.values.setModel(self.values_model)
-        self.values.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.values.verticalHeader().hide()
-        self.values.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.values = read_only_table(self.values_model, single_selection=False, word_wrap=True)
         self.values.horizontalHeader().setStretchLastSection(True)
         self.entry = ValueEntry()
         self.save_value_button = QPushButton(self.tr("Lưu số liệu"))

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role
 from ...domain.validation import InvalidInput
 from ...store import assignments, items, periods, progress
 from ..context import AppContext
-from ..widgets.tables import select_row_quietly
+from ..widgets.tables import read_only_table, select_row_quietly
 from .parts.agency_combo import AgencyCombo
 from .parts.forms import show_error
 from .parts.labels import STATUS_COLORS, default_period, tr
@@ -69,14 +67,7 @@ class ProgressPage(QWidget):
         self.agency.lineEdit().setPlaceholderText(self.tr("Gõ tên cơ quan…"))
 
         self.model = RowsModel(self._columns(), parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
+        self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -93,13 +84,7 @@ class ProgressPage(QWidget):
             [Column(self.tr("Cơ quan"), lambda r: r[1]),
              Column(self.tr("Số HĐ"), lambda r: str(r[2]), align=Qt.AlignmentFlag.AlignRight)],
             id_of=lambda r: r[0], parent=self)
-        self.unreported = QTableView()
-        self.unreported.setModel(self.unreported_model)
-        self.unreported.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.unreported.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.unreported.verticalHeader().hide()
-        self.unreported.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.unreported.setWordWrap(False)
+        self.unreported = read_only_table(self.unreported_model, single_selection=False)
         uheader = self.unreported.horizontalHeader()
         uheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         uheader.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+
+def read_only_table(model: QAbstractItemModel, parent: QWidget | None = None, *,
+                    single_selection: bool = True, word_wrap: bool = False) -> QTableView:
+    """The pages' list table: whole rows selected, nothing edited in place, compact rows."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single_selection:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(word_wrap)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    return view
 
 
 def select_row_quietly(view: QAbstractItemView, row: int | None) -> None:
