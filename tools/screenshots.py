@@ -8,6 +8,7 @@ two dialogs (import-preview, settings). Uses a temporary data folder: nothing of
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -17,7 +18,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else REPO / "screenshots"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output_dir", nargs="?", type=Path, default=REPO / "screenshots")
+    out = parser.parse_args(argv[1:]).output_dir
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="gbapp-shots-"))
