@@ -16,6 +16,9 @@ class Role(StrEnum):
 
 ROLE_LABELS = {Role.LEAD: "Chủ trì", Role.COORDINATING: "Phối hợp"}
 
+# Marks the demo's invented figures and texts wherever they are shown or exported.
+SAMPLE_MARK = "[Dữ liệu mẫu]"
+
 
 class ItemKind(StrEnum):
     """How an item is numbered; the tree depth suggests it but a plan may skip a level."""

@@ -15,7 +15,9 @@ from .model import Status
 
 _GROUPED = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 _PLAIN_INT = re.compile(r"^\d+$")
-_DECIMAL = re.compile(r"^-?\d+([.,]\d+)?$")
+_DECIMAL_VI_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.200 or 1.234,5
+_DECIMAL_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3}){2,}(\.\d+)?$")  # 1,200,000 from English Excel
+_DECIMAL_PLAIN = re.compile(r"^\d+([.,]\d+)?$")  # 60, 1,7 or 1.7
 
 
 class InvalidInput(ValueError):
@@ -64,13 +66,52 @@ def parse_money(text: str) -> float | None:
 
 
 def parse_decimal(text: str) -> float | None:
-    """A decimal number with a comma or a dot ('1,7' or '1.7'); '' -> None."""
-    text = (text or "").strip().replace(" ", "")
-    if not text:
+    """A number as Vietnamese write it: '1,7', '1.200' (one thousand two hundred), '1.234,5';
+    also '1.7' and '1,200,000' pasted from English sources; '' -> None.
+
+    A dot followed by groups of exactly three digits groups thousands, as in Vietnamese; any other
+    dot is a decimal point.
+    """
+    raw = (text or "").strip()
+    cleaned = raw.replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
         return None
-    if not _DECIMAL.match(text):
-        raise ValueError("Chỉ nhập số, ví dụ 60 hoặc 1,7.")
-    return float(text.replace(",", "."))
+    sign = -1.0 if cleaned.startswith("-") else 1.0
+    digits = cleaned[1:] if cleaned.startswith("-") else cleaned
+    if _DECIMAL_VI_GROUPED.match(digits):
+        return sign * float(digits.replace(".", "").replace(",", "."))
+    if _DECIMAL_EN_GROUPED.match(digits):
+        return sign * float(digits.replace(",", ""))
+    if _DECIMAL_PLAIN.match(digits):
+        return sign * float(digits.replace(",", "."))
+    raise ValueError(f"«{raw}» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200.")
+
+
+# Units whose men and women figures add up to the total: counts of people, cases, households.
+_COUNT_UNITS = ("nguoi", "luot", "vu", "ho", "truong hop", "ca", "can bo", "hoc vien", "lao dong")
+
+
+def check_value_split(unit: str, value: float | None, men: float | None,
+                      women: float | None) -> dict[str, str]:
+    """An indicator's yearly figure against its men/women split; messages keyed by field.
+
+    A rate (%) stays within 0–100. A count ("người", "vụ"…) is the sum of its men and women
+    figures when all three are given. Averages ("giờ/tuần") have no such rule.
+    """
+    from .text import fold
+
+    errors: dict[str, str] = {}
+    folded = fold(unit or "").strip()
+    head = folded.split("/")[0].strip()  # "người/năm" counts people
+    if folded == "%":
+        for key, number in (("value", value), ("men", men), ("women", women)):
+            if number is not None and not 0 <= number <= 100:
+                errors[key] = "Tỷ lệ phải từ 0 đến 100%."
+    elif (any(head == u or head.startswith(u + " ") for u in _COUNT_UNITS)
+          and None not in (value, men, women) and abs(men + women - value) > 1e-6):
+        errors["value"] = (f"Nam + nữ ({format_decimal(men + women)}) khác giá trị chung "
+                           f"({format_decimal(value)}).")
+    return errors
 
 
 def parse_year(text: str) -> int | None:
@@ -94,11 +135,13 @@ def format_count(value: int | None) -> str:
 
 
 def format_decimal(value: float | None) -> str:
-    """60.0 -> '60', 1.7 -> '1,7' (Vietnamese decimal comma)."""
+    """60.0 -> '60', 1.7 -> '1,7', 1200 -> '1.200' (Vietnamese decimal comma and thousands dot),
+    so that what is shown reads back as the same number."""
     if value is None:
         return ""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    whole, _, fraction = f"{abs(value):,.2f}".rstrip("0").rstrip(".").partition(".")
+    text = whole.replace(",", ".") + ("," + fraction if fraction else "")
+    return "-" + text if value < 0 and text != "0" else text
 
 
 def field_date(raw: str, errors: dict[str, str], key: str) -> dt.date | None:

@@ -12,14 +12,13 @@ import random
 from pathlib import Path
 
 from ..domain.entities import Agency, Indicator, IndicatorValue, Period, ProgressReport
-from ..domain.model import Status
+from ..domain.model import SAMPLE_MARK, Status
 from ..importers import read_plan
 from ..paths import resource
 from ..store import agencies, assignments, changelog, indicators, items, periods, progress, settings
 from ..store.connection import Database
 from .importing import store_plan
 
-SAMPLE_MARK = "[Dữ liệu mẫu]"
 DEMO_PLAN = ("demo", "plan93_quangngai_2025.txt")
 
 # (name, short name, kind, level, valid_to, successor name). Names follow Quảng Ngãi's

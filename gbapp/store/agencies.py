@@ -30,9 +30,9 @@ def list_agencies(db: Database, *, include_inactive: bool = True, text: str = ""
     params: list = []
     if not include_inactive:
         sql += " AND active = 1"
-    if text:
-        sql += " AND search LIKE ?"
-        params.append(f"%{fold(text)}%")
+    if text:  # the name or the short name ("SVHTTDL"), ignoring case and diacritics
+        sql += " AND (search LIKE ? OR fold(short_name) LIKE ?)"
+        params += [f"%{fold(text)}%"] * 2
     sql += " ORDER BY name_key, name"
     return [_from_row(r) for r in db.execute(sql, params).fetchall()]
 

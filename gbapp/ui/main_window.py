@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         """Open *path* (created if new) in place of the current database; not an undo step."""
         from ..store import DamagedDatabaseError, DatabaseError, NotADatabaseError
 
+        if self.session is not None and not self.settle_unsaved():
+            return False
         try:
             opened = session.Session(Path(path))
         except (DamagedDatabaseError, NotADatabaseError) as exc:
@@ -190,6 +192,12 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.database_opened.emit(opened.path)
         return True
+
+    def settle_unsaved(self) -> bool:
+        """Before the open database goes away (closing, opening another, restoring): each page
+        with unsaved edits asks to save or drop them. False when the user chose to stay."""
+        return all(page.maybe_leave() for page in self.pages.values()
+                   if hasattr(page, "maybe_leave"))
 
     def close_database(self) -> None:
         if self.session is None:
@@ -360,6 +368,9 @@ class MainWindow(QMainWindow):
                 self.settings.setValue("window/page", key)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.settle_unsaved():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())

@@ -13,6 +13,15 @@ def _qsettings_in_tmp(_isolated_data_dir, qapp):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _unsaved_question_answered(monkeypatch):
+    """A window closed at a test's end with edits left in a form must not wait on a modal
+    "save?" box: unless a test answers it (the answers fixture), the edits are dropped."""
+    from gbapp.ui.dialogs import messages
+
+    monkeypatch.setattr(messages, "ask_save", lambda *_a, **_k: "discard")
+
+
 @pytest.fixture
 def ctx(demo_db, tmp_path):
     from gbapp.ui.context import AppContext
@@ -34,7 +43,14 @@ def answers(monkeypatch):
         asked.append(text)
         return replies.pop(0) if replies else True
 
+    def ask_save(_parent, _title, text):
+        """Replies: "save", "discard", "cancel", or True (save) / False (discard)."""
+        asked.append(text)
+        reply = replies.pop(0) if replies else "save"
+        return {True: "save", False: "discard"}.get(reply, reply)
+
     monkeypatch.setattr(messages, "ask", ask)
+    monkeypatch.setattr(messages, "ask_save", ask_save)
     monkeypatch.setattr(messages, "error", lambda _p, _t, text, details="": errors.append(text))
     monkeypatch.setattr(messages, "info", lambda _p, _t, text: errors.append(text))
 

@@ -174,7 +174,7 @@ def test_unsaved_edits_are_offered_for_saving(qtbot, window, answers):
     assert form.dirty
     other = _item_by_ref(window.ctx.db, "II.1.b")
     page.tree.setCurrentIndex(page.model.index_for_id(other.id))
-    assert answers.asked == ["Mục đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
     assert items.get(window.ctx.db, item.id).title == "Nội dung đã sửa"
     assert page.current_item_id() == other.id
 
@@ -237,3 +237,53 @@ def test_agency_names_in_vietnamese_order(window):
     names = [n for _i, n in form.lead.names.names()]
     assert names == [a.name for a in agencies.list_agencies(window.ctx.db, include_inactive=False)]
     assert names.index("Sở Dân tộc và Tôn giáo") < names.index("Sở Giáo dục và Đào tạo")
+
+
+def test_opening_another_item_from_another_page_asks_first(qtbot, window, answers):
+    """The activities list and the overview open items through select_item: an item being
+    edited is not replaced without the question (cancel keeps it, with what was typed)."""
+    page, form, item = _open(window, "II.1.a")
+    _type(qtbot, form.title, "Nội dung đang sửa")
+    other = _item_by_ref(window.ctx.db, "II.2.a")
+    answers.replies.append("cancel")
+    window.open_item(other.id)
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert page.current_item_id() == item.id and form.title.toPlainText() == "Nội dung đang sửa"
+    answers.replies.append("discard")
+    window.open_item(other.id)
+    assert page.current_item_id() == other.id
+    assert items.get(window.ctx.db, item.id).title != "Nội dung đang sửa"
+
+
+@pytest.mark.parametrize("reply", ["cancel", "save", "discard"])
+def test_closing_the_window_with_unsaved_edits_asks(qtbot, window, answers, reply):
+    page, form, item = _open(window, "II.1.a")
+    _type(qtbot, form.title, "Sửa trước khi đóng")
+    answers.replies.append(reply)
+    window.close()
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    if reply == "cancel":
+        assert window.isVisible() and window.ctx is not None
+        assert form.title.toPlainText() == "Sửa trước khi đóng"
+        return
+    assert window.ctx is None  # closed
+    from gbapp.store import open_database
+
+    db = open_database(window.settings.value("last_database"))
+    try:
+        stored = items.get(db, item.id).title
+    finally:
+        db.close()
+    assert (stored == "Sửa trước khi đóng") == (reply == "save")
+
+
+def test_an_invalid_date_in_the_plan_form_is_kept_as_an_edit(qtbot, window, answers):
+    """A date not yet valid in "Thông tin kế hoạch" must not break later actions: it is an
+    unsaved edit like any other, shown in red only when the user saves it."""
+    page, form, item = _open(window, "II.1.a")
+    page.plan_form.issued_on.setText("31/02/2025")
+    assert page.plan_form.is_dirty()
+    page.add_sibling()  # reloads the page after the change
+    assert page.plan_form.issued_on.text() == "31/02/2025"
+    assert not page.plan_form.validate()
+    assert "31/02/2025" in page.plan_form.boxes["issued_on"].error.text()

@@ -87,7 +87,17 @@ def test_validation_next_to_the_field_and_nothing_saved(qtbot, page, ctx):
     page.form.valid_to.clear()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.form.errors.message("name") == "Đã có cơ quan «Sở Nội vụ»."
+    page.form.name.clear()
+    type_text(page.form.name, "So Noi Vu")  # typed without Unikey: the same agency
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.form.errors.message("name") == "Đã có cơ quan «Sở Nội vụ» (cùng tên khi bỏ dấu)."
     assert len(agencies.list_agencies(ctx.db)) == before
+
+
+def test_search_finds_short_names(qtbot, page, ctx):
+    with_short = next(a for a in agencies.list_agencies(ctx.db) if a.short_name)
+    type_text(page.search, with_short.short_name.lower())
+    assert with_short.name in names(page)
 
 
 def test_add_agency_then_undo(qtbot, page, ctx):

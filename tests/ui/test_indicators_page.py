@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from gbapp.domain.status import Assessment
+from gbapp.domain.validation import format_decimal
 from gbapp.store import indicators
 
 SHOTS = Path("/tmp/shots")
@@ -137,7 +139,7 @@ def test_value_validation_next_to_the_field(qtbot, page, ctx):
     replace_text(page.entry.year, "2025")
     replace_text(page.entry.value_edit, "năm mươi")
     qtbot.mouseClick(page.save_value_button, Qt.MouseButton.LeftButton)
-    assert page.entry.errors.message("value") == "Chỉ nhập số, ví dụ 60 hoặc 1,7."
+    assert page.entry.errors.message("value") == "«năm mươi» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200."
     assert indicators.values(ctx.db) == before
 
 
@@ -183,3 +185,64 @@ def test_screenshot(qtbot, page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.resize(1366, 768)
     assert page.grab().save(str(SHOTS / "indicators.png"))
+
+
+def test_a_count_is_typed_the_vietnamese_way_and_its_split_checked(qtbot, page, ctx):
+    """"1.200" is one thousand two hundred; men + women of a count must make the total."""
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    type_text(page.form.code, "MT9")
+    type_text(page.form.name, "Số người được tập huấn về bình đẳng giới")
+    replace_text(page.form.unit, "người")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.form.code.text() == "MT9"
+    replace_text(page.entry.year, "2025")
+    replace_text(page.entry.value_edit, "1.200")
+    replace_text(page.entry.men, "700")
+    replace_text(page.entry.women, "800")
+    qtbot.mouseClick(page.save_value_button, Qt.MouseButton.LeftButton)
+    assert page.entry.errors.message("value") == "Nam + nữ (1.500) khác giá trị chung (1.200)."
+    replace_text(page.entry.women, "500")
+    qtbot.mouseClick(page.save_value_button, Qt.MouseButton.LeftButton)
+    mt9 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT9")
+    stored = next(v for v in indicators.values(ctx.db, mt9.id) if v.year == 2025)
+    assert (stored.value, stored.men, stored.women) == (1200.0, 700.0, 500.0)
+    assert cell(page, "MT9", "Thực hiện 2025") == "1.200"
+
+
+def test_saving_a_new_figure_keeps_the_years_split_and_note(qtbot, page, ctx):
+    mt1 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT1")
+    indicators.save_value(ctx.db, dataclasses.replace(
+        next(v for v in indicators.values(ctx.db, mt1.id) if v.year == 2025),
+        men=58.0, women=61.0, note="Báo cáo số 45", is_sample=False))
+    page.reload()
+    choose(qtbot, page, "MT1")
+    assert (page.entry.year.text(), page.entry.men.text(), page.entry.note.text()) == \
+        ("2025", "58", "Báo cáo số 45")  # the year's stored figures, not a blank row
+    replace_text(page.entry.value_edit, "60")
+    qtbot.mouseClick(page.save_value_button, Qt.MouseButton.LeftButton)
+    stored = next(v for v in indicators.values(ctx.db, mt1.id) if v.year == 2025)
+    assert (stored.value, stored.men, stored.women, stored.note) == (60.0, 58.0, 61.0,
+                                                                    "Báo cáo số 45")
+    page.activateWindow()
+    page.entry.year.setFocus()
+    qtbot.waitUntil(page.entry.year.hasFocus)
+    replace_text(page.entry.year, "2024")  # another year brings its own figures
+    QTest.keyClick(page.entry.year, Qt.Key.Key_Tab)
+    assert page.entry.value_edit.text() == format_decimal(
+        next(v for v in indicators.values(ctx.db, mt1.id) if v.year == 2024).value)
+
+
+def test_switching_indicator_with_unsaved_edits_asks(qtbot, page, ctx, answers):
+    choose(qtbot, page, "MT1")
+    replace_text(page.form.unit, "người")
+    answers.replies.append("cancel")
+    choose_row = next(n for n, line in enumerate(page.model.rows())
+                      if line.indicator.code == "MT2.1")
+    rect = page.table.visualRect(page.model.index(choose_row, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert answers.asked and "MT1" in answers.asked[0]
+    assert (page.form.code.text(), page.form.unit.text()) == ("MT1", "người")
+    answers.replies.append("save")
+    choose(qtbot, page, "MT2.1")
+    mt1 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT1")
+    assert mt1.unit == "người"

@@ -105,6 +105,8 @@ def restore(window, chosen: Path | None = None) -> bool:
         if not dialog.exec() or dialog.value() is None:
             return False
         chosen = dialog.value().path
+    if not window.settle_unsaved():
+        return False
     if not messages.ask(window, window.tr("Khôi phục dữ liệu"), window.tr(
             "Thay dữ liệu hiện tại bằng bản sao lưu «%1»? Tệp hiện tại được lưu thành một bản "
             "an toàn trước khi khôi phục.").replace("%1", chosen.name)):

@@ -25,13 +25,34 @@ def ask(parent: QWidget | None, title: str, text: str, *, default_yes: bool = Fa
     return box.clickedButton() is yes
 
 
+def ask_save(parent: QWidget | None, title: str, text: str) -> str:
+    """Unsaved edits: "save", "discard" or "cancel" (Esc, or the window closed)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    save = box.addButton(_tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("Không lưu"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     """An error the user can act on (file locked, damaged database, unreadable plan…)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    if details:
-        box.setDetailedText(details)
-    box.exec()
+    _show(QMessageBox.Icon.Warning, parent, title, text, details)
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    _show(QMessageBox.Icon.Information, parent, title, text)
+
+
+def _show(icon, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    # Qt ships no Vietnamese translation of its own buttons: the "OK" is ours.
+    box = QMessageBox(icon, title, text, parent=parent)
+    close = box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(close)
+    box.setEscapeButton(close)
+    if details:
+        box.setDetailedText(details)
+    box.exec()

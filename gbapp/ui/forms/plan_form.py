@@ -36,7 +36,7 @@ class PlanForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._plan: Plan | None = None
-        self._loaded: Plan | None = None
+        self._snapshot: tuple = ()
         self.number = QLineEdit(self)
         self.number.setPlaceholderText("93/KH-UBND")
         self.issued_on = DateEdit(self)
@@ -126,12 +126,25 @@ class PlanForm(QWidget):
         self.recipients.setPlainText("\n".join(plan.recipients))
         for box in self.boxes.values():
             box.set_error(None)
-        # The fields as loaded, read back the way value() reads them ('' and None alike).
-        self._loaded = self.value() if self._plan is not None else None
+        self._snapshot = self._texts()
+
+    def plan_id(self) -> int | None:
+        return self._plan.id if self._plan is not None else None
 
     def is_dirty(self) -> bool:
-        """Whether the fields differ from what load() put in them (unsaved edits)."""
-        return self._plan is not None and self.value() != self._loaded
+        """Whether the fields differ from what load() put in them (unsaved edits). Compares the
+        texts as typed, so that a date not yet valid counts as an edit rather than an error."""
+        return self._plan is not None and self._texts() != self._snapshot
+
+    def _texts(self) -> tuple:
+        edits = (self.number, self.issued_on, self.effective_on, self.issuer, self.place,
+                 self.signer, self.signer_authority, self.signer_title)
+        bases = tuple(tuple(self._cell(r, c) for c in range(len(BASIS_COLUMNS)))
+                      for r in range(self.bases.rowCount()))
+        return (tuple(e.text().strip() for e in edits), self.year.value(),
+                self.title.toPlainText().strip(), bases,
+                tuple(line.strip() for line in self.recipients.toPlainText().splitlines()
+                      if line.strip()))
 
     def _append_basis(self, basis: LegalBasis) -> None:
         row = self.bases.rowCount()

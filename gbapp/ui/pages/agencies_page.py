@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.entities import Agency
+from ...domain.text import fold
 from ...domain.validation import InvalidInput
 from ...store import agencies, assignments, periods, plans, progress
 from ..context import AppContext
+from ..dialogs import messages
 from ..widgets.tables import read_only_table, select_row_quietly
 from .parts.agency_form import AgencyForm
 from .parts.forms import confirm, show_error
@@ -193,29 +195,42 @@ class AgenciesPage(QWidget):
         self._update_buttons()
         self.form.name.setFocus()
 
-    def save(self) -> None:
+    def save(self) -> bool:
         try:
             agency = self.form.value()
         except InvalidInput:
-            return
+            return False
         same = agencies.find_by_name(self.ctx.db, agency.name)
         other = agencies.get(self.ctx.db, same) if same is not None else None
-        if (other is not None and other.id != agency.id
-                and other.name.casefold() == agency.name.casefold()):
-            self.form.show_errors({"name": self.tr("Đã có cơ quan «{0}».").format(other.name)})
-            return
+        # "So Noi vu" typed without accents is "Sở Nội vụ", not a second agency.
+        if other is not None and other.id != agency.id and fold(other.name) == fold(agency.name):
+            same_spelling = other.name.casefold() == agency.name.casefold()
+            self.form.show_errors({"name": (
+                self.tr("Đã có cơ quan «{0}».") if same_spelling else
+                self.tr("Đã có cơ quan «{0}» (cùng tên khi bỏ dấu).")).format(other.name)})
+            return False
         try:
             new_id = self.ctx.perform(self.tr("Lưu cơ quan"), lambda db: agencies.save(db, agency))
         except ValueError as exc:  # the store's own rule on names
             self.form.show_errors({"name": str(exc).split(" (")[0]})
-            return
+            return False
         except sqlite3.IntegrityError:
             self.form.show_errors({"name": self.tr("Đã có cơ quan khác cùng tên.")})
-            return
+            return False
         saved = agencies.get(self.ctx.db, new_id)
         self.form.load(saved)
         self.reload()
         self.status_label.setText(self.tr("Đã lưu «{0}».").format(agency.name))
+        return True
+
+    def maybe_leave(self) -> bool:
+        """Before the database closes: save or drop the agency form's unsaved edits."""
+        if not self.form.is_dirty():
+            return True
+        answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
+            "Thông tin «{0}» đang sửa chưa được lưu. Lưu lại trước khi đóng?")
+            .format(self.form.name.text() or self.tr("cơ quan mới")))
+        return answer == "discard" or (answer == "save" and self.save())
 
     def toggle_active(self) -> None:
         agency = self.form.loaded()

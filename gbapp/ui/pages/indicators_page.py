@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entities import IndicatorValue
-from ...domain.validation import InvalidInput, format_decimal
+from ...domain.validation import InvalidInput, format_decimal, parse_year
 from ...store import indicators, plans
 from ..context import AppContext
+from ..dialogs import messages
 from ..widgets.tables import read_only_table
 from .parts.forms import confirm, show_error
 from .parts.indicator_form import IndicatorForm, ValueEntry
@@ -39,6 +42,8 @@ class IndicatorsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._selected: int | None = None
+        self._entry_for: int | None = None  # the indicator the entry row was loaded for
+        self._saving = False  # a save's own reload shows what was stored
 
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -114,15 +119,15 @@ class IndicatorsPage(QWidget):
         self.year.valueChanged.connect(lambda _y: self.reload())
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._row_chosen(cur.row()))
-        self.values.clicked.connect(
-            lambda index: self.entry.load(self.values_model.row_at(index.row()),
-                                          self._current_unit()))
+        self.values.clicked.connect(lambda index: self._load_entry(
+            self.values_model.row_at(index.row()).year))
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(self.new)
         self.delete_button.clicked.connect(self.delete)
         self.save_value_button.clicked.connect(self.save_value)
         for editor in self.entry.editors():
             editor.returnPressed.connect(self.save_value)
+        self.entry.year.editingFinished.connect(self._entry_year_typed)
         ctx.data_changed.connect(self.reload)
         ctx.plan_changed.connect(lambda _id: self._plan_changed())
         self.reload()
@@ -167,13 +172,14 @@ class IndicatorsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # A change made elsewhere (undo, the plan page) never overwrites what is being typed.
         if self.model.row_of_id(self._selected) is None:
             self._selected = lines[0].id if lines else None
             self.form.load(lines[0].indicator if lines else None)
-        else:
+        elif self._saving or not self.form.is_dirty():
             self.form.load(self._line().indicator)
         self._select_row(self._selected)
-        self._load_values()
+        self._load_values(keep_entry=True)
 
     def _line(self) -> IndicatorLine | None:
         row = self.model.row_of_id(self._selected)
@@ -199,23 +205,77 @@ class IndicatorsPage(QWidget):
         if row < 0:
             return
         line = self.model.row_at(row)
+        if line.id == self._selected:
+            return
+        if not self._settle_edits():
+            self._select_row(self._selected)  # stay on the indicator being edited
+            return
         self._selected = line.id
         self.form.load(line.indicator)
         self.status_label.clear()
         self._load_values()
 
-    def _load_values(self) -> None:
+    def _settle_edits(self) -> bool:
+        """Unsaved edits of the indicator or of its yearly figure: save or drop them, as the user
+        chooses. False when the user cancels or what was typed cannot be saved."""
+        form, entry = self.form.is_dirty(), self.entry.is_dirty()
+        if not form and not entry:
+            return True
+        line = self._line()
+        what = line.indicator.code if line else self.tr("mới")
+        answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
+            "Chỉ tiêu {0} có nội dung đang sửa chưa được lưu. Lưu lại trước khi chuyển?")
+            .format(what))
+        if answer != "save":
+            return answer == "discard"
+        return (not form or self.save()) and (not entry or self.save_value())
+
+    def maybe_leave(self) -> bool:
+        return self._settle_edits()
+
+    @contextmanager
+    def _saving_edits(self) -> Iterator[None]:
+        self._saving = True
+        try:
+            yield
+        finally:
+            self._saving = False
+
+    def _load_values(self, keep_entry: bool = False) -> None:
+        """The chosen indicator's yearly figures, and the entry row: kept as typed when asked
+        and still about the same indicator, else the stored figure of its year (or the page's
+        year), so that saving a new value never wipes the men/women split or the note."""
         line = self._line()
         self.values_model.set_rows(sorted(line.values.values(), key=lambda v: v.year)
                                    if line else [])
         self.values.resizeColumnsToContents()
         self.values_title.setText(f"{line.indicator.code} — {line.indicator.name}" if line
                                   else self.tr("Chọn một chỉ tiêu trong bảng."))
-        self.entry.load(IndicatorValue(indicator_id=line.id if line else 0,
-                                       year=self.year.value()), self._current_unit())
+        same = line is not None and self._entry_for == line.id
+        if not (keep_entry and same and self.entry.is_dirty() and not self._saving):
+            year = self.entry.loaded_year() if keep_entry and same else None
+            self._load_entry(year or self.year.value())
         enabled = line is not None
         self.save_value_button.setEnabled(enabled)
         self.entry.setEnabled(enabled)
+
+    def _load_entry(self, year: int) -> None:
+        line = self._line()
+        stored = line.values.get(year) if line else None
+        self.entry.load(stored or IndicatorValue(indicator_id=line.id if line else 0, year=year),
+                        self._current_unit())
+        self._entry_for = line.id if line else None
+
+    def _entry_year_typed(self) -> None:
+        """A year typed in the entry row brings that year's stored figures, unless figures were
+        typed already (they are kept, for the new year)."""
+        try:
+            year = parse_year(self.entry.year.text())
+        except ValueError:
+            return
+        if year is None or year == self.entry.loaded_year() or self.entry.figures_typed():
+            return
+        self._load_entry(year)
 
     def _value_assessment_raw(self, value: IndicatorValue) -> str:
         line = self._line()
@@ -227,31 +287,35 @@ class IndicatorsPage(QWidget):
     # Actions ---------------------------------------------------------------------------------
 
     def new(self) -> None:
+        if not self._settle_edits():
+            return
         self._selected = None
         self._select_row(None)
         self.form.load(None)
         self._load_values()
         self.form.code.setFocus()
 
-    def save(self) -> None:
+    def save(self) -> bool:
         try:
             ind = self.form.value()
         except InvalidInput:
-            return
+            return False
         clash = next((i for i in indicators.list_indicators(self.ctx.db)
                       if i.code.casefold() == ind.code.casefold() and i.id != ind.id), None)
         if clash is not None:
             self.form.errors.show({"code": self.tr("Mã {0} đã dùng cho chỉ tiêu khác.")
                                    .format(clash.code)})
-            return
+            return False
         try:
-            self._selected = self.ctx.perform(self.tr("Lưu chỉ tiêu {0}").format(ind.code),
-                                              lambda db: indicators.save(db, ind))
+            with self._saving_edits():
+                self._selected = self.ctx.perform(self.tr("Lưu chỉ tiêu {0}").format(ind.code),
+                                                  lambda db: indicators.save(db, ind))
+                self.reload()
         except (ValueError, sqlite3.DatabaseError) as exc:
             show_error(self, self.tr("Không lưu được chỉ tiêu"), str(exc).split(" (")[0])
-            return
-        self.reload()
+            return False
         self.status_label.setText(self.tr("Đã lưu chỉ tiêu {0}.").format(ind.code))
+        return True
 
     def delete(self) -> None:
         line = self._line()
@@ -264,17 +328,20 @@ class IndicatorsPage(QWidget):
         self.ctx.perform(self.tr("Xóa chỉ tiêu {0}").format(line.indicator.code),
                          lambda db: indicators.delete(db, line.id))
 
-    def save_value(self) -> None:
+    def save_value(self) -> bool:
         line = self._line()
         if line is None:
-            return
+            return False
         try:
             value = self.entry.value()
         except InvalidInput:
-            return
+            return False
         value.indicator_id = line.id
-        self.ctx.perform(self.tr("Lưu số liệu {0} năm {1}").format(line.indicator.code, value.year),
-                         lambda db: indicators.save_value(db, value))
+        self.entry.load(value, self._current_unit())  # the reload keeps showing this year
+        with self._saving_edits():
+            self.ctx.perform(self.tr("Lưu số liệu {0} năm {1}").format(line.indicator.code,
+                                                                       value.year),
+                             lambda db: indicators.save_value(db, value))
         line = self._line()
         if line is not None:
             new_text = tr(assess_year(line.indicator, line.value(self.year.value()),
@@ -282,3 +349,4 @@ class IndicatorsPage(QWidget):
             self.status_label.setText(self.tr("Đã lưu số liệu {0} năm {1}. Đánh giá {2}: {3}.")
                                       .format(line.indicator.code, value.year,
                                               self.year.value(), new_text))
+        return True

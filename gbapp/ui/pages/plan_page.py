@@ -232,7 +232,7 @@ class PlanPage(QWidget):
         # forms with unsaved edits keep them, and saving them is still the user's choice.
         plan = plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None
         plan_kept = self._saving != "plan" and plan is not None and self.plan_form.is_dirty() and \
-            self.plan_form.value().id == plan.id
+            self.plan_form.plan_id() == plan.id
         if not plan_kept:
             self.plan_form.load(plan)
         item_kept = self.form.dirty and self._saving != "item"
@@ -276,6 +276,8 @@ class PlanPage(QWidget):
         if self._current_id == item_id and not force_reload:
             self.tree.setCurrentIndex(index)
             return True
+        if not force_reload and not self._settle_item_edits():
+            return False  # the user stays on the item being edited
         self._switching = True
         self.tree.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -297,15 +299,38 @@ class PlanPage(QWidget):
         new_id = self.model.item_id(current)
         if new_id == self._current_id:
             return
-        if self.form.dirty and self._current_id is not None:
-            if messages.ask(self, self.tr("Chưa lưu"),
-                            self.tr("Mục đang sửa chưa được lưu. Lưu lại trước khi chuyển?"),
-                            default_yes=True) and not self.save_item():
-                QTimer.singleShot(0, lambda keep=self._current_id: self.select_item(keep))
-                return
+        if not self._settle_item_edits():
+            QTimer.singleShot(0, lambda keep=self._current_id: self.select_item(keep))
+            return
         self._current_id = new_id
         self._load_form(new_id)
         self._update_actions()
+
+    def _settle_item_edits(self) -> bool:
+        """Before the item form shows another item: save or drop its unsaved edits, as the user
+        chooses. False when the user cancels (or saving failed: the red fields say why)."""
+        if not self.form.dirty or self._current_id is None:
+            return True
+        item = items.get(self.ctx.db, self._current_id)
+        answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
+            "Mục %1 đang sửa chưa được lưu. Lưu lại trước khi chuyển?")
+            .replace("%1", item.ref if item else ""))
+        if answer == "save":
+            return self.save_item()
+        return answer == "discard"
+
+    def maybe_leave(self) -> bool:
+        """Before the database closes: save or drop unsaved edits of the item and plan forms."""
+        if not self._settle_item_edits():
+            self.tabs.setCurrentIndex(0)
+            return False
+        if self.plan_form.is_dirty():
+            answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
+                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi đóng?"))
+            if answer == "cancel" or (answer == "save" and not self.save_plan()):
+                self.tabs.setCurrentIndex(1)
+                return False
+        return True
 
     def _load_form(self, item_id: int | None) -> None:
         db = self.ctx.db

@@ -25,6 +25,7 @@ from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role
 from ...domain.validation import InvalidInput
 from ...store import assignments, items, periods, progress
 from ..context import AppContext
+from ..dialogs import messages
 from ..widgets.tables import read_only_table, select_row_quietly
 from .parts.agency_combo import AgencyCombo
 from .parts.forms import show_error
@@ -288,6 +289,16 @@ class ProgressPage(QWidget):
         self.form.focus_first()
 
     # Saving ------------------------------------------------------------------------------------
+
+    def maybe_leave(self) -> bool:
+        """Before the database closes: save or drop the report being typed."""
+        if not self.form.is_dirty():
+            return True
+        line = self._current_line()
+        answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
+            "Báo cáo tiến độ của mục {0} đang nhập chưa được lưu. Lưu lại trước khi đóng?")
+            .format(line.ref if line else ""))
+        return answer == "discard" or (answer == "save" and self._save_current())
 
     def _save_requested(self, advance: bool) -> None:
         if self._save_current() and advance:

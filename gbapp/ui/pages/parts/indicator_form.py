@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain.entities import Indicator, IndicatorValue
+from ....domain.model import SAMPLE_MARK
 from ....domain.text import clean_line
 from ....domain.validation import (
     InvalidInput,
+    check_value_split,
     field_number,
     format_decimal,
     parse_decimal,
@@ -113,6 +115,19 @@ class IndicatorForm(QWidget):
         self.targets.blockSignals(False)
         self.source.setText(ind.source)
         self.errors.clear()
+        self._snapshot = self._texts()
+
+    def is_dirty(self) -> bool:
+        """Whether anything was typed since load() (compared as text: no parsing)."""
+        return self._texts() != self._snapshot
+
+    def _texts(self) -> tuple:
+        targets = tuple((self._cell(r, 0), self._cell(r, 1)) for r in range(self.targets.rowCount())
+                        if self._cell(r, 0) or self._cell(r, 1))
+        return (self.code.text().strip(), self.name.toPlainText().strip(),
+                self.unit.text().strip(), self.direction.currentData(),
+                self.baseline.text().strip(), self.baseline_year.text().strip(), targets,
+                self.source.text().strip())
 
     def indicator_id(self) -> int | None:
         return self._indicator.id
@@ -209,8 +224,24 @@ class ValueEntry(QWidget):
         self.value_edit.setText(format_decimal(value.value))
         self.men.setText(format_decimal(value.men))
         self.women.setText(format_decimal(value.women))
-        self.note.setText(value.note)
+        # The demo's mark goes once the user enters the year's own figure over a sample one.
+        note = value.note.replace(SAMPLE_MARK, "").strip() if value.is_sample else value.note
+        self.note.setText(note)
         self.errors.clear()
+        self._snapshot = self._texts()
+
+    def loaded_year(self) -> int | None:
+        return self._value.year
+
+    def is_dirty(self) -> bool:
+        return self._texts() != self._snapshot
+
+    def figures_typed(self) -> bool:
+        """Whether the figures or the note (not the year) were typed since load()."""
+        return self._texts()[1:] != self._snapshot[1:]
+
+    def _texts(self) -> tuple:
+        return tuple(editor.text().strip() for editor in self.editors())
 
     def value(self) -> IndicatorValue:
         errors: dict[str, str] = {}
@@ -222,10 +253,8 @@ class ValueEntry(QWidget):
                                        ("women", self.women))}
         if not errors and all(v is None for v in numbers.values()):
             errors["value"] = self.tr("Nhập giá trị (hoặc số liệu nam, nữ).")
-        if self._unit == "%":
-            for key, number in numbers.items():
-                if number is not None and not 0 <= number <= 100 and key not in errors:
-                    errors[key] = self.tr("Tỷ lệ phải từ 0 đến 100%.")
+        for key, message in check_value_split(self._unit, **numbers).items():
+            errors.setdefault(key, message)
         self.errors.show(errors)
         if errors:
             raise InvalidInput(errors)

@@ -1,0 +1,58 @@
+"""Numbers as Vietnamese officers type them, and the men/women split of an indicator's figure."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gbapp.domain.validation import check_value_split, format_decimal, parse_decimal
+
+
+@pytest.mark.parametrize(("typed", "number"), [
+    ("1.200", 1200.0),  # a thousands dot, as Vietnamese write it: not 1,2
+    ("1.234,5", 1234.5),
+    ("12.345.678", 12345678.0),
+    ("1,7", 1.7),
+    ("1.7", 1.7),  # a decimal point from an English source
+    ("12.25", 12.25),
+    ("60", 60.0),
+    ("1,200,000", 1200000.0),  # pasted from English Excel
+    ("12 345", 12345.0),
+    ("-3,5", -3.5),
+    ("", None),
+])
+def test_parse_decimal(typed, number):
+    assert parse_decimal(typed) == number
+
+
+@pytest.mark.parametrize("typed", ["abc", "1..2", "năm mươi", "1,2,3", "--1"])
+def test_parse_decimal_refuses_what_is_not_a_number(typed):
+    with pytest.raises(ValueError, match="không phải là một số"):
+        parse_decimal(typed)
+
+
+@pytest.mark.parametrize(("number", "shown"), [
+    (1200.0, "1.200"), (1234.5, "1.234,5"), (1.7, "1,7"), (60.0, "60"), (0.25, "0,25"),
+    (-3.5, "-3,5"), (None, ""),
+])
+def test_format_decimal(number, shown):
+    assert format_decimal(number) == shown
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False))
+def test_what_is_shown_reads_back_as_the_same_number(value):
+    number = float(value)
+    assert parse_decimal(format_decimal(number)) == pytest.approx(number, abs=1e-9)
+
+
+def test_a_count_is_the_sum_of_men_and_women():
+    assert check_value_split("người", 1200, 700, 800) == {
+        "value": "Nam + nữ (1.500) khác giá trị chung (1.200)."}
+    assert check_value_split("lượt người", 1500, 700, 800) == {}
+    assert check_value_split("người", 1200, 700, None) == {}  # a partial split is not checked
+
+
+def test_rates_stay_within_100_and_averages_are_not_summed():
+    assert check_value_split("%", 120, 50, None) == {"value": "Tỷ lệ phải từ 0 đến 100%."}
+    assert check_value_split("giờ/tuần", 12.5, 5, 20) == {}
