@@ -8,7 +8,7 @@ import gc
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.text import clean_line
@@ -42,7 +42,8 @@ class ExportOptions:
     agency_ids: list[int] | None = None  # reminder: only these agencies
     per_agency: bool = False  # reminder: one letter per agency
     reply_by: dt.date | None = None  # reminder: deadline for the answer
-    today: dt.date | None = None  # for derived statuses (tests); None: today
+    today: dt.date | None = None  # as-of date of statuses; None: the document date, else today
+    warnings: list[str] = field(default_factory=list)  # filled by export(): what to check
 
 
 def default_filename(kind: str, plan_number: str | None, period_name: str | None = None) -> str:
@@ -88,6 +89,18 @@ def paused_gc():
                 gc.enable()
 
 
+def _check_signature(head, opts: ExportOptions) -> None:
+    """Decree 30 signs with authority (TM./KT.…), title and name: say which are missing, so
+    that the clerk fills them before printing rather than finding a blank under the text."""
+    missing = [label for label, value in (("quyền hạn ký (TM./KT.)", head.signer_authority),
+                                          ("chức vụ người ký", head.signer_title),
+                                          ("họ tên người ký", head.signer)) if not value]
+    if missing:
+        opts.warnings.append(
+            f"Khối chữ ký còn thiếu {', '.join(missing)}: điền trong Cài đặt hoặc Thông tin kế "
+            f"hoạch (hay trong hộp xuất văn bản) rồi xuất lại. (signature block incomplete)")
+
+
 def export(db: Database, kind: str, out: str | Path, options: ExportOptions | None = None,
            progress: Progress | None = None) -> list[Path]:
     """Collect the data and write the document(s) of *kind*; returns the files written."""
@@ -102,7 +115,10 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
     opts = options or ExportOptions()
     step = progress or (lambda _p, _m: None)
     out = Path(out)
-    today = opts.today or dt.date.today()
+    # The document speaks as of its own date: statuses ("quá hạn"), "Đến ngày …" and the reply
+    # deadline are derived from it, so that a report dated 05/12 never says "Đến ngày 29/11" of
+    # another year.
+    today = opts.today or opts.date or dt.date.today()
     if not (kind == "reminder" and opts.per_agency):
         check_writable(out)
     step(5, "Đang đọc dữ liệu…")
@@ -110,10 +126,12 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
     date = opts.date if opts.date is not None else today
 
     def letterhead(type_code):
-        return documents.letterhead_from_settings(
+        head = documents.letterhead_from_settings(
             db, type_code=type_code, number=opts.number, date=date, recipients=opts.recipients,
             signer=opts.signer, signer_authority=opts.signer_authority,
             signer_title=opts.signer_title)
+        _check_signature(head, opts)
+        return head
 
     if kind == "report":
         from .report import write_report
@@ -133,10 +151,12 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
         doc = documents.collect_plan(db, plan.id)
         step(40, "Đang soạn kế hoạch…")
         head = plan_letterhead(doc, number=opts.number or None, date=opts.date)
-        if opts.signer is not None:
-            head.signer = opts.signer
+        for name in ("signer", "signer_authority", "signer_title"):
+            if getattr(opts, name):
+                setattr(head, name, getattr(opts, name))
         if opts.recipients is not None:
             head.recipients = list(opts.recipients)
+        _check_signature(head, opts)
         return [write_plan(doc, head, out)]
     if kind == "reminder":
         from .reminder import write_reminders

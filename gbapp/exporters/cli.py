@@ -31,6 +31,8 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--number", default="", help="số văn bản, ví dụ 15 (để trống: ghi tay)")
     p.add_argument("--date", help="ngày văn bản dd/mm/yyyy (mặc định: hôm nay)")
     p.add_argument("--signer", help="người ký (mặc định: theo cài đặt)")
+    p.add_argument("--signer-authority", help="quyền hạn ký, ví dụ «KT. GIÁM ĐỐC»")
+    p.add_argument("--signer-title", help="chức vụ người ký, ví dụ «PHÓ GIÁM ĐỐC»")
     p.add_argument("--agency", action="append", default=None, metavar="TÊN",
                    help="công văn: chỉ gửi cơ quan này (lặp lại được)")
     p.add_argument("--per-agency", action="store_true",
@@ -76,6 +78,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = ExportOptions(
         plan=args.plan, period=args.period, number=args.number or "",
         date=_date(args.date, "Ngày văn bản"), signer=args.signer,
+        signer_authority=args.signer_authority, signer_title=args.signer_title,
         per_agency=args.per_agency, reply_by=_date(args.reply_by, "Hạn gửi báo cáo"))
     try:
         db = open_database(db_path)
@@ -109,6 +112,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("Không có cơ quan nào cần đôn đốc; không tạo văn bản. (nothing to write)")
     for path in written:
         print(f"Đã ghi: {path}")
+    for warning in dict.fromkeys(options.warnings):  # once, even for one letter per agency
+        print(f"Lưu ý: {warning}", file=sys.stderr)
     return 0
 
 

@@ -46,6 +46,12 @@ def plan_letterhead(doc: PlanDocument, *, number: str | None = None, date=None) 
 
 def _basis_text(b: LegalBasis) -> str:
     text = clean_line(b.doc_type)
+    if not b.number and b.summary:
+        # A law is cited by its name, then its date: "Luật Bình đẳng giới ngày 29/11/2006".
+        text += f" {clean_line(b.summary)}"
+        if b.issued_on:
+            text += f" ngày {format_date(b.issued_on)}"
+        return text.strip()
     if b.number:
         text += f" số {clean_line(b.number)}"
     if b.issued_on:
@@ -108,8 +114,9 @@ def _write_tree(b: DocBuilder, doc: PlanDocument) -> str:
         if (it.is_activity and tf and tf != parent_tf.get(it.parent_id, "")
                 and fold(tf) not in fold(title)):
             b.para(f"Thời gian thực hiện: {tf}.", "GB Body")
-        if it.output:
-            b.para(f"Sản phẩm: {clean_line(it.output)}.", "GB Body")
+        output = clean_line(it.output).rstrip(".")
+        if output and fold(output) not in fold(f"{title} {text}"):  # not said in the text already
+            b.para(f"Sản phẩm: {output}.", "GB Body")
     return last_roman
 
 

@@ -38,6 +38,7 @@ from .dialogs import messages
 from .widgets.date_edit import DateEdit
 
 PERIOD_KINDS = ("report", "reminder")
+SIGNED_KINDS = ("report", "reminder", "plan")
 
 
 class ExportSignals(QObject):
@@ -96,6 +97,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Xuất văn bản"))
         self.setMinimumWidth(560)
         self.task: ExportTask | None = None
+        self.task_options: ExportOptions | None = None
         self._plan_filled = False
         self.result_paths: list[Path] = []
         self.plan = plans.get(ctx.db, ctx.plan_id) if ctx.plan_id else None
@@ -210,22 +212,29 @@ class ExportDialog(QDialog):
         is_reminder = kind == "reminder"
         for w in (self.agency_label, self.agency_list, self.per_agency_check):
             w.setVisible(is_reminder)
-        signed = kind in ("report", "reminder")
+        signed = kind in SIGNED_KINDS
         for w in (self.signer_edit, self.authority_edit, self.title_edit):
             w.setEnabled(signed)
-        self.number_edit.setEnabled(signed or kind == "plan")
-        self.date_edit.setEnabled(signed or kind == "plan")
-        if kind == "plan" and self.plan is not None:  # the plan's own number and date
+        self.number_edit.setEnabled(signed)
+        self.date_edit.setEnabled(signed)
+        if kind == "plan" and self.plan is not None:  # the plan's own number, date and signer
             self.number_edit.setText((self.plan.number or "").split("/")[0])
             self.date_edit.set_date(self.plan.issued_on)
+            self._set_signer(self.plan.signer, self.plan.signer_authority, self.plan.signer_title)
             self._plan_filled = True
         elif self._plan_filled:
             self.number_edit.clear()
             self.date_edit.set_date(dt.date.today())
+            self._set_signer(self.org.signer, self.org.signer_authority, self.org.signer_title)
             self._plan_filled = False
         if is_reminder:
             self._fill_agencies()
         self._suggest_path()
+
+    def _set_signer(self, name: str | None, authority: str | None, title: str | None) -> None:
+        for edit, value in ((self.signer_edit, name), (self.authority_edit, authority),
+                            (self.title_edit, title)):
+            edit.setText(value or "")
 
     def _period_changed(self) -> None:
         if self.kind() == "reminder":
@@ -270,7 +279,7 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         kind = self.kind()
-        signed = kind in ("report", "reminder")
+        signed = kind in SIGNED_KINDS
         return ExportOptions(
             plan=self.plan.id if self.plan else None,
             period=self.period_combo.currentData() if kind in PERIOD_KINDS else None,
@@ -301,7 +310,8 @@ class ExportDialog(QDialog):
         if self.kind() == "reminder" and self.per_agency_check.isChecked():
             out = out.with_suffix(".docx")
         self.result_paths = []
-        self.task = ExportTask(self.ctx.path, self.kind(), out, self.options())
+        self.task_options = self.options()
+        self.task = ExportTask(self.ctx.path, self.kind(), out, self.task_options)
         self.task.signals.progress.connect(self._on_progress)
         self.task.signals.finished.connect(self._on_finished)
         self.task.signals.failed.connect(self._on_failed)
@@ -339,6 +349,10 @@ class ExportDialog(QDialog):
             self.status_label.setText(self.tr("Đã lưu %1 tệp trong %2").replace(
                 "%1", str(len(self.result_paths))).replace(
                 "%2", str(self.result_paths[0].parent if self.result_paths else "")))
+        warnings = list(dict.fromkeys(self.task_options.warnings)) if self.task_options else []
+        if warnings:
+            self.status_label.setText(self.status_label.text() + "\n" + "\n".join(
+                self.tr("Lưu ý: %1").replace("%1", w.split(" (")[0]) for w in warnings))
         self.open_file_button.setEnabled(len(self.result_paths) == 1)
         self.open_folder_button.setEnabled(bool(self.result_paths))
         self.export_finished.emit(self.result_paths)

@@ -13,6 +13,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from export_helpers import run_checker
 
+from gbapp.domain.dates import format_date
+
 
 def texts(document) -> list[str]:
     """Every paragraph text in body order, table cells included."""
@@ -212,6 +214,39 @@ def test_plan_regenerated(documents):
     assert "Trần Hoàng Tuấn" in document.tables[-1].rows[0].cells[1].text
 
 
+def test_plan_cites_laws_by_name_and_states_outputs_once(demo_copy, tmp_path):
+    """A law has no number: "Căn cứ Luật Bình đẳng giới ngày 29/11/2006;". An output the
+    activity's text already states is not repeated as "Sản phẩm: …". A signature block without
+    authority and title is exported with a warning that says what to fill in."""
+    import dataclasses
+
+    from gbapp.domain.model import LegalBasis
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import items, open_database, plans
+
+    path = tmp_path / "kh.db"
+    shutil.copy(demo_copy, path)
+    db = open_database(path)
+    try:
+        plan = plans.get(db, plans.latest_id(db))
+        law = LegalBasis(doc_type="Luật", summary="Bình đẳng giới",
+                         issued_on=dt.date(2006, 11, 29))
+        plans.update(db, dataclasses.replace(plan, legal_bases=[law, *plan.legal_bases],
+                                             signer_authority="", signer_title=""))
+        activity = next(i for i in items.all_items(db, plan.id) if i.is_activity)
+        db.execute("UPDATE items SET text = ?, output = ? WHERE id = ?",
+                   ["Sản phẩm: Lớp tập huấn.", "Lớp tập huấn", activity.id])
+        options = ExportOptions()
+        out = export(db, "plan", tmp_path / "kh.docx", options)[0]
+    finally:
+        db.close()
+    all_text = texts(docx.Document(str(out)))
+    assert "Căn cứ Luật Bình đẳng giới ngày 29/11/2006;" in all_text
+    assert sum(t.count("Lớp tập huấn") for t in all_text) == 1
+    assert options.warnings and "quyền hạn ký (TM./KT.)" in options.warnings[0]
+    assert "chức vụ người ký" in options.warnings[0]
+
+
 def test_plan_reimports_to_the_same_tree(documents, demo_copy):
     """An imported plan exported again reads like the original: same labels and titles."""
     from gbapp.importers import read_plan
@@ -273,6 +308,27 @@ def test_reminder_one_letter_per_agency(demo_copy, tmp_path):
         all_text = texts(docx.Document(str(path)))
         assert f"Kính gửi: {agency}." in all_text
         assert run_checker(path, "letter").returncode == 0
+
+
+def test_documents_speak_as_of_their_own_date(demo_copy, tmp_path):
+    """Given only the document's date (the clerk's choice in the dialog), "Đến ngày …", the
+    statuses and the reply deadline follow it, not the computer's clock."""
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import open_database
+
+    dated = dt.date(2025, 12, 5)
+    db = open_database(demo_copy)
+    try:
+        report = export(db, "report", tmp_path / "bc.docx", ExportOptions(date=dated))[0]
+        letter = export(db, "reminder", tmp_path / "cv.docx", ExportOptions(date=dated))[0]
+    finally:
+        db.close()
+    report_text = "\n".join(texts(docx.Document(str(report))))
+    assert "Đến ngày 05/12/2025" in report_text
+    assert dt.date.today() == dated or format_date(dt.date.today()) not in report_text
+    letter_text = "\n".join(texts(docx.Document(str(letter))))
+    assert "Qua theo dõi đến ngày 05/12/2025" in letter_text
+    assert "trước ngày 12/12/2025" in letter_text
 
 
 # ---- PDF: what a person will print ------------------------------------------------------------

@@ -77,6 +77,22 @@ def test_cli_options(demo_copy, tmp_path):
     assert cells[1].text == "Quảng Ngãi, ngày 05 tháng 02 năm 2026"
 
 
+def test_cli_plan_signature_warning_and_options(demo_copy, tmp_path, capsys):
+    """The demo plan's copy names the signer only: the export says what is missing, and the
+    options complete the block."""
+    out = tmp_path / "kh.docx"
+    args = _parser().parse_args(["export", "plan", "--db", str(demo_copy), "--out", str(out)])
+    assert args.func(args) == 0
+    assert "Lưu ý: Khối chữ ký còn thiếu quyền hạn ký" in capsys.readouterr().err
+    args = _parser().parse_args(["export", "plan", "--db", str(demo_copy), "--out", str(out),
+                                 "--signer-authority", "KT. CHỦ TỊCH",
+                                 "--signer-title", "PHÓ CHỦ TỊCH"])
+    assert args.func(args) == 0
+    assert "Lưu ý" not in capsys.readouterr().err
+    signature = docx.Document(str(out)).tables[-1].rows[0].cells[1].text
+    assert "KT. CHỦ TỊCH" in signature and "PHÓ CHỦ TỊCH" in signature
+
+
 def test_cli_db_before_the_subcommand(demo_copy, tmp_path):
     out = tmp_path / "pl.docx"
     args = _parser().parse_args(["--db", str(demo_copy), "export", "appendix", "--out", str(out)])
