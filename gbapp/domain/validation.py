@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .dates import DateError, check_range, parse_date
 from .model import Status
+from .text import clean_line, fold
 
 _GROUPED = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 _PLAIN_INT = re.compile(r"^\d+$")
@@ -98,8 +99,6 @@ def check_value_split(unit: str, value: float | None, men: float | None,
     A rate (%) stays within 0–100. A count ("người", "vụ"…) is the sum of its men and women
     figures when all three are given. Averages ("giờ/tuần") have no such rule.
     """
-    from .text import fold
-
     errors: dict[str, str] = {}
     folded = fold(unit or "").strip()
     head = folded.split("/")[0].strip()  # "người/năm" counts people
@@ -211,7 +210,7 @@ class ActivityInput:
 def validate_activity(values: ActivityInput) -> dict[str, str]:
     """Field name -> message for every rule the input breaks (empty: valid)."""
     errors: dict[str, str] = {}
-    if not values.title.strip():
+    if not clean_line(values.title):  # as stored: control characters pasted from Word go
         errors["title"] = "Hãy nhập nội dung của mục."
     start = end = None
     try:

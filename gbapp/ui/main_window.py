@@ -301,10 +301,10 @@ class MainWindow(QMainWindow):
         self.show_page("plan")
         self.pages["plan"].select_item(item_id)
 
-    def open_agency(self, agency_id: int) -> None:
-        """Show an agency's activities and reports (from the overview's unreported list)."""
+    def open_agency(self, agency_id: int, period_id: int | None = None) -> None:
+        """Show an agency's activities and reports, for the period the overview was showing."""
         self.show_page("progress")
-        self.pages["progress"].select_agency(agency_id)
+        self.pages["progress"].select_agency(agency_id, period_id)
 
     # -- other actions ------------------------------------------------------------------------
     def undo(self) -> None:

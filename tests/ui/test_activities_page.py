@@ -59,8 +59,10 @@ def test_search_is_debounced(qtbot, ctx):
 
 
 def test_agency_and_role_filters(qtbot, page, ctx):
+    assert not page.role.isEnabled()  # a role means something only for a chosen agency
     snv = agencies.find_by_name(ctx.db, "Sở Nội vụ")
     page.agency.setCurrentIndex(page.agency.findData(snv))
+    assert page.role.isEnabled()
     any_role = _refs(page)
     page.role.setCurrentIndex(page.role.findData(Role.LEAD))
     lead_only = _refs(page)

@@ -112,6 +112,11 @@ def test_validation_messages_under_fields(qtbot, window):
     assert "Không có cơ quan «Cơ quan không có»" in form.boxes["lead"].error.text()
     assert not form.boxes["budget"].error.isVisible()
 
+    form.title.setPlainText("\x07\x01\x0b")  # only Word's control characters: no title at all
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.boxes["title"].error.text() == "Hãy nhập nội dung của mục."
+    assert items.get(db, item.id).title.strip()
+
 
 def test_agency_pickers_and_indicators(qtbot, window):
     page, form, item = _open(window, "II.3.a")
@@ -287,3 +292,10 @@ def test_an_invalid_date_in_the_plan_form_is_kept_as_an_edit(qtbot, window, answ
     assert page.plan_form.issued_on.text() == "31/02/2025"
     assert not page.plan_form.validate()
     assert "31/02/2025" in page.plan_form.boxes["issued_on"].error.text()
+
+
+def test_form_heading_names_the_item_once(qtbot, window):
+    page, form, _item = _open(window, "I")
+    assert form.heading.text() == "Mục I"
+    page, form, _item = _open(window, "II.1.a")
+    assert form.heading.text() == "Mục II.1.a — điểm a khoản 1 Mục II"

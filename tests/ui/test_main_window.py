@@ -138,9 +138,12 @@ def test_navigation_and_routing(qtbot, started, db_file):
     from gbapp.store import assignments
 
     agency_id = assignments.agencies_of_plan(window.ctx.db, window.ctx.plan_id)[-1][0]
-    overview.open_agency.emit(agency_id)
-    assert window.stack.currentWidget() is window.pages["progress"]
-    assert window.pages["progress"].agency.current_id() == agency_id
+    overview.period.setCurrentIndex(overview.period.findText("6 tháng đầu năm 2025"))
+    overview.open_agency.emit(agency_id, overview.period.currentData())
+    progress_page = window.pages["progress"]
+    assert window.stack.currentWidget() is progress_page
+    assert progress_page.agency.current_id() == agency_id
+    assert progress_page.period.currentText() == "6 tháng đầu năm 2025"  # the overview's period
 
 
 def test_save_a_copy(qtbot, started, db_file, tmp_path, monkeypatch):
@@ -214,3 +217,21 @@ def test_settings_are_written_under_the_data_folder(qtbot, _isolated_data_dir):
     settings = QSettings()
     assert settings.format() == QSettings.Format.IniFormat
     assert settings.fileName().startswith(str(_isolated_data_dir))
+
+
+def test_every_page_fits_a_1024_by_600_screen(qtbot, started, db_file):
+    """Small office laptops: no page may push the window wider than the screen, and the item
+    form keeps the width its fields need (the tree gives way)."""
+    window = started(db_file)
+    window.resize(1024, 600)
+    from gbapp.ui.main_window import PAGES
+
+    for key, *_rest in PAGES:
+        window.show_page(key)
+        qtbot.wait(10)
+        assert window.width() == 1024, key
+        page = window.pages[key]
+        assert page.minimumSizeHint().width() <= window.stack.width(), key
+    plan = window.pages["plan"]
+    window.show_page("plan")
+    assert plan.form.width() >= plan.form.minimumSizeHint().width()

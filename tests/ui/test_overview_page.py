@@ -86,7 +86,7 @@ def test_unreported_agencies_for_the_last_period_due_and_one_click(qtbot, page, 
                                                                         half.id)
     with qtbot.waitSignal(page.open_agency, timeout=1000) as blocker:
         click_row(qtbot, page.unreported, 0)
-    assert blocker.args == [page.unreported_model.row_at(0)[0]]
+    assert blocker.args == [page.unreported_model.row_at(0)[0], half.id]  # that period's
 
 
 def test_reloads_after_a_change_and_after_undo(page, ctx):

@@ -125,7 +125,7 @@ def test_validation_next_to_the_fields_then_enter_saves_and_moves_on(qtbot, page
     half = period_id(ctx, "6 tháng đầu năm 2025")
     first, second = (line.id for line in page.model.rows()[:2])
 
-    page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành đúng hạn"))
+    page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành"))
     assert page.form.percent.text() == "100"  # filled in for a finished activity
     type_text(page.form.participants, "100")
     type_text(page.form.men, "60")
@@ -154,11 +154,30 @@ def test_validation_next_to_the_fields_then_enter_saves_and_moves_on(qtbot, page
     assert progress.get(ctx.db, second, stp, half) is None
 
 
+def test_a_late_completion_is_shown_as_late(qtbot, page, ctx):
+    """"Hoàn thành" is what the officer picks; on time or late comes from the dates, as on the
+    activities page."""
+    from gbapp.store import items
+
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    line = page.model.rows()[0]
+    due = items.get(ctx.db, line.id).time_frame.end
+    assert due is not None
+    late = due + dt.timedelta(days=5)
+    page.form.today = lambda: late  # the report is typed the day it was done
+    page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành"))
+    type_text(page.form.completed_on, f"{late:%d/%m/%Y}")
+    page.form.completed_on.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    row = next(n for n, a in enumerate(page.model.rows()) if a.id == line.id)
+    assert page.model.data(page.model.index(row, 3)) == "Hoàn thành quá hạn"
+
+
 def test_numbers_only_and_future_completion_refused(qtbot, page, ctx):
     choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
     type_text(page.form.sessions, "hai")  # the field takes digits only
     assert page.form.sessions.text() == ""
-    page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành đúng hạn"))
+    page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành"))
     type_text(page.form.completed_on, "05/01/2026")
     type_text(page.form.spending, "15,5,5")
     page.form.status.setFocus()

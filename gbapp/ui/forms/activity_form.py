@@ -33,7 +33,7 @@ from ...domain.model import Role, TimeFrame
 from ...domain.validation import ActivityInput, format_money, parse_money, validate_activity
 from ..widgets.agency_picker import AgencyListEditor, AgencyPicker
 from ..widgets.date_edit import DateEdit
-from .field import FieldBox, show_errors
+from .field import ErrorLine, FieldBox, show_errors
 
 BUDGET_SOURCES = ["Ngân sách tỉnh", "Lồng ghép chương trình, đề án", "Chương trình mục tiêu",
                   "Xã hội hóa", "Ngân sách Trung ương"]
@@ -88,6 +88,10 @@ class ActivityForm(QWidget):
         self.budget_source = QComboBox(self)
         self.budget_source.setEditable(True)
         self.budget_source.addItems([""] + [self.tr(s) for s in BUDGET_SOURCES])
+        # Sized by what fits, not by the longest source, so the form still fits at 1024 px.
+        self.budget_source.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.budget_source.setMinimumContentsLength(8)
         self.lead = AgencyPicker(self)
         self.coordinating = AgencyListEditor(self)
         self.indicators = QListWidget(self)
@@ -96,9 +100,12 @@ class ActivityForm(QWidget):
         self.save_button.setToolTip(self.tr("Lưu mục này (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Hoàn lại"), self)
 
+        self.date_errors, self.money_errors = ErrorLine(self), ErrorLine(self)
         self.boxes = {
-            "title": FieldBox(self.title), "start": FieldBox(self.start),
-            "end": FieldBox(self.end), "budget": FieldBox(self.budget),
+            "title": FieldBox(self.title),
+            "start": FieldBox(self.start, line=self.date_errors),
+            "end": FieldBox(self.end, line=self.date_errors),
+            "budget": FieldBox(self.budget, line=self.money_errors),
             "lead": FieldBox(self.lead), "coordinating": FieldBox(self.coordinating),
         }
         self._build_layout()
@@ -124,6 +131,13 @@ class ActivityForm(QWidget):
         money.addWidget(self.boxes["budget"], 1)
         money.addWidget(QLabel(self.tr("Nguồn"), self))
         money.addWidget(self.budget_source, 1)
+        dates_row, money_row = QVBoxLayout(), QVBoxLayout()
+        for row, fields, errors in ((dates_row, dates, self.date_errors),
+                                    (money_row, money, self.money_errors)):
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(2)
+            row.addLayout(fields)
+            row.addWidget(errors)  # the row's messages, the full width of the form
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -132,9 +146,9 @@ class ActivityForm(QWidget):
         form.addRow("", self.is_activity)
         form.addRow(self.tr("&Thời gian"), self.tf_text)
         form.addRow("", suggest_row)
-        form.addRow(self.tr("Ngày"), dates)
+        form.addRow(self.tr("Ngày"), dates_row)
         form.addRow(self.tr("Sản phẩm"), self.output)
-        form.addRow(self.tr("Kinh phí"), money)
+        form.addRow(self.tr("Kinh phí"), money_row)
         form.addRow(self.tr("&Chủ trì"), self.boxes["lead"])
         form.addRow(self.tr("&Phối hợp"), self.boxes["coordinating"])
         form.addRow(self.tr("Chỉ tiêu"), self.indicators)

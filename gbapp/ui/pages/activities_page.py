@@ -89,7 +89,7 @@ class ActivitiesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 80), (2, 230), (3, 150), (4, 90), (5, 190)):
+        for column, width in ((0, 80), (2, 200), (3, 130), (4, 90), (5, 175)):
             self.table.setColumnWidth(column, width)
         self.count_label = QLabel(self)
 
@@ -124,6 +124,7 @@ class ActivitiesPage(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.activated.connect(self._activated)
         self.model.counts_changed.connect(self._show_counts)
+        self._update_role()
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.activated.connect(self._focus_search)
         clear = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
@@ -178,7 +179,8 @@ class ActivitiesPage(QWidget):
 
         statuses = set(self.status.checked())
         return ActivityFilter(text=self.search.text(), agency_id=self.agency.currentData(),
-                              role=self.role.currentData(), statuses=statuses,
+                              role=self.role.currentData() if self.role.isEnabled() else None,
+                              statuses=statuses,
                               due_from=date_of(self.due_from), due_to=date_of(self.due_to),
                               period_id=self.period.currentData())
 
@@ -194,9 +196,11 @@ class ActivitiesPage(QWidget):
             (second if split and n >= 3 else first).addWidget(widget, stretch)
 
     def _filters_width(self) -> int:
+        """The width the filters want on one row: their preferred sizes (at their minimum sizes
+        the search box would already be squeezed to a few letters)."""
         spacing = self._filter_rows[0].spacing()
         widgets = [w for w, _s in self._filter_widgets]
-        return sum(w.minimumSizeHint().width() for w in widgets) + spacing * len(widgets)
+        return sum(w.sizeHint().width() for w in widgets) + spacing * len(widgets)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         margins = self.layout().contentsMargins()
@@ -214,7 +218,14 @@ class ActivitiesPage(QWidget):
         self._debounce.stop()
         self.apply_filter()
 
+    def _update_role(self) -> None:
+        """A role is a role of the chosen agency: without one, the role choice means nothing."""
+        has_agency = self.agency.currentData() is not None
+        self.role.setEnabled(has_agency)
+        self.role.setToolTip("" if has_agency else self.tr("Chọn một cơ quan để lọc theo vai trò"))
+
     def apply_filter(self) -> None:
+        self._update_role()
         self._debounce.stop()
         for edit in (self.due_from, self.due_to):
             edit.setStyleSheet("border: 1px solid #b00020;" if edit.error() else "")

@@ -72,7 +72,7 @@ class OverviewPage(QWidget):
     """Where the plan stands today; every row is one click from its form."""
 
     open_item = Signal(int)  # an activity's id: the main window shows its form
-    open_agency = Signal(int)  # an agency's id: the main window shows its reports
+    open_agency = Signal(int, object)  # agency id, period id: the main window shows its reports
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -205,4 +205,4 @@ class OverviewPage(QWidget):
 
     def _open_unreported(self, row: int) -> None:
         if row >= 0:
-            self.open_agency.emit(self.unreported_model.row_at(row)[0])
+            self.open_agency.emit(self.unreported_model.row_at(row)[0], self._period_id)

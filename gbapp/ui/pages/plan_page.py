@@ -80,6 +80,10 @@ class PlanPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        # The form keeps the width its fields need; on a narrow screen the tree gives way.
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width()
+                               + 2 * scroll.frameWidth())
         plan_scroll = QScrollArea(self)
         plan_scroll.setWidgetResizable(True)
         plan_scroll.setWidget(self.plan_form)
@@ -342,7 +346,9 @@ class PlanPage(QWidget):
             return
         chain = items.ancestors(db, item.id)
         legal = legal_reference([(i.kind, i.label) for i in chain])
-        heading = self.tr("Mục %1").replace("%1", item.ref) + (f" — {legal}" if legal else "")
+        heading = self.tr("Mục %1").replace("%1", item.ref)
+        if legal and legal != heading:  # a section is just "Mục I", not "Mục I — Mục I"
+            heading += f" — {legal}"
         plan = plans.get(db, item.plan_id)
         self.form.load(item, assignments.for_item(db, item.id), indicators.linked(db, item.id),
                        heading=heading, year=plan.year if plan else None)

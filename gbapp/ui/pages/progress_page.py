@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.entities import Period, ProgressReport
-from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role
+from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role, Status
+from ...domain.status import derive_status
 from ...domain.validation import InvalidInput
 from ...store import assignments, items, periods, progress
 from ..context import AppContext
@@ -44,6 +45,17 @@ class ActivityLine:
     title: str
     role: Role
     report: ProgressReport | None
+    due: dt.date | None = None
+
+    def shown_status(self, today: dt.date) -> Status | None:
+        """The reported status; a completion after the due date is "hoàn thành quá hạn" as on
+        the activities page (lateness comes from the dates, not from what was picked)."""
+        if self.report is None:
+            return None
+        status = Status(self.report.status)
+        if status in (Status.DONE_ON_TIME, Status.DONE_LATE):
+            return derive_status(status, self.due, self.report.completed_on, today)
+        return status
 
 
 class ProgressPage(QWidget):
@@ -60,11 +72,11 @@ class ProgressPage(QWidget):
         self.period_dialog: PeriodDialog | None = None
 
         self.period = QComboBox()
-        self.period.setMinimumWidth(220)
+        self.period.setMinimumWidth(170)
         self.add_period_button = QPushButton(self.tr("Thêm kỳ báo cáo…"))
         self.due_label = QLabel()
         self.agency = AgencyCombo()
-        self.agency.setMinimumWidth(340)
+        self.agency.setMinimumWidth(230)
         self.agency.lineEdit().setPlaceholderText(self.tr("Gõ tên cơ quan…"))
 
         self.model = RowsModel(self._columns(), parent=self)
@@ -145,10 +157,12 @@ class ProgressPage(QWidget):
 
     def _columns(self) -> list[Column]:
         def status(line: ActivityLine) -> str:
-            return tr(STATUS_LABELS[line.report.status]) if line.report else self.tr("Chưa báo cáo")
+            shown = line.shown_status(dt.date.today())
+            return tr(STATUS_LABELS[shown]) if shown else self.tr("Chưa báo cáo")
 
         def color(line: ActivityLine):
-            return STATUS_COLORS[line.report.status] if line.report else None
+            shown = line.shown_status(dt.date.today())
+            return STATUS_COLORS[shown] if shown else None
 
         return [
             Column(self.tr("Mục"), lambda a: a.ref),
@@ -201,7 +215,7 @@ class ProgressPage(QWidget):
                 item = by_id.get(item_id)
                 if item is not None:
                     lines.append(ActivityLine(item_id, item.ref, item.title, role,
-                                              reports.get(item_id)))
+                                              reports.get(item_id), item.time_frame.end))
         self.model.set_rows(lines)
         if self.model.row_of_id(self._item_id) is None:
             self._item_id = lines[0].id if lines else None
@@ -237,9 +251,17 @@ class ProgressPage(QWidget):
 
     # Choosing ----------------------------------------------------------------------------------
 
-    def select_agency(self, agency_id: int) -> None:
-        """Show the activities of *agency_id* (from the side list, or another page)."""
+    def select_agency(self, agency_id: int, period_id: int | None = None) -> None:
+        """Show the activities of *agency_id*, in *period_id* when given (from the side list,
+        or from the overview's list of agencies that have not reported for a period)."""
+        if period_id is not None and self.period.findData(period_id) >= 0:
+            self._busy = True  # one change of context for both combos
+            self.period.setCurrentIndex(self.period.findData(period_id))
+            self._busy = False
         self.agency.set_current_id(agency_id)
+        if (self.period.currentData(), self.agency.current_id()) != (self._period_id,
+                                                                    self._agency_id):
+            self._context_changed()
 
     def _context_changed(self) -> None:
         """The period or the agency changed: save what was typed, then show the new choice."""

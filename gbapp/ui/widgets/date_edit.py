@@ -19,6 +19,8 @@ class DateEdit(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.setMaxLength(10)
+        # Never squeezed below a whole date: "31/12/2025" stays readable in a narrow form.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 14)
         self.editingFinished.connect(self._normalise)
 
     def date(self) -> dt.date | None:

@@ -70,7 +70,9 @@ class ProgressForm(QWidget):
         self.errors = ErrorDisplay()
         self.status = QComboBox()
         for status in REPORTED_STATUSES:
-            self.status.addItem(tr(STATUS_LABELS[status]), status)
+            # One "done": on time or late follows from the completion and due dates.
+            label = "Hoàn thành" if status == Status.DONE_ON_TIME else STATUS_LABELS[status]
+            self.status.addItem(tr(label), status)
         self.percent = _number_edit(r"\d{0,3}", 80)
         self.result = _text_edit(96)
         self.sessions = _number_edit(r"[0-9. ]{0,9}", 110)
