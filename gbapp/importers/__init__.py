@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import unicodedata
 from pathlib import Path
 
 from gbapp.domain.model import ParsedPlan
@@ -95,7 +96,10 @@ _BOMS = [
 
 
 def decode_text(data: bytes) -> str:
-    """Bytes of a text file → str: BOM, else UTF-8, else UTF-16 without BOM, else cp1258 (Windows VN)."""
+    """Bytes of a text file → str: BOM, else UTF-8, else UTF-16 without BOM, else cp1258 (Windows
+    VN). UTF-8 with a few damaged bytes keeps its text (each bad byte shows as "�"). Bytes that
+    read as no Vietnamese at all (TCVN3/VNI legacy fonts, a binary file) raise PlanImportError
+    rather than import as nonsense."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -113,7 +117,38 @@ def decode_text(data: bytes) -> str:
             return data.decode(enc)
         except UnicodeDecodeError:
             pass
-    return data.decode("cp1258", errors="replace")
+    mostly_utf8 = data.decode("utf-8", errors="replace")
+    if mostly_utf8.count("\ufffd") <= max(3, len(data) // 2000) and _reads_as_vietnamese(mostly_utf8):
+        return mostly_utf8
+    windows = data.decode("cp1258", errors="replace")
+    if _reads_as_vietnamese(windows):
+        return windows
+    raise PlanImportError(
+        "Không đọc được tệp như văn bản tiếng Việt Unicode: tệp dùng bảng mã cũ (TCVN3/ABC, "
+        "VNI) hoặc không phải tệp văn bản. Hãy chuyển mã sang Unicode (Unikey → Công cụ chuyển "
+        "mã) hoặc lưu lại dạng .docx rồi nhập lại. (not Unicode Vietnamese text: legacy "
+        "encoding or binary file)")
+
+
+# Precomposed Vietnamese letters (after NFC) and the punctuation real documents use.
+_VI_LETTERS = frozenset(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+    "“”‘’–—…•°§«»×\u00a0\ufeff")
+
+
+def _reads_as_vietnamese(text: str) -> bool:
+    """Whether *text* is Vietnamese (or plain ASCII) rather than mis-decoded bytes: its
+    non-ASCII characters are Vietnamese letters, and control characters are rare."""
+    sample = unicodedata.normalize("NFC", text[:20000])
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    if controls > len(sample) // 100:
+        return False
+    foreign = [ch for ch in sample if ord(ch) > 127]
+    if not foreign:
+        return True
+    known = sum(1 for ch in foreign if ch in _VI_LETTERS)
+    return known >= 0.9 * len(foreign)
 
 
 _NOT_SUPPORTED = {

@@ -1,6 +1,7 @@
 """Plan 93/KH-UBND Quảng Ngãi 2025: the answer key of /work/shared/domain/README.md."""
 
 import datetime as dt
+import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -8,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from gbapp.domain.model import ItemKind
-from gbapp.importers import parse_plan_docx, parse_plan_text, plan_to_json, read_plan
+from gbapp.importers import (
+    PlanImportError,
+    parse_plan_docx,
+    parse_plan_text,
+    plan_to_json,
+    read_plan,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared" / "domain"
@@ -130,6 +137,36 @@ def test_encodings(tmp_path, plan93, encoding):
     target.write_bytes(_cp1258(text) if encoding == "cp1258" else text.encode(encoding))
     assert shape(plan_to_json(read_plan(target))["items"]) == shape(plan_to_json(plan93)["items"])
     assert read_plan(target).meta.title == TITLE
+
+
+# The heading of a plan typed with the legacy TCVN3 (ABC) and VNI fonts, as bytes.
+TCVN3 = (b"UBND T\xd8NH H\xa6ng Y\xaan\nC\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam\n"
+         b"S\xe8: 56/KH-UBND\n\nk\xd5 ho\xb9ch\nTh\xf9c hi\xd6n c\xabng t\xb8c b\xd7nh \xae\xbcng "
+         b"gi\xedi n\xa8m 2025\n\nI. M\xf4c \xae\xddch, y\xaau c\xc7u\n1. M\xf4c \xae\xddch\n")
+VNI = (b"U\xdbY BAN NHA\xc2N DA\xc2N T\xc6NH H\xd6NG YE\xc2N\nCo\xe4ng ho\xf8a xa\xf5 ho\xe4i "
+       b"chu\xfb ngh\xf3a Vie\xe4t Nam\nSo\xe1: 56/KH-UBND\n\nKE\xc1 HOA\xcfCH\nTh\xf6\xefc hie\xe4n "
+       b"co\xe2ng ta\xf9c\n\nI. Mu\xefc \xf1i\xf9ch\n1. Mu\xefc \xf1i\xf9ch\n")
+
+
+@pytest.mark.parametrize("data", [TCVN3, VNI, bytes(range(128, 256)) * 40 + b"\nI. A\n- b\n"],
+                         ids=["tcvn3", "vni", "binary"])
+def test_legacy_fonts_and_binary_files_are_refused_not_imported_as_nonsense(tmp_path, data):
+    target = tmp_path / "plan.txt"
+    target.write_bytes(data)
+    with pytest.raises(PlanImportError, match="bảng mã cũ"):
+        read_plan(target)
+
+
+def test_a_stray_bad_byte_keeps_the_utf8_text(tmp_path, plan93):
+    data = DEMO_TXT.read_bytes()
+    cut = data.index("MỤC ĐÍCH".encode())
+    target = tmp_path / "plan.txt"
+    target.write_bytes(data[:cut] + b"\xff" + data[cut:])  # one damaged byte, not cp1258
+    parsed = read_plan(target)
+    assert parsed.meta.title == TITLE
+    as_json = json.dumps(plan_to_json(parsed), ensure_ascii=False)
+    assert as_json.count("\ufffd") == 1  # the damaged byte shows where it was; the rest is intact
+    assert as_json.replace("\ufffd", "") == json.dumps(plan_to_json(plan93), ensure_ascii=False)
 
 
 def test_autonumbered_docx_gives_the_same_tree(tmp_path, plan93):
