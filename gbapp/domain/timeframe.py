@@ -30,6 +30,13 @@ _DATE_RE = re.compile(_DATE)
 _RANGE_RE = re.compile(
     rf"\btừ\s+(?:ngày\s+)?(?P<a>{_DATE})\s*(?:đến|tới|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{_DATE})"
 )
+# A phrase that *is* a time frame may drop the "từ": "15/11-15/12/2025", "01/7 đến 31/12/2025".
+_BARE_RANGE_RE = re.compile(
+    rf"(?<![\w/.])(?:ngày\s+)?(?P<a>{_NUM_DATE})\s*(?:đến|tới|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?"
+    rf"(?P<b>{_DATE})"
+)
+# "từ ngày 01/7/2025" with no end: from that day on.
+_FROM_RE = re.compile(rf"\btừ\s+(?:ngày\s+)?(?P<d>{_DATE})")
 _BEFORE_RE = re.compile(
     rf"\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|hạn)\s*(?:ngày\s+)?(?P<d>{_DATE})"
 )
@@ -41,6 +48,11 @@ _ANY_YEAR_RE = re.compile(r"(?:/|\bnăm\s+)(\d{4})(?!\d)")
 _MONTH_RANGE_RE = re.compile(
     r"\btừ\s+tháng\s+(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?tháng\s+(\d{1,2})"
     r"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"
+)
+# "Tháng 11-12/2025", "tháng 3 đến tháng 5 năm 2025" (same groups as _MONTH_RANGE_RE)
+_BARE_MONTH_RANGE_RE = re.compile(
+    r"\btháng\s+(\d{1,2})(?!\d)(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:tháng\s+)?"
+    r"(\d{1,2})(?![\d])(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"
 )
 _MONTH_RE = re.compile(
     r"\btháng\s+(\d{1,2})(?!\d)(?:\s*[/\-]\s*(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?"
@@ -177,6 +189,17 @@ def _before(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     return _tf(text, None, end) if end else None
 
 
+def _from(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    p = _date_parts(m.group("d"))
+    if not p:
+        return None
+    y = _year_ok(p[2]) or _year_ok(year)
+    if y is None:
+        return _tf(text)
+    start = _mkdate(y, p[1], p[0])
+    return _tf(text, start, None) if start else None
+
+
 def _half(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     y = _year_ok(int(m.group(2)) if m.group(2) else None)
     if y is None:
@@ -218,6 +241,9 @@ def _single(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
 _RULES = [
     (_RANGE_RE, _range),
     (_MONTH_RANGE_RE, _month_range),
+    (_BARE_RANGE_RE, _range),
+    (_BARE_MONTH_RANGE_RE, _month_range),
+    (_FROM_RE, _from),
     (_BEFORE_RE, _before),
     (_QUARTER_RE, _quarters),
     (_HALF_RE, _half),

@@ -31,6 +31,8 @@ _STOP_WORDS = (
     r"nghiên cứu|đề xuất|báo cáo|lồng ghép|duy trì|trình|ban hành|tiến hành|để|nhằm|trong|theo|tại|"
     r"đảm bảo|bảo đảm|tổng hợp|đánh giá|phổ biến|biên soạn|cung cấp|hỗ trợ|vận động|chỉ đạo|giám sát|"
     r"phát động|tập huấn|bồi dưỡng|đôn đốc|khảo sát|thống kê|cập nhật|từ|năm|quý|trước|Thời gian|"
+    r"giới thiệu|quán triệt|bố trí|phân công|tiếp nhận|xử lý|biểu dương|khen thưởng|nhân rộng|"
+    r"ký kết|thẩm định|phê duyệt|"
     r"thời gian|Sản phẩm|sản phẩm|Kinh phí|kinh phí"
 )
 _STOP_RE = re.compile(rf"\s+(?:{_STOP_WORDS}|là|có trách nhiệm|chịu trách nhiệm)(?![\w])|[.;:()\[\]\n]")
@@ -44,7 +46,13 @@ _COORD_COLON_RE = re.compile(
 )
 _ANY_COLON_RE = re.compile(r"(?:trì|hợp)(?:\s+thực\s+hiện)?\s*:")
 _LEAD_RE = re.compile(r"chủ\s+trì(?!\s*:)")
-_WITH_RE = re.compile(r"\s*(?:,|và)?\s*phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+")
+# "phối hợp với Sở Y tế"; also "phối hợp Sở Y tế" when an agency name follows at once.
+_WITH_RE = re.compile(r"\s*(?:,|và)?\s*phối\s+hợp\s+(?:chặt\s+chẽ\s+)?"
+                      rf"(?:(?:với|cùng)\s+|(?=(?:{_HEADS.lower()})(?![\w])))")
+# "Sở Nội vụ (chủ trì), Sở Tài chính (phối hợp)": the role in brackets after each name.
+_PAREN_ROLE_RE = re.compile(r"\(\s*(chủ\s+trì|phối\s+hợp)\s*\)")
+# A remark in brackets between a name and its role: "Sở Nội vụ (cơ quan thường trực) chủ trì".
+_TRAILING_REMARK_RE = re.compile(r"\s*\([^()]*\)\s*$")
 _COORD_AFTER_RE = re.compile(r"phối\s+hợp(?=\s*(?:[);.\n]|$|thực hiện))")
 _CLAUSE_BREAK = re.compile(r"[.;:()\[\]\n]")
 _MAX_NAME = 120
@@ -78,6 +86,8 @@ def extract_agencies(text: str) -> list[AgencyRef]:
         if not word_start(m.start()):
             continue
         before = text[max(0, m.start() - 160):m.start()]
+        if before.rstrip().endswith(")"):
+            before = _TRAILING_REMARK_RE.sub(" ", before)
         lead = _name_before(before)
         if lead:
             found.append((m.start(), lead, Role.LEAD))
@@ -94,10 +104,21 @@ def extract_agencies(text: str) -> list[AgencyRef]:
         # "(X chủ trì; Y, Z phối hợp)": the list precedes "phối hợp"
         before = text[max(0, m.start() - 160):m.start()]
         clause = _CLAUSE_BREAK.split(before)[-1]
-        if "chủ trì" in clause.lower() or "phối hợp" in clause:
+        if "phối hợp" in clause:
             continue
+        lead_at = clause.lower().rfind("chủ trì")
+        if lead_at >= 0:  # "(X chủ trì, Y phối hợp)": Y is what follows the lead's clause
+            clause = clause[lead_at + len("chủ trì"):]
         for name in split_agency_list(_from_first_head(clause)):
             found.append((m.start(), name, Role.COORDINATING))
+
+    if "(" in text:
+        for m in _PAREN_ROLE_RE.finditer(low):
+            clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 160):m.start()])[-1]
+            names = split_agency_list(_from_first_head(clause))
+            if names:
+                role = Role.LEAD if m.group(1).startswith("chủ") else Role.COORDINATING
+                found.append((m.start(), names[-1], role))
 
     found.sort(key=lambda t: t[0])
     out: list[AgencyRef] = []

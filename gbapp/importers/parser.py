@@ -58,6 +58,13 @@ def is_end_line(line: str) -> bool:
     return is_chrome_end(line)
 
 
+# Document types that are never a plan, by the code in their number (ND 30, Appendix III).
+_OTHER_DOCUMENT_TYPES = {
+    "BC": "một báo cáo", "TB": "một thông báo", "TTR": "một tờ trình", "BB": "một biên bản",
+    "GM": "một giấy mời", "CĐ": "một công điện", "HD": "một hướng dẫn",
+}
+
+
 def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
     """The plan in *blocks*; raises PlanImportError when it is not one."""
     cleaned: list[Block] = []
@@ -85,6 +92,11 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
     tail_rows = [b for b in cleaned[end:] if isinstance(b, Row)]
 
     meta = parse_header(head, tail_lines)
+    other = _OTHER_DOCUMENT_TYPES.get((meta.doc_type or "").upper())
+    if other:  # "210/BC-UBND": a report on a plan is not the plan
+        raise PlanImportError(
+            f"Văn bản số {meta.number or ''} là {other}, không phải kế hoạch: hãy nhập tệp "
+            f"Kế hoạch (KH) hoặc Quyết định ban hành kế hoạch. (not a plan: a {meta.doc_type})")
     items, warnings = build_tree(body + tail_rows, meta.year)
     if tail_rows:
         warnings.append("Bảng nhiệm vụ sau phần ký được nhập như các mục cuối (task table after the signature "

@@ -12,6 +12,12 @@ from .agencies import extract_agencies, split_agency_list
 from .markers import RANK, Marker, classify_label, parse_marker
 from .tables import Row
 
+# "- Đơn vị chủ trì: …", "- Thời gian thực hiện: …" under an item state that item's assignment,
+# time or output; they are not sub-items.
+_ATTRIBUTE_RE = re.compile(
+    r"(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
+    r"|Chủ\s+trì|Phối\s+hợp|Thời\s+(?:gian|hạn)|Tiến\s+độ|Sản\s+phẩm|Kết\s+quả\s+đầu\s+ra"
+    r"|(?:Nguồn\s+)?[Kk]inh\s+phí)[^:\n]{0,40}:", re.IGNORECASE)
 _OUTPUT_RE = re.compile(r"(?:Sản phẩm|Kết quả đầu ra|Sản phẩm đầu ra)\s*:\s*(?P<v>[^;\n]+?)\s*(?:[;\n]|\.(?:\s|$)|$)")
 
 
@@ -50,6 +56,10 @@ def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str
             continue
         line = block
         marker = parse_marker(line)
+        if (marker is not None and stack and marker.kind in (ItemKind.DASH, ItemKind.PLUS)
+                and _ATTRIBUTE_RE.match(marker.rest)):
+            stack[-1].parts.append(marker.rest)  # an attribute of the item above
+            continue
         if marker is not None:
             item = ParsedItem(kind=marker.kind, label=marker.label, title=marker.rest)
             attach(_Open(item, marker.rank, needs_title=not marker.rest))

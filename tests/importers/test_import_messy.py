@@ -257,6 +257,16 @@ def test_not_a_plan(text):
     assert "kế hoạch" in message.lower() and "(" in message
 
 
+def test_a_report_on_the_plan_is_not_imported_as_a_plan():
+    """A Báo cáo has I., II. sections too; it is refused with what it is."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 210/BC-UBND\nLào Cai, ngày 10 tháng 12 năm 2025\n"
+            "BÁO CÁO\nKết quả thực hiện công tác bình đẳng giới năm 2025\n"
+            "I. CÔNG TÁC LÃNH ĐẠO\n1. Ban hành văn bản\nII. KẾT QUẢ\n1. Đã tổ chức 25 hội nghị.\n")
+    with pytest.raises(PlanImportError, match="210/BC-UBND là một báo cáo, không phải kế hoạch"):
+        parse_plan_text(text)
+    parse_plan_text(text.replace("BC-UBND", "KH-UBND").replace("BÁO CÁO", "KẾ HOẠCH"))
+
+
 def test_read_plan_errors(tmp_path):
     with pytest.raises(PlanImportError, match="Không đọc được"):
         read_plan(tmp_path / "missing.txt")
@@ -283,3 +293,43 @@ def test_extract_agencies_forms():
     got = extract_agencies("Sở Lao động - Thương binh và Xã hội chủ trì phối hợp với Sở Giáo dục và Đào tạo "
                            "triển khai.")
     assert [a.name for a in got] == ["Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the coordinating agency after the lead's clause, in brackets
+    ("Ban hành hướng dẫn (Sở Tư pháp chủ trì, Sở Nội vụ phối hợp).",
+     [("Sở Tư pháp", Role.LEAD), ("Sở Nội vụ", Role.COORDINATING)]),
+    # "phối hợp" without "với"
+    ("Sở Nội vụ chủ trì phối hợp Sở Tài chính thực hiện.",
+     [("Sở Nội vụ", Role.LEAD), ("Sở Tài chính", Role.COORDINATING)]),
+    ("Sở Nội vụ chủ trì phối hợp tổ chức hội nghị.", [("Sở Nội vụ", Role.LEAD)]),
+    # the role in brackets after each name
+    ("Đơn vị thực hiện: Sở Nội vụ (chủ trì), Sở Tài chính (phối hợp).",
+     [("Sở Nội vụ", Role.LEAD), ("Sở Tài chính", Role.COORDINATING)]),
+    # a remark between the name and its role
+    ("Sở Nội vụ (cơ quan thường trực Ban Vì sự tiến bộ của phụ nữ) chủ trì, phối hợp với Sở Y tế.",
+     [("Sở Nội vụ", Role.LEAD), ("Sở Y tế", Role.COORDINATING)]),
+    # the verb after the list ends it
+    ("Hội Liên hiệp Phụ nữ tỉnh chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy giới thiệu nữ cán bộ.",
+     [("Hội Liên hiệp Phụ nữ tỉnh", Role.LEAD), ("Ban Tổ chức Tỉnh ủy", Role.COORDINATING)]),
+])
+def test_extract_agencies_as_other_provinces_write_them(text, expected):
+    assert [(a.name, a.role) for a in extract_agencies(text)] == expected
+
+
+def test_attribute_lines_belong_to_the_item_above():
+    """'- Đơn vị chủ trì: …' / '- Thời gian: …' under an activity are its assignment and time,
+    not three sub-items."""
+    text = HEADER + ("I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nII. NỘI DUNG\n1. Kiểm tra việc thực hiện pháp luật về bình đẳng giới.\n"
+                     "- Đơn vị chủ trì: Thanh tra Sở.\n- Đơn vị phối hợp: Phòng Nội vụ.\n"
+                     "- Thời gian: Quý III/2025.\n- Sản phẩm: Báo cáo kết quả kiểm tra.\n"
+                     "2. Tập huấn cho cán bộ.\n- Tập huấn tại huyện.\n")
+    plan = parse_plan_text(text)
+    first, second = plan.items[1].children
+    assert first.children == []
+    assert [(a.name, a.role) for a in first.agencies] == [("Thanh tra Sở", Role.LEAD),
+                                                          ("Phòng Nội vụ", Role.COORDINATING)]
+    assert (first.time_frame.start, first.time_frame.end) == (dt.date(2025, 7, 1),
+                                                              dt.date(2025, 9, 30))
+    assert first.output == "Báo cáo kết quả kiểm tra"
+    assert [c.title for c in second.children] == ["Tập huấn tại huyện."]  # a real sub-item
