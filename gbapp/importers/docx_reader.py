@@ -348,8 +348,10 @@ def _cell_lines(tc, numbering: Numbering, depth: int) -> list[Block]:
 
 def _emit_table(tbl, numbering: Numbering, out: list[Block], depth: int) -> None:
     grid: list[list[list[Block]]] = []
+    continued: list[list[bool]] = []  # cells merged down from the row above
     for tr in tbl.iterchildren(_TR):
         row: list[list[Block]] = []
+        merged: list[bool] = []
         for tc in tr.iterchildren(_TC):
             tcpr = tc.find(W + "tcPr")
             span = 1
@@ -362,9 +364,11 @@ def _emit_table(tbl, numbering: Numbering, out: list[Block], depth: int) -> None
             cell = [] if vmerge_continue else _cell_lines(tc, numbering, depth)
             row.append(cell)
             row.extend([] for _ in range(span - 1))
+            merged.extend([vmerge_continue] * span)
         grid.append(row)
+        continued.append(merged)
     as_text = [["\n".join(b for b in cell if isinstance(b, str)) for cell in row] for row in grid]
-    rows = table_to_rows(as_text)
+    rows = table_to_rows(as_text, continued)
     if rows is not None:
         out.extend(rows)
         return

@@ -11,7 +11,14 @@ import re
 from gbapp.domain.text import clean_text, fold
 
 from .markers import parse_marker
-from .tables import Row, is_assignment_header, rows_with_header, split_cells
+from .tables import (
+    Row,
+    is_assignment_header,
+    is_header_cell,
+    merge_header_rows,
+    rows_with_header,
+    split_cells,
+)
 
 Block = str | Row
 
@@ -147,6 +154,7 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
     blank = False
     table_header: list[str] | None = None
     table_rows: list[list[str]] = []
+    previous_cells: tuple[int, str] | None = None  # (where its paragraphs start, the line)
 
     def flush_table():
         nonlocal table_header, table_rows
@@ -175,7 +183,14 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
             cells = split_cells(line)
             if is_assignment_header(cells):
                 table_header = cells
+                if previous_cells is not None:  # the header's upper row came first
+                    merged = _two_row_header(previous_cells[1], line)
+                    if merged is not None:
+                        del physical[previous_cells[0]:]
+                        table_header = merged
+                previous_cells = None
                 continue
+            cells_line, start = line, len(physical)
             line = line.replace("\t", " ")
             if "|" in line:
                 parts = [" ".join(c.split()) for c in line.split("|")]
@@ -183,8 +198,10 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
                 for p in parts:
                     physical.append((p, blank))
                     blank = True  # cells are separate paragraphs
+                previous_cells = (start, cells_line)
                 blank = False
                 continue
+        previous_cells = None
         line = " ".join(line.replace("\t", " ").split())
         if not line or _PUNCT_ONLY.match(line):
             blank = True
@@ -196,6 +213,25 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
         blank = False
     flush_table()
     return unwrap(physical), truncated
+
+
+def _two_row_header(top_line: str, sub_line: str) -> list[str] | None:
+    """"TT | Nội dung | Cơ quan thực hiện | | Thời gian" over " | | Chủ trì | Phối hợp |": the
+    columns of both rows, the lower one's names first; None unless the upper row is a header."""
+    if not any(is_header_cell(c) for c in split_cells(top_line)):
+        return None
+    sep = "|" if "|" in sub_line else "\t"
+    merged = merge_header_rows([c.strip() for c in top_line.split(sep)],
+                               [c.strip() for c in sub_line.split(sep)])
+    if merged is None:
+        merged = merge_header_rows(split_cells(top_line), split_cells(sub_line))
+    if merged is None:
+        return None
+    while merged and not merged[0]:  # "| a | b |": the borders are no columns
+        merged.pop(0)
+    while merged and not merged[-1]:
+        merged.pop()
+    return merged
 
 
 def unwrap(physical: list[tuple[Block, bool]]) -> list[Block]:

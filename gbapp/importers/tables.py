@@ -46,13 +46,23 @@ def _role_of(header: str) -> str | None:
     return None
 
 
+def is_header_cell(cell: str) -> bool:
+    """A column name of a task table ("STT", "Nội dung", "Cơ quan thực hiện", "Thời gian"…)."""
+    return _role_of(cell) is not None or fold(cell).startswith(("co quan", "don vi"))
+
+
 def is_assignment_header(cells: list[str]) -> bool:
     roles = [_role_of(c) for c in cells]
     return "lead" in roles or "coordinating" in roles
 
 
-def table_to_rows(rows: list[list[str]]) -> list[Row] | None:
-    """Rows of an assignment table, or None if the table's header names no chủ trì / phối hợp."""
+def table_to_rows(rows: list[list[str]],
+                  continued: list[list[bool]] | None = None) -> list[Row] | None:
+    """Rows of an assignment table, or None if the table's header names no chủ trì / phối hợp.
+
+    *continued* marks cells merged down from the row above (Word's vertical merge): a lead,
+    coordinating agency or time frame written once for two rows holds for both.
+    """
     header_at = None
     for i, cells in enumerate(rows[:3]):
         if is_assignment_header(cells):
@@ -60,10 +70,23 @@ def table_to_rows(rows: list[list[str]]) -> list[Row] | None:
             break
     if header_at is None:
         return None
-    return rows_with_header(rows[header_at], rows[header_at + 1:])
+    header = rows[header_at]
+    if header_at > 0:  # "Cơ quan thực hiện" above "Chủ trì | Phối hợp": one header of two rows
+        header = merge_header_rows(rows[header_at - 1], header) or header
+    body_continued = continued[header_at + 1:] if continued else None
+    return rows_with_header(header, rows[header_at + 1:], body_continued)
 
 
-def rows_with_header(header: list[str], body: list[list[str]]) -> list[Row]:
+def merge_header_rows(top: list[str], sub: list[str]) -> list[str] | None:
+    """A header written on two rows, column by column (the lower row's name wins); None when
+    the rows do not line up."""
+    if len(top) != len(sub):
+        return None
+    return [s.strip() or t.strip() for t, s in zip(top, sub, strict=True)]
+
+
+def rows_with_header(header: list[str], body: list[list[str]],
+                     continued: list[list[bool]] | None = None) -> list[Row]:
     roles = [_role_of(c) for c in header]
     if "content" not in roles:
         # the widest unnamed column, else the first one that is not the label
@@ -72,8 +95,16 @@ def rows_with_header(header: list[str], body: list[list[str]]) -> list[Row]:
                 roles[i] = "content"
                 break
     out: list[Row] = []
-    for cells in body:
+    above: list[str] = []
+    for n, cells in enumerate(body):
         texts = ["\n".join(" ".join(ln.split()) for ln in c.split("\n") if ln.strip()) for c in cells]
+        if continued and n < len(continued):
+            for i, merged_down in enumerate(continued[n]):
+                role = roles[i] if i < len(roles) else None
+                if (merged_down and i < len(texts) and i < len(above) and not texts[i]
+                        and role in ("lead", "coordinating", "time")):
+                    texts[i] = above[i]
+        above = texts
         non_empty = [t for t in texts if t]
         if not non_empty:
             continue

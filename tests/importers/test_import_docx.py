@@ -183,6 +183,41 @@ def test_assignment_table_in_docx(tmp_path):
     assert plan.items[1].title == "TỔ CHỨC THỰC HIỆN"
 
 
+def test_two_row_header_and_a_lead_merged_down(tmp_path):
+    """'Cơ quan thực hiện' spanning 'Chủ trì | Phối hợp' below it, the other header cells merged
+    down over both rows, and one lead written once for two tasks (a vertical merge)."""
+    doc = docx.Document()
+    _header(doc)
+    doc.add_paragraph("I. NHIỆM VỤ CỤ THỂ")
+    table = doc.add_table(rows=2, cols=5)
+    top, sub = table.rows[0].cells, table.rows[1].cells
+    for col, text in ((0, "TT"), (1, "Nội dung"), (2, "Cơ quan thực hiện"), (4, "Thời gian")):
+        top[col].text = text
+    top[2].merge(top[3])
+    for col in (0, 1, 4):
+        top[col].merge(sub[col])
+    sub[2].text, sub[3].text = "Chủ trì", "Phối hợp"
+    for row in [("1", "Tuyên truyền trên báo, đài", "Sở Văn hóa, Thể thao và Du lịch", "Báo tỉnh",
+                 "Cả năm"),
+                ("2", "Tổ chức hội thi", "", "Hội Liên hiệp Phụ nữ tỉnh", "Quý III/2025")]:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    table.rows[2].cells[2].merge(table.rows[3].cells[2])  # the lead, once for both rows
+    table.rows[2].cells[2].text = "Sở Văn hóa, Thể thao và Du lịch"
+    doc.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    path = tmp_path / "two-rows.docx"
+    doc.save(path)
+    first, second = read_plan(path).items[0].children
+    assert (first.label, first.title, second.label, second.title) == (
+        "1", "Tuyên truyền trên báo, đài", "2", "Tổ chức hội thi")
+    assert [(a.name, a.role) for a in first.agencies] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD), ("Báo tỉnh", Role.COORDINATING)]
+    assert [(a.name, a.role) for a in second.agencies] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD), ("Hội Liên hiệp Phụ nữ tỉnh", Role.COORDINATING)]
+    assert (first.time_frame.text, second.time_frame.text) == ("Cả năm", "Quý III/2025")
+
+
 # ---------------------------------------------------------------- not (safe) .docx
 
 def test_not_a_zip(tmp_path):

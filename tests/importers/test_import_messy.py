@@ -333,3 +333,16 @@ def test_attribute_lines_belong_to_the_item_above():
                                                               dt.date(2025, 9, 30))
     assert first.output == "Báo cáo kết quả kiểm tra"
     assert [c.title for c in second.children] == ["Tập huấn tại huyện."]  # a real sub-item
+
+
+def test_text_table_with_a_two_row_header():
+    text = HEADER + ("I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n"
+                     "TT | Nội dung | Cơ quan thực hiện | | Thời gian\n"
+                     " | | Chủ trì | Phối hợp |\n"
+                     "1 | Tuyên truyền trên báo, đài | Sở Văn hóa, Thể thao và Du lịch | Báo Sơn La "
+                     "| Cả năm\n")
+    task = parse_plan_text(text).items[1].children[0]
+    assert (task.label, task.title) == ("1", "Tuyên truyền trên báo, đài")
+    assert [(a.name, a.role) for a in task.agencies] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD), ("Báo Sơn La", Role.COORDINATING)]
+    assert task.time_frame.text == "Cả năm"
