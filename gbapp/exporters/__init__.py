@@ -15,6 +15,7 @@ _EXPORTS = {
     "export": "api",
     "ExportError": "safe_write", "FileLockedError": "safe_write",
     "FolderNotWritableError": "safe_write", "atomic_write": "safe_write",
+    "DiskFullError": "safe_write",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -8,6 +8,7 @@ the file it shows, and the rename fails with PermissionError).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -29,6 +30,14 @@ class FileLockedError(ExportError):
             f"Tệp «{self.path.name}» đang được mở trong Word hoặc một chương trình khác nên không "
             "ghi đè được. Hãy đóng tệp rồi thử lại, hoặc lưu với tên khác. "
             "(the file is open in another program)")
+
+
+class DiskFullError(ExportError):
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        super().__init__(
+            f"Ổ đĩa chứa thư mục «{self.folder}» đã đầy nên không ghi được văn bản; tệp cũ (nếu "
+            "có) vẫn nguyên. Hãy giải phóng dung lượng hoặc lưu vào ổ khác. (disk full)")
 
 
 class FolderNotWritableError(ExportError):
@@ -66,7 +75,13 @@ def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        write(tmp)
+        try:
+            write(tmp)
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise DiskFullError(folder) from exc
+            raise
+        _give_usual_permissions(tmp, target)
         try:
             os.replace(tmp, target)
         except PermissionError as exc:
@@ -75,3 +90,16 @@ def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
         with contextlib.suppress(FileNotFoundError, PermissionError):
             tmp.unlink()
     return target
+
+
+def _give_usual_permissions(tmp: Path, target: Path) -> None:
+    """mkstemp makes a file only its owner can read (0600): the export gets the permissions
+    the file it replaces had, else rw-r--r-- (os.umask cannot be read without changing it for
+    every thread), so colleagues on a shared folder can open it. (No effect on Windows, where
+    permissions are ACLs.)"""
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o644
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)

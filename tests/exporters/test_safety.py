@@ -39,6 +39,40 @@ def test_failure_mid_write_keeps_previous_file(tmp_path):
     assert _strays(tmp_path) == []
 
 
+def test_a_full_disk_says_so_and_keeps_the_previous_file(tmp_path):
+    import errno
+
+    from gbapp.exporters import DiskFullError
+
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"previous document")
+
+    def disk_fills_up(tmp):
+        tmp.write_bytes(b"PK\x03\x04")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(DiskFullError, match="đã đầy"):
+        atomic_write(target, disk_fills_up)
+    assert target.read_bytes() == b"previous document"
+    assert _strays(tmp_path) == []
+
+
+def test_exports_keep_permissions_colleagues_can_read(tmp_path):
+    """mkstemp's 0600 must not reach the document: a new file is rw-r--r--, a replaced file
+    keeps its own permissions (POSIX; Windows uses ACLs)."""
+    import os
+    import stat
+
+    new = atomic_write(tmp_path / "new.docx", lambda tmp: tmp.write_bytes(b"x"))
+    shared = tmp_path / "shared.docx"
+    shared.write_bytes(b"old")
+    shared.chmod(0o664)
+    atomic_write(shared, lambda tmp: tmp.write_bytes(b"y"))
+    if os.name == "posix":
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+
+
 def test_export_failure_mid_document_leaves_previous_file(demo_copy, tmp_path, monkeypatch):
     from gbapp.store import open_database
 
@@ -53,7 +87,7 @@ def test_export_failure_mid_document_leaves_previous_file(demo_copy, tmp_path, m
     monkeypatch.setattr(docx.document.Document, "save", broken_save)
     db = open_database(demo_copy)
     try:
-        with pytest.raises(OSError):
+        with pytest.raises(safe_write.DiskFullError):  # said so, in Vietnamese
             export(db, "report", target, ExportOptions(today=TODAY))
     finally:
         db.close()
