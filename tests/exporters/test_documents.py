@@ -183,6 +183,9 @@ def test_assignment_appendix(documents, demo_copy):
     month = [r for r in rows if r[1].startswith("Xây dựng kế hoạch, nội dung, thông điệp")][0]
     assert month[4] == "từ ngày 15/11 đến 15/12/2025"
     assert any("dữ liệu mẫu" in t for t in all_text)
+    # A group row (section, numbered item) never ends a page alone: it keeps with its tasks.
+    group = table.rows[1].cells[1].paragraphs[0]
+    assert group.style.name == "GB Table Group" and group.style.paragraph_format.keep_with_next
 
 
 # ---- the plan ---------------------------------------------------------------------------------
