@@ -19,6 +19,7 @@ from ..services.documents import (
     plan_reference,
 )
 from .docbuilder import DocBuilder
+from .safe_write import ExportError, check_writable
 from .report import period_phrase
 
 TITLE_CHARS = 180  # an activity's text is shortened to this in the letter
@@ -98,9 +99,17 @@ def write_reminders(data: ReminderData, head: Letterhead, path: str | Path, *,
     path = Path(path)
     if not per_agency:
         return [write_reminder(data, head, path, reply_by=reply_by)]
-    out = []
-    for entry in data.agencies:
+    targets = [per_agency_path(path, entry.agency) for entry in data.agencies]
+    for target in targets:  # a letter open in Word stops the batch before any file is replaced
+        check_writable(target)
+    out: list[Path] = []
+    for entry, target in zip(data.agencies, targets, strict=True):
         own = dataclasses.replace(head, recipients=list(head.recipients))
-        out.append(write_reminder(data, own, per_agency_path(path, entry.agency),
-                                  agencies=[entry], reply_by=reply_by))
+        try:
+            out.append(write_reminder(data, own, target, agencies=[entry], reply_by=reply_by))
+        except ExportError as exc:  # say which letters are written and which are not
+            written = ", ".join(f"«{p.name}»" for p in out) or "chưa có"
+            raise ExportError(
+                f"{exc} Đã ghi {len(out)}/{len(targets)} công văn ({written}); hãy xuất lại "
+                f"sau khi sửa. (stopped after {len(out)} of {len(targets)} letters)") from exc
     return out

@@ -136,6 +136,34 @@ def test_locked_target_is_reported_before_the_work(demo_copy, tmp_path, monkeypa
     assert target.read_bytes() == b"open in Word"
 
 
+def test_one_letter_open_in_word_stops_the_batch_before_any_is_replaced(demo_copy, tmp_path,
+                                                                         monkeypatch):
+    from gbapp.store import open_database
+
+    db = open_database(demo_copy)
+    try:
+        first = export(db, "reminder", tmp_path / "cv.docx",
+                       ExportOptions(per_agency=True, today=TODAY))
+        assert len(first) >= 3
+        before = {p: p.read_bytes() for p in first}
+        locked = first[-1]  # the last letter is open in Word
+        real_open = open
+
+        def fake_open(path, mode="r", *args, **kwargs):
+            if str(path) == str(locked) and "+" in mode:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, mode, *args, **kwargs)
+
+        monkeypatch.setattr(safe_write, "open", fake_open, raising=False)
+        with pytest.raises(FileLockedError, match=locked.name.split(" - ")[-1].split(".")[0]):
+            export(db, "reminder", tmp_path / "cv.docx",
+                   ExportOptions(per_agency=True, today=TODAY, number="99"))
+    finally:
+        db.close()
+    assert {p: p.read_bytes() for p in first} == before  # none half-replaced
+    assert _strays(tmp_path) == []
+
+
 CONTROL = "Nội dung\x0bdán từ Word\x01 có ký tự điều khiển\x07 và\x0c ngắt trang"
 
 
