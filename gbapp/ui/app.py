@@ -38,15 +38,19 @@ def configure_settings() -> None:
 
 def install_translator(app: QApplication) -> None:
     """Load resources/i18n/gbapp_<lang>.qm when GBAPP_LANG or the system asks for a language
-    other than Vietnamese (the source strings are Vietnamese)."""
-    import os
-
+    other than Vietnamese (the source strings are Vietnamese). Otherwise the UI is Vietnamese,
+    and so are Qt's own strings (a text field's right-click menu, standard buttons) through
+    qt_vi.qm, whatever the language of Windows: Qt ships no Vietnamese of its own."""
     lang = os.environ.get("GBAPP_LANG") or QLocale.system().name().split("_")[0]
     qm = paths.resource("i18n", f"gbapp_{lang}.qm")
     if lang != "vi" and qm.is_file():
         translator = QTranslator(app)
         if translator.load(str(qm)):
             app.installTranslator(translator)
+            return
+    qt_vi = QTranslator(app)
+    if qt_vi.load(str(paths.resource("i18n", "qt_vi.qm"))):
+        app.installTranslator(qt_vi)
 
 
 def install_excepthook() -> None:
