@@ -14,7 +14,9 @@ from .lines import is_upper_line
 
 _NUM_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
 _WORD_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE)
-_DOC_NUMBER = r"\d+(?:\s*/\s*\d{4})?\s*/\s*[\w&.]+(?:\s*-\s*[\w&.]+)*"
+# 93/KH-UBND, 12/2025/QĐ-UBND, and the Party's and mass organisations' 21-CT/TW, 45-KH/HPN
+_DOC_NUMBER = (r"\d+(?:\s*/\s*\d{4})?\s*/\s*[\w&.]+(?:\s*-\s*[\w&.]+)*"
+               r"|\d+\s*-\s*[^\W\d_][\w&.]*\s*/\s*[\w&.]+(?:\s*-\s*[\w&.]+)*")
 _NUMBER_RE = re.compile(rf"\bSố\s*:\s*(?P<n>{_DOC_NUMBER})", re.IGNORECASE)
 _PLACE_DATE_RE = re.compile(
     r"(?P<place>[^\W\d_][^\d,;:|/]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
@@ -56,6 +58,11 @@ def doc_type_of(number: str | None) -> str | None:
     """'93/KH-UBND' -> 'KH'; '12/2025/QĐ-UBND' -> 'QĐ'."""
     if not number or "/" not in number:
         return None
+    first = number.split("/")[0]
+    if "-" in first:  # "21-CT/TW": the Party's numbers put the type before the slash
+        code = first.split("-", 1)[1].strip()
+        if code and not code.isdigit():
+            return code
     for part in number.split("/")[1:]:
         code = part.split("-")[0].strip()
         if code and not code.isdigit():
@@ -178,22 +185,44 @@ _UBND_RE = re.compile(rf"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+({_UNIT})\s+(.
 _SUB_ORG_RE = re.compile(r"\s+(SỞ|BAN|CHI CỤC|CỤC|PHÒNG|TRUNG TÂM|VĂN PHÒNG|THANH TRA|CÔNG AN)\s+(.+)$")
 
 
+_PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|SỞ|BAN|PHÒNG)\b")
+_MOTTO_OR_RULE_RE = re.compile(r"^(?:[-_–—=.*\s]+|.*(?:CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập).*)$")
+
+
 def _issuer_block(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
-        if not _ORG_START_RE.match(line) or not is_upper_line(line):
+        national = _NATIONAL_RE.search(line)
+        own = line[:national.start()].strip() if national else line  # one-line headers
+        if not _ORG_START_RE.match(own) or not is_upper_line(own):
             continue
         parts = []
-        for nxt in lines[i:i + 4]:
+        for j, nxt in enumerate(lines[i:i + 4], start=i):
             cut = _NATIONAL_RE.search(nxt)
             if cut:
                 if nxt[:cut.start()].strip():
                     parts.append(nxt[:cut.start()].strip())
+                    break
+                # Two columns copied row by row: "ỦY BAN NHÂN DÂN", "CỘNG HÒA…", "TỈNH HÀ GIANG",
+                # "Độc lập…": the issuer's second line comes after the national title.
+                parts += _issuer_after_motto(lines[j + 1:j + 4])
                 break
             if not is_upper_line(nxt) or re.match(r"^S[ốỐ]\s*:", nxt):
                 break
             parts.append(nxt)
         return " ".join(" ".join(parts).split()) or None
     return None
+
+
+def _issuer_after_motto(lines: list[str]) -> list[str]:
+    found = []
+    for line in lines:
+        if _MOTTO_OR_RULE_RE.match(line):
+            continue
+        if _PLACE_LINE_RE.match(line) and is_upper_line(line):
+            found.append(line)
+            continue
+        break
+    return found
 
 
 def normalise_issuer(block: str) -> str:
@@ -280,9 +309,12 @@ _PREAMBLE_PREFIXES = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "tre
                       "trien khai", "nham ")
 _ISSUER_AFTER_RE = re.compile(
     r"^\s*(?:,\s*)?(?:ngày\s+\S+(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*)?của\s+(?P<i>.+?)"
-    r"(?=\s+(?:về|ban hành|hướng dẫn|quy định|phê duyệt|triển khai|thực hiện|tại|và|v/v|V/v|"
+    r"(?=\s+(?:về|ban hành|hướng dẫn|quy định|phê duyệt|triển khai|thực hiện|tại|"
+    r"và(?!\s+[A-ZĐÀ-Ỹ])|v/v|V/v|"
     r"sửa đổi|bổ sung|thông qua|giao|đến|trên|việc)\b|[,;:(]|$)"
 )
+_CLOSING_RE = re.compile(
+    r"[,;]\s*[^,;]*\b(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)\b.*$|[,;][^,;]*\bnhư sau\s*:?\s*$")
 _ISSUER_BEFORE_RE = re.compile(r"(?:đề nghị|đề xuất|ý kiến|báo cáo)\s+của\s+(?P<i>.+?)\s+tại\s*$", re.IGNORECASE)
 
 
@@ -314,6 +346,11 @@ def parse_legal_bases(lines: list[str]) -> list[LegalBasis]:
                 continue
             seen.add(key)
             out.append(basis)
+    # "Quyết định số 1790/QĐ-TTg … và Quyết định số 2232/QĐ-TTg … của Thủ tướng": one issuer for
+    # both, written after the last.
+    for basis, following in zip(reversed(out[:-1]), reversed(out[1:]), strict=True):
+        if not basis.issuer and basis.summary in ("", "và") and following.issuer:
+            basis.issuer, basis.summary = following.issuer, ""
     return out
 
 
@@ -333,6 +370,9 @@ def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
         if bm:
             issuer = bm.group("i").strip(" ,.")
     summary = after.strip(" ,.;")
+    closing = _CLOSING_RE.search(summary)  # the preamble's last basis runs into its closing
+    if closing:
+        summary = summary[:closing.start()]
     summary = re.sub(r"^(?:về việc|v/v|về)\s+", "", summary, flags=re.IGNORECASE)
     summary = re.sub(r"\s+(?:và|;)$", "", summary).strip(" ,.;")
     if "name" in m.re.groupindex:

@@ -346,3 +346,43 @@ def test_text_table_with_a_two_row_header():
     assert [(a.name, a.role) for a in task.agencies] == [
         ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD), ("Báo Sơn La", Role.COORDINATING)]
     assert task.time_frame.text == "Cả năm"
+
+
+@pytest.mark.parametrize("header", [
+    # the two header columns copied row by row, with '|' or as separate lines
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "TỈNH HÀ GIANG | Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND | Hà Giang, ngày 5 tháng 3 năm 2025\n",
+    "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ GIANG\n"
+    "Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nHà Giang, ngày 5 tháng 3 năm 2025\n",
+    # the whole header on one line (a PDF copied)
+    "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+    "phúc\nSố: 12/KH-UBND\nHà Giang, ngày 5 tháng 3 năm 2025\n",
+])
+def test_issuer_of_a_two_column_header(header):
+    meta = parse_plan_text(header + "KẾ HOẠCH\nBình đẳng giới năm 2025\n" + BODY).meta
+    assert (meta.issuer, meta.number, meta.place) == ("UBND tỉnh Hà Giang", "12/KH-UBND", "Hà Giang")
+
+
+def test_legal_bases_as_other_provinces_cite_them():
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 30/KH-UBND\nCần Thơ, ngày 03 tháng 3 năm 2025\n"
+            "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+            "Căn cứ Nghị quyết số 11-NQ/TW ngày 27/4/2007 của Bộ Chính trị về công tác phụ nữ;\n"
+            "Căn cứ Thông tư số 10/2024/TT-BLĐTBXH ngày 05/9/2024 của Bộ trưởng Bộ Lao động - "
+            "Thương binh và Xã hội;\n"
+            "Thực hiện Quyết định số 1790/QĐ-TTg ngày 03/11/2021 và Quyết định số 2232/QĐ-TTg ngày "
+            "28/12/2021 của Thủ tướng Chính phủ; Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 của Bộ "
+            "Nội vụ về việc hướng dẫn công tác bình đẳng giới năm 2025, UBND thành phố ban hành Kế "
+            "hoạch như sau:\n" + BODY)
+    bases = [(b.number, b.issuer, b.summary) for b in parse_plan_text(text).meta.legal_bases]
+    assert bases == [
+        ("11-NQ/TW", "Bộ Chính trị", "công tác phụ nữ"),  # the Party's numbering
+        ("10/2024/TT-BLĐTBXH", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội", ""),
+        ("1790/QĐ-TTg", "Thủ tướng Chính phủ", ""),  # one issuer written after both
+        ("2232/QĐ-TTg", "Thủ tướng Chính phủ", ""),
+        ("739/BNV-CTTN&BĐG", "Bộ Nội vụ", "hướng dẫn công tác bình đẳng giới năm 2025"),
+    ]
+
+
+def test_mass_organisation_numbers():
+    meta = parse_plan_text(HEADER.replace("Số: 45/KH-UBND", "Số: 45-KH/HPN") + BODY).meta
+    assert (meta.number, meta.doc_type) == ("45-KH/HPN", "KH")
