@@ -259,6 +259,9 @@ def _site_issuer(value: str) -> str:
 _TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Thực hiện\s.*\bsố\b|Theo đề nghị|Xét đề nghị|\(|Kính gửi|Số\s*:)", re.IGNORECASE)
 
 
+_ATTACHED_TO_RE = re.compile(r"\s*\((?:Ban hành\s+)?[Kk]èm theo\b[^()]*\)?\s*$")
+
+
 def _title_lines(lines: list[str]) -> tuple[str | None, int]:
     """The plan's title under its last "KẾ HOẠCH" heading, and the heading's index (-1 if none)."""
     idx = -1
@@ -270,6 +273,8 @@ def _title_lines(lines: list[str]) -> tuple[str | None, int]:
     first = lines[idx][len("KẾ HOẠCH"):].strip(" :.-")
     parts = [first] if first else []
     for line in lines[idx + 1:idx + 6]:
+        # "(Ban hành kèm theo Quyết định số …)" may have been joined onto the title line
+        line = _ATTACHED_TO_RE.sub("", line).strip() or line
         if _TITLE_STOP_RE.match(line):
             break
         if not parts:
@@ -287,7 +292,7 @@ def _title_lines(lines: list[str]) -> tuple[str | None, int]:
 
 def _decision_title(lines: list[str]) -> str | None:
     for line in lines:
-        m = re.match(r"^(?:Về việc|V/v)\s+ban hành\s+(?:Kế hoạch|kế hoạch)\s+(.+)$", line)
+        m = re.match(r"^(?:(?:Về việc|V/v)\s+)?[Bb]an hành\s+(?:Kế hoạch|kế hoạch)\s+(.+)$", line)
         if m:
             t = m.group(1).strip(" .")
             return t[:1].upper() + t[1:]

@@ -10,6 +10,8 @@ from gbapp.domain.model import ItemKind
 from gbapp.domain.numbering import from_roman, letter_index
 
 _ROMAN_RE = re.compile(r"^([IVX]{1,7})\s*[.):]\s*(.*)$")
+# "I.1. Mục đích chung", "II.1.2. …": a numbered item written with its section's numeral
+_ROMAN_ARABIC_RE = re.compile(r"^([IVX]{1,7})\.(\d{1,3}(?:\.\d{1,3}){0,2})\s*[.)]?(?:\s+|$)(.*)$")
 _ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s*(?:\.|\))(?!\d)\s*(.*)$")
 _LETTER_RE = re.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(.*)$")
 _DASH_RE = re.compile(r"^[-–—•·]\s*(.*)$")
@@ -36,6 +38,11 @@ def parse_marker(line: str) -> Marker | None:
         return None
     c = line[0]
     if c in "IVX":
+        m = _ROMAN_ARABIC_RE.match(line)
+        if m and from_roman(m.group(1)):
+            parts = m.group(2).split(".")
+            rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
+            return Marker(ItemKind.ARABIC, m.group(2), m.group(3).strip(), rank, int(parts[-1]))
         m = _ROMAN_RE.match(line)
         if m and (m.group(2) or line.rstrip().endswith((".", ")"))):
             value = from_roman(m.group(1))

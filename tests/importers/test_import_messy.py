@@ -386,3 +386,23 @@ def test_legal_bases_as_other_provinces_cite_them():
 def test_mass_organisation_numbers():
     meta = parse_plan_text(HEADER.replace("Số: 45/KH-UBND", "Số: 45-KH/HPN") + BODY).meta
     assert (meta.number, meta.doc_type) == ("45-KH/HPN", "KH")
+
+
+def test_numbered_items_written_with_their_sections_numeral():
+    text = HEADER + ("I. MỤC ĐÍCH\nI.1. Mục đích chung\nI.2. Yêu cầu\nII. NỘI DUNG\n"
+                     "II.1. Truyền thông. Sở Nội vụ chủ trì.\nII.2. Kiểm tra\n")
+    plan = parse_plan_text(text)
+    assert [(s.label, [(c.label, c.title) for c in s.children]) for s in plan.items] == [
+        ("I", [("1", "Mục đích chung"), ("2", "Yêu cầu")]),
+        ("II", [("1", "Truyền thông. Sở Nội vụ chủ trì."), ("2", "Kiểm tra")]),
+    ]
+
+
+@pytest.mark.parametrize("heading", [
+    "QUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện công tác bình đẳng giới năm 2025\n",  # no "Về việc"
+    "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+    "(Ban hành kèm theo Quyết định số 1021/QĐ-UBND ngày 18/4/2025 của UBND tỉnh)\n",
+])
+def test_title_found_in_other_layouts(heading):
+    text = HEADER.split("KẾ HOẠCH")[0] + heading + BODY
+    assert parse_plan_text(text).meta.title == "Thực hiện công tác bình đẳng giới năm 2025"
