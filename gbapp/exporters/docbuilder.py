@@ -215,8 +215,10 @@ class DocBuilder:
         agency_lines = issuer_lines or [upper(head.organisation)]
         left_lines += [(line, "GB Header Agency") for line in agency_lines]
         write_lines(left, left_lines)
-        widest = max(text_width_mm(line, _AGENCY_PT, bold=True) for line in agency_lines)
-        self.rule(left, min(inner_left, max(12.0, widest * 0.45)), inner_left)
+        # A name too long for the column wraps: its lines are then as wide as the column.
+        widest = min(inner_left,
+                     max(text_width_mm(line, _AGENCY_PT, bold=True) for line in agency_lines))
+        self.rule(left, widest * 0.45, inner_left)  # Decree 30: 1/3 to 1/2 of the name's line
 
         write_lines(right, [(NATIONAL_TITLE, "GB National Title"), (MOTTO, "GB Motto")])
         self.rule(right, min(inner_right, text_width_mm(MOTTO, _MOTTO_PT, bold=True)), inner_right)

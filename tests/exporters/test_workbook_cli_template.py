@@ -183,3 +183,28 @@ def test_titles_break_between_phrases():
     assert lines == ["Triển khai thực hiện công tác bình đẳng giới",
                      "trên địa bàn tỉnh Quảng Ngãi năm 2025"]
     assert balanced_lines("Báo cáo ngắn", 14, 165) == ["Báo cáo ngắn"]
+
+
+@pytest.mark.parametrize("organisation", [
+    "Sở Nội vụ",
+    "Trung tâm Hỗ trợ phát triển phụ nữ, bình đẳng giới và phòng, chống bạo lực trên cơ sở giới "
+    "tỉnh Quảng Ngãi",  # wraps in the header column
+])
+def test_line_under_the_agency_is_a_third_to_a_half_of_its_line(organisation):
+    """Decree 30: the rule under the issuing agency is 1/3–1/2 as long as the name's line; a
+    name that wraps is as wide as its column."""
+    from docx.shared import Mm
+
+    from gbapp.exporters.docbuilder import _AGENCY_PT, CELL_PADDING_MM, DocBuilder
+    from gbapp.exporters.metrics import text_width_mm
+    from gbapp.services.documents import Letterhead
+
+    builder = DocBuilder()
+    builder.header_block(Letterhead(organisation=organisation, code="BC-SNV"))
+    left = builder.doc.tables[0].rows[0].cells[0]
+    column = builder.text_mm * 0.4 - 2 * CELL_PADDING_MM
+    rule = next(p for p in left.paragraphs if p.style.name == "GB Rule")
+    fmt = rule.paragraph_format
+    width = column - (fmt.left_indent + fmt.right_indent) / Mm(1)
+    line = min(column, text_width_mm(organisation.upper(), _AGENCY_PT, bold=True))
+    assert line / 3 - 0.5 <= width <= line / 2 + 0.5
