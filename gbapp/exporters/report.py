@@ -104,6 +104,8 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
             builder.rich([("- ", None), ("; ".join(meta) + ".", "GB Emphasis")], "GB Dash")
         if not entry.agencies:
             builder.para("- Chưa phân công cơ quan thực hiện.", "GB Dash")
+        elif not any(a.role == Role.LEAD for a in entry.agencies):
+            builder.para("- Chưa phân công cơ quan chủ trì.", "GB Dash")
         for agency in entry.agencies:
             _agency_line(builder, agency)
 

@@ -129,6 +129,32 @@ def test_report_content(documents, demo_copy):
     assert "KT. GIÁM ĐỐC" in signature and "PHÓ GIÁM ĐỐC" in signature
 
 
+def test_report_keeps_a_result_whose_agency_is_no_longer_assigned(demo_copy, tmp_path):
+    """Reassigning an activity must not hide what the former lead reported, and the report
+    says the activity now has no lead."""
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import open_database
+
+    path = tmp_path / "kh.db"
+    shutil.copy(demo_copy, path)
+    db = open_database(path)
+    try:
+        item_id, ref, agency_id, agency = db.execute(
+            "SELECT i.id, i.ref, a.agency_id, g.name FROM items i "
+            "JOIN assignments a ON a.item_id = i.id AND a.role = 'chu_tri' "
+            "JOIN agencies g ON g.id = a.agency_id "
+            "JOIN progress_reports p ON p.item_id = i.id AND p.agency_id = a.agency_id "
+            "ORDER BY i.sort_path LIMIT 1").fetchone()
+        db.execute("DELETE FROM assignments WHERE item_id = ? AND agency_id = ?",
+                   [item_id, agency_id])
+        out = export(db, "report", tmp_path / "bc.docx", ExportOptions(date=dt.date(2025, 12, 5)))[0]
+    finally:
+        db.close()
+    all_text = texts(docx.Document(str(out)))
+    assert any(t.startswith(f"- {agency} (báo cáo): ") for t in all_text)
+    assert "- Chưa phân công cơ quan chủ trì." in all_text
+
+
 def test_report_indicator_appendix_on_landscape(documents):
     document = docx.Document(str(documents["report"]))
     assert len(document.sections) == 2
