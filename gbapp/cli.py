@@ -41,7 +41,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .services.importing import store_plan
 
     source = Path(args.file)
-    if not source.is_file():
+    if source.is_dir():
+        raise CliError(f"«{source}» là một thư mục: hãy chỉ ra tệp kế hoạch (.docx, .txt) trong "
+                       "đó. (a folder, not a file)")
+    if not source.exists():
         raise CliError(f"Không tìm thấy tệp «{source}». (file not found)")
     parsed = read_plan(source)
     if args.json:

@@ -8,6 +8,8 @@ prepended, so the text parser builds the same tree as for typed numbering.
 
 from __future__ import annotations
 
+import stat
+
 import io
 import zipfile
 from pathlib import Path
@@ -42,7 +44,14 @@ def load_bytes(source: str | Path | bytes) -> bytes:
     else:
         path = Path(source)
         try:
-            size = path.stat().st_size
+            info = path.stat()
+            if path.is_dir():
+                raise PlanImportError(f"«{path.name}» là một thư mục, không phải tệp kế hoạch "
+                                      "(a folder, not a file)")
+            if not stat.S_ISREG(info.st_mode):  # /dev/zero, a pipe: no end to read
+                raise PlanImportError(f"«{path.name}» không phải là một tệp thông thường "
+                                      "(not a regular file)")
+            size = info.st_size
             if size > MAX_FILE_BYTES:
                 raise PlanImportError(_too_large(size))
             data = path.read_bytes()

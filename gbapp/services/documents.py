@@ -410,8 +410,10 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
     plan = resolve_plan(db, plan_id)
     period = resolve_period(db, plan.id, period_id)
     if period is None:
-        raise DocumentDataError("Kế hoạch chưa có kỳ báo cáo nào. (the plan has no reporting "
-                                "period)")
+        raise DocumentDataError(
+            "Kế hoạch chưa có kỳ báo cáo nào: hãy thêm kỳ (năm, 6 tháng, Tháng hành động…) ở "
+            "trang Tiến độ, nút «Thêm kỳ báo cáo…», rồi xuất lại. (the plan has no reporting "
+            "period)")
     all_items = plan_items(db, plan.id)
     reports = chosen_reports(db, {i.id for i in all_items}, period, included_periods(db, period))
     return (plan, period, all_items, plan_assignments(db, plan.id),

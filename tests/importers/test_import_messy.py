@@ -1,6 +1,7 @@
 """Real plans are messy: site chrome, flattened header cells, hard wraps, wrapped decisions, cuts."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -406,3 +407,21 @@ def test_numbered_items_written_with_their_sections_numeral():
 def test_title_found_in_other_layouts(heading):
     text = HEADER.split("KẾ HOẠCH")[0] + heading + BODY
     assert parse_plan_text(text).meta.title == "Thực hiện công tác bình đẳng giới năm 2025"
+
+
+def test_folders_devices_and_pdf_page_marks(tmp_path):
+    with pytest.raises(PlanImportError, match="thư mục"):
+        read_plan(tmp_path)
+    if Path("/dev/zero").exists():  # endless: refused before reading, not read until memory runs out
+        with pytest.raises(PlanImportError, match="không phải là một tệp thông thường"):
+            read_plan("/dev/zero")
+    text = HEADER + BODY.replace("1. Truyền thông\n", "-- Hết trang 1 --\n1. Truyền thông\n- 2 -\n")
+    plan = parse_plan_text(text)
+    assert all("trang" not in item.title.lower() for _, item in plan.walk())
+    assert [c.title for c in plan.items[1].children] == ["Truyền thông", "Kiểm tra"]
+
+
+def test_word_soft_hyphens_are_dropped():
+    plan = parse_plan_text(HEADER + BODY.replace("Công an tỉnh", "Công an tỉ\u00adnh"))
+    names = [a.name for _, item in plan.walk() for a in item.agencies]
+    assert "Công an tỉnh" in names and not any("\u00ad" in n for n in names)
