@@ -199,6 +199,8 @@ class ValueEntry(QWidget):
         self.value_edit = QLineEdit()
         self.men = QLineEdit()
         self.women = QLineEdit()
+        for number in (self.value_edit, self.men, self.women):
+            number.setMaximumWidth(110)  # the note takes the rest of the row
         self.note = QLineEdit()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
