@@ -7,8 +7,9 @@ Measured in the same run, on the same rows, each writing and saving a complete .
                  document from the template, saves it atomically (end to end);
   * lxml loop  — the bare minimum: a template row deep-copied per data row, texts set, saved;
   * add_row    — python-docx's plain API: `table.add_row()` and `cell.text = …` per row.
-Budget: gbapp within 2× the bare lxml loop. Prints a table and writes
-`benchmarks/results/export.json`.
+Budget: gbapp within 2× the bare lxml loop. The other documents (plan, report, letter,
+workbook) of the same plan are timed once each, end to end, for the record (no budget).
+Prints a table and writes `benchmarks/results/export.json`.
 """
 
 from __future__ import annotations
@@ -68,6 +69,34 @@ def run_gbapp(db_path: Path, plan_id: int, out: Path) -> None:
     db = open_database(db_path)
     try:
         export(db, "appendix", out)
+    finally:
+        db.close()
+
+
+def other_documents(db_path: Path, plan_id: int, folder: Path) -> dict[str, float]:
+    """Seconds to write each other document of the plan (a year period is added for the report
+    and the letter, whose statuses are taken at the end of that year)."""
+    from gbapp.domain.entities import Period
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import open_database, periods, plans
+
+    db = open_database(db_path)
+    try:
+        year = plans.get(db, plan_id).year or dt.date.today().year
+        with db.atomic():
+            periods.save(db, Period(plan_id=plan_id, name=f"Năm {year}", kind="year",
+                                    start_on=dt.date(year, 1, 1), end_on=dt.date(year, 12, 31)))
+        options = {"plan": ExportOptions(plan=plan_id),
+                   "report": ExportOptions(plan=plan_id, date=dt.date(year, 12, 31)),
+                   "reminder": ExportOptions(plan=plan_id, date=dt.date(year, 12, 31)),
+                   "xlsx": ExportOptions(plan=plan_id, today=dt.date(year, 12, 31))}
+        seconds = {}
+        for kind, opts in options.items():
+            suffix = ".xlsx" if kind == "xlsx" else ".docx"
+            t0 = time.perf_counter()
+            export(db, kind, folder / f"{kind}{suffix}", opts)
+            seconds[kind] = round(time.perf_counter() - t0, 2)
+        return seconds
     finally:
         db.close()
 
@@ -144,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
                 run_lxml_loop, headers, rows, tmp / "lxml.docx"))
         if not args.skip_add_row:
             results["add_row"] = timed(run_add_row, headers, rows, tmp / "add_row.docx")
+        others = other_documents(tmp / "bench.db", plan_id, tmp)
         check = docx.Document(str(tmp / "gbapp.docx"))
         written_rows = len(check.tables[0].rows) - 1
         size_kb = (tmp / "gbapp.docx").stat().st_size // 1024
@@ -159,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_gbapp_to_lxml_loop": round(ratio, 2),
         "ratio_add_row_to_gbapp": round(results["add_row"] / results["gbapp"], 1)
         if "add_row" in results else None,
+        "other_documents_seconds": others,
         "budget": f"gbapp <= {BUDGET}x lxml loop",
         "within_budget": ratio <= BUDGET,
         "repeat": args.repeat,
@@ -172,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'method':<12} {'seconds':>9} {'× lxml':>8}")
     for name, seconds in results.items():
         print(f"{name:<12} {seconds:>9.3f} {seconds / results['lxml_loop']:>8.2f}")
+    print("other documents of the same plan (s): "
+          + ", ".join(f"{kind} {sec:.1f}" for kind, sec in others.items()))
     print(f"budget: gbapp ≤ {BUDGET}× lxml loop — "
           f"{'OK' if report['within_budget'] else 'OVER BUDGET'} ({ratio:.2f}×)")
     args.json.parent.mkdir(parents=True, exist_ok=True)
