@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
 
 from ..domain.model import STATUS_LABELS, Status
@@ -18,6 +18,8 @@ from .safe_write import atomic_write
 DATE_FORMAT = "DD/MM/YYYY"
 MONEY_FORMAT = "#,##0"
 FONT = "Times New Roman"
+STYLE_TEXT, STYLE_WRAP, STYLE_DATE, STYLE_MONEY, STYLE_HEADER = (
+    "gbapp", "gbapp xuống dòng", "gbapp ngày", "gbapp tiền", "gbapp tiêu đề")
 
 ACTIVITY_COLUMNS = [("Số hiệu", 10), ("Nội dung", 70), ("Cơ quan chủ trì", 28),
                     ("Cơ quan phối hợp", 40), ("Thời gian", 20), ("Bắt đầu", 12), ("Hạn", 12),
@@ -38,15 +40,28 @@ def _cell_value(value):
     return value
 
 
+def _add_styles(wb: Workbook) -> None:
+    """Named cell styles, registered once: assigning one by name per cell is several times
+    faster than setting font, format and alignment objects on each of 10^5 cells (openpyxl
+    hashes each object it is given), and a clerk sees them in Excel's Cell Styles."""
+    font = Font(name=FONT)
+    for name, extra in ((STYLE_TEXT, {}),
+                        (STYLE_WRAP, {"alignment": Alignment(wrap_text=True, vertical="top")}),
+                        (STYLE_DATE, {"number_format": DATE_FORMAT}),
+                        (STYLE_MONEY, {"number_format": MONEY_FORMAT}),
+                        (STYLE_HEADER, {"font": Font(name=FONT, bold=True),
+                                        "alignment": Alignment(horizontal="center",
+                                                               vertical="center",
+                                                               wrap_text=True)})):
+        wb.add_named_style(NamedStyle(name=name, **({"font": font} | extra)))
+
+
 def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *,
            wrap: Sequence[int] = (), money: Sequence[int] = ()) -> None:
     ws = wb.create_sheet(title)
-    bold = Font(name=FONT, bold=True)
-    normal = Font(name=FONT)
     ws.append([c for c, _ in columns])
     for cell in ws[1]:
-        cell.font = bold
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.style = STYLE_HEADER
     count = 0
     for row in rows:
         ws.append([_cell_value(v) for v in row])
@@ -57,14 +72,15 @@ def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *
     wrap_set, money_set = set(wrap), set(money)
     for row_cells in ws.iter_rows(min_row=2, max_row=count + 1):
         for idx, cell in enumerate(row_cells):
-            cell.font = normal
             value = cell.value
             if isinstance(value, dt.date):
-                cell.number_format = DATE_FORMAT
+                cell.style = STYLE_DATE
             elif idx in money_set and value is not None:
-                cell.number_format = MONEY_FORMAT
-            if idx in wrap_set:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.style = STYLE_MONEY
+            elif idx in wrap_set:
+                cell.style = STYLE_WRAP
+            else:
+                cell.style = STYLE_TEXT
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
 
@@ -73,6 +89,7 @@ def write_workbook(data: WorkbookData, path: str | Path) -> Path:
     """Write the workbook to *path* (atomically); returns the path."""
     wb = Workbook()
     wb.remove(wb.active)
+    _add_styles(wb)
     _sheet(wb, "Hoạt động", ACTIVITY_COLUMNS, data.activities, wrap=(1, 3))
     _sheet(wb, "Phân công", ASSIGNMENT_COLUMNS, data.assignments, wrap=(1,))
     _sheet(wb, "Báo cáo tiến độ", PROGRESS_COLUMNS, data.progress, wrap=(2, 6, 12, 13),
