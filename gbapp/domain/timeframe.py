@@ -178,26 +178,26 @@ def _month(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     return _tf(text, dt.date(y, mo, 1), _month_end(y, mo))
 
 
-def _before(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+def _one_end(text: str, m: re.Match, year: int | None, *, is_end: bool) -> TimeFrame | None:
+    """A time frame bounded on one side by the date in group "d"."""
     p = _date_parts(m.group("d"))
     if not p:
         return None
     y = _year_ok(p[2]) or _year_ok(year)
     if y is None:
         return _tf(text)
-    end = _mkdate(y, p[1], p[0])
-    return _tf(text, None, end) if end else None
+    day = _mkdate(y, p[1], p[0])
+    if day is None:
+        return None
+    return _tf(text, None, day) if is_end else _tf(text, day, None)
+
+
+def _before(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    return _one_end(text, m, year, is_end=True)  # "trước ngày 30/6/2025"
 
 
 def _from(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
-    p = _date_parts(m.group("d"))
-    if not p:
-        return None
-    y = _year_ok(p[2]) or _year_ok(year)
-    if y is None:
-        return _tf(text)
-    start = _mkdate(y, p[1], p[0])
-    return _tf(text, start, None) if start else None
+    return _one_end(text, m, year, is_end=False)  # "từ ngày 01/7/2025", open-ended
 
 
 def _half(text: str, m: re.Match, year: int | None) -> TimeFrame | None:

@@ -13,6 +13,18 @@ from export_helpers import TODAY, run_checker
 from gbapp.exporters import ExportOptions, FileLockedError, atomic_write, export, safe_write
 
 
+def _open_in_word(monkeypatch, target):
+    """Word on Windows holds the file it shows: opening it for writing fails."""
+    real_open = open
+
+    def fake_open(path, mode="r", *args, **kwargs):
+        if str(path) == str(target) and "+" in mode:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(safe_write, "open", fake_open, raising=False)
+
+
 def _strays(folder):
     return [p.name for p in folder.iterdir() if p.name.startswith(safe_write.TEMP_PREFIX)]
 
@@ -119,14 +131,7 @@ def test_locked_target_is_reported_before_the_work(demo_copy, tmp_path, monkeypa
 
     target = tmp_path / "phu-luc.docx"
     target.write_bytes(b"open in Word")
-    real_open = open
-
-    def fake_open(path, mode="r", *args, **kwargs):
-        if str(path) == str(target) and "+" in mode:
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, mode, *args, **kwargs)
-
-    monkeypatch.setattr(safe_write, "open", fake_open, raising=False)
+    _open_in_word(monkeypatch, target)
     db = open_database(demo_copy)
     try:
         with pytest.raises(FileLockedError):
@@ -147,14 +152,7 @@ def test_one_letter_open_in_word_stops_the_batch_before_any_is_replaced(demo_cop
         assert len(first) >= 3
         before = {p: p.read_bytes() for p in first}
         locked = first[-1]  # the last letter is open in Word
-        real_open = open
-
-        def fake_open(path, mode="r", *args, **kwargs):
-            if str(path) == str(locked) and "+" in mode:
-                raise PermissionError(13, "Permission denied", str(path))
-            return real_open(path, mode, *args, **kwargs)
-
-        monkeypatch.setattr(safe_write, "open", fake_open, raising=False)
+        _open_in_word(monkeypatch, locked)
         with pytest.raises(FileLockedError, match=locked.name.split(" - ")[-1].split(".")[0]):
             export(db, "reminder", tmp_path / "cv.docx",
                    ExportOptions(per_agency=True, today=TODAY, number="99"))
