@@ -131,9 +131,13 @@ class DocBuilder:
         if proto is None:
             proto = self._p_protos[style] = OxmlElement("w:p")
             proto.style = self.style_id(style)  # <w:pPr><w:pStyle w:val="…"/></w:pPr>
+        if container is not None and getattr(container, "_tc", None) is None:
+            paragraph = container.add_paragraph()  # not a table cell: python-docx's own way
+            paragraph._p.style = self.style_id(style)  # noqa: SLF001
+            return paragraph
         p = proto.__copy__()  # lxml: a deep copy of the small subtree
         if container is not None:
-            container._element.append(p)  # noqa: SLF001 - a table cell: paragraphs come last
+            container._tc.append(p)  # noqa: SLF001 - in a table cell, paragraphs come last
             return Paragraph(p, container)
         body = self.doc.element.body
         try:

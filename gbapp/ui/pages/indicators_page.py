@@ -116,7 +116,7 @@ class IndicatorsPage(QWidget):
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
-        self.year.valueChanged.connect(lambda _y: self.reload())
+        self.year.valueChanged.connect(self._year_changed)
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._row_chosen(cur.row()))
         self.values.clicked.connect(lambda index: self._load_entry(
@@ -258,6 +258,13 @@ class IndicatorsPage(QWidget):
         enabled = line is not None
         self.save_value_button.setEnabled(enabled)
         self.entry.setEnabled(enabled)
+
+    def _year_changed(self, year: int) -> None:
+        """Another evaluation year: the table follows, and so does the entry row unless
+        something is being typed in it."""
+        self.reload()
+        if not self.entry.is_dirty() and self._line() is not None:
+            self._load_entry(year)
 
     def _load_entry(self, year: int) -> None:
         line = self._line()
