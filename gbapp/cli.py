@@ -56,11 +56,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"Đọc được kế hoạch {parsed.meta.number or '(không số)'}: {count} mục "
                   "(chưa lưu, --dry-run).")
         return 0
-    db = _open(_db_path(args, default_database))
-    try:
-        plan_id = store_plan(db, parsed, replace=args.replace, source_file=source.name)
-    finally:
-        db.close()
+    path = _db_path(args, default_database)
+    with _writing(path):  # never behind the back of a gbapp window that has it open
+        db = _open(path)
+        try:
+            plan_id = store_plan(db, parsed, replace=args.replace, source_file=source.name)
+        finally:
+            db.close()
     if not args.json:
         count = sum(1 for _ in parsed.walk())
         print(f"Đã nhập kế hoạch {parsed.meta.number or '(không số)'} ({count} mục), mã {plan_id}.",
@@ -75,8 +77,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     path = _db_path(args, default_database)
     if not path.is_file():
         raise CliError(f"Không tìm thấy cơ sở dữ liệu «{path}». (database not found)")
-    _open(path).close()  # refuse damaged or foreign files before copying them
-    target = backup_now(path, path, folder=Path(args.to) if args.to else None, reason="manual")
+    with _writing(path):  # a consistent copy, not one taken while the app writes
+        _open(path).close()  # refuse damaged or foreign files before copying them
+        target = backup_now(path, path, folder=Path(args.to) if args.to else None,
+                            reason="manual")
     print(f"Đã sao lưu: {target}")
     return 0
 
@@ -105,6 +109,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"Đã khôi phục «{path.name}» từ {chosen.name}."
           + (f" Bản an toàn của tệp cũ: {safety}" if safety else ""))
     return 0
+
+
+def _writing(path: Path):
+    """The database's lock, as the desktop app holds it: refused (DatabaseInUseError, shown as
+    one line) while a gbapp window has the file open."""
+    from .store.lock import DatabaseLock
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return DatabaseLock(path)
 
 
 def _open(path: Path):

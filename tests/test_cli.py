@@ -76,3 +76,38 @@ def test_backup_list_and_restore(tmp_path):
     assert "1." in listing.stdout and "kế hoạch" in listing.stdout
     restored = gbapp("restore", "1", "--db", str(db), env=env)
     assert restored.returncode == 0 and "Bản an toàn" in restored.stdout
+
+
+def test_cli_does_not_write_behind_an_open_window(tmp_path):
+    """While the desktop app has the database open (it holds the lock), an import or a backup
+    from the command line is refused in one line and the file is left as it was; afterwards
+    both work."""
+    from gbapp.store.lock import DatabaseLock
+
+    db = tmp_path / "kh.db"
+    assert gbapp("import", str(PLAN93), "--db", str(db)).returncode == 0
+    before = db.read_bytes()
+    with DatabaseLock(db):  # as the app's Session does
+        for args in (("import", str(PLAN93), "--db", str(db), "--replace"),
+                     ("backup", "--db", str(db))):
+            result = gbapp(*args)
+            assert result.returncode != 0
+            assert "đang được mở" in result.stderr and result.stderr.count("\n") == 1
+    assert db.read_bytes() == before
+    assert gbapp("import", str(PLAN93), "--db", str(db), "--replace").returncode == 0
+
+
+def test_a_symbolic_link_shares_the_lock_of_its_database(tmp_path):
+    import pytest
+
+    from gbapp.store.lock import DatabaseInUseError, DatabaseLock
+
+    db = tmp_path / "kh.db"
+    db.write_bytes(b"")
+    link = tmp_path / "link.db"
+    try:
+        link.symlink_to(db)
+    except OSError:  # Windows without the symlink privilege: nothing to share
+        return
+    with DatabaseLock(db), pytest.raises(DatabaseInUseError):
+        DatabaseLock(link).acquire()

@@ -41,11 +41,27 @@ def keep_count(db_path: Path) -> int:
 
 def backup_now(source: sqlite3.Connection | Path, db_path: Path, *, reason: str = "",
                folder: Path | None = None, now: dt.datetime | None = None) -> Path:
-    """A timestamped backup; automatic ones (no *folder*) are pruned to the configured count."""
+    """A timestamped backup; automatic ones (no *folder*) are pruned to the configured count.
+    The automatic backup on opening is skipped when nothing changed since the newest one."""
     if folder is not None:
         return store_backup.make_backup(source, db_path, folder, reason=reason, now=now)
     return store_backup.make_backup(source, db_path, folder_for(db_path), reason=reason,
-                                    keep=keep_count(db_path), now=now)
+                                    keep=keep_count(db_path), now=now,
+                                    unless_unchanged=reason == "open")
+
+
+def newest_good(db_path: Path) -> BackupInfo | None:
+    """The newest automatic or manual backup that is intact (never a safety copy, which holds
+    the state a restore replaced, possibly the damaged file itself)."""
+    for info in list_for(db_path):
+        if info.reason == "safety":
+            continue
+        try:
+            store_backup.check_backup(info.path)
+        except (store_backup.BackupError, OSError):
+            continue
+        return info
+    return None
 
 
 def list_for(db_path: Path) -> list[BackupInfo]:

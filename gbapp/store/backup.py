@@ -78,8 +78,18 @@ def unique_target(folder: Path, db_path: Path, when: dt.datetime, reason: str = 
 
 def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, *,
                 reason: str = "", keep: int | None = None,
-                now: dt.datetime | None = None) -> Path:
-    """A timestamped backup of *db_path* in *folder*; keeps the newest *keep* of them."""
+                now: dt.datetime | None = None, unless_unchanged: bool = False) -> Path:
+    """A timestamped backup of *db_path* in *folder*; keeps the newest *keep* of them.
+
+    With *unless_unchanged*, a database with no change since its newest backup is not copied
+    again (that backup is returned): opening a file twenty times without editing it must not
+    push the backups that hold earlier states out of the rotation.
+    """
+    if unless_unchanged:
+        newest = next((b for b in list_backups(folder, db_path.stem) if b.reason != "safety"),
+                      None)
+        if newest is not None and _same_state(newest.path, source):
+            return newest.path
     target = unique_target(folder, db_path, now or dt.datetime.now(), reason)
     try:
         copy_database(source, target)
@@ -89,6 +99,31 @@ def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, 
     if keep is not None:
         prune(folder, db_path.stem, keep)
     return target
+
+
+def _state(con: sqlite3.Connection) -> tuple:
+    """What changes with every saved action: each one adds a change_log row (undo included)."""
+    log = con.execute("SELECT MAX(rowid), COUNT(*) FROM change_log").fetchone()
+    return (tuple(log), *(con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                          for t in COUNTED))
+
+
+def _same_state(backup: Path, source: sqlite3.Connection | Path) -> bool:
+    try:
+        con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            before = _state(con)
+        finally:
+            con.close()
+        if isinstance(source, sqlite3.Connection):
+            return _state(source) == before
+        con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            return _state(con) == before
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False  # when in doubt, back up
 
 
 def _read_counts(path: Path) -> dict[str, int]:

@@ -40,6 +40,12 @@ def storage_error(exc: sqlite3.Error, path: str | Path | None = None) -> Databas
     """The user-facing error for an SQLite failure caused by the environment, or None for a bug."""
     text = str(exc).lower()
     name = f"«{Path(path).name}» " if path else ""
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_DBMOVED":
+        # The file went away under the open connection (USB stick pulled, file replaced):
+        # SQLite calls that "read-only", which would send the user after the wrong cause.
+        return StorageError(f"Tệp {name}không còn ở chỗ cũ (USB bị rút, hoặc tệp bị thay bằng "
+                            "tệp khác?): chưa lưu được thay đổi. Hãy đóng rồi mở lại cơ sở dữ "
+                            "liệu; dữ liệu đã lưu trước đó vẫn nguyên vẹn. (database file moved)")
     if "disk is full" in text or "database or disk is full" in text:
         return StorageError(f"Ổ đĩa đã đầy: chưa lưu được thay đổi vào {name}. Hãy giải phóng dung "
                             "lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn nguyên vẹn. (disk is full)")

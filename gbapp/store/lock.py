@@ -49,7 +49,9 @@ class DatabaseInUseError(DatabaseError):
 
 
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    """Beside the real file: a symbolic link to the database must share its lock."""
+    real = Path(db_path).resolve()
+    return real.with_name(real.name + ".lock")
 
 
 class DatabaseLock:
@@ -63,7 +65,13 @@ class DatabaseLock:
 
     def acquire(self) -> DatabaseLock:
         for _attempt in range(5):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:  # a read-only folder, a CD, a share without write access
+                raise DatabaseError(
+                    f"Không ghi được vào thư mục chứa «{self.db_path.name}» ({exc.strerror}): "
+                    "gbapp cần ghi được vào thư mục của cơ sở dữ liệu. Hãy chép tệp sang một thư "
+                    "mục có quyền ghi rồi mở lại. (the database's folder is not writable)") from exc
             if not _try_lock(fd):
                 os.close(fd)
                 raise DatabaseInUseError(self._in_use_message())

@@ -59,6 +59,16 @@ def install_excepthook() -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        from ..store import StorageError
+
+        if issubclass(exc_type, StorageError) and QApplication.instance() is not None:
+            # Expected: the disk is full, the file read-only or gone. Nothing was saved and
+            # nothing is lost; the message says what to do. Not the crash dialog.
+            log.warning("change not saved: %s", exc)
+            from .dialogs import messages
+
+            messages.error(QApplication.activeWindow(), "Chưa lưu được thay đổi", str(exc))
+            return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected error\n%s", details)
         if QApplication.instance() is None:

@@ -168,6 +168,13 @@ class MainWindow(QMainWindow):
 
         if self.session is not None and not self.settle_unsaved():
             return False
+        if _emptied(Path(path)):  # a 0-byte file that had backups: emptied by a bad copy or sync
+            from .dialogs import backups
+
+            problem = DamagedDatabaseError(self.tr(
+                "Tệp «%1» trống (0 byte): có thể đã bị chép hỏng hoặc bị ghi đè.")
+                .replace("%1", Path(path).name))
+            return backups.offer_restore(self, Path(path), problem) and self.open_database(path)
         try:
             opened = session.Session(Path(path))
         except (DamagedDatabaseError, NotADatabaseError) as exc:
@@ -244,6 +251,10 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao"), suggested,
                                               self.tr(DB_FILES))
         if not path:
+            return
+        if Path(path).resolve() == self.ctx.path.resolve():
+            messages.error(self, self.tr("Không lưu được bản sao"), self.tr(
+                "Bản sao phải là một tệp khác với tệp đang mở. Hãy chọn tên khác."))
             return
         try:
             session.save_copy(self.ctx.db.conn, Path(path))
@@ -377,3 +388,15 @@ class MainWindow(QMainWindow):
         self.close_database()
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _emptied(path: Path) -> bool:
+    """An existing empty file with good backups: not a new database to create, a lost one."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+    except OSError:
+        return False  # not there yet: a new database
+    from ..services.backups import newest_good
+
+    return newest_good(path) is not None

@@ -166,9 +166,9 @@ def test_two_databases_with_the_same_name_keep_separate_backups(tmp_path):
         org_settings.save(db, org)
         db.close()
     for minute in range(2):
-        backup_now(office, office, reason="open", now=dt.datetime(2025, 1, 1, 8, minute))
+        backup_now(office, office, reason="close", now=dt.datetime(2025, 1, 1, 8, minute))
     for minute in range(3):
-        backup_now(usb, usb, reason="open", now=dt.datetime(2025, 1, 2, 8, minute))
+        backup_now(usb, usb, reason="close", now=dt.datetime(2025, 1, 2, 8, minute))
     assert [b.created.day for b in list_for(office)] == [1, 1]
     assert [b.created.day for b in list_for(usb)] == [2, 2]
 

@@ -76,3 +76,47 @@ def test_automatic_backups_keep_the_configured_count(tmp_path, monkeypatch):
     for second in range(6):
         backup_now(path, path, now=dt.datetime(2025, 5, 1, 8, 0, second))
     assert [b.created.second for b in list_for(path)] == [5, 4, 3]
+
+
+def test_opening_an_unchanged_file_does_not_push_older_backups_out(tmp_path, monkeypatch):
+    """Twenty-one opens without an edit keep the backup that still holds the deleted plan's
+    predecessor state; an edit makes the next open back up again."""
+    from gbapp.services.backups import backup_now, list_for
+    from gbapp.store import changelog
+
+    monkeypatch.setenv("GBAPP_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    with changelog.action(db, "Thêm cơ quan"):
+        agencies.save(db, Agency(name="Sở Nội vụ"))
+    db.close()
+    backup_now(path, path, reason="open", now=dt.datetime(2025, 5, 1, 8, 0, 0))
+    for second in range(1, 22):  # opened 21 times, nothing changed
+        backup_now(path, path, reason="open", now=dt.datetime(2025, 5, 1, 8, 1, second))
+    assert [b.created for b in list_for(path)] == [dt.datetime(2025, 5, 1, 8, 0, 0)]
+    db = open_database(path)
+    with changelog.action(db, "Thêm cơ quan"):
+        agencies.save(db, Agency(name="Sở Y tế"))
+    db.close()
+    backup_now(path, path, reason="open", now=dt.datetime(2025, 5, 2, 8, 0, 0))
+    assert [b.counts["agencies"] for b in list_for(path)] == [2, 1]
+
+
+def test_a_damaged_file_is_offered_an_intact_backup_never_a_safety_copy(tmp_path, monkeypatch):
+    from gbapp.services.backups import backup_now, folder_for, list_for, newest_good
+
+    monkeypatch.setenv("GBAPP_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    agencies.save(db, Agency(name="Sở Nội vụ"))
+    db.close()
+    good = backup_now(path, path, reason="close", now=dt.datetime(2025, 5, 1, 8, 0, 0))
+    damaged = backup_now(path, path, reason="close", now=dt.datetime(2025, 5, 1, 9, 0, 0))
+    data = bytearray(damaged.read_bytes())
+    data[100_000:110_000] = b"\xff" * 10_000  # damaged in the middle: listed, not intact
+    damaged.write_bytes(bytes(data))
+    restore(good, path, folder_for(path))  # leaves a newer safety copy behind
+    listed = list_for(path)
+    assert listed[0].reason == "safety" and damaged in [b.path for b in listed]  # both newer
+    found = newest_good(path)
+    assert found is not None and found.path == good

@@ -68,3 +68,13 @@ def test_a_waiter_never_holds_an_unlinked_lock_file(tmp_path, monkeypatch):
     with pytest.raises(DatabaseInUseError):
         DatabaseLock(db_path).acquire()  # C is refused: the waiter holds the linked file
     waiter.release()
+
+
+def test_a_folder_that_cannot_be_written_gets_a_vietnamese_message(tmp_path):
+    from gbapp.store import DatabaseError
+    from gbapp.store.lock import DatabaseLock
+
+    not_a_folder = tmp_path / "readonly"
+    not_a_folder.write_text("")  # the lock file cannot be created "inside" a file
+    with pytest.raises(DatabaseError, match="Không ghi được vào thư mục chứa"):
+        DatabaseLock(not_a_folder / "kh.db").acquire()

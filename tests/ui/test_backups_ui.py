@@ -80,6 +80,24 @@ def test_damaged_file_offers_the_newest_good_backup(window, db_file, qtbot, answ
     assert damaged and damaged[0].read_bytes().startswith(b"SQLite format 3\x00\xff")
 
 
+def test_damaged_twice_still_offers_a_good_backup_and_an_emptied_file_too(window, db_file, qtbot,
+                                                                         answers):
+    """After one restore the newest file in the list is the safety copy of the damaged file:
+    a second damage must still be offered the good backup. A file emptied to 0 bytes (a bad
+    copy, a sync tool) is not silently made a new empty database."""
+    assert window.open_database(db_file)
+    qtbot.waitUntil(lambda: len(list_for(db_file)) == 1, timeout=5000)
+    plans_before = len(agencies.list_agencies(window.ctx.db))
+    window.close_database()
+    for damage in (b"SQLite format 3\x00" + b"\xff" * 8192,
+                   b"SQLite format 3\x00" + b"\xee" * 8192, b""):
+        db_file.write_bytes(damage)
+        assert window.open_database(db_file), answers.errors
+        assert len(agencies.list_agencies(window.ctx.db)) == plans_before
+        window.close_database()
+    assert "trống (0 byte)" in answers.asked[-1]
+
+
 def test_second_window_on_the_same_database_is_refused(qtbot, db_file, answers):
     from gbapp.ui.main_window import MainWindow
 

@@ -30,3 +30,28 @@ def test_unexpected_error_is_logged_and_shown_with_the_log_location(qtbot, monke
         if getattr(handler, "baseFilename", None) == str(path):
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+def test_a_storage_error_is_a_plain_message_not_the_crash_dialog(qtbot, monkeypatch):
+    """A full disk, a read-only file or a pulled USB stick is expected: the user gets what to
+    do, not "lỗi không mong muốn"."""
+    import sqlite3
+
+    from gbapp.store.database import StorageError, storage_error
+    from gbapp.ui import app
+    from gbapp.ui.dialogs import messages
+
+    crash, plain = [], []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: crash.append(box.text()) or 0)
+    monkeypatch.setattr(messages, "error", lambda _p, title, text, details="": plain.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app.install_excepthook()
+    moved = sqlite3.OperationalError("attempt to write a readonly database")
+    moved.sqlite_errorname = "SQLITE_READONLY_DBMOVED"  # what SQLite says of a pulled USB stick
+    error = storage_error(moved, "kh.db")
+    assert isinstance(error, StorageError) and "USB bị rút" in str(error)
+    try:
+        raise error
+    except StorageError:
+        sys.excepthook(*sys.exc_info())
+    assert plain == [str(error)] and crash == []

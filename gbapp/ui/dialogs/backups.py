@@ -127,12 +127,11 @@ def restore(window, chosen: Path | None = None) -> bool:
 
 def offer_restore(window, path: Path, problem: Exception) -> bool:
     """A damaged file: offer the newest good backup. True when it was restored."""
-    good = backups.list_for(path)
-    if not good:
+    newest = backups.newest_good(path)
+    if newest is None:
         messages.error(window, window.tr("Không mở được cơ sở dữ liệu"), str(problem) + "\n\n" +
-                       window.tr("Chưa có bản sao lưu nào của tệp này."))
+                       window.tr("Chưa có bản sao lưu nào còn tốt của tệp này."))
         return False
-    newest = good[0]
     if not messages.ask(window, window.tr("Cơ sở dữ liệu bị hỏng"), str(problem) + "\n\n" + window.tr(
             "Khôi phục bản sao lưu tốt gần nhất (%1)? Tệp hỏng được giữ lại thành một bản an "
             "toàn.").replace("%1", newest.describe()), default_yes=True):
