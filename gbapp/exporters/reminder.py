@@ -19,8 +19,8 @@ from ..services.documents import (
     plan_reference,
 )
 from .docbuilder import DocBuilder
-from .safe_write import ExportError, check_writable
 from .report import period_phrase
+from .safe_write import ExportError, check_writable
 
 TITLE_CHARS = 180  # an activity's text is shortened to this in the letter
 

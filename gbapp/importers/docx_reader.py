@@ -8,9 +8,8 @@ prepended, so the text parser builds the same tree as for typed numbering.
 
 from __future__ import annotations
 
-import stat
-
 import io
+import stat
 import zipfile
 from pathlib import Path
 

@@ -17,9 +17,9 @@ QM = resource("i18n", "qt_vi.qm")
 
 @pytest.fixture
 def vietnamese_qt(qapp, monkeypatch):
-    from gbapp.ui.app import install_translator
-
     from PySide6.QtCore import QTranslator
+
+    from gbapp.ui.app import install_translator
 
     monkeypatch.setenv("GBAPP_LANG", "en")  # an English Windows: no gbapp_en.qm is shipped
     before = set(qapp.findChildren(QTranslator))
