@@ -9,9 +9,10 @@ import unicodedata
 # Control characters Word pastes (\x0b vertical tab = manual line break, \x01 field markers, \x07
 # cell marks…). Tab and newline are kept; a vertical tab or form feed becomes a newline.
 _LINEBREAK_RE = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
-# Soft hyphens (U+00AD) are Word's invisible hyphenation hints: "Sở Y\xadtế" is "Sở Ytế" to a search.
+# Soft hyphens (U+00AD) are Word's invisible hyphenation hints; to a search they split words.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\xad\ufffe\uffff\ud800-\udfff]")
-_DIRTY_RE = re.compile("[\r\x0b\x0c\u2028\u2029\x00-\x08\x0e-\x1f\x7f\xad\ufffe\uffff\ud800-\udfff]")
+_DIRTY_RE = re.compile(
+    "[\r\x0b\x0c\u2028\u2029\x00-\x08\x0e-\x1f\x7f\xad\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_text(value: str | None) -> str:

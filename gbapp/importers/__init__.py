@@ -118,7 +118,8 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     mostly_utf8 = data.decode("utf-8", errors="replace")
-    if mostly_utf8.count("\ufffd") <= max(3, len(data) // 2000) and _reads_as_vietnamese(mostly_utf8):
+    few_bad_bytes = mostly_utf8.count("\ufffd") <= max(3, len(data) // 2000)
+    if few_bad_bytes and _reads_as_vietnamese(mostly_utf8):
         return mostly_utf8
     windows = data.decode("cp1258", errors="replace")
     if _reads_as_vietnamese(windows):

@@ -319,7 +319,8 @@ _ISSUER_AFTER_RE = re.compile(
     r"sửa đổi|bổ sung|thông qua|giao|đến|trên|việc)\b|[,;:(]|$)"
 )
 _CLOSING_RE = re.compile(
-    r"[,;]\s*[^,;]*\b(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)\b.*$|[,;][^,;]*\bnhư sau\s*:?\s*$")
+    r"[,;]\s*[^,;]*\b(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)\b.*$"
+    r"|[,;][^,;]*\bnhư sau\s*:?\s*$")
 _ISSUER_BEFORE_RE = re.compile(r"(?:đề nghị|đề xuất|ý kiến|báo cáo)\s+của\s+(?P<i>.+?)\s+tại\s*$", re.IGNORECASE)
 
 

@@ -17,7 +17,8 @@ _LETTER_RE = re.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(.*)$")
 _DASH_RE = re.compile(r"^[-–—•·]\s*(.*)$")
 _PLUS_RE = re.compile(r"^\+\s*(.*)$")
 # "- 2 -" and a PDF's "-- Hết trang 1 --" page marks are not list items
-_PAGE_NUMBER_RE = re.compile(r"^[-–]+\s*(?:\d{1,3}|(?:Hết\s+)?[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*[-–]+$")
+_PAGE_NUMBER_RE = re.compile(
+    r"^[-–]+\s*(?:\d{1,3}|(?:Hết\s+)?[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*[-–]+$")
 
 # Rank orders kinds from outer to inner; "1.1." sits between "1." and "a)".
 RANK = {ItemKind.ROMAN: 0.0, ItemKind.ARABIC: 1.0, ItemKind.LETTER: 2.0, ItemKind.DASH: 3.0, ItemKind.PLUS: 4.0}

@@ -147,7 +147,8 @@ def test_report_keeps_a_result_whose_agency_is_no_longer_assigned(demo_copy, tmp
             "ORDER BY i.sort_path LIMIT 1").fetchone()
         db.execute("DELETE FROM assignments WHERE item_id = ? AND agency_id = ?",
                    [item_id, agency_id])
-        out = export(db, "report", tmp_path / "bc.docx", ExportOptions(date=dt.date(2025, 12, 5)))[0]
+        out = export(db, "report", tmp_path / "bc.docx",
+                     ExportOptions(date=dt.date(2025, 12, 5)))[0]
     finally:
         db.close()
     all_text = texts(docx.Document(str(out)))

@@ -214,7 +214,8 @@ def test_two_row_header_and_a_lead_merged_down(tmp_path):
     assert [(a.name, a.role) for a in first.agencies] == [
         ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD), ("Báo tỉnh", Role.COORDINATING)]
     assert [(a.name, a.role) for a in second.agencies] == [
-        ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD), ("Hội Liên hiệp Phụ nữ tỉnh", Role.COORDINATING)]
+        ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD),
+        ("Hội Liên hiệp Phụ nữ tỉnh", Role.COORDINATING)]
     assert (first.time_frame.text, second.time_frame.text) == ("Cả năm", "Quý III/2025")
 
 

@@ -321,7 +321,8 @@ def test_extract_agencies_as_other_provinces_write_them(text, expected):
 def test_attribute_lines_belong_to_the_item_above():
     """'- Đơn vị chủ trì: …' / '- Thời gian: …' under an activity are its assignment and time,
     not three sub-items."""
-    text = HEADER + ("I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nII. NỘI DUNG\n1. Kiểm tra việc thực hiện pháp luật về bình đẳng giới.\n"
+    text = HEADER + ("I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nII. NỘI DUNG\n"
+                     "1. Kiểm tra việc thực hiện pháp luật về bình đẳng giới.\n"
                      "- Đơn vị chủ trì: Thanh tra Sở.\n- Đơn vị phối hợp: Phòng Nội vụ.\n"
                      "- Thời gian: Quý III/2025.\n- Sản phẩm: Báo cáo kết quả kiểm tra.\n"
                      "2. Tập huấn cho cán bộ.\n- Tập huấn tại huyện.\n")
@@ -340,7 +341,8 @@ def test_text_table_with_a_two_row_header():
     text = HEADER + ("I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n"
                      "TT | Nội dung | Cơ quan thực hiện | | Thời gian\n"
                      " | | Chủ trì | Phối hợp |\n"
-                     "1 | Tuyên truyền trên báo, đài | Sở Văn hóa, Thể thao và Du lịch | Báo Sơn La "
+                     "1 | Tuyên truyền trên báo, đài | Sở Văn hóa, Thể thao và Du lịch "
+                     "| Báo Sơn La "
                      "| Cả năm\n")
     task = parse_plan_text(text).items[1].children[0]
     assert (task.label, task.title) == ("1", "Tuyên truyền trên báo, đài")
@@ -352,7 +354,8 @@ def test_text_table_with_a_two_row_header():
 @pytest.mark.parametrize("header", [
     # the two header columns copied row by row, with '|' or as separate lines
     "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-    "TỈNH HÀ GIANG | Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND | Hà Giang, ngày 5 tháng 3 năm 2025\n",
+    "TỈNH HÀ GIANG | Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 12/KH-UBND | Hà Giang, ngày 5 tháng 3 năm 2025\n",
     "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ GIANG\n"
     "Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nHà Giang, ngày 5 tháng 3 năm 2025\n",
     # the whole header on one line (a PDF copied)
@@ -361,17 +364,20 @@ def test_text_table_with_a_two_row_header():
 ])
 def test_issuer_of_a_two_column_header(header):
     meta = parse_plan_text(header + "KẾ HOẠCH\nBình đẳng giới năm 2025\n" + BODY).meta
-    assert (meta.issuer, meta.number, meta.place) == ("UBND tỉnh Hà Giang", "12/KH-UBND", "Hà Giang")
+    assert (meta.issuer, meta.number, meta.place) == ("UBND tỉnh Hà Giang", "12/KH-UBND",
+                                                      "Hà Giang")
 
 
 def test_legal_bases_as_other_provinces_cite_them():
-    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 30/KH-UBND\nCần Thơ, ngày 03 tháng 3 năm 2025\n"
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 30/KH-UBND\n"
+            "Cần Thơ, ngày 03 tháng 3 năm 2025\n"
             "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
             "Căn cứ Nghị quyết số 11-NQ/TW ngày 27/4/2007 của Bộ Chính trị về công tác phụ nữ;\n"
             "Căn cứ Thông tư số 10/2024/TT-BLĐTBXH ngày 05/9/2024 của Bộ trưởng Bộ Lao động - "
             "Thương binh và Xã hội;\n"
             "Thực hiện Quyết định số 1790/QĐ-TTg ngày 03/11/2021 và Quyết định số 2232/QĐ-TTg ngày "
-            "28/12/2021 của Thủ tướng Chính phủ; Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 của Bộ "
+            "28/12/2021 của Thủ tướng Chính phủ; Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 "
+            "của Bộ "
             "Nội vụ về việc hướng dẫn công tác bình đẳng giới năm 2025, UBND thành phố ban hành Kế "
             "hoạch như sau:\n" + BODY)
     bases = [(b.number, b.issuer, b.summary) for b in parse_plan_text(text).meta.legal_bases]
@@ -412,7 +418,7 @@ def test_title_found_in_other_layouts(heading):
 def test_folders_devices_and_pdf_page_marks(tmp_path):
     with pytest.raises(PlanImportError, match="thư mục"):
         read_plan(tmp_path)
-    if Path("/dev/zero").exists():  # endless: refused before reading, not read until memory runs out
+    if Path("/dev/zero").exists():  # endless: refused before reading, not read until memory ends
         with pytest.raises(PlanImportError, match="không phải là một tệp thông thường"):
             read_plan("/dev/zero")
     text = HEADER + BODY.replace("1. Truyền thông\n", "-- Hết trang 1 --\n1. Truyền thông\n- 2 -\n")

@@ -144,7 +144,8 @@ TCVN3 = (b"UBND T\xd8NH H\xa6ng Y\xaan\nC\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\x
          b"S\xe8: 56/KH-UBND\n\nk\xd5 ho\xb9ch\nTh\xf9c hi\xd6n c\xabng t\xb8c b\xd7nh \xae\xbcng "
          b"gi\xedi n\xa8m 2025\n\nI. M\xf4c \xae\xddch, y\xaau c\xc7u\n1. M\xf4c \xae\xddch\n")
 VNI = (b"U\xdbY BAN NHA\xc2N DA\xc2N T\xc6NH H\xd6NG YE\xc2N\nCo\xe4ng ho\xf8a xa\xf5 ho\xe4i "
-       b"chu\xfb ngh\xf3a Vie\xe4t Nam\nSo\xe1: 56/KH-UBND\n\nKE\xc1 HOA\xcfCH\nTh\xf6\xefc hie\xe4n "
+       b"chu\xfb ngh\xf3a Vie\xe4t Nam\nSo\xe1: 56/KH-UBND\n\nKE\xc1 HOA\xcfCH\n"
+       b"Th\xf6\xefc hie\xe4n "
        b"co\xe2ng ta\xf9c\n\nI. Mu\xefc \xf1i\xf9ch\n1. Mu\xefc \xf1i\xf9ch\n")
 
 

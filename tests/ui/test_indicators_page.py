@@ -139,7 +139,8 @@ def test_value_validation_next_to_the_field(qtbot, page, ctx):
     replace_text(page.entry.year, "2025")
     replace_text(page.entry.value_edit, "năm mươi")
     qtbot.mouseClick(page.save_value_button, Qt.MouseButton.LeftButton)
-    assert page.entry.errors.message("value") == "«năm mươi» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200."
+    assert page.entry.errors.message("value") == (
+        "«năm mươi» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200.")
     assert indicators.values(ctx.db) == before
 
 

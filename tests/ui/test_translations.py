@@ -56,7 +56,8 @@ def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
     """resources/i18n/qt_vi.qm is what pyside6-lrelease makes of qt_vi.ts (no drift)."""
     import PySide6
 
-    tool = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+    name = "lrelease.exe" if sys.platform == "win32" else "lrelease"
+    tool = Path(PySide6.__file__).parent / name
     fresh = tmp_path / "qt_vi.qm"
     subprocess.run([str(tool), str(TS), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == QM.read_bytes()
