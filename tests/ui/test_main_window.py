@@ -235,3 +235,25 @@ def test_every_page_fits_a_1024_by_600_screen(qtbot, started, db_file):
     plan = window.pages["plan"]
     window.show_page("plan")
     assert plan.form.width() >= plan.form.minimumSizeHint().width()
+
+
+def test_closing_after_only_looking_asks_nothing(qtbot, started, db_file, answers):
+    """Visiting every page, choosing rows and changing years edits nothing: closing must not
+    ask to save (a false "Chưa lưu" at every close would teach users to click through it)."""
+    from gbapp.ui.main_window import PAGES
+
+    window = started(db_file)
+    for key, *_rest in PAGES:
+        window.show_page(key)
+        qtbot.wait(10)
+    indicators = window.pages["indicators"]
+    indicators.table.selectRow(1)
+    indicators.year.setValue(indicators.year.value() + 1)
+    progress = window.pages["progress"]
+    progress.table.selectRow(0)
+    window.pages["agencies"].table.selectRow(2)
+    plan = window.pages["plan"]
+    plan.tree.setCurrentIndex(plan.model.index(1, 0))
+    window.close()
+    assert answers.asked == []
+    assert window.ctx is None
