@@ -25,6 +25,7 @@ class AppContext(QObject):
     data_changed = Signal()  # after any action, undo or redo: pages reload what they show
     plan_changed = Signal(object)  # the current plan id (or None)
     undo_state_changed = Signal()
+    problem = Signal(str, str)  # title, text: something the user must know (a backup failed)
 
     def __init__(self, db: Database, path: Path, parent: QObject | None = None):
         super().__init__(parent)

@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.close_database()
         self.session, self.ctx = opened, opened.ctx
         self.ctx.undo_state_changed.connect(self._update_undo)
+        self.ctx.problem.connect(lambda title, text: messages.error(self, title, text))
         self.ctx.data_changed.connect(self._update_status)
         self.ctx.plan_changed.connect(lambda _id: self._update_status())
         session.remember(self.settings, opened.path)

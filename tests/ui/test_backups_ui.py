@@ -110,3 +110,17 @@ def test_second_window_on_the_same_database_is_refused(qtbot, db_file, answers):
     first.close_database()
     assert second.open_database(db_file)  # free again once the first closes
     second.close_database()
+
+
+def test_a_failed_automatic_backup_is_told_not_only_logged(window, db_file, answers, tmp_path):
+    """The data folder cannot take backups (full, or not writable): the edit still happens,
+    and the user is told that there is no new backup."""
+    from gbapp import paths
+
+    blocker = paths.data_dir() / "backups"
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("")  # a file where the backups folder should be: every backup fails
+    assert window.open_database(db_file)
+    window.ctx.perform("Thêm cơ quan", lambda db: agencies.save(db, Agency(name="Sở Mới")))
+    assert any(a.name == "Sở Mới" for a in agencies.list_agencies(window.ctx.db))
+    assert answers.errors and "chưa có bản sao lưu mới" in answers.errors[-1]

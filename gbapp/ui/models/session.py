@@ -79,13 +79,25 @@ class Session:
             try:
                 backup_now(path, path, reason="open")
             except Exception as exc:  # noqa: BLE001 - a failed backup must not block the edit
-                log.warning("backup on open failed: %s", exc)
+                self._backup_failed(exc)
             return
         from ..workers import Task
 
         task = Task(backup_now, path, path, reason="open")
-        task.signals.failed.connect(lambda exc: log.warning("backup on open failed: %s", exc))
+        task.signals.failed.connect(self._backup_failed)
         task.start()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        """Work goes on (the database itself is fine), but the user must know that the safety
+        net is missing, not find out on the day a backup is needed."""
+        log.warning("backup on open failed: %s", exc)
+        if not self._closed:
+            self.ctx.problem.emit(
+                "Chưa sao lưu được",
+                f"Không tạo được bản sao lưu tự động của «{self.path.name}»: {exc}\n\n"
+                "Dữ liệu vẫn được lưu bình thường, nhưng chưa có bản sao lưu mới. Hãy kiểm tra "
+                "dung lượng ổ đĩa và quyền ghi vào thư mục dữ liệu (Trợ giúp → Thư mục dữ liệu "
+                "và nhật ký), hoặc dùng Tệp → Sao lưu ra… để sao lưu vào chỗ khác.")
 
     def close(self) -> None:
         """Back up if anything changed, close the database and release the lock."""
