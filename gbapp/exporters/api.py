@@ -92,7 +92,9 @@ def paused_gc():
 def _check_signature(head, opts: ExportOptions) -> None:
     """Decree 30 signs with authority (TM./KT.…), title and name: say which are missing, so
     that the clerk fills them before printing rather than finding a blank under the text."""
-    missing = [label for label, value in (("quyền hạn ký (TM./KT.)", head.signer_authority),
+    from .docbuilder import authority_lines
+
+    missing = [label for label, value in (("quyền hạn ký (TM./KT.)", authority_lines(head)),
                                           ("chức vụ người ký", head.signer_title),
                                           ("họ tên người ký", head.signer)) if not value]
     if missing:

@@ -31,7 +31,8 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--number", default="", help="số văn bản, ví dụ 15 (để trống: ghi tay)")
     p.add_argument("--date", help="ngày văn bản dd/mm/yyyy (mặc định: hôm nay)")
     p.add_argument("--signer", help="người ký (mặc định: theo cài đặt)")
-    p.add_argument("--signer-authority", help="quyền hạn ký, ví dụ «KT. GIÁM ĐỐC»")
+    p.add_argument("--signer-authority",
+                   help="quyền hạn ký, ví dụ «KT. GIÁM ĐỐC»; nhiều cấp cách nhau bằng «/»")
     p.add_argument("--signer-title", help="chức vụ người ký, ví dụ «PHÓ GIÁM ĐỐC»")
     p.add_argument("--agency", action="append", default=None, metavar="TÊN",
                    help="công văn: chỉ gửi cơ quan này (lặp lại được)")

@@ -7,6 +7,7 @@ Every string passes through `clean_text` (control characters pasted from Word, N
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -90,6 +91,25 @@ def expand_issuer(name: str) -> list[str]:
 
 _SECT_PR, _BR, _TAB, _T = qn("w:sectPr"), qn("w:br"), qn("w:tab"), qn("w:t")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+_COLLECTIVE = (("UBND ", "ỦY BAN NHÂN DÂN"), ("Ủy ban nhân dân ", "ỦY BAN NHÂN DÂN"),
+               ("HĐND ", "HỘI ĐỒNG NHÂN DÂN"), ("Hội đồng nhân dân ", "HỘI ĐỒNG NHÂN DÂN"))
+
+
+def authority_lines(head: Letterhead) -> list[str]:
+    """The signing authority, one line each: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH".
+
+    Typed on one line, the levels may be separated by "/" or ";". A collective body (UBND,
+    HĐND) signs "TM." its name above the chair's line (Decree 30), added when not typed.
+    """
+    lines = [upper(part) for part in re.split(r"\s*[/;\n]\s*", head.signer_authority or "")
+             if part.strip()]
+    organisation = clean_line(head.organisation)
+    body = next((name for prefix, name in _COLLECTIVE if organisation.startswith(prefix)), None)
+    if body and (lines or head.signer_title) and not any(line.startswith("TM.") for line in lines):
+        lines.insert(0, f"TM. {body}")
+    return lines
 
 
 class DocBuilder:
@@ -319,9 +339,7 @@ class DocBuilder:
             archive += "."
         self.para(f"- {archive}", "GB Recipient", container=left)
 
-        paragraphs = []
-        if head.signer_authority:
-            paragraphs.append((upper(head.signer_authority), "GB Sign Authority"))
+        paragraphs = [(line, "GB Sign Authority") for line in authority_lines(head)]
         if head.signer_title:
             paragraphs.append((upper(head.signer_title), "GB Sign Title"))
         if not paragraphs:

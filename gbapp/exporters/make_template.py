@@ -52,6 +52,7 @@ class StyleSpec:
     line_exact_pt: float | None = None
     keep_next: bool = False
     border_bottom: bool = False
+    contextual: bool = False  # no space between consecutive paragraphs of this style
     description: str = ""
 
 
@@ -103,7 +104,7 @@ STYLES: list[StyleSpec] = [
               description="Nơi nhận:"),
     StyleSpec("GB Recipient", size=11, description="Mỗi nơi nhận một dòng, 11 pt"),
     StyleSpec("GB Sign Authority", size=14, bold=True, align="center", before_pt=6,
-              description="Quyền hạn ký: TM., KT., TL."),
+              contextual=True, description="Quyền hạn ký: TM., KT., TL. (mỗi cấp một dòng)"),
     StyleSpec("GB Sign Title", size=14, bold=True, align="center", description="Chức vụ người ký"),
     StyleSpec("GB Sign Name", size=14, bold=True, align="center", before_pt=72,
               description="Họ tên người ký (khoảng trống để ký, đóng dấu ở trên)"),
@@ -231,6 +232,16 @@ def _add_style(document, spec: StyleSpec) -> None:
     if spec.keep_next:
         pf.keep_with_next = True
     pf.widow_control = True
+    if spec.contextual:  # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" close together
+        ppr = style.element.get_or_add_pPr()
+        later = {qn(f"w:{t}") for t in ("mirrorIndents", "suppressOverlap", "jc", "textDirection",
+                                       "textAlignment", "outlineLvl", "rPr")}
+        anchor = next((c for c in ppr if c.tag in later), None)
+        element = OxmlElement("w:contextualSpacing")
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            ppr.append(element)
     if spec.border_bottom:
         ppr = style.element.get_or_add_pPr()
         bdr = OxmlElement("w:pBdr")

@@ -208,3 +208,24 @@ def test_line_under_the_agency_is_a_third_to_a_half_of_its_line(organisation):
     width = column - (fmt.left_indent + fmt.right_indent) / Mm(1)
     line = min(column, text_width_mm(organisation.upper(), _AGENCY_PT, bold=True))
     assert line / 3 - 0.5 <= width <= line / 2 + 0.5
+
+
+@pytest.mark.parametrize("organisation, authority, title, expected", [
+    # a collective body signs "TM." its name above the chair (Decree 30)
+    ("UBND tỉnh Quảng Ngãi", "KT. Chủ tịch", "Phó Chủ tịch",
+     ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+    ("UBND tỉnh Quảng Ngãi", "", "Chủ tịch", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
+    ("UBND tỉnh Quảng Ngãi", "TM. Ủy ban nhân dân / KT. Chủ tịch", "Phó Chủ tịch",
+     ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+    # a department is signed by its head: no "TM."
+    ("Sở Nội vụ", "KT. Giám đốc", "Phó Giám đốc", ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]),
+])
+def test_signature_authority_lines(organisation, authority, title, expected):
+    from gbapp.exporters.docbuilder import DocBuilder
+    from gbapp.services.documents import Letterhead
+
+    builder = DocBuilder()
+    builder.signature(Letterhead(organisation=organisation, signer_authority=authority,
+                                 signer_title=title, signer="Trần Hoàng Tuấn"))
+    right = builder.doc.tables[-1].rows[0].cells[1]
+    assert [p.text for p in right.paragraphs if p.text.strip()] == expected + ["Trần Hoàng Tuấn"]
