@@ -55,9 +55,19 @@ def kind_for_depth(depth: int) -> ItemKind:
     return KIND_BY_DEPTH[min(depth, len(KIND_BY_DEPTH) - 1)]
 
 
+# ItemKind by member or value, without the enum's own lookup (called per item on big imports).
+_KINDS: dict[ItemKind | str, ItemKind] = {**{k: k for k in ItemKind},
+                                          **{k.value: k for k in ItemKind}}
+
+
+def as_kind(kind: ItemKind | str) -> ItemKind:
+    """ItemKind(kind), faster; unknown values raise ValueError as ItemKind() does."""
+    return _KINDS.get(kind) or ItemKind(kind)
+
+
 def label(kind: ItemKind | str, position: int) -> str:
     """The bare label of the *position*-th (1-based) item of *kind*: 'II', '3', 'đ', '-', '+'."""
-    kind = ItemKind(kind)
+    kind = as_kind(kind)
     if kind is ItemKind.ROMAN:
         return to_roman(position)
     if kind is ItemKind.ARABIC:
@@ -83,7 +93,7 @@ def sibling_labels(kinds: list[ItemKind | str]) -> list[str]:
     counters: dict[ItemKind, int] = {}
     out = []
     for k in kinds:
-        k = ItemKind(k)
+        k = as_kind(k)
         counters[k] = counters.get(k, 0) + 1
         out.append(label(k, counters[k]))
     return out

@@ -17,6 +17,9 @@ from ..store.connection import Database
 
 # Sections whose leaves are things to do (as opposed to purpose, organisation, funding).
 _ACTIVITY_SECTIONS = ("noi dung", "nhiem vu", "hoat dong", "giai phap", "chuong trinh")
+# Plain values of the enums, looked up per row (converting 10^4 enums costs more than the rest).
+_KIND_VALUES = {kind: kind.value for kind in ItemKind}
+_LEAD, _COORDINATING = Role.LEAD.value, Role.COORDINATING.value
 
 
 class PlanExistsError(Exception):
@@ -94,16 +97,28 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             found = by_name[name] = agency_cache[key]
         return found
 
+    iso: dict[dt.date, str] = {}  # the same few dates recur on every row
+
+    def iso_date(day: dt.date | None) -> str | None:
+        if day is None:
+            return None
+        text = iso.get(day)
+        if text is None:
+            text = iso[day] = day.isoformat()
+        return text
+
     # Iterative walk: (nodes, parent id, parent ref, parent path, depth, in activity section,
     # inherited time frame).
     stack = [(roots, None, "", "", 0, False, None)]
     while stack:
         nodes, parent_id, parent_ref, parent_path, depth, in_section, inherited = stack.pop()
-        labels = sibling_labels([n.kind for n in nodes])
-        for position, (node, lab) in enumerate(zip(nodes, labels, strict=True), start=1):
+        kinds = [_KIND_VALUES.get(n.kind) or ItemKind(n.kind).value for n in nodes]
+        labels = sibling_labels(kinds)
+        rows = zip(nodes, kinds, labels, strict=True)
+        for position, (node, kind, lab) in enumerate(rows, start=1):
             item_id = next_id
             next_id += 1
-            ref = items.make_ref(parent_ref, node.kind, lab, position)
+            ref = items.make_ref(parent_ref, kind, lab, position)
             path = (f"{parent_path}." if parent_path else "") + items.path_segment(position)
             section = _is_activity_section(node.title) if depth == 0 else in_section
             own_frame = node.time_frame
@@ -117,15 +132,15 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             lead = None
             for ref_agency in node.agencies:
                 aid = agency_id(ref_agency.name)
-                if ref_agency.role == Role.LEAD and lead is None:
+                if ref_agency.role == _LEAD and lead is None:
                     lead = aid
-                    assignment_rows.append((item_id, aid, Role.LEAD.value))
+                    assignment_rows.append((item_id, aid, _LEAD))
                 elif aid != lead:
-                    assignment_rows.append((item_id, aid, Role.COORDINATING.value))
+                    assignment_rows.append((item_id, aid, _COORDINATING))
             item_rows.append((
-                item_id, plan_id, parent_id, position, depth, ItemKind(node.kind).value, lab, ref,
+                item_id, plan_id, parent_id, position, depth, kind, lab, ref,
                 path, node.label, title, text, int(is_activity), tf_text,
-                tf.start.isoformat() if tf.start else None, tf.end.isoformat() if tf.end else None,
+                iso_date(tf.start), iso_date(tf.end),
                 int(tf.recurring), output, lead, items.search_text(ref, title, text, tf_text, output),
             ))
             if node.children:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..domain.entities import Item
 from ..domain.model import ItemKind, TimeFrame
-from ..domain.numbering import kind_for_depth, sibling_labels
+from ..domain.numbering import as_kind, kind_for_depth, sibling_labels
 from ..domain.text import clean_line, clean_text, fold, vi_collation_key
 from .connection import Database
 from .convert import date_in, date_out
@@ -28,7 +28,7 @@ def path_segment(position: int) -> str:
 
 def make_ref(parent_ref: str, kind: ItemKind | str, lab: str, position: int) -> str:
     """'II' + '1' -> 'II.1'; dashes are numbered by position so that refs stay unique."""
-    own = lab if ItemKind(kind) not in (ItemKind.DASH, ItemKind.PLUS) else f"{lab}{position}"
+    own = lab if as_kind(kind) not in (ItemKind.DASH, ItemKind.PLUS) else f"{lab}{position}"
     return f"{parent_ref}.{own}" if parent_ref else own
 
 
