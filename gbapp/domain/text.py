@@ -41,6 +41,15 @@ def clean_line(value: str | None) -> str:
     return text
 
 
+_GIST_RE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def without_gist(message: str) -> str:
+    """A message without its trailing English gist: 'Thiếu tên (TM./KT.). (name missing)' ->
+    'Thiếu tên (TM./KT.).' (brackets inside the Vietnamese part stay)."""
+    return _GIST_RE.sub("", message) or message
+
+
 def _base_letter(ch: str) -> str:
     decomposed = unicodedata.normalize("NFD", ch)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.text import without_gist
 from ..exporters import KINDS, ExportError, ExportOptions, FileLockedError, default_filename
 from ..exporters import export as run_export
 from ..services import documents
@@ -352,7 +353,7 @@ class ExportDialog(QDialog):
         warnings = list(dict.fromkeys(self.task_options.warnings)) if self.task_options else []
         if warnings:
             self.status_label.setText(self.status_label.text() + "\n" + "\n".join(
-                self.tr("Lưu ý: %1").replace("%1", w.split(" (")[0]) for w in warnings))
+                self.tr("Lưu ý: %1").replace("%1", without_gist(w)) for w in warnings))
         self.open_file_button.setEnabled(len(self.result_paths) == 1)
         self.open_folder_button.setEnabled(bool(self.result_paths))
         self.export_finished.emit(self.result_paths)

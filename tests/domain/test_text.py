@@ -58,3 +58,12 @@ def test_clean_line_fast_path_equals_split_and_join(value):
     from gbapp.domain.text import clean_line, clean_text
 
     assert clean_line(value) == " ".join(clean_text(value).split())
+
+
+def test_without_gist_keeps_brackets_of_the_vietnamese_part():
+    from gbapp.domain.text import without_gist
+
+    assert without_gist("Thiếu quyền hạn ký (TM./KT.), chức vụ. (signature incomplete)") == \
+        "Thiếu quyền hạn ký (TM./KT.), chức vụ."
+    assert without_gist("Không có phần tiếng Anh.") == "Không có phần tiếng Anh."
+    assert without_gist("(only a gist)") == "(only a gist)"

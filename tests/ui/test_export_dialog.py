@@ -69,6 +69,16 @@ def test_export_runs_off_the_gui_thread(dialog, qtbot, tmp_path, monkeypatch):
     assert str(tmp_path) in dialog.status_label.text()
 
 
+def test_warnings_are_shown_whole_without_the_english_gist(dialog, qtbot, tmp_path):
+    """A blank authority line: the note names what is missing, brackets included."""
+    dialog.authority_edit.setText("")
+    dialog.out_edit.setText(str(tmp_path / "bao-cao.docx"))
+    _export(qtbot, dialog)
+    status = dialog.status_label.text()
+    assert "Lưu ý: Khối chữ ký còn thiếu quyền hạn ký (TM./KT.): điền trong" in status, status
+    assert "signature block incomplete" not in status
+
+
 def test_open_file_and_folder(dialog, qtbot, tmp_path, monkeypatch):
     opened = []
     monkeypatch.setattr(module.QDesktopServices, "openUrl", lambda url: opened.append(url))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.entities import Agency
-from ...domain.text import fold
+from ...domain.text import fold, without_gist
 from ...domain.validation import InvalidInput
 from ...store import agencies, assignments, periods, plans, progress
 from ..context import AppContext
@@ -212,7 +212,7 @@ class AgenciesPage(QWidget):
         try:
             new_id = self.ctx.perform(self.tr("Lưu cơ quan"), lambda db: agencies.save(db, agency))
         except ValueError as exc:  # the store's own rule on names
-            self.form.show_errors({"name": str(exc).split(" (")[0]})
+            self.form.show_errors({"name": without_gist(str(exc))})
             return False
         except sqlite3.IntegrityError:
             self.form.show_errors({"name": self.tr("Đã có cơ quan khác cùng tên.")})
@@ -305,7 +305,7 @@ class AgenciesPage(QWidget):
                 self.tr("Sáp nhập «{0}» vào «{1}»").format(agency.name, successor),
                 lambda db: agencies.merge_into(db, agency.id, successor_id, on))
         except ValueError as exc:
-            show_error(self, self.tr("Không sáp nhập được"), str(exc).split(" (")[0])
+            show_error(self, self.tr("Không sáp nhập được"), without_gist(str(exc)))
             return
         self._reload_form(agency.id)
         self.status_label.setText(self.tr("Đã chuyển {0} phân công và báo cáo sang «{1}»; "

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entities import IndicatorValue
+from ...domain.text import without_gist
 from ...domain.validation import InvalidInput, format_decimal, parse_year
 from ...store import indicators, plans
 from ..context import AppContext
@@ -319,7 +320,7 @@ class IndicatorsPage(QWidget):
                                                   lambda db: indicators.save(db, ind))
                 self.reload()
         except (ValueError, sqlite3.DatabaseError) as exc:
-            show_error(self, self.tr("Không lưu được chỉ tiêu"), str(exc).split(" (")[0])
+            show_error(self, self.tr("Không lưu được chỉ tiêu"), without_gist(str(exc)))
             return False
         self.status_label.setText(self.tr("Đã lưu chỉ tiêu {0}.").format(ind.code))
         return True
