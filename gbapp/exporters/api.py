@@ -103,11 +103,55 @@ def _check_signature(head, opts: ExportOptions) -> None:
             f"hoạch (hay trong hộp xuất văn bản) rồi xuất lại. (signature block incomplete)")
 
 
+# Emoji and pictographs: not in Times New Roman, so Word draws them from a colour emoji font in
+# the middle of an official text (pasted from Zalo or a phone). Dingbats, misc. symbols, the
+# emoji presentation selector and anything beyond the Basic Multilingual Plane.
+_PICTOGRAPH_RE = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe0f\U00010000-\U0010ffff]")
+_TEXT_RE = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def pictograph_samples(paths: list[Path], limit: int = 3) -> list[str]:
+    """Up to *limit* short excerpts, each around a pictograph found in the .docx files."""
+    import html
+    import zipfile
+
+    samples: list[str] = []
+    for path in paths:
+        if path.suffix.lower() != ".docx":
+            continue
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("word/document.xml").decode("utf-8")
+        if _PICTOGRAPH_RE.search(xml) is None:  # the common case: one scan, nothing found
+            continue
+        for m in _TEXT_RE.finditer(xml):
+            text = html.unescape(m.group(1))
+            hit = _PICTOGRAPH_RE.search(text)
+            if hit:
+                start, end = max(0, hit.start() - 20), hit.end() + 20
+                excerpt = text[start:end].strip()
+                samples.append(("…" if start else "") + excerpt + ("…" if end < len(text) else ""))
+                if len(samples) >= limit:
+                    return samples
+    return samples
+
+
+def _check_pictographs(paths: list[Path], opts: ExportOptions) -> None:
+    samples = pictograph_samples(paths)
+    if samples:
+        opts.warnings.append(
+            "Văn bản có biểu tượng (emoji) mà phông Times New Roman không có, Word sẽ in bằng "
+            f"phông khác: {'; '.join(f'«{s}»' for s in samples)}. Hãy sửa nội dung đó trong "
+            "gbapp rồi xuất lại. (pictographs in the document)")
+
+
 def export(db: Database, kind: str, out: str | Path, options: ExportOptions | None = None,
            progress: Progress | None = None) -> list[Path]:
     """Collect the data and write the document(s) of *kind*; returns the files written."""
+    opts = options if options is not None else ExportOptions()
     with paused_gc():
-        return _export(db, kind, out, options, progress)
+        paths = _export(db, kind, out, opts, progress)
+    _check_pictographs(paths, opts)
+    return paths
 
 
 def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | None,

@@ -277,6 +277,32 @@ def test_plan_cites_laws_by_name_and_states_outputs_once(demo_copy, tmp_path):
     assert "chức vụ người ký" in options.warnings[0]
 
 
+def test_emoji_in_the_data_is_pointed_out_not_printed_silently(demo_copy, tmp_path):
+    """Text pasted from a phone may carry emoji, which Times New Roman lacks: the export says
+    where, so the clerk fixes the data before signing; a clean document gets no such note."""
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import items, open_database, plans
+
+    path = tmp_path / "kh.db"
+    shutil.copy(demo_copy, path)
+    db = open_database(path)
+    try:
+        plan_id = plans.latest_id(db)
+        clean = ExportOptions()
+        export(db, "plan", tmp_path / "clean.docx", clean)
+        activity = next(i for i in items.all_items(db, plan_id) if i.is_activity)
+        db.execute("UPDATE items SET title = ? WHERE id = ?",
+                   ["Tập huấn cho cán bộ cơ sở \u2705 đã xong \U0001F44D", activity.id])
+        options = ExportOptions()
+        out = export(db, "plan", tmp_path / "kh.docx", options)[0]
+    finally:
+        db.close()
+    assert not any("emoji" in w for w in clean.warnings)
+    assert any("\u2705" in t for t in texts(docx.Document(str(out))))  # printed, nothing lost
+    note = next(w for w in options.warnings if "emoji" in w)
+    assert "cán bộ cơ sở \u2705 đã xong" in note, note
+
+
 def test_plan_reimports_to_the_same_tree(documents, demo_copy):
     """An imported plan exported again reads like the original: same labels and titles."""
     from gbapp.importers import read_plan
