@@ -151,8 +151,15 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
         created = dt.datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]),
                               int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
         out.append(BackupInfo(path, created, path.stat().st_size, counts, m["reason"] or ""))
-    out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    out.sort(key=lambda b: _age_key(b.path.name, b.created), reverse=True)
     return out
+
+
+def _age_key(name: str, created: dt.datetime) -> tuple:
+    """Oldest to newest: by time stamp, then by the counter *unique_target* adds within one second
+    (none, then -2, -3, … -10: as numbers, not as text, where '-10' < '-2' < '.db')."""
+    m = _NAME_RE.match(name)
+    return created, int(m["n"]) if m and m["n"] else 1, name
 
 
 def prune(folder: Path, stem: str, keep: int) -> list[Path]:

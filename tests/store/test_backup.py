@@ -49,6 +49,19 @@ def test_prune_keeps_newest_and_never_safety_copies(tmp_path):
     assert any(b.reason == "safety" for b in left)
 
 
+
+def test_backups_made_in_the_same_second_are_ordered_as_made(tmp_path):
+    """unique_target numbers them (none, -2, … -11): the newest is the highest counter, so
+    pruning keeps the ones made last, not the first by the accident of text order."""
+    path = tmp_path / "w.db"
+    open_database(path).close()
+    folder = tmp_path / "b"
+    when = dt.datetime(2025, 1, 1, 8, 0, 0)
+    made = [make_backup(path, path, folder, now=when) for _ in range(11)]
+    assert [b.path for b in list_backups(folder, "w")] == made[::-1]
+    prune(folder, "w", keep=3)
+    assert [b.path for b in list_backups(folder, "w")] == made[:-4:-1]
+
 def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path):
     path = tmp_path / "w.db"
     db = open_database(path)
