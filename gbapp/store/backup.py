@@ -66,13 +66,22 @@ def backup_name(db_path: Path, when: dt.datetime, reason: str = "") -> str:
 
 
 def unique_target(folder: Path, db_path: Path, when: dt.datetime, reason: str = "") -> Path:
-    """A backup path in *folder* no file uses yet (a counter after the time stamp if needed)."""
-    target = folder / backup_name(db_path, when, reason)
-    n = 1
-    while target.exists():
+    """A backup path in *folder* no file uses yet (a counter after the time stamp if needed).
+
+    The counter goes past the highest one of that second still there, never back to a free lower
+    one: pruning deletes the lowest, and a name taken again would sort as older than it is.
+    """
+    stamp = when.strftime(STAMP)
+    used = [int(m["n"] or 1) for path in (folder.glob("*.db") if folder.is_dir() else ())
+            if (m := _NAME_RE.match(path.name)) and m["stem"] == db_path.stem
+            and m["stamp"] == stamp and (m["reason"] or "") == reason]
+    n = max(used, default=0) + 1
+    suffix = f"-{reason}" if reason else ""
+    target = folder / (backup_name(db_path, when, reason) if n == 1
+                       else f"{db_path.stem}-{stamp}-{n}{suffix}.db")
+    while target.exists():  # a name the pattern does not read
         n += 1
-        suffix = f"-{reason}" if reason else ""
-        target = folder / f"{db_path.stem}-{when.strftime(STAMP)}-{n}{suffix}.db"
+        target = folder / f"{db_path.stem}-{stamp}-{n}{suffix}.db"
     return target
 
 

@@ -61,6 +61,10 @@ def test_backups_made_in_the_same_second_are_ordered_as_made(tmp_path):
     assert [b.path for b in list_backups(folder, "w")] == made[::-1]
     prune(folder, "w", keep=3)
     assert [b.path for b in list_backups(folder, "w")] == made[:-4:-1]
+    # The names pruning freed are not taken again: the next one is still the newest.
+    newer = make_backup(path, path, folder, now=when, keep=3)
+    assert [b.path for b in list_backups(folder, "w")] == [newer, *made[:-3:-1]]
+    assert newer.name == "w-20250101-080000-12.db"
 
 def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path):
     path = tmp_path / "w.db"
