@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -13,7 +14,14 @@ from ..store import backup as store_backup
 from ..store import settings
 from ..store.backup import BackupInfo
 
+log = logging.getLogger(__name__)
+
 DEFAULT_KEEP = 20
+# Safety copies (the file as it was before each restore) are rotated apart from the automatic
+# backups, so that opening and closing the file never pushes them out, and more generously than
+# the one restore that is usually undone: a user who restored the wrong backup, even a few times
+# over, can still go back.
+SAFETY_KEEP = 10
 
 
 def backups_dir() -> Path:
@@ -68,6 +76,16 @@ def list_for(db_path: Path) -> list[BackupInfo]:
     return store_backup.list_backups(folder_for(db_path), Path(db_path).stem)
 
 
-def restore(backup_path: Path, db_path: Path) -> Path | None:
-    """Restore *backup_path* over *db_path* (closed) after a safety copy; returns the copy."""
-    return store_backup.restore(backup_path, db_path, folder_for(db_path))
+def restore(backup_path: Path, db_path: Path, *, now: dt.datetime | None = None) -> Path | None:
+    """Restore *backup_path* over *db_path* (closed) after a safety copy; returns the copy.
+
+    Then the newest SAFETY_KEEP safety copies are kept, never the one just made nor the backup
+    restored from (the user may be going back to an old safety copy)."""
+    folder = folder_for(db_path)
+    safety = store_backup.restore(backup_path, db_path, folder, now=now)
+    try:
+        store_backup.prune_safety(folder, Path(db_path).stem, SAFETY_KEEP,
+                                  spare=(safety, Path(backup_path)))
+    except OSError:  # the restore is done; an old copy still open elsewhere goes next time
+        log.warning("Could not prune old safety copies in %s", folder, exc_info=True)
+    return safety

@@ -143,23 +143,31 @@ def _read_counts(path: Path) -> dict[str, int]:
         con.close()
 
 
+def _named(folder: Path, stem: str | None) -> list[tuple[Path, dt.datetime, str]]:
+    """(path, time stamp, reason) of the files in *folder* named as backups of *stem*, unopened."""
+    out = []
+    for path in folder.glob("*.db"):
+        m = _NAME_RE.match(path.name)
+        if not m or (stem is not None and m["stem"] != stem):
+            continue
+        stamp = m["stamp"]  # STAMP, read without strptime (whose first use imports ~20 ms)
+        created = dt.datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]),
+                              int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
+        out.append((path, created, m["reason"] or ""))
+    return out
+
+
 def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
     """Backups in *folder* (of the database called *stem*), newest first, with record counts."""
     out = []
     if not folder.is_dir():
         return out
-    for path in folder.glob("*.db"):
-        m = _NAME_RE.match(path.name)
-        if not m or (stem is not None and m["stem"] != stem):
-            continue
+    for path, created, reason in _named(folder, stem):
         try:
             counts = _read_counts(path)
         except sqlite3.DatabaseError:
             continue  # not a readable gbapp backup: never offered for restore
-        stamp = m["stamp"]  # STAMP, read without strptime (whose first use imports ~20 ms)
-        created = dt.datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]),
-                              int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
-        out.append(BackupInfo(path, created, path.stat().st_size, counts, m["reason"] or ""))
+        out.append(BackupInfo(path, created, path.stat().st_size, counts, reason))
     out.sort(key=lambda b: _age_key(b.path.name, b.created), reverse=True)
     return out
 
@@ -172,12 +180,32 @@ def _age_key(name: str, created: dt.datetime) -> tuple:
 
 
 def prune(folder: Path, stem: str, keep: int) -> list[Path]:
-    """Delete all but the newest *keep* backups of *stem* (safety copies are never pruned)."""
+    """Delete all but the newest *keep* backups of *stem* (safety copies aside: *prune_safety*)."""
     backups = [b for b in list_backups(folder, stem) if b.reason != "safety"]
     gone = []
     for old in backups[max(keep, 1):]:
         old.path.unlink(missing_ok=True)
         gone.append(old.path)
+    return gone
+
+
+def prune_safety(folder: Path, stem: str, keep: int,
+                 spare: tuple[Path | None, ...] = ()) -> list[Path]:
+    """Delete all but the newest *keep* safety copies of *stem*, never one of *spare* (the copy a
+    restore just made, the backup it restored from), whatever their time stamps say.
+
+    Chosen by name, opened or not: the safety copy of a damaged file holds its bytes as they were
+    and is not a readable database, yet must leave the rotation like the others.
+    """
+    spared = {p.resolve() for p in spare if p is not None}
+    copies = sorted(((p, c) for p, c, reason in _named(folder, stem) if reason == "safety"),
+                    key=lambda pc: _age_key(pc[0].name, pc[1]), reverse=True)
+    others = [p for p, _ in copies if p.resolve() not in spared]
+    room = max(max(keep, 1) - (len(copies) - len(others)), 0)
+    gone = []
+    for old in others[room:]:
+        old.unlink(missing_ok=True)
+        gone.append(old)
     return gone
 
 
@@ -199,7 +227,8 @@ def check_backup(path: Path) -> None:
                           "(backup is damaged or not a gbapp database)")
 
 
-def restore(backup: Path, db_path: Path, safety_folder: Path) -> Path | None:
+def restore(backup: Path, db_path: Path, safety_folder: Path, *,
+            now: dt.datetime | None = None) -> Path | None:
     """Replace *db_path* with *backup*, after a safety copy of the current file.
 
     The database must be closed by the caller. Returns the safety copy (None if there was no
@@ -209,7 +238,7 @@ def restore(backup: Path, db_path: Path, safety_folder: Path) -> Path | None:
     safety = None
     if db_path.exists() and db_path.stat().st_size:
         safety_folder.mkdir(parents=True, exist_ok=True)
-        safety = unique_target(safety_folder, db_path, dt.datetime.now(), "safety")
+        safety = unique_target(safety_folder, db_path, now or dt.datetime.now(), "safety")
         try:
             copy_database(db_path, safety)
         except sqlite3.DatabaseError:

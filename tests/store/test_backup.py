@@ -8,7 +8,14 @@ import pytest
 
 from gbapp.domain.entities import Agency
 from gbapp.store import agencies, open_database
-from gbapp.store.backup import BackupError, list_backups, make_backup, prune, restore
+from gbapp.store.backup import (
+    BackupError,
+    list_backups,
+    make_backup,
+    prune,
+    prune_safety,
+    restore,
+)
 
 
 def test_backup_change_restore_round_trip(tmp_path):
@@ -65,6 +72,68 @@ def test_backups_made_in_the_same_second_are_ordered_as_made(tmp_path):
     newer = make_backup(path, path, folder, now=when, keep=3)
     assert [b.path for b in list_backups(folder, "w")] == [newer, *made[:-3:-1]]
     assert newer.name == "w-20250101-080000-12.db"
+
+
+def test_prune_safety_keeps_the_newest_copies_and_the_spared_ones_only(tmp_path):
+    path = tmp_path / "w.db"
+    open_database(path).close()
+    folder = tmp_path / "b"
+    ordinary = [make_backup(path, path, folder, now=dt.datetime(2025, 1, d)) for d in (1, 2)]
+    copies = [make_backup(path, path, folder, reason="safety", now=dt.datetime(2025, 2, d))
+              for d in range(1, 8)]
+    damaged = folder / "w-20250301-000000-safety.db"  # the raw bytes of a damaged file
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    just_made = make_backup(path, path, folder, reason="safety", now=dt.datetime(2024, 1, 1))
+    other = make_backup(path, tmp_path / "other.db", folder, reason="safety",
+                        now=dt.datetime(2020, 1, 1))
+
+    gone = prune_safety(folder, "w", keep=3, spare=(just_made, None))
+    # The one just made counts as one of the three, however old its clock says it is; the
+    # unreadable copy is rotated by its name like the others.
+    left = sorted(p for p in folder.iterdir() if "safety" in p.name and p.stem.startswith("w-"))
+    assert left == sorted([just_made, damaged, copies[-1]])
+    assert sorted(gone) == sorted(copies[:-1])
+    assert all(p.exists() for p in [*ordinary, other])  # other backups, other databases: untouched
+
+
+def test_many_restores_keep_the_newest_safety_copies_and_every_backup(tmp_path, monkeypatch):
+    from gbapp.services.backups import SAFETY_KEEP, backup_now, folder_for, list_for
+    from gbapp.services.backups import restore as restore_file
+
+    monkeypatch.setenv("GBAPP_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    agencies.save(db, Agency(name="Sở Nội vụ"))
+    db.close()
+    backups = [backup_now(path, path, reason="close", now=dt.datetime(2025, 5, 1, 8, 0, s))
+               for s in range(3)]
+    made = [restore_file(backups[n % 3], path)  # many in the same second
+            for n in range(SAFETY_KEEP + 5)]
+    assert len(set(made)) == len(made)
+
+    safety = [b.path for b in list_for(path) if b.reason == "safety"]
+    assert safety == made[:-SAFETY_KEEP - 1:-1]  # the newest ones, newest first
+    assert [b.path for b in list_for(path) if b.reason != "safety"] == backups[::-1]
+    # A clock set back: the copy just made is kept although its stamp is the oldest.
+    older = restore_file(backups[0], path, now=dt.datetime(2001, 1, 1))
+    safety = [b.path for b in list_for(path) if b.reason == "safety"]
+    assert len(safety) == SAFETY_KEEP and older in safety and made[-SAFETY_KEEP] not in safety
+    assert len(list(folder_for(path).glob("*safety*"))) == SAFETY_KEEP
+
+
+def test_going_back_to_the_oldest_safety_copy_keeps_it(tmp_path, monkeypatch):
+    from gbapp.services.backups import SAFETY_KEEP, backup_now, list_for
+    from gbapp.services.backups import restore as restore_file
+
+    monkeypatch.setenv("GBAPP_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "w.db"
+    open_database(path).close()
+    backup = backup_now(path, path, now=dt.datetime(2025, 5, 1))
+    made = [restore_file(backup, path, now=dt.datetime(2025, 6, 1, 8, 0, s))
+            for s in range(SAFETY_KEEP)]
+    new = restore_file(made[0], path, now=dt.datetime(2025, 6, 2))
+    safety = {b.path for b in list_for(path) if b.reason == "safety"}
+    assert safety == {new, made[0], *made[2:]}  # the second oldest made room
 
 def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path):
     path = tmp_path / "w.db"
