@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from ..domain.model import ItemKind
+from ..domain.numbering import to_roman
 from ..domain.text import clean_line, clean_text
 from ..services.documents import Letterhead, vn_date_line
 from . import make_template as tpl
@@ -110,6 +111,12 @@ def authority_lines(head: Letterhead) -> list[str]:
     if body and (lines or head.signer_title) and not any(line.startswith("TM.") for line in lines):
         lines.insert(0, f"TM. {body}")
     return lines
+
+
+def appendix_label(number: int) -> str:
+    """'Phụ lục I', 'Phụ lục II'…: Decree 30 numbers a document's appendices in Roman numerals,
+    and the body refers to each by this same label."""
+    return f"Phụ lục {to_roman(number)}"
 
 
 class DocBuilder:

@@ -15,12 +15,13 @@ from ..services.documents import (
     lower_first,
     plan_reference,
 )
-from .docbuilder import DocBuilder, fmt_number, item_label
+from .docbuilder import DocBuilder, appendix_label, fmt_number, item_label
 from .tables import indicator_table
 
 SAMPLE_NOTE = ("Ghi chú: văn bản được tạo từ dữ liệu mẫu của gbapp [Dữ liệu mẫu] (phân công, "
                "kết quả thực hiện, số liệu chỉ tiêu), không phải số liệu thực tế.")
 ROLE_TEXT = {Role.LEAD: "chủ trì", Role.COORDINATING: "phối hợp", None: "báo cáo"}
+INDICATOR_APPENDIX = appendix_label(1)  # the report's only appendix: the indicator table
 
 
 def period_phrase(name: str, kind: str) -> str:
@@ -189,7 +190,7 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
         b.landscape_section()
         date = f" ngày {format_date(head.date)}" if head.date else ""
         number = f"số {head.reference}" if head.number else f"số       /{head.code}"
-        b.appendix_heading("Phụ lục",
+        b.appendix_heading(INDICATOR_APPENDIX,
                            f"Kết quả thực hiện các chỉ tiêu về bình đẳng giới năm "
                            f"{data.indicator_year}",
                            f"(Kèm theo Báo cáo {number}{date} của {head.organisation})")

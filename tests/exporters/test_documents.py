@@ -174,7 +174,10 @@ def test_report_indicator_appendix_on_landscape(documents):
     assert rows[0][0] == "1" and "(MT1)" in rows[0][1] and rows[0][3].startswith("≥ 60")
     assert {r[6] for r in rows} <= {"Đạt", "Chưa đạt", "Có nguy cơ không đạt", "Chưa có số liệu"}
     all_text = texts(document)
-    assert "(Kèm theo Báo cáo số 15/BC-SNV ngày 05/12/2025 của Sở Nội vụ)" in all_text
+    at = all_text.index("(Kèm theo Báo cáo số 15/BC-SNV ngày 05/12/2025 của Sở Nội vụ)")
+    assert all_text[at - 2:at] == ["Phụ lục I", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU VỀ BÌNH ĐẲNG GIỚI "
+                                                "NĂM 2025"]
+    assert all_text.count("Phụ lục I") == 1 and "Phụ lục" not in all_text
 
 
 # ---- the assignment appendix ------------------------------------------------------------------
@@ -186,7 +189,9 @@ def test_assignment_appendix(documents, demo_copy):
     document = docx.Document(str(documents["appendix"]))
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
     all_text = texts(document)
-    assert all_text[:2] == ["Phụ lục", "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH"]
+    # Decree 30 numbers appendices in Roman numerals: 'Phụ lục I', the title in capitals under it.
+    assert all_text[:2] == ["Phụ lục I", "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH"]
+    assert document.paragraphs[0].style.name == "GB Appendix Label"
     assert "(Kèm theo Kế hoạch số 93/KH-UBND ngày 23/04/2025 của UBND tỉnh Quảng Ngãi)" in all_text
     table = document.tables[0]
     rows = cell_texts(table)
