@@ -175,6 +175,10 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
     _body_items(b, data)
     b.para("II. TIẾN ĐỘ THỰC HIỆN CHUNG", "GB Heading 1")
     _progress_summary(b, data)
+    indicators = f"Kết quả thực hiện các chỉ tiêu về bình đẳng giới năm {data.indicator_year}"
+    if with_appendix:  # Decree 30: a document points to its appendix, by the appendix's label
+        b.para(f"{indicators} được tổng hợp tại {INDICATOR_APPENDIX} kèm theo Báo cáo này.",
+               "GB Body")
     b.para("III. KHÓ KHĂN, VƯỚNG MẮC", "GB Heading 1")
     _gathered(b, data.difficulties, "Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc "
                                     "trong kỳ báo cáo.")
@@ -190,9 +194,7 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
         b.landscape_section()
         date = f" ngày {format_date(head.date)}" if head.date else ""
         number = f"số {head.reference}" if head.number else f"số       /{head.code}"
-        b.appendix_heading(INDICATOR_APPENDIX,
-                           f"Kết quả thực hiện các chỉ tiêu về bình đẳng giới năm "
-                           f"{data.indicator_year}",
+        b.appendix_heading(INDICATOR_APPENDIX, indicators,
                            f"(Kèm theo Báo cáo {number}{date} của {head.organisation})")
         indicator_table(b, data.indicators, data.indicator_year)
         if not data.indicators:

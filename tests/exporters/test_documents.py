@@ -178,7 +178,30 @@ def test_report_indicator_appendix_on_landscape(documents):
     assert all_text[at - 2:at] == ["Phụ lục I", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU VỀ BÌNH ĐẲNG GIỚI "
                                                 "NĂM 2025"]
     assert all_text.count("Phụ lục I") == 1 and "Phụ lục" not in all_text
+    # The body points to the appendix by that same label, in its general progress section.
+    refs = [t for t in all_text[:at - 2] if "Phụ lục" in t]
+    assert refs == ["Kết quả thực hiện các chỉ tiêu về bình đẳng giới năm 2025 được tổng hợp tại "
+                    "Phụ lục I kèm theo Báo cáo này."]
+    assert all_text.index("II. TIẾN ĐỘ THỰC HIỆN CHUNG") < all_text.index(refs[0]) \
+        < all_text.index("III. KHÓ KHĂN, VƯỚNG MẮC")
 
+
+
+def test_report_without_its_appendix_does_not_point_to_one(demo_copy, tmp_path):
+    from gbapp.exporters.report import write_report
+    from gbapp.services.documents import collect_report, letterhead_from_settings
+    from gbapp.store import open_database
+
+    db = open_database(demo_copy)
+    try:
+        data = collect_report(db, None, today=dt.date(2025, 12, 5))
+        head = letterhead_from_settings(db, type_code="BC", date=dt.date(2025, 12, 5))
+    finally:
+        db.close()
+    document = docx.Document(str(write_report(data, head, tmp_path / "bc.docx",
+                                              with_appendix=False)))
+    assert len(document.sections) == 1
+    assert not any("Phụ lục" in t for t in texts(document))
 
 # ---- the assignment appendix ------------------------------------------------------------------
 
