@@ -16,6 +16,8 @@ _ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s*(?:\.|\))(?!\d)\s*(.*)$
 _LETTER_RE = re.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(.*)$")
 _DASH_RE = re.compile(r"^[-–—•·]\s*(.*)$")
 _PLUS_RE = re.compile(r"^\+\s*(.*)$")
+# "A. CÔNG TÁC TUYÊN TRUYỀN": a group row of a task table (tables only, never running text)
+_GROUP_RE = re.compile(r"^([A-ZĐ])\s*[.)]\s+(.*)$")
 # "- 2 -" and a PDF's "-- Hết trang 1 --" page marks are not list items
 _PAGE_NUMBER_RE = re.compile(
     r"^[-–]+\s*(?:\d{1,3}|(?:Hết\s+)?[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*[-–]+$")
@@ -94,5 +96,29 @@ def classify_label(label: str) -> Marker | None:
     if m is None and label[0].isdigit():
         m = parse_marker(label + ". x")
     if m is None:
-        return None
+        return _group_letter(label, "")
     return Marker(m.kind, m.label, "", m.rank, m.value)
+
+
+def parse_table_heading(text: str) -> Marker | None:
+    """The marker a task table's spanning row starts with: ``parse_marker``'s, or a group letter
+    ("A. CÔNG TÁC TUYÊN TRUYỀN")."""
+    m = parse_marker(text)
+    if m is None and text[:1].isupper():
+        g = _GROUP_RE.match(text)
+        if g:
+            m = _group_letter(g.group(1), g.group(2).strip())
+    return m
+
+
+def _group_letter(label: str, rest: str) -> Marker | None:
+    """"A", "B" labelling groups of a task table: a letter item written in capitals; the tree ranks
+    it above the tasks that follow (``is_group_letter``)."""
+    if len(label) != 1 or not label.isupper():
+        return None
+    idx = letter_index(label)
+    return Marker(ItemKind.LETTER, label, rest, RANK[ItemKind.LETTER], idx) if idx else None
+
+
+def is_group_letter(kind: ItemKind, label: str) -> bool:
+    return kind is ItemKind.LETTER and label.isupper()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from gbapp.domain.text import fold
 
-from .markers import classify_label, parse_marker
+from .markers import classify_label, parse_table_heading
 
 
 @dataclass
@@ -115,7 +115,7 @@ def rows_with_header(header: list[str], body: list[list[str]],
         row = Row()
         if len(non_empty) == 1:
             # a heading row spanning the table: "II. CÔNG TÁC TRUYỀN THÔNG"
-            m = parse_marker(non_empty[0])
+            m = parse_table_heading(non_empty[0])
             if m is not None and m.label not in ("-", "+"):
                 row.label, row.content = m.label, m.rest
             else:
@@ -129,7 +129,7 @@ def rows_with_header(header: list[str], body: list[list[str]],
             current = getattr(row, role)
             setattr(row, role, f"{current}\n{t}" if current else t)
         if not row.label and row.content:
-            m = parse_marker(row.content)
+            m = parse_table_heading(row.content)
             if m is not None:
                 row.label, row.content = m.label, m.rest
         elif row.label and classify_label(row.label) is None and not row.content:

@@ -9,7 +9,7 @@ from gbapp.domain.numbering import from_roman, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
 from .agencies import extract_agencies, split_agency_list
-from .markers import RANK, Marker, classify_label, parse_marker
+from .markers import RANK, Marker, classify_label, is_group_letter, parse_marker
 from .tables import Row
 
 # "- Đơn vị chủ trì: …", "- Thời gian thực hiện: …" under an item state that item's assignment,
@@ -49,9 +49,11 @@ def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str
         stack.append(node)
         opened.append(node)
 
-    for block in body:
+    for i, block in enumerate(body):
         if isinstance(block, Row):
             node = _row_node(block, year)
+            if _is_group_row(block) and i + 1 < len(body) and isinstance(body[i + 1], Row):
+                node.rank = _group_rank(node, body[i + 1])
             attach(node)
             continue
         line = block
@@ -123,6 +125,23 @@ def _row_node(row: Row, year: int | None) -> _Open:
         item.time_frame = find_time_frame(both, year)
     item.output = " ".join(row.output.split())
     return _Open(item, rank, needs_title=not title, from_row=True)
+
+
+def _is_group_row(row: Row) -> bool:
+    """A row naming a group of tasks ("A | CÔNG TÁC TUYÊN TRUYỀN"): a label, no assignment."""
+    return bool(row.label) and not (row.lead or row.coordinating or row.time or row.output)
+
+
+def _group_rank(node: _Open, following: Row) -> float:
+    """A group row sits one level above the task row after it: "A" (a letter) above "1", so that
+    the tasks nest under it and the next group "B" closes them as A's sibling."""
+    nxt = classify_label(following.label) if following.label else None
+    if nxt is None:
+        return node.rank
+    capital = is_group_letter(node.item.kind, node.item.label)
+    if node.rank > nxt.rank or (node.rank == nxt.rank and capital):
+        return nxt.rank - 0.5
+    return node.rank
 
 
 def _label_value(item: ParsedItem) -> int | None:

@@ -219,6 +219,55 @@ def test_two_row_header_and_a_lead_merged_down(tmp_path):
     assert (first.time_frame.text, second.time_frame.text) == ("Cả năm", "Quý III/2025")
 
 
+GROUPED_ROWS = [
+    ("A", "CÔNG TÁC TUYÊN TRUYỀN"),
+    ("1", "Tọa đàm", "Sở Nội vụ", "Tỉnh đoàn", "Quý II/2025"),
+    ("2", "Hội thi", "Hội Liên hiệp Phụ nữ tỉnh", "Sở Y tế", "Quý III/2025"),
+    ("B", "CÔNG TÁC KIỂM TRA"),
+    ("1", "Kiểm tra liên ngành", "Sở Nội vụ", "Thanh tra tỉnh", "Quý IV/2025"),
+    ("2", "Tổng kết", "Sở Nội vụ", "", "Tháng 12/2025"),
+]
+TASK_HEADER = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
+
+
+@pytest.mark.parametrize("layout", ["label cell", "one merged cell"])
+def test_table_group_rows_a_b_hold_their_tasks(tmp_path, layout):
+    """Group rows "A", "B" of a task table are siblings one level above their tasks, whether the
+    letter is in the STT cell or in a cell spanning the row."""
+    doc = docx.Document()
+    _header(doc)
+    doc.add_paragraph("I. MỤC ĐÍCH")
+    doc.add_paragraph("1. Nâng cao nhận thức.")
+    doc.add_paragraph("II. NHIỆM VỤ CỤ THỂ")
+    table = doc.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, TASK_HEADER, strict=True):
+        cell.text = text
+    for row in GROUPED_ROWS:
+        cells = table.add_row().cells
+        if len(row) == 5:
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+        elif layout == "one merged cell":
+            cells[0].merge(cells[4]).text = f"{row[0]}. {row[1]}"
+        else:
+            cells[0].text = row[0]
+            cells[1].merge(cells[4]).text = row[1]
+    doc.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    path = tmp_path / "groups.docx"
+    doc.save(path)
+    plan = read_plan(path)
+    assert [(d, it.title) for d, it in plan.walk()][2:] == [
+        (0, "NHIỆM VỤ CỤ THỂ"),
+        (1, "CÔNG TÁC TUYÊN TRUYỀN"), (2, "Tọa đàm"), (2, "Hội thi"),
+        (1, "CÔNG TÁC KIỂM TRA"), (2, "Kiểm tra liên ngành"), (2, "Tổng kết"),
+        (0, "TỔ CHỨC THỰC HIỆN")]
+    first, second = plan.items[1].children
+    assert (first.kind, first.label, second.label) == (ItemKind.LETTER, "A", "B")
+    assert [it.label for it in first.children] == ["1", "2"] == [it.label for it in second.children]
+    assert second.children[0].agencies[0].name == "Sở Nội vụ"
+    assert not any("không liên tục" in w for w in plan.warnings)
+
+
 # ---------------------------------------------------------------- not (safe) .docx
 
 def test_not_a_zip(tmp_path):

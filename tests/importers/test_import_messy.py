@@ -229,6 +229,28 @@ def test_table_with_roman_group_rows_and_tabs():
     assert plan.items[0].children[0].time_frame.start == dt.date(2025, 11, 1)
 
 
+def test_text_table_with_letter_group_rows():
+    text = HEADER + """I. MỤC ĐÍCH
+1. Nâng cao nhận thức.
+II. NHIỆM VỤ CỤ THỂ
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+| A | CÔNG TÁC TUYÊN TRUYỀN | | | |
+| 1 | Tọa đàm | Sở Nội vụ | Tỉnh đoàn | Quý II/2025 |
+| 2 | Hội thi | Hội Liên hiệp Phụ nữ tỉnh | Sở Y tế | Quý III/2025 |
+| B. CÔNG TÁC KIỂM TRA |
+| 1 | Kiểm tra liên ngành | Sở Nội vụ | Thanh tra tỉnh | Quý IV/2025 |
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị triển khai thực hiện.
+"""
+    plan = parse_plan_text(text)
+    assert tree(plan)[2:] == [
+        (0, "II", "NHIỆM VỤ CỤ THỂ"),
+        (1, "A", "CÔNG TÁC TUYÊN TRUYỀN"), (2, "1", "Tọa đàm"), (2, "2", "Hội thi"),
+        (1, "B", "CÔNG TÁC KIỂM TRA"), (2, "1", "Kiểm tra liên ngành"),
+        (0, "III", "TỔ CHỨC THỰC HIỆN")]
+    assert plan.items[1].children[1].children[0].time_frame.start == dt.date(2025, 10, 1)
+
+
 def test_recipients_are_not_activities():
     plan = parse_plan_text(HEADER + BODY + SIGNATURE)
     titles = {it.title for _, it in plan.walk()}
