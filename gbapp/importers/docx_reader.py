@@ -320,12 +320,14 @@ def document_blocks(document) -> list[Block]:
     return blocks
 
 
-def _emit_paragraph(p, numbering: Numbering, out: list[Block]) -> None:
+def _emit_paragraph(p, numbering: Numbering, out: list[Block], in_cell: bool = False) -> None:
     text = clean_text(_paragraph_text(p))
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     label = numbering.label_for(p)
     if not lines:
+        if in_cell and label and label not in ("-", "+"):  # an STT cell numbered by Word
+            out.append(label)
         return
     if label:
         lines[0] = f"{label} {lines[0]}"
@@ -338,7 +340,7 @@ def _walk(container, numbering: Numbering, out: list[Block], depth: int) -> None
     for child in container.iterchildren():
         tag = child.tag
         if tag == _P:
-            _emit_paragraph(child, numbering, out)
+            _emit_paragraph(child, numbering, out, depth > 0)
         elif tag == _TBL:
             _emit_table(child, numbering, out, depth)
         elif tag == _SDT:

@@ -230,10 +230,26 @@ GROUPED_ROWS = [
 TASK_HEADER = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
 
 
-@pytest.mark.parametrize("layout", ["label cell", "one merged cell"])
+def _upper_letter_list(doc) -> str:
+    """A one-level list numbered "A.", "B." (Word's upperLetter format)."""
+    numbering = doc.part.numbering_part.element
+    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0">'
+                         '<w:start w:val="1"/><w:numFmt w:val="upperLetter"/>'
+                         '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91">'
+                               '<w:abstractNumId w:val="91"/></w:num>'))
+    return "91"
+
+
+@pytest.mark.parametrize("layout", ["label cell", "one merged cell", "numbered label cell"])
 def test_table_group_rows_a_b_hold_their_tasks(tmp_path, layout):
     """Group rows "A", "B" of a task table are siblings one level above their tasks, whether the
-    letter is in the STT cell or in a cell spanning the row."""
+    letter is typed in the STT cell, typed in a cell spanning the row, or numbered by Word."""
     doc = docx.Document()
     _header(doc)
     doc.add_paragraph("I. MỤC ĐÍCH")
@@ -242,6 +258,7 @@ def test_table_group_rows_a_b_hold_their_tasks(tmp_path, layout):
     table = doc.add_table(rows=1, cols=5)
     for cell, text in zip(table.rows[0].cells, TASK_HEADER, strict=True):
         cell.text = text
+    num_id = _upper_letter_list(doc) if layout == "numbered label cell" else None
     for row in GROUPED_ROWS:
         cells = table.add_row().cells
         if len(row) == 5:
@@ -250,8 +267,11 @@ def test_table_group_rows_a_b_hold_their_tasks(tmp_path, layout):
         elif layout == "one merged cell":
             cells[0].merge(cells[4]).text = f"{row[0]}. {row[1]}"
         else:
-            cells[0].text = row[0]
             cells[1].merge(cells[4]).text = row[1]
+            if num_id:
+                _number(cells[0].paragraphs[0], num_id, 0)  # the letter is Word's, not in the text
+            else:
+                cells[0].text = row[0]
     doc.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
     path = tmp_path / "groups.docx"
     doc.save(path)
@@ -262,7 +282,8 @@ def test_table_group_rows_a_b_hold_their_tasks(tmp_path, layout):
         (1, "CÔNG TÁC KIỂM TRA"), (2, "Kiểm tra liên ngành"), (2, "Tổng kết"),
         (0, "TỔ CHỨC THỰC HIỆN")]
     first, second = plan.items[1].children
-    assert (first.kind, first.label, second.label) == (ItemKind.LETTER, "A", "B")
+    assert first.kind is ItemKind.LETTER
+    assert (first.label, second.label) == (("a", "b") if num_id else ("A", "B"))
     assert [it.label for it in first.children] == ["1", "2"] == [it.label for it in second.children]
     assert second.children[0].agencies[0].name == "Sở Nội vụ"
     assert not any("không liên tục" in w for w in plan.warnings)
