@@ -128,8 +128,12 @@ def open_document(data: bytes):
 
 # ---------------------------------------------------------------- numbering
 
-_BULLETS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "-", "\uf0b7": "-", "\uf0a7": "-", "o": "-",
-            "▪": "-", "■": "-", "◦": "-", "·": "-", "*": "-", "\uf076": "-", "\uf0d8": "-", "\uf0fc": "-"}
+# Word bullet characters as list markers (\uf0xx: Symbol and Wingdings glyphs, \uf02b is a "+")
+_BULLETS = {"-": "-", "–": "-", "—": "-", "+": "+", "＋": "+", "\uf02b": "+", "\uf02d": "-",
+            "•": "-", "\uf0b7": "-", "\uf0a7": "-", "o": "-", "▪": "-", "■": "-", "◦": "-",
+            "·": "-", "*": "-", "\uf076": "-", "\uf0d8": "-", "\uf0fc": "-"}
+# A bullet typed at the start of a bulleted paragraph ("+ Tổ chức…" in a "-" list) is the one read
+_TYPED_BULLETS = ("+", "- ", "– ", "— ", "• ")
 
 
 class Numbering:
@@ -248,7 +252,10 @@ class Numbering:
         if fmt == "none":
             return None
         if fmt == "bullet":
-            return _BULLETS.get(text.strip(), "-")
+            mark = _BULLETS.get(text.strip(), "-")
+            if mark == "-" and any(levels[k][0] == "bullet" for k in range(ilvl) if k in levels):
+                mark = "+"  # a bullet level below another bullet level of its list: the "+" items
+            return mark
         out = text
         for k in range(9, 0, -1):
             tag = f"%{k}"
@@ -329,7 +336,7 @@ def _emit_paragraph(p, numbering: Numbering, out: list[Block], in_cell: bool = F
         if in_cell and label and label not in ("-", "+"):  # an STT cell numbered by Word
             out.append(label)
         return
-    if label:
+    if label and not (label in ("-", "+") and lines[0].startswith(_TYPED_BULLETS)):
         lines[0] = f"{label} {lines[0]}"
     for ln in lines:
         if not is_chrome_drop(ln):

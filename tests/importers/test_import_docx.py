@@ -51,22 +51,28 @@ def _header(doc):
     doc.add_paragraph("Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;")
 
 
-def _add_list_definition(doc) -> str:
-    """An abstractNum (I. / 1. / a) / - / +) and a num pointing to it, in the template's numbering part."""
+LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-"),
+          ("bullet", "+")]
+
+
+def _add_list_definition(doc, levels=LEVELS, list_id: str = "90") -> str:
+    """An abstractNum (by default I. / 1. / a) / - / +) and a num pointing to it, in the
+    template's numbering part."""
     numbering = doc.part.numbering_part.element
-    levels = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-"), ("bullet", "+")]
     lvl_xml = "".join(
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
         for i, (fmt, text) in enumerate(levels))
-    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvl_xml}</w:abstractNum>')
-    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{list_id}">{lvl_xml}</w:abstractNum>')
+    num = parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>')
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
         first_num.addprevious(abstract)  # schema order: abstractNum elements before num elements
     else:
         numbering.append(abstract)
     numbering.append(num)
-    return "90"
+    return list_id
 
 
 def _number(paragraph, num_id: str, level: int) -> None:
@@ -230,22 +236,6 @@ GROUPED_ROWS = [
 TASK_HEADER = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
 
 
-def _upper_letter_list(doc) -> str:
-    """A one-level list numbered "A.", "B." (Word's upperLetter format)."""
-    numbering = doc.part.numbering_part.element
-    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0">'
-                         '<w:start w:val="1"/><w:numFmt w:val="upperLetter"/>'
-                         '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>')
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91">'
-                               '<w:abstractNumId w:val="91"/></w:num>'))
-    return "91"
-
-
 @pytest.mark.parametrize("layout", ["label cell", "one merged cell", "numbered label cell"])
 def test_table_group_rows_a_b_hold_their_tasks(tmp_path, layout):
     """Group rows "A", "B" of a task table are siblings one level above their tasks, whether the
@@ -258,7 +248,9 @@ def test_table_group_rows_a_b_hold_their_tasks(tmp_path, layout):
     table = doc.add_table(rows=1, cols=5)
     for cell, text in zip(table.rows[0].cells, TASK_HEADER, strict=True):
         cell.text = text
-    num_id = _upper_letter_list(doc) if layout == "numbered label cell" else None
+    num_id = None
+    if layout == "numbered label cell":  # "A.", "B." by Word's upperLetter numbering
+        num_id = _add_list_definition(doc, [("upperLetter", "%1.")], "91")
     for row in GROUPED_ROWS:
         cells = table.add_row().cells
         if len(row) == 5:
@@ -287,6 +279,36 @@ def test_table_group_rows_a_b_hold_their_tasks(tmp_path, layout):
     assert [it.label for it in first.children] == ["1", "2"] == [it.label for it in second.children]
     assert second.children[0].agencies[0].name == "Sở Nội vụ"
     assert not any("không liên tục" in w for w in plan.warnings)
+
+
+TWO_LEVELS = [(0, "Gạch đầu dòng"), (1, "Dấu cộng")]
+
+
+@pytest.mark.parametrize("levels, paragraphs", [
+    ([("bullet", "-"), ("bullet", "+")], TWO_LEVELS),
+    ([("bullet", "-"), ("bullet", "\uf02b")], TWO_LEVELS),  # "+" of the Symbol font
+    ([("bullet", "\uf0b7"), ("bullet", "o")], TWO_LEVELS),  # Word's default list: •, o
+    ([("bullet", "–"), ("bullet", "-")], TWO_LEVELS),
+    ([("bullet", "-")], [(0, "Gạch đầu dòng"), (0, "+ Dấu cộng")]),  # "+" typed in the "-" list
+    ([("bullet", "-")], [(0, "Gạch đầu dòng"), (0, "+Dấu cộng")]),
+])
+def test_plus_bullets_nest_under_the_dash(tmp_path, levels, paragraphs):
+    """A Word bullet that is a "+", or one level below a "-" bullet of the same list, or a "+"
+    typed at the start of a "-" bulleted paragraph, is a "+" item under the "-" item."""
+    doc = docx.Document()
+    _header(doc)
+    for text in ("I. NHIỆM VỤ", "1. Truyền thông", "a) Tổ chức tuyên truyền."):
+        doc.add_paragraph(text)
+    num_id = _add_list_definition(doc, levels, "92")
+    for level, text in paragraphs:
+        _number(doc.add_paragraph(text), num_id, level)
+    doc.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    path = tmp_path / "bullets.docx"
+    doc.save(path)
+    point = read_plan(path).items[0].children[0].children[0]
+    assert [(c.kind, c.title) for c in point.children] == [(ItemKind.DASH, "Gạch đầu dòng")]
+    assert [(c.kind, c.label, c.title) for c in point.children[0].children] == [
+        (ItemKind.PLUS, "+", "Dấu cộng")]
 
 
 # ---------------------------------------------------------------- not (safe) .docx
