@@ -60,6 +60,10 @@ _MONTH_RE = re.compile(
 _HALF_RE = re.compile(r"\b(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?")
 _YEAR_RE = re.compile(r"\b(?:trong\s+)?năm\s+(\d{4})(?!\d)|\bcả\s+năm\b|\btrong\s+năm\b")
 _RECURRING_RE = re.compile(r"\b(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s+kỳ|liên\s+tục)\b")
+# "Đợt 1: tháng 3/2025; đợt 2: tháng 9/2025": a time frame in periods, each after its "đợt N"
+_PERIOD_RE = re.compile(r"\bđợt\s+(?:\d{1,2}|iv|v|i{1,3})(?![\w/])")
+_CLAUSE_END_RE = re.compile(r"[;\n)]|\.(?:\s|$)")
+_PERIOD_GAP = 100  # the most characters one period takes; a "đợt N" farther on is another phrase
 _LABELLED_RE = re.compile(
     r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*"
     r"(?P<v>[^;\n]+?)\s*(?:[;\n)]|\.(?:\s|$)|$)"
@@ -255,6 +259,26 @@ _RULES = [
 ]
 
 
+def _periods(low: str, year: int | None) -> TimeFrame | None:
+    """A phrase written in periods ("đợt 1 trong Quý II, đợt 2 trong Quý IV/2025"): from the first
+    period's start to the last one's end; None when no period states a date."""
+    pieces = _PERIOD_RE.split(low)
+    if len(pieces) < 2:
+        return None
+    years = _ANY_YEAR_RE.findall(low)  # a year written once ("… Quý IV/2025") holds for all
+    y = (_year_ok(int(years[-1])) if years else None) or year
+    frames = [_parse_cached(p, y) for p in pieces[1:]]
+    if frames[-1] is None:  # "tháng 3 (đợt 1) và tháng 9/2025 (đợt 2)": each date before its "đợt"
+        frames = [_parse_cached(p, y) for p in pieces[:-1]]
+    frames = [f for f in frames if f is not None]
+    starts = [f.start for f in frames if f.start]
+    ends = [f.end for f in frames if f.end]
+    if not starts and not ends:
+        return None
+    return _tf(low, min(starts, default=None), max(ends, default=None),
+               any(f.recurring for f in frames))
+
+
 def _norm(text: str | None) -> str:
     if not text:
         return ""
@@ -282,6 +306,11 @@ def _parse_cached(text: str, year: int | None) -> TimeFrame | None:
     if not phrase or len(phrase) > 500:
         return None
     low = _lower(phrase)
+    if "đợt" in low:
+        tf = _periods(low, year)
+        if tf is not None:
+            tf.text = phrase
+            return tf
     for regex, build in _RULES:
         m = regex.search(low)
         if m:
@@ -318,6 +347,29 @@ _FIND_RULES = [
 ]
 
 
+def _find_periods(source: str, low: str, year: int | None, start: int = 0,
+                  before: int | None = None) -> TimeFrame | None:
+    """The time frame of a run of two or more "đợt N …" periods in running text (the first one
+    found from *start*, and before *before* when given), or None."""
+    first = _PERIOD_RE.search(low, start)
+    if first is None or (before is not None and first.start() >= before):
+        return None
+    last = first
+    while True:
+        nxt = _PERIOD_RE.search(low, last.end())
+        gap = low[last.end():nxt.start()] if nxt is not None else ""
+        if nxt is None or len(gap) > _PERIOD_GAP or "\n" in gap:
+            break
+        last = nxt
+    end_m = _CLAUSE_END_RE.search(low, last.end())
+    end = end_m.start() if end_m else len(low)
+    if last is first or _parse_cached(low[last.end():end], year) is None:
+        return None  # one period, or dates written before their "đợt N": the usual reading
+    phrase = source[first.start():end].strip(" ()[].;:,")
+    tf = parse_time_frame(phrase, year)
+    return tf if tf is not None and (tf.start or tf.end) else None
+
+
 def find_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
     """Find the time frame stated inside an item's title or text, or None.
 
@@ -331,9 +383,16 @@ def find_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
     low = _lower(source)
     m = _LABELLED_RE.search(low) if ":" in low else None
     if m:
+        tf = _find_periods(source, low, year, m.start("v"), m.end("v")) if "đợt" in low else None
+        if tf is not None:
+            return tf
         value = source[m.start("v"):m.end("v")].strip(" .,")
         if value:
             return parse_time_frame(value, year) or TimeFrame(text=value)
+    if "đợt" in low:
+        tf = _find_periods(source, low, year)
+        if tf is not None:
+            return tf
     if not any(ch.isdigit() for ch in low) and "quý" not in low and "năm" not in low and "xuyên" not in low \
             and "hàng" not in low and "hằng" not in low and "định kỳ" not in low:
         return None

@@ -117,6 +117,36 @@ def test_find_deadline_and_quarters_in_text():
     assert tf.end == D(2025, 6, 30)
 
 
+@pytest.mark.parametrize("phrase, start, end", [
+    ("Đợt 1: tháng 3/2025; đợt 2: tháng 9/2025", D(2025, 3, 1), D(2025, 9, 30)),
+    ("đợt 1 trong Quý II, đợt 2 trong Quý IV/2025", D(2025, 4, 1), D(2025, 12, 31)),
+    ("Đợt I: Quý I/2025; Đợt II: Quý III/2025", D(2025, 1, 1), D(2025, 9, 30)),
+    ("Đợt 1 từ ngày 01/3 đến 15/3/2025; đợt 2 từ ngày 01/9 đến 15/9/2025", D(2025, 3, 1),
+     D(2025, 9, 15)),
+    ("Tháng 3 (đợt 1) và tháng 9/2025 (đợt 2)", D(2025, 3, 1), D(2025, 9, 30)),
+    ("Năm 2025, 02 đợt: đợt 1 tháng 5, đợt 2 tháng 10", D(2025, 5, 1), D(2025, 10, 31)),
+])
+def test_several_periods_span_first_start_to_last_end(phrase, start, end):
+    """"Đợt 1: …; đợt 2: …": the first period's start to the last one's end, the text as written;
+    a year stated once holds for every period (no plan year given here)."""
+    tf = parse_time_frame(phrase, None)
+    assert (tf.start, tf.end) == (start, end)
+    assert tf.text == phrase and not tf.recurring
+
+
+def test_find_several_periods_in_text():
+    tf = find_time_frame("Kiểm tra 02 đợt: đợt 1 trong Quý II, đợt 2 trong Quý IV/2025.", 2025)
+    assert tf.text == "đợt 1 trong Quý II, đợt 2 trong Quý IV/2025"
+    assert (tf.start, tf.end) == (D(2025, 4, 1), D(2025, 12, 31))
+    tf = find_time_frame("Sở Nội vụ chủ trì. Thời gian: Đợt 1: tháng 3/2025; đợt 2: tháng 9/2025.",
+                         2025)
+    assert tf.text == "Đợt 1: tháng 3/2025; đợt 2: tháng 9/2025"
+    assert (tf.start, tf.end) == (D(2025, 3, 1), D(2025, 9, 30))
+    # "đợt" that names no period leaves the usual reading alone
+    tf = find_time_frame("Hưởng ứng đợt thi đua, báo cáo trước ngày 30/6/2025.", 2025)
+    assert tf.text == "trước ngày 30/6/2025"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(), st.one_of(st.none(), st.integers(min_value=-5, max_value=99999)))
 def test_never_raises(text, year):

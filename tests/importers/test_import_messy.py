@@ -251,6 +251,25 @@ Các cơ quan, đơn vị triển khai thực hiện.
     assert plan.items[1].children[1].children[0].time_frame.start == dt.date(2025, 10, 1)
 
 
+def test_time_frames_of_several_periods():
+    text = HEADER + """I. MỤC ĐÍCH
+1. Nâng cao nhận thức.
+II. NHIỆM VỤ
+1. Kiểm tra
+a) Kiểm tra liên ngành tại các xã. Thời gian: đợt 1 trong Quý II, đợt 2 trong Quý IV/2025.
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+| 2 | Giám sát | Sở Nội vụ | Sở Y tế | Đợt 1: tháng 3/2025; đợt 2: tháng 9/2025 |
+"""
+    plan = parse_plan_text(text)
+    point, row = plan.items[1].children[0].children[0], plan.items[1].children[1]
+    tf = point.time_frame
+    assert tf.text == "đợt 1 trong Quý II, đợt 2 trong Quý IV/2025"
+    assert (tf.start, tf.end) == (dt.date(2025, 4, 1), dt.date(2025, 12, 31))
+    tf = row.time_frame
+    assert tf.text == "Đợt 1: tháng 3/2025; đợt 2: tháng 9/2025"
+    assert (tf.start, tf.end) == (dt.date(2025, 3, 1), dt.date(2025, 9, 30))
+
+
 def test_recipients_are_not_activities():
     plan = parse_plan_text(HEADER + BODY + SIGNATURE)
     titles = {it.title for _, it in plan.walk()}
