@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 
 from ..domain.entities import Plan
 from ..domain.model import LegalBasis
 from ..domain.text import clean_line
+from . import items
 from .connection import Database
 from .convert import date_in, date_out
 
@@ -110,4 +112,7 @@ def latest_id(db: Database) -> int | None:
 
 
 def delete(db: Database, plan_id: int) -> None:
-    db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+    """Delete a plan with its items, assignments and reports (foreign-key cascades)."""
+    gone = db.execute("SELECT COUNT(*) FROM items WHERE plan_id = ?", [plan_id]).fetchone()[0]
+    with items.search_index_set_aside(db) if items.many_changes(db, gone) else nullcontext():
+        db.execute("DELETE FROM plans WHERE id = ?", [plan_id])

@@ -4,19 +4,26 @@ Temporary triggers write, for every row a user action inserts, updates or delete
 statement that reverses it (the technique of sqlite.org's "Automatic Undo/Redo"). One user
 action is one step. The log lives in a TEMP table: it is never saved in the file, and opening a
 database starts with an empty history.
+
+The statement is logged with ``?`` placeholders and its values in the log's own columns, as
+SQLite stored them (no text round trip, REAL values exact). Replaying a step then prepares each
+kind of statement once and runs it for many rows: a statement on ``items`` compiles its
+triggers and cascades, and undoing a 10,000-activity import statement by statement took 10 s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import TypeVar
 
-from . import changelog
+from . import changelog, items
 from .connection import Database
 
 T = TypeVar("T")
+_ROW_OF_ITEMS = ("DELETE FROM items ", "INSERT INTO items ")
 
 # Tables whose rows user actions change. change_log is left out: undo is itself logged.
 TRACKED = ("plans", "legal_bases", "agencies", "items", "assignments", "periods",
@@ -26,10 +33,6 @@ TRACKED = ("plans", "legal_bases", "agencies", "items", "assignments", "periods"
 
 def _columns(db: Database, table: str) -> list[str]:
     return [r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
-
-
-def _quote_list(prefix: str, cols: list[str]) -> str:
-    return " || ',' || ".join(f"quote({prefix}.\"{c}\")" for c in cols)
 
 
 @dataclass
@@ -49,27 +52,36 @@ class UndoLog:
     limit: int = 200
 
     def __post_init__(self) -> None:
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS undolog (seq INTEGER PRIMARY KEY, sql TEXT)")
+        columns = {table: _columns(self.db, table) for table in TRACKED}
+        self.width = 1 + max(len(cols) for cols in columns.values())  # rowid and every column
+        args = ", ".join(f"a{n}" for n in range(self.width))
+        # A second log on the same connection starts afresh (and sees the schema as it is now).
         for table in TRACKED:
-            cols = _columns(self.db, table)
-            rowid = "rowid"
-            col_list = ", ".join(f'"{c}"' for c in cols)
-            sets = " || ', ' || ".join(f"'\"{c}\"=' || quote(old.\"{c}\")" for c in cols)
+            for op in ("insert", "update", "delete"):
+                self.db.execute(f"DROP TRIGGER IF EXISTS temp.undo_{table}_{op}")
+        self.db.execute("DROP TABLE IF EXISTS temp.undolog")
+        self.db.execute(f"CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, sql TEXT, {args})")
+        for table, cols in columns.items():
+            quoted = [f'"{c}"' for c in cols]
+            old_values = ", ".join(f"old.{c}" for c in ["rowid", *quoted])
+            all_args = ", ".join(f"a{n}" for n in range(len(cols) + 1))
+            reinsert = (f"INSERT INTO {table} (rowid, {', '.join(quoted)}) "
+                        f"VALUES ({', '.join('?' * (len(cols) + 1))})")
+            restore = (f"UPDATE {table} SET {', '.join(f'{c}=?' for c in quoted)} "
+                       f"WHERE rowid=?")
+            old_then_rowid = ", ".join([*(f"old.{c}" for c in quoted), "old.rowid"])
             self.db.execute(f"""
-                CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_insert AFTER INSERT ON main.{table}
-                BEGIN INSERT INTO undolog (sql) VALUES
-                  ('DELETE FROM {table} WHERE rowid=' || new.{rowid}); END""")
+                CREATE TEMP TRIGGER undo_{table}_insert AFTER INSERT ON main.{table}
+                BEGIN INSERT INTO undolog (sql, a0) VALUES
+                  ('DELETE FROM {table} WHERE rowid=?', new.rowid); END""")
             self.db.execute(f"""
-                CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_update AFTER UPDATE ON main.{table}
-                BEGIN INSERT INTO undolog (sql) VALUES
-                  ('UPDATE {table} SET ' || {sets} || ' WHERE rowid=' || old.{rowid}); END""")
+                CREATE TEMP TRIGGER undo_{table}_update AFTER UPDATE ON main.{table}
+                BEGIN INSERT INTO undolog (sql, {all_args}) VALUES
+                  ('{restore}', {old_then_rowid}); END""")
             self.db.execute(f"""
-                CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_delete BEFORE DELETE ON main.{table}
-                BEGIN INSERT INTO undolog (sql) VALUES
-                  ('INSERT INTO {table} (rowid, {col_list}) VALUES (' || old.{rowid} || ',' ||
-                   {_quote_list('old', cols)} || ')'); END""")
-        if self._last_seq():  # a second log on the same connection starts empty too
-            self.db.execute("DELETE FROM undolog")
+                CREATE TEMP TRIGGER undo_{table}_delete BEFORE DELETE ON main.{table}
+                BEGIN INSERT INTO undolog (sql, {all_args}) VALUES
+                  ('{reinsert}', {old_values}); END""")
 
     def _last_seq(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM undolog").fetchone()[0]
@@ -109,16 +121,23 @@ class UndoLog:
 
     def _replay(self, step: _Step, label: str) -> _Step:
         """Run a step's inverse statements newest first; what they log becomes the opposite step."""
-        statements = [r[0] for r in self.db.execute(
-            "SELECT sql FROM undolog WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
-            [step.first, step.last]).fetchall()]
+        args = ", ".join(f"a{n}" for n in range(self.width))
+        logged = self.db.execute(
+            f"SELECT sql, {args} FROM undolog WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
+            [step.first, step.last]).fetchall()
         with changelog.action(self.db, label, summary=step.name):
             # Foreign keys are checked at commit, so the replay order within a step never trips them.
             self.db.execute("PRAGMA defer_foreign_keys = ON")
             self.db.execute("DELETE FROM undolog WHERE seq BETWEEN ? AND ?", [step.first, step.last])
             before = self._last_seq()
-            for sql in statements:
-                self.db.execute(sql)
+            item_rows = sum(1 for row in logged if row[0].startswith(_ROW_OF_ITEMS))
+            bulk = items.many_changes(self.db, item_rows)
+            with items.search_index_set_aside(self.db) if bulk else nullcontext():
+                # Runs of the same statement (the rows of one table an action touched) go as one
+                # executemany, in their order: prepared once, not once per row.
+                for sql, run in groupby(logged, key=lambda row: row[0]):
+                    width = sql.count("?")
+                    self.db.conn.executemany(sql, [row[1:1 + width] for row in run])
         return _Step(step.name, before + 1, self._last_seq())
 
     def undo(self) -> str | None:
