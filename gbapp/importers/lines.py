@@ -10,11 +10,12 @@ import re
 
 from gbapp.domain.text import clean_text, fold
 
-from .markers import parse_marker
+from .markers import classify_label, parse_marker
 from .tables import (
     Row,
     is_assignment_header,
     is_header_cell,
+    is_label_column,
     merge_header_rows,
     rows_with_header,
     split_cells,
@@ -27,7 +28,9 @@ _TRUNCATION = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}
 _SPACE_RUN = re.compile(r"[ ]+")
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", "./.")
 
-# Folded prefixes of website chrome lines dropped wherever they are (short lines only).
+# Folded prefixes of website chrome lines dropped wherever they are: the site's buttons and
+# labels. Plans use the same words in sentences ("Cập nhật cơ sở dữ liệu…", "Ghi chú: kinh phí…"),
+# so a line counts as chrome only when little else follows the phrase (see is_chrome_drop).
 _CHROME_DROP = (
     "luu tru", "in van ban", "chia se", "theo doi van ban", "bao loi", "dang nhap", "dang ky",
     "trang chu", "hoi dap", "tra cuu", "tien ich", "lien he", "ghi chu", "thuoc tinh", "luoc do",
@@ -36,12 +39,22 @@ _CHROME_DROP = (
     "google", "twitter", "email", "hotline", "dien thoai:", "fax:", "website:", "trang web",
     "tai app", "tai ung dung", "so sanh van ban", "van ban dang xem", "noi dung van ban",
 )
-# Folded prefixes of lines after which the document is over (site footer, paywall).
+# Folded prefixes of lines after which the document is over (site footer, paywall). The first
+# group are whole phrases only a site writes; the second are also how a plan's sentence may start
+# ("Văn bản hướng dẫn nghiệp vụ được gửi…", "Đề tài…"), so they need a short line (see
+# is_chrome_end).
 _CHROME_END = (
-    "van ban lien quan", "cac van ban lien quan", "van ban cung linh vuc", "van ban moi",
-    "van ban duoc huong dan", "van ban huong dan", "copyright", "ban quyen", "©", "tai van ban",
-    "tai ve", "vui long dang nhap", "ban chua xem", "ban phai", "de xem", "de tai", "noi dung bi an",
+    "copyright", "©", "vui long dang nhap", "ban chua xem", "ban phai dang nhap",
+    "ban phai la thanh vien", "de xem day du", "de xem noi dung", "de xem toan van",
+    "de xem tiep", "de xem duoc", "de tai van ban", "de tai ve", "de tai file", "de tai xuong",
+    "noi dung bi an",
 )
+_CHROME_END_SHORT = (
+    "van ban lien quan", "cac van ban lien quan", "van ban cung linh vuc", "van ban moi",
+    "van ban duoc huong dan", "van ban huong dan", "ban quyen", "tai van ban", "tai ve",
+)
+# What may follow a chrome phrase on its line: a count, a date, a phone number… not words.
+_CHROME_TAIL = re.compile(r"[\W\d_]*(?:\w+[\W\d_]*){0,3}$")
 
 _UPPER_MIN_LETTERS = 3
 
@@ -79,15 +92,29 @@ def is_upper_line(line: str) -> bool:
 
 
 def is_chrome_drop(line: str) -> bool:
+    """A website's button or label ("Lưu trữ", "Cập nhật: 12/05/2025", "Liên hệ quảng cáo"),
+    not a plan's sentence that begins with the same words."""
     if len(line) > 60:
         return False
-    return quick_fold(line[:30]).startswith(_CHROME_DROP)
+    folded = quick_fold(line[:30])
+    if not folded.startswith(_CHROME_DROP):
+        return False
+    phrase = next(p for p in _CHROME_DROP if folded.startswith(p))
+    return _CHROME_TAIL.match(quick_fold(line)[len(phrase):]) is not None
 
 
 def is_chrome_end(line: str) -> bool:
-    if len(line) > 120:
+    """A site's footer or paywall line, after which the document is over. A list item ("- Văn
+    bản hướng dẫn…") or a sentence is never one."""
+    if len(line) > 120 or line.startswith(("-", "–", "+")):
         return False
-    return quick_fold(line[:40]).lstrip("-•* ").startswith(_CHROME_END)
+    folded = quick_fold(line[:40]).lstrip("•* ")
+    if folded.startswith(_CHROME_END):
+        return True
+    if not folded.startswith(_CHROME_END_SHORT):
+        return False
+    phrase = next(p for p in _CHROME_END_SHORT if folded.startswith(p))
+    return _CHROME_TAIL.match(quick_fold(line).lstrip("•* ")[len(phrase):]) is not None
 
 
 def strip_truncation(line: str) -> tuple[str, bool]:
@@ -154,6 +181,8 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
     blank = False
     table_header: list[str] | None = None
     table_rows: list[list[str]] = []
+    table_tabbed = False  # copied from a web page: a cell's line breaks split its row
+    table_blank = False  # a blank line since the table's last row
     previous_cells: tuple[int, str] | None = None  # (where its paragraphs start, the line)
 
     def flush_table():
@@ -174,15 +203,25 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
             if is_cells:
                 cells = split_cells(line)
                 if cells and not all(_PUNCT_ONLY.match(c) for c in cells):
-                    table_rows.append(cells)
+                    if table_tabbed and _rest_of_row(table_rows, cells, table_header, table_blank):
+                        _continue_row(table_rows[-1], cells)
+                    else:
+                        table_rows.append(cells)
+                table_blank = False
                 continue
             if not line.strip():
+                table_blank = True
+                continue
+            if table_tabbed and _rest_of_row(table_rows, [line], table_header, table_blank) \
+                    and not _starts_section(line):
+                _continue_row(table_rows[-1], [line])
                 continue
             flush_table()
         if "|" in line or line.count("\t") >= 2:
             cells = split_cells(line)
             if is_assignment_header(cells):
                 table_header = cells
+                table_tabbed, table_blank = "|" not in line, False
                 if previous_cells is not None:  # the header's upper row came first
                     merged = _two_row_header(previous_cells[1], line)
                     if merged is not None:
@@ -213,6 +252,27 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
         blank = False
     flush_table()
     return unwrap(physical), truncated
+
+
+def _rest_of_row(rows: list[list[str]], cells: list[str], header: list[str], blank: bool) -> bool:
+    """Whether *cells* continue the table's last row rather than start one: a browser copies a
+    cell holding several lines ("Sở Y tế⏎Công an tỉnh") as a row broken over several lines."""
+    if not rows or blank or len(rows[-1]) >= len(header):
+        return False
+    if len(rows[-1]) + len(cells) - 1 > len(header):
+        return False
+    # A row of a table with a number column starts with its number.
+    return not (is_label_column(header[0]) and classify_label(cells[0]) is not None)
+
+
+def _continue_row(row: list[str], cells: list[str]) -> None:
+    row[-1] = f"{row[-1]}\n{cells[0]}" if row[-1] else cells[0]
+    row.extend(cells[1:])
+
+
+def _starts_section(line: str) -> bool:
+    marker = parse_marker(line)
+    return (marker is not None and marker.label not in ("-", "+")) or is_upper_line(line)
 
 
 def _two_row_header(top_line: str, sub_line: str) -> list[str] | None:

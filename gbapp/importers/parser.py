@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from gbapp.domain.model import ItemKind, ParsedPlan
 
 from .errors import EMPTY, NOT_A_PLAN, PlanImportError
@@ -46,6 +48,10 @@ def _find_start(blocks: list[Block]) -> int | None:
     return None
 
 
+# "Phụ lục", "Phụ lục I", "Phụ lục số 02: …" head an appendix; "Phụ lục kèm theo." is a sentence.
+_APPENDIX_LABEL_RE = re.compile(r"Phụ lục(?:\s+(?:số\s+)?(?:[IVXLC]+|\d{1,2})\b)?\s*(?:[.:)\-–]|$)")
+
+
 def is_end_line(line: str) -> bool:
     """A line after which the plan's body is over: signature, recipients, appendix, site footer."""
     f = quick_fold(line[:12])
@@ -53,7 +59,8 @@ def is_end_line(line: str) -> bool:
         return True
     if is_authority_line(line) or (is_signer_title_line(line) and len(line) < 30):
         return True
-    if line.startswith(("PHỤ LỤC", "Phụ lục")) and (is_upper_line(line[:20]) or len(line) < 40):
+    if line.startswith(("PHỤ LỤC", "Phụ lục")) and (is_upper_line(line[:20])
+                                                    or _APPENDIX_LABEL_RE.match(line)):
         return True
     return is_chrome_end(line)
 

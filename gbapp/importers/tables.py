@@ -46,6 +46,11 @@ def _role_of(header: str) -> str | None:
     return None
 
 
+def is_label_column(cell: str) -> bool:
+    """A header cell naming the number column ("STT", "TT")."""
+    return _role_of(cell) == "label"
+
+
 def is_header_cell(cell: str) -> bool:
     """A column name of a task table ("STT", "Nội dung", "Cơ quan thực hiện", "Thời gian"…)."""
     return _role_of(cell) is not None or fold(cell).startswith(("co quan", "don vi"))
