@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from .dialogs import messages
 from .models import session
+from .workers import busy_cursor
 
 log = logging.getLogger(__name__)
 DB_FILES = "Cơ sở dữ liệu gbapp (*.db);;Tất cả các tệp (*)"
@@ -320,12 +321,14 @@ class MainWindow(QMainWindow):
 
     # -- other actions ------------------------------------------------------------------------
     def undo(self) -> None:
-        name = self.ctx.undo_last() if self.ctx else None
+        with busy_cursor():
+            name = self.ctx.undo_last() if self.ctx else None
         if name:
             self.statusBar().showMessage(self.tr("Đã hoàn tác: %1").replace("%1", name), 5000)
 
     def redo(self) -> None:
-        name = self.ctx.redo_last() if self.ctx else None
+        with busy_cursor():
+            name = self.ctx.redo_last() if self.ctx else None
         if name:
             self.statusBar().showMessage(self.tr("Đã làm lại: %1").replace("%1", name), 5000)
 

@@ -7,10 +7,12 @@ belong to the thread that made them); importers, which take a path and return pl
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
 
 log = logging.getLogger(__name__)
 
@@ -88,3 +90,15 @@ def run_with_progress(parent, label: str, fn: Callable[..., Any], *args: Any, **
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor, for work that stays on the GUI thread because it writes through the open
+    connection (and its undo log): storing or undoing a plan of thousands of items takes a second
+    or two, and the window must not look hung meanwhile."""
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()

@@ -120,6 +120,29 @@ def test_undo_redo_menu_names_and_shortcuts(qtbot, started, db_file):
     assert items.get(ctx.db, item.id).title == "MỤC ĐÍCH"
 
 
+def test_undo_shows_the_wait_cursor_and_restores_it_even_on_failure(qtbot, started, db_file,
+                                                                   monkeypatch):
+    """Undoing a large import stays on the GUI thread (it writes through the open connection):
+    the wait cursor shows meanwhile and is gone afterwards, also when the undo fails."""
+    from PySide6.QtGui import QGuiApplication
+
+    from gbapp.store.database import StorageError
+
+    window = started(db_file)
+    seen = []
+
+    def slow_undo():
+        cursor = QGuiApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor else None)
+        raise StorageError("Ổ đĩa đã đầy. (disk is full)")
+
+    monkeypatch.setattr(window.ctx, "undo_last", slow_undo)
+    with pytest.raises(StorageError):
+        window.undo()
+    assert seen == [Qt.CursorShape.WaitCursor]
+    assert QGuiApplication.overrideCursor() is None
+
+
 def test_navigation_and_routing(qtbot, started, db_file):
     window = started(db_file)
     window.nav.setCurrentRow(1)

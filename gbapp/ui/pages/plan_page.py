@@ -39,7 +39,7 @@ from ..dialogs import messages
 from ..forms.activity_form import ActivityForm
 from ..forms.plan_form import PlanForm
 from ..models.plan_tree import PlanTreeModel
-from ..workers import run_task
+from ..workers import busy_cursor, run_task
 
 PLAN_FILES = "Kế hoạch (*.txt *.docx);;Tất cả các tệp (*)"
 
@@ -524,16 +524,18 @@ class PlanPage(QWidget):
 
         name = self.tr("Nhập kế hoạch")
         try:
-            plan_id = self.ctx.perform(name, lambda db: store_plan(db, parsed,
-                                                                   source_file=path.name))
+            with busy_cursor():
+                plan_id = self.ctx.perform(name, lambda db: store_plan(db, parsed,
+                                                                       source_file=path.name))
         except PlanExistsError as exc:
             question = self.tr("Kế hoạch số %1 đã có. Thay thế kế hoạch cũ (cùng toàn bộ số liệu "
                                "theo dõi của nó) bằng kế hoạch vừa đọc?").replace("%1", exc.number)
             if not messages.ask(self, self.tr("Kế hoạch đã có"), question):
                 self.import_finished.emit(None)
                 return
-            plan_id = self.ctx.perform(name, lambda db: store_plan(
-                db, parsed, replace=True, source_file=path.name))
+            with busy_cursor():
+                plan_id = self.ctx.perform(name, lambda db: store_plan(
+                    db, parsed, replace=True, source_file=path.name))
         self.ctx.set_plan(plan_id)
         self.load_plan()
         self.status_message.emit(self.tr("Đã nhập kế hoạch %1.")
