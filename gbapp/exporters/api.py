@@ -131,7 +131,11 @@ def pictograph_samples(paths: list[Path], limit: int = 3) -> list[str]:
             text = html.unescape(m.group(1))
             hit = _PICTOGRAPH_RE.search(text)
             if hit:
-                start, end = max(0, hit.start() - 20), hit.end() + 20
+                start, end = max(0, hit.start() - 25), hit.end() + 25
+                if start:  # whole words: from the first space in the window
+                    start = text.find(" ", start, hit.start()) + 1 or start
+                if end < len(text):
+                    end = text.rfind(" ", hit.end(), end) if " " in text[hit.end():end] else end
                 excerpt = text[start:end].strip()
                 samples.append(("…" if start else "") + excerpt + ("…" if end < len(text) else ""))
                 if len(samples) >= limit:
