@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+import os
 from pathlib import Path
 
 import shiboken6
@@ -194,12 +195,21 @@ class MainWindow(QMainWindow):
         self.ctx.data_changed.connect(self._update_status)
         self.ctx.plan_changed.connect(lambda _id: self._update_status())
         session.remember(self.settings, opened.path)
-        self.setWindowTitle(f"{opened.path.name} — gbapp")
+        read_only = not os.access(opened.path, os.W_OK)
+        suffix = self.tr(" (chỉ đọc)") if read_only else ""
+        self.setWindowTitle(f"{opened.path.name}{suffix} — gbapp")
         self.db_label.setText(str(opened.path))
         self._update_enabled()
         self.show_page(self.settings.value("window/page", "plan") or "plan")
         self._update_status()
         self.database_opened.emit(opened.path)
+        if read_only:  # said now, not at the first save that fails
+            messages.info(self, self.tr("Tệp chỉ đọc"), self.tr(
+                "Tệp «%1» chỉ cho phép đọc: bạn xem và xuất văn bản được, nhưng thay đổi sẽ không "
+                "lưu được. Muốn sửa, hãy bỏ thuộc tính chỉ đọc của tệp (chuột phải vào tệp → "
+                "Thuộc tính/Properties → bỏ chọn Chỉ đọc/Read-only) hoặc chép tệp sang thư mục "
+                "khác rồi mở bản chép.")
+                .replace("%1", opened.path.name))
         return True
 
     def settle_unsaved(self) -> bool:

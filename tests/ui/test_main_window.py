@@ -143,6 +143,23 @@ def test_undo_shows_the_wait_cursor_and_restores_it_even_on_failure(qtbot, start
     assert QGuiApplication.overrideCursor() is None
 
 
+def test_read_only_file_is_said_at_open(qtbot, started, db_file, answers, monkeypatch):
+    """A file marked read-only (copied from a CD, or the Read-only box ticked) is told at once,
+    in the title and a message, not at the first save that fails."""
+    import os
+
+    from gbapp.ui import main_window
+
+    real = os.access
+    monkeypatch.setattr(main_window.os, "access",
+                        lambda p, mode: False if mode == os.W_OK and str(p) == str(db_file)
+                        else real(p, mode))
+    window = started(db_file)
+    assert "(chỉ đọc)" in window.windowTitle()
+    assert answers.errors and "chỉ cho phép đọc" in answers.errors[-1]
+    assert "Read-only" in answers.errors[-1]
+
+
 def test_navigation_and_routing(qtbot, started, db_file):
     window = started(db_file)
     window.nav.setCurrentRow(1)
