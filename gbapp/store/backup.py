@@ -186,6 +186,17 @@ def prune(folder: Path, stem: str, keep: int) -> list[Path]:
     for old in backups[max(keep, 1):]:
         old.path.unlink(missing_ok=True)
         gone.append(old.path)
+    # A file named as a backup that does not open (cut short by a full disk, damaged on a stick)
+    # is never offered for restore; it goes once it is older than every backup kept.
+    kept = backups[:max(keep, 1)]
+    if kept:
+        oldest_kept = min(_age_key(b.path.name, b.created) for b in kept)
+        readable = {b.path for b in backups}
+        for path, created, reason in _named(folder, stem):
+            if reason != "safety" and path not in readable \
+                    and _age_key(path.name, created) < oldest_kept:
+                path.unlink(missing_ok=True)
+                gone.append(path)
     return gone
 
 

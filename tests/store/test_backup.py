@@ -56,6 +56,20 @@ def test_prune_keeps_newest_and_never_safety_copies(tmp_path):
     assert any(b.reason == "safety" for b in left)
 
 
+def test_prune_removes_damaged_backups_older_than_those_kept(tmp_path):
+    """A backup file that does not open is never offered, so it would stay forever: it goes once
+    older than every backup kept; a newer one stays (it may be a copy still being written)."""
+    path = tmp_path / "w.db"
+    open_database(path).close()
+    folder = tmp_path / "b"
+    made = [make_backup(path, path, folder, now=dt.datetime(2025, 1, d)) for d in range(2, 6)]
+    old_bad, new_bad = folder / "w-20250101-000000.db", folder / "w-20250301-000000.db"
+    for bad in (old_bad, new_bad):
+        bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 100)
+    gone = prune(folder, "w", keep=2)
+    assert sorted(gone) == sorted([*made[:2], old_bad])
+    assert new_bad.exists() and all(p.exists() for p in made[2:])
+
 
 def test_backups_made_in_the_same_second_are_ordered_as_made(tmp_path):
     """unique_target numbers them (none, -2, … -11): the newest is the highest counter, so
