@@ -79,15 +79,16 @@ def quick_fold(s: str) -> str:
 
 def is_upper_line(line: str) -> bool:
     """A line written in capitals (headings, header blocks), ignoring digits and punctuation."""
+    # map() with the str methods: the same counts as generator expressions, at C speed.
     if line.isupper():
-        return sum(1 for c in line[:12] if c.isalpha()) >= _UPPER_MIN_LETTERS or \
-            sum(1 for c in line if c.isalpha()) >= _UPPER_MIN_LETTERS
-    if sum(1 for c in line[:30] if c.islower()) > 4:
+        return sum(map(str.isalpha, line[:12])) >= _UPPER_MIN_LETTERS or \
+            sum(map(str.isalpha, line)) >= _UPPER_MIN_LETTERS
+    if sum(map(str.islower, line[:30])) > 4:
         return False  # the common case: ordinary text, decided on its first words
     letters = [c for c in line if c.isalpha()]
     if len(letters) < _UPPER_MIN_LETTERS:
         return False
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper >= 0.85 * len(letters)
 
 
@@ -241,7 +242,8 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
                 blank = False
                 continue
         previous_cells = None
-        line = " ".join(line.replace("\t", " ").split())
+        if "\t" in line or "  " in line:  # else already normalised above (most lines)
+            line = " ".join(line.replace("\t", " ").split())
         if not line or _PUNCT_ONLY.match(line):
             blank = True
             continue

@@ -52,8 +52,14 @@ def _find_start(blocks: list[Block]) -> int | None:
 _APPENDIX_LABEL_RE = re.compile(r"Phụ lục(?:\s+(?:số\s+)?(?:[IVXLC]+|\d{1,2})\b)?\s*(?:[.:)\-–]|$)")
 
 
+_ITEM_STARTS = frozenset("-–—+•")
+
+
 def is_end_line(line: str) -> bool:
     """A line after which the plan's body is over: signature, recipients, appendix, site footer."""
+    first = line[:1]
+    if first.isdigit() or first in _ITEM_STARTS or (line[1:2] == ")" and first.islower()):
+        return False  # a numbered or bulleted item: most of a body, decided at once
     f = quick_fold(line[:12])
     if f.startswith("noi nhan"):
         return True
