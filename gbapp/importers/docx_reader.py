@@ -137,15 +137,27 @@ _TYPED_BULLETS = ("+", "- ", "– ", "— ", "• ")
 
 
 class Numbering:
-    """Word list definitions and running counters."""
+    """Word list definitions and running counters.
+
+    A list may be defined through a list style: its abstractNum then holds no levels, only
+    <w:numStyleLink w:val="X"/>; numbering style X has a numPr whose num leads to the
+    abstractNum carrying <w:styleLink w:val="X"/> and the real levels. Such lists are resolved
+    to that abstractNum (and share its counters, as in Word).
+    """
 
     def __init__(self, document):
         self.abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.style_num: dict[str, tuple[str | None, int | None]] = {}
         self.style_based: dict[str, str] = {}
+        # paragraph style → level, from the <w:pStyle> of a level ("Heading 2" is level 1)
+        self.level_styles: dict[str, dict[str, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+        self._num_style_link: dict[str, str] = {}  # abstractNum id → list style it defers to
+        self._style_link: dict[str, str] = {}  # list style → abstractNum id that defines it
+        # numId → (abstractNum id, start overrides, levels redefined for this num only)
+        self._raw_nums: dict[str, tuple[str | None, dict[int, int], dict[int, tuple[str, str, int]]]] = {}
         part = None
         try:
             part = document.part.numbering_part
@@ -159,36 +171,74 @@ class Numbering:
             styles = None
         if styles is not None:
             self._read_styles(styles)
+        self._build_nums()
 
     def _read_numbering(self, root) -> None:
         for an in root.iter(W + "abstractNum"):
             aid = an.get(W + "abstractNumId")
             levels: dict[int, tuple[str, str, int]] = {}
+            by_style: dict[str, int] = {}
             for lvl in an.iter(W + "lvl"):
-                levels[_int(lvl.get(W + "ilvl"), 0)] = _level(lvl)
+                ilvl = _int(lvl.get(W + "ilvl"), 0)
+                levels[ilvl] = _level(lvl)
+                ps = lvl.find(W + "pStyle")
+                if ps is not None and ps.get(_VAL):
+                    by_style.setdefault(ps.get(_VAL), ilvl)
             self.abstract[aid] = levels
+            if by_style:
+                self.level_styles[aid] = by_style
+            link = an.find(W + "numStyleLink")
+            if link is not None and link.get(_VAL):
+                self._num_style_link[aid] = link.get(_VAL)
+            link = an.find(W + "styleLink")
+            if link is not None and link.get(_VAL):
+                self._style_link.setdefault(link.get(_VAL), aid)
         for num in root.iter(W + "num"):
             nid = num.get(W + "numId")
             a = num.find(W + "abstractNumId")
             overrides: dict[int, int] = {}
+            redefined: dict[int, tuple[str, str, int]] = {}
             for ov in num.iter(W + "lvlOverride"):
                 ilvl = _int(ov.get(W + "ilvl"), 0)
                 so = ov.find(W + "startOverride")
                 if so is not None:
                     overrides[ilvl] = _int(so.get(_VAL), 1)
                 lvl = ov.find(W + "lvl")
-                if lvl is not None and a is not None:
-                    # a level redefined for this num only: keep it under a private abstract id
-                    key = f"{a.get(_VAL)}#{nid}"
-                    base = dict(self.abstract.get(a.get(_VAL), {}))
-                    base[ilvl] = _level(lvl)
-                    self.abstract[key] = base
-                    a = None
-                    self.nums[nid] = (key, overrides)
-            if a is not None:
-                self.nums[nid] = (a.get(_VAL), overrides)
-            elif nid not in self.nums:
+                if lvl is not None:
+                    redefined[ilvl] = _level(lvl)
+            self._raw_nums[nid] = (a.get(_VAL) if a is not None else None, overrides, redefined)
+
+    def _linked_abstract(self, aid: str) -> str:
+        """The abstractNum holding the levels of *aid*, following numStyleLink (loops stop)."""
+        seen: set[str] = set()
+        while aid in self._num_style_link and aid not in seen:
+            seen.add(aid)
+            style = self._num_style_link[aid]
+            target = None
+            nid = self._style_numpr(style)[0]
+            if nid is not None and nid in self._raw_nums:
+                target = self._raw_nums[nid][0]
+            if target is None or target in seen:
+                target = self._style_link.get(style)
+            if target is None or target in seen:
+                break
+            aid = target
+        return aid
+
+    def _build_nums(self) -> None:
+        for nid, (aid, overrides, redefined) in self._raw_nums.items():
+            if aid is None:
                 self.nums[nid] = ("", overrides)
+                continue
+            aid = self._linked_abstract(aid)
+            if redefined:
+                # levels redefined for this num only: keep them under a private abstract id
+                key = f"{aid}#{nid}"
+                self.abstract[key] = {**self.abstract.get(aid, {}), **redefined}
+                if aid in self.level_styles:
+                    self.level_styles[key] = self.level_styles[aid]
+                aid = key
+            self.nums[nid] = (aid, overrides)
 
     def _read_styles(self, root) -> None:
         for st in root.iter(W + "style"):
@@ -205,13 +255,29 @@ class Numbering:
                                        _int(ilvl.get(_VAL), 0) if ilvl is not None else None)
 
     def _style_numpr(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """numId and ilvl of a style, each from the nearest style of its basedOn chain that sets it."""
         seen = set()
+        num_id = ilvl = None
         while style_id and style_id not in seen:
             seen.add(style_id)
-            if style_id in self.style_num:
-                return self.style_num[style_id]
+            s_num, s_lvl = self.style_num.get(style_id, (None, None))
+            num_id = num_id if num_id is not None else s_num
+            ilvl = ilvl if ilvl is not None else s_lvl
+            if num_id is not None and ilvl is not None:
+                break
             style_id = self.style_based.get(style_id)
-        return None, None
+        return num_id, ilvl
+
+    def _style_level(self, aid: str, style_id: str | None) -> int:
+        """The level whose <w:pStyle> is the paragraph's style (or one it is based on), else 0."""
+        by_style = self.level_styles.get(aid)
+        seen = set()
+        while by_style and style_id and style_id not in seen:
+            seen.add(style_id)
+            if style_id in by_style:
+                return by_style[style_id]
+            style_id = self.style_based.get(style_id)
+        return 0
 
     def label_for(self, p) -> str | None:
         """The label Word shows before paragraph *p* ("II.", "3.", "đ.", "-"), advancing counters."""
@@ -233,8 +299,10 @@ class Numbering:
             ilvl = ilvl if ilvl is not None else s_lvl
         if num_id is None or num_id == "0" or num_id not in self.nums:
             return None
-        ilvl = min(max(ilvl or 0, 0), 8)
         aid, overrides = self.nums[num_id]
+        if ilvl is None:
+            ilvl = self._style_level(aid, style_id)
+        ilvl = min(max(ilvl, 0), 8)
         levels = self.abstract.get(aid)
         if not levels:
             return None

@@ -1,0 +1,173 @@
+"""Word numbering defined through list styles and paragraph styles, and task tables whose only
+agency column is "Đơn vị thực hiện" (in .docx and in pasted text)."""
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from gbapp.domain.model import Role
+from gbapp.importers import parse_plan_text, read_plan
+from gbapp.importers.docx_reader import docx_blocks
+
+HEADER = [("ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")]
+LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-"),
+          ("bullet", "+")]
+# (level, text) of a small plan: I. / 1. / a)
+BODY = [
+    (0, "MỤC ĐÍCH, YÊU CẦU"),
+    (1, "Triển khai kịp thời các nhiệm vụ."),
+    (0, "NHIỆM VỤ, GIẢI PHÁP"),
+    (1, "Công tác truyền thông"),
+    (2, "Sở Y tế chủ trì truyền thông về mất cân bằng giới tính khi sinh."),
+    (2, "Sở Nội vụ chủ trì, phối hợp với Công an tỉnh kiểm tra."),
+    (1, "Phòng ngừa bạo lực trên cơ sở giới"),
+    (0, "TỔ CHỨC THỰC HIỆN"),
+]
+EXPECTED = [(0, "I", "MỤC ĐÍCH, YÊU CẦU"), (1, "1", "Triển khai kịp thời các nhiệm vụ."),
+            (0, "II", "NHIỆM VỤ, GIẢI PHÁP"), (1, "1", "Công tác truyền thông"),
+            (2, "a", "Sở Y tế chủ trì truyền thông về mất cân bằng giới tính khi sinh."),
+            (2, "b", "Sở Nội vụ chủ trì, phối hợp với Công an tỉnh kiểm tra."),
+            (1, "2", "Phòng ngừa bạo lực trên cơ sở giới"), (0, "III", "TỔ CHỨC THỰC HIỆN")]
+
+
+def _header(doc):
+    table = doc.add_table(rows=2, cols=2)
+    for col, (a, b) in enumerate(HEADER):
+        run = table.cell(0, col).paragraphs[0].add_run(a)
+        run.add_break()
+        run.add_text(b)
+    table.cell(1, 0).paragraphs[0].add_run("Số: 77/KH-UBND")
+    table.cell(1, 1).paragraphs[0].add_run("Tây Ninh, ngày 20 tháng 02 năm 2026")
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Thực hiện công tác bình đẳng giới năm 2026")
+
+
+def _lvl_xml(levels, styles=None) -> str:
+    styles = styles or {}
+    return "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        + (f'<w:pStyle w:val="{styles[i]}"/>' if i in styles else "")
+        + f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels))
+
+
+def _add_numbering(doc, abstracts: dict[str, str], nums: dict[str, str]) -> None:
+    """abstractNum elements (id → inner XML) and num elements (numId → abstractNum id)."""
+    numbering = doc.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    for aid, inner in abstracts.items():
+        abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{aid}">{inner}</w:abstractNum>')
+        if first_num is not None:
+            first_num.addprevious(abstract)  # schema order: abstractNum elements before num elements
+        else:
+            numbering.append(abstract)
+    for nid, aid in nums.items():
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{nid}"><w:abstractNumId w:val="{aid}"/></w:num>'))
+
+
+def _add_style(doc, xml: str) -> None:
+    doc.styles.element.append(parse_xml(xml))
+
+
+def _number(paragraph, num_id: str, level: int | None) -> None:
+    ilvl = f'<w:ilvl w:val="{level}"/>' if level is not None else ""
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}>{ilvl}<w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def _set_style_numpr(style, num_id: str | None, level: int | None) -> None:
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:numPr")):
+        ppr.remove(old)
+    inner = (f'<w:ilvl w:val="{level}"/>' if level is not None else "") + (
+        f'<w:numId w:val="{num_id}"/>' if num_id is not None else "")
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}>{inner}</w:numPr>'))
+
+
+def _walk(plan):
+    return [(d, it.label, it.title) for d, it in plan.walk()]
+
+
+# ---------------------------------------------------------------- A. list styles
+
+def _list_style_docx(path, style_numpr: bool = True, looping_list: bool = False):
+    """Word's list-style layout: abstractNum 81 holds only <w:numStyleLink w:val="KHList"/>;
+    the numbering style KHList has numPr/numId 80, whose abstractNum 80 has the styleLink and
+    the levels. The paragraphs are numbered with numId 81.
+
+    *looping_list* adds a broken second list after the plan: abstractNum 91 links to style
+    Vong, whose num 90 leads back to abstractNum 91 (and no abstractNum has styleLink Vong)."""
+    doc = docx.Document()
+    _header(doc)
+    _add_numbering(doc, {
+        "80": '<w:multiLevelType w:val="multilevel"/><w:styleLink w:val="KHList"/>' + _lvl_xml(LEVELS),
+        "81": '<w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="KHList"/>',
+        "91": '<w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="Vong"/>',
+    }, {"80": "80", "81": "81", "90": "91"})
+    numpr = '<w:pPr><w:numPr><w:numId w:val="80"/></w:numPr></w:pPr>' if style_numpr else ""
+    _add_style(doc, f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="KHList">'
+                    f'<w:name w:val="KHList"/>{numpr}</w:style>')
+    _add_style(doc, f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="Vong">'
+                    '<w:name w:val="Vong"/><w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr></w:style>')
+    for level, text in BODY:
+        _number(doc.add_paragraph(text), "81", level)
+    if looping_list:
+        _number(doc.add_paragraph("Nơi nhận"), "90", 0)
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("style_numpr", [True, False], ids=["style-numId", "styleLink-only"])
+def test_list_style_numbering_through_num_style_link(tmp_path, style_numpr):
+    plan = read_plan(_list_style_docx(tmp_path / "liststyle.docx", style_numpr))
+    assert _walk(plan) == EXPECTED
+    point = plan.items[1].children[0].children[1]
+    assert [(a.name, a.role) for a in point.agencies] == [("Sở Nội vụ", Role.LEAD),
+                                                          ("Công an tỉnh", Role.COORDINATING)]
+
+
+def test_list_style_loop_gives_no_label_and_does_not_hang(tmp_path):
+    """numStyleLink → style → num → the same linking abstractNum: that list has no levels and
+    its paragraph no label; the well-formed list style beside it still numbers its paragraphs."""
+    blocks = docx_blocks(_list_style_docx(tmp_path / "loop.docx", looping_list=True))
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in blocks and "III. TỔ CHỨC THỰC HIỆN" in blocks
+    assert blocks[-1] == "Nơi nhận"
+
+
+# ---------------------------------------------------------------- A. paragraph-style numbering
+
+def test_headings_numbered_by_their_styles_and_level_pstyle(tmp_path):
+    """Heading 1/2/3 numbered by their styles (numId in the style, no ilvl): the level is the one
+    whose <w:pStyle> names the heading style, as Word's outline numbering writes it."""
+    doc = docx.Document()
+    _header(doc)
+    _add_numbering(doc, {"70": _lvl_xml(LEVELS, {0: "Heading1", 1: "Heading2", 2: "Heading3"})},
+                   {"70": "70"})
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        _set_style_numpr(doc.styles[name], "70", None)
+    for level, text in BODY:
+        doc.add_paragraph(text, style=f"Heading {level + 1}")
+    path = tmp_path / "headings.docx"
+    doc.save(path)
+    assert _walk(read_plan(path)) == EXPECTED
+
+
+def test_style_ilvl_with_numid_from_the_base_style(tmp_path):
+    """A style that sets only the level, based on a style that sets the list: both hold."""
+    doc = docx.Document()
+    _header(doc)
+    _add_numbering(doc, {"71": _lvl_xml(LEVELS)}, {"71": "71"})
+    _set_style_numpr(doc.styles["List Number"], "71", 0)
+    _add_style(doc, f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="KHMuc2">'
+                    '<w:name w:val="KH Muc 2"/><w:basedOn w:val="ListNumber"/>'
+                    '<w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>')
+    _add_style(doc, f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="KHMuc3">'
+                    '<w:name w:val="KH Muc 3"/><w:basedOn w:val="ListNumber"/>'
+                    '<w:pPr><w:numPr><w:ilvl w:val="2"/></w:numPr></w:pPr></w:style>')
+    for level, text in BODY:
+        doc.add_paragraph(text, style=["List Number", "KH Muc 2", "KH Muc 3"][level])
+    path = tmp_path / "based.docx"
+    doc.save(path)
+    assert _walk(read_plan(path)) == EXPECTED
