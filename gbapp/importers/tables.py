@@ -1,12 +1,15 @@
-"""Assignment tables: a header row naming "Cơ quan chủ trì" / "Cơ quan phối hợp" and rows of tasks."""
+"""Assignment tables: a header row naming "Cơ quan chủ trì" / "Cơ quan phối hợp" (or a single
+"Đơn vị thực hiện" column) and rows of tasks."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from gbapp.domain.model import Role
 from gbapp.domain.text import fold
 
+from .agencies import extract_agencies, split_agency_list
 from .markers import classify_label, parse_table_heading
 
 
@@ -34,6 +37,8 @@ def _role_of(header: str) -> str | None:
         return "lead"
     if "phoi hop" in f:
         return "coordinating"
+    if _is_performer_header(f):
+        return "performer"
     if f in ("stt", "tt", "so tt", "so thu tu", "thu tu", "muc") or f.startswith(("stt", "so tt")):
         return "label"
     if f.startswith(("thoi gian", "thoi han", "tien do", "moc thoi gian")):
@@ -51,14 +56,37 @@ def is_label_column(cell: str) -> bool:
     return _role_of(cell) == "label"
 
 
+# One column for the agencies doing the task: "Đơn vị thực hiện", "Cơ quan chịu trách nhiệm"…
+_PERFORMER_HEADS = ("co quan", "don vi", "bo phan", "cq", "dv", "trach nhiem", "phan cong", "nguoi")
+_PERFORMER_VERBS = ("thuc hien", "chiu trach nhiem", "trien khai", "phu trach", "dam nhan",
+                    "dam nhiem", "dau moi")
+_PERFORMER_EXACT = frozenset(("co quan", "don vi", "co quan, don vi", "co quan/don vi",
+                              "co quan don vi", "don vi, co quan", "thuc hien", "phu trach",
+                              "chiu trach nhiem", "trach nhiem", "dau moi"))
+
+
+def _is_performer_header(f: str) -> bool:
+    """*f* (folded) names the single agency column of a task table; a short name only, so a
+    task's text ("Đơn vị thực hiện báo cáo trước ngày…") is not taken for one."""
+    if f in _PERFORMER_EXACT:
+        return True
+    if len(f) > 48 or not f.startswith(_PERFORMER_HEADS):
+        return False
+    return any(v in f for v in _PERFORMER_VERBS)
+
+
 def is_header_cell(cell: str) -> bool:
     """A column name of a task table ("STT", "Nội dung", "Cơ quan thực hiện", "Thời gian"…)."""
     return _role_of(cell) is not None or fold(cell).startswith(("co quan", "don vi"))
 
 
 def is_assignment_header(cells: list[str]) -> bool:
+    """A task table's header row: a chủ trì or phối hợp column, or one "Đơn vị thực hiện" column
+    beside another column name (the content, the number, the time)."""
     roles = [_role_of(c) for c in cells]
-    return "lead" in roles or "coordinating" in roles
+    if "lead" in roles or "coordinating" in roles:
+        return True
+    return "performer" in roles and any(r not in (None, "performer") for r in roles)
 
 
 def table_to_rows(rows: list[list[str]],
@@ -90,9 +118,82 @@ def merge_header_rows(top: list[str], sub: list[str]) -> list[str] | None:
     return [s.strip() or t.strip() for t, s in zip(top, sub, strict=True)]
 
 
+# How the name of an agency column starts ("Cơ quan chủ trì", "Đơn vị phối hợp", "Chủ trì"),
+# unlike a task's agency cell that says the same ("Sở Nội vụ chủ trì, Sở Y tế phối hợp").
+_AGENCY_COLUMN_HEADS = ("chu tri", "phoi hop", "noi chu tri") + _PERFORMER_HEADS
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    """Every filled cell of *cells* is a column name: the header repeated on a new page, not a
+    task row whose agency cell reads "X chủ trì, Y phối hợp"."""
+    for cell in cells:
+        if not cell:
+            continue
+        role = _role_of(cell)
+        if role is None:
+            continue  # a column the importer does not read ("Ghi chú", "Kinh phí")
+        f = " ".join(fold(cell).split())
+        if len(f) > 60 or ":" in f.rstrip(" :"):  # "Cơ quan chủ trì: Sở Nội vụ" is a task's
+            return False
+        if role in ("lead", "coordinating", "performer") and not f.startswith(_AGENCY_COLUMN_HEADS):
+            return False
+    return True
+
+
+def _sub_header(header: list[str], sub: list[str]) -> list[str] | None:
+    """*header* with its second row *sub* ("Chủ trì | Phối hợp" under "Cơ quan thực hiện")
+    folded in; None when *sub* is not such a row."""
+    sub_roles = [_role_of(c) for c in sub]
+    if not ("lead" in sub_roles or "coordinating" in sub_roles):
+        return None
+    if any(c.strip() and not is_header_cell(c) for c in sub) or not _is_header_row(sub):
+        return None
+    merged = merge_header_rows(header, sub)
+    if merged is not None:
+        return merged
+    # the rows split unevenly (a text table drops empty border cells): the named sub-columns
+    # take the place of the performer cell and the empty cells it spans
+    names = [c.strip() for c in sub if c.strip()]
+    for i, c in enumerate(header):
+        if _role_of(c) == "performer":
+            end = i + 1
+            while end < len(header) and not header[end].strip():
+                end += 1
+            return header[:i] + names + header[end:]
+    return None
+
+
+def _add_performers(row: Row, text: str, role_if_lead: str | None) -> None:
+    """A "Đơn vị thực hiện" cell: "X chủ trì, Y phối hợp" as written, else the first agency
+    leads and the others coordinate (or all coordinate when the table has a chủ trì column)."""
+    lead: list[str] = []
+    coordinating: list[str] = []
+    low = text.lower()
+    if "chủ trì" in low or "phối hợp" in low:
+        for ref in extract_agencies(text):
+            (lead if ref.role is Role.LEAD else coordinating).append(ref.name)
+    if not lead and not coordinating:
+        names = split_agency_list(text.replace("\n", "; "))
+        if role_if_lead == "coordinating":
+            coordinating = names
+        else:
+            lead, coordinating = names[:1], names[1:]
+    for attr, names in (("lead", lead), ("coordinating", coordinating)):
+        if names:
+            current = getattr(row, attr)
+            joined = "\n".join(names)
+            setattr(row, attr, f"{current}\n{joined}" if current else joined)
+
+
 def rows_with_header(header: list[str], body: list[list[str]],
                      continued: list[list[bool]] | None = None) -> list[Row]:
+    if body and any(_role_of(c) == "performer" for c in header):
+        merged = _sub_header(header, body[0])
+        if merged is not None:
+            header, body = merged, body[1:]
+            continued = continued[1:] if continued else continued
     roles = [_role_of(c) for c in header]
+    performer_as = "coordinating" if "lead" in roles else None
     if "content" not in roles:
         # the widest unnamed column, else the first one that is not the label
         for i, r in enumerate(roles):
@@ -107,7 +208,7 @@ def rows_with_header(header: list[str], body: list[list[str]],
             for i, merged_down in enumerate(continued[n]):
                 role = roles[i] if i < len(roles) else None
                 if (merged_down and i < len(texts) and i < len(above) and not texts[i]
-                        and role in ("lead", "coordinating", "time")):
+                        and role in ("lead", "coordinating", "performer", "time")):
                     texts[i] = above[i]
         above = texts
         non_empty = [t for t in texts if t]
@@ -115,7 +216,7 @@ def rows_with_header(header: list[str], body: list[list[str]],
             continue
         if all(_NUMBERS_ONLY.match(t) for t in non_empty):
             continue  # "(1) (2) (3)" column-number row
-        if is_assignment_header(texts):
+        if is_assignment_header(texts) and _is_header_row(texts):
             continue  # header repeated on a new page
         row = Row()
         if len(non_empty) == 1:
@@ -130,6 +231,9 @@ def rows_with_header(header: list[str], body: list[list[str]],
         for i, t in enumerate(texts):
             role = roles[i] if i < len(roles) else None
             if role is None or not t:
+                continue
+            if role == "performer":
+                _add_performers(row, t, performer_as)
                 continue
             current = getattr(row, role)
             setattr(row, role, f"{current}\n{t}" if current else t)

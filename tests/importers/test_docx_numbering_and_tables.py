@@ -171,3 +171,100 @@ def test_style_ilvl_with_numid_from_the_base_style(tmp_path):
     path = tmp_path / "based.docx"
     doc.save(path)
     assert _walk(read_plan(path)) == EXPECTED
+
+
+# ---------------------------------------------------------------- B. one "thực hiện" column
+
+TASKS = [
+    ("1", "Kiện toàn Ban Vì sự tiến bộ của phụ nữ huyện", "Phòng Nội vụ", "Quý I/2025"),
+    ("2", "Tập huấn nghiệp vụ cho cán bộ các xã",
+     "Phòng Lao động - Thương binh và Xã hội; Hội Liên hiệp Phụ nữ huyện", "Tháng 5/2025"),
+    ("3", "Tuyên truyền trên Đài Truyền thanh huyện",
+     "Phòng Văn hóa và Thông tin chủ trì, Hội Liên hiệp Phụ nữ huyện phối hợp", "Thường xuyên"),
+    ("4", "Báo cáo kết quả về UBND tỉnh", "Phòng Nội vụ (chủ trì), Phòng Tài chính - Kế hoạch (phối hợp)",
+     "Trước ngày 15/11/2025"),
+]
+EXPECTED_AGENCIES = [
+    [("Phòng Nội vụ", Role.LEAD)],
+    [("Phòng Lao động - Thương binh và Xã hội", Role.LEAD), ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)],
+    [("Phòng Văn hóa và Thông tin", Role.LEAD), ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)],
+    [("Phòng Nội vụ", Role.LEAD), ("Phòng Tài chính - Kế hoạch", Role.COORDINATING)],
+]
+PERFORMER_HEADERS = ["Đơn vị thực hiện", "Cơ quan thực hiện", "Đơn vị chịu trách nhiệm",
+                     "Cơ quan, đơn vị thực hiện"]
+TEXT_HEADER = ("ỦY BAN NHÂN DÂN\nHUYỆN SƠN TỊNH\nSố: 48/KH-UBND\nSơn Tịnh, ngày 14 tháng 3 năm 2025\n"
+               "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+               "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao hiệu quả quản lý nhà nước về bình đẳng giới.\n"
+               "II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN\n")
+
+
+def _check_tasks(plan):
+    section = plan.items[1]
+    assert section.text == ""
+    tasks = section.children
+    assert [(t.label, t.title) for t in tasks] == [(r[0], r[1]) for r in TASKS]
+    assert [[(a.name, a.role) for a in t.agencies] for t in tasks] == EXPECTED_AGENCIES
+    assert [t.time_frame.text for t in tasks] == [r[3] for r in TASKS]
+    assert plan.items[2].title == "TỔ CHỨC THỰC HIỆN"
+
+
+@pytest.mark.parametrize("performer", PERFORMER_HEADERS)
+def test_docx_table_with_only_a_performer_column(tmp_path, performer):
+    doc = docx.Document()
+    _header(doc)
+    doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+    doc.add_paragraph("Nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.")
+    doc.add_paragraph("II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN")
+    table = doc.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["TT", "Nội dung", performer, "Thời gian hoàn thành"],
+                          strict=True):
+        cell.text = text
+    for row in TASKS:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    doc.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    path = tmp_path / "performer.docx"
+    doc.save(path)
+    _check_tasks(read_plan(path))
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"], ids=["pipe", "tab"])
+@pytest.mark.parametrize("performer", PERFORMER_HEADERS)
+def test_text_table_with_only_a_performer_column(sep, performer):
+    rows = [["TT", "Nội dung", performer, "Thời gian hoàn thành"], *TASKS]
+    text = TEXT_HEADER + "".join(sep.join(r) + "\n" for r in rows) + "III. TỔ CHỨC THỰC HIỆN\n"
+    _check_tasks(parse_plan_text(text))
+
+
+def test_performer_column_beside_a_lead_column_coordinates():
+    text = TEXT_HEADER + ("TT | Nội dung | Cơ quan chủ trì | Đơn vị thực hiện | Thời gian\n"
+                          "1 | Tập huấn cán bộ | Phòng Nội vụ | UBND các xã, thị trấn | Quý II/2025\n"
+                          "III. TỔ CHỨC THỰC HIỆN\n")
+    task = parse_plan_text(text).items[1].children[0]
+    assert [(a.name, a.role) for a in task.agencies] == [("Phòng Nội vụ", Role.LEAD),
+                                                         ("UBND các xã, thị trấn", Role.COORDINATING)]
+
+
+def test_tab_table_with_a_two_row_header():
+    """"Cơ quan thực hiện" above "Chủ trì | Phối hợp", tab-separated: the lower row names the
+    two agency columns."""
+    text = TEXT_HEADER + ("TT\tNội dung\tCơ quan thực hiện\t\tThời gian\n"
+                          "\t\tChủ trì\tPhối hợp\t\n"
+                          "1\tTuyên truyền trên báo, đài\tPhòng Văn hóa và Thông tin\tHội Liên hiệp Phụ nữ huyện"
+                          "\tCả năm\n"
+                          "III. TỔ CHỨC THỰC HIỆN\n")
+    task = parse_plan_text(text).items[1].children[0]
+    assert (task.label, task.title, task.time_frame.text) == ("1", "Tuyên truyền trên báo, đài", "Cả năm")
+    assert [(a.name, a.role) for a in task.agencies] == [
+        ("Phòng Văn hóa và Thông tin", Role.LEAD), ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)]
+
+
+def test_a_performer_column_name_needs_another_column_name():
+    """"Đơn vị thực hiện" makes a header row beside "Nội dung" or "TT"; alone, or in a task's
+    text, it does not."""
+    from gbapp.importers.tables import is_assignment_header, split_cells
+    assert is_assignment_header(split_cells("Nội dung công việc | Đơn vị thực hiện"))
+    assert is_assignment_header(split_cells("STT\tCơ quan chịu trách nhiệm\tThời hạn"))
+    assert not is_assignment_header(split_cells("Đơn vị thực hiện | Phòng Nội vụ"))
+    assert not is_assignment_header(split_cells(
+        "1 | Đơn vị thực hiện báo cáo kết quả về Phòng Nội vụ trước ngày 15/12/2025 | Quý IV/2025"))
