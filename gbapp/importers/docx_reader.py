@@ -136,6 +136,9 @@ _BULLETS = {"-": "-", "–": "-", "—": "-", "+": "+", "＋": "+", "\uf02b": "+
 _TYPED_BULLETS = ("+", "- ", "– ", "— ", "• ")
 
 
+_Level = tuple[str, str, int]  # numFmt, lvlText, start
+
+
 class Numbering:
     """Word list definitions and running counters.
 
@@ -157,7 +160,7 @@ class Numbering:
         self._num_style_link: dict[str, str] = {}  # abstractNum id → list style it defers to
         self._style_link: dict[str, str] = {}  # list style → abstractNum id that defines it
         # numId → (abstractNum id, start overrides, levels redefined for this num only)
-        self._raw_nums: dict[str, tuple[str | None, dict[int, int], dict[int, tuple[str, str, int]]]] = {}
+        self._raw_nums: dict[str, tuple[str | None, dict[int, int], dict[int, _Level]]] = {}
         part = None
         try:
             part = document.part.numbering_part

@@ -10,7 +10,8 @@ from gbapp.domain.model import Role
 from gbapp.importers import parse_plan_text, read_plan
 from gbapp.importers.docx_reader import docx_blocks
 
-HEADER = [("ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")]
+HEADER = [("ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH"),
+          ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")]
 LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-"),
           ("bullet", "+")]
 # (level, text) of a small plan: I. / 1. / a)
@@ -57,9 +58,10 @@ def _add_numbering(doc, abstracts: dict[str, str], nums: dict[str, str]) -> None
     numbering = doc.part.numbering_part.element
     first_num = numbering.find(qn("w:num"))
     for aid, inner in abstracts.items():
-        abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{aid}">{inner}</w:abstractNum>')
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{aid}">{inner}</w:abstractNum>')
         if first_num is not None:
-            first_num.addprevious(abstract)  # schema order: abstractNum elements before num elements
+            first_num.addprevious(abstract)  # schema order: abstractNum before num elements
         else:
             numbering.append(abstract)
     for nid, aid in nums.items():
@@ -102,7 +104,8 @@ def _list_style_docx(path, style_numpr: bool = True, looping_list: bool = False)
     doc = docx.Document()
     _header(doc)
     _add_numbering(doc, {
-        "80": '<w:multiLevelType w:val="multilevel"/><w:styleLink w:val="KHList"/>' + _lvl_xml(LEVELS),
+        "80": ('<w:multiLevelType w:val="multilevel"/><w:styleLink w:val="KHList"/>'
+               + _lvl_xml(LEVELS)),
         "81": '<w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="KHList"/>',
         "91": '<w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="Vong"/>',
     }, {"80": "80", "81": "81", "90": "91"})
@@ -110,7 +113,8 @@ def _list_style_docx(path, style_numpr: bool = True, looping_list: bool = False)
     _add_style(doc, f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="KHList">'
                     f'<w:name w:val="KHList"/>{numpr}</w:style>')
     _add_style(doc, f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="Vong">'
-                    '<w:name w:val="Vong"/><w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr></w:style>')
+                    '<w:name w:val="Vong"/>'
+                    '<w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr></w:style>')
     for level, text in BODY:
         _number(doc.add_paragraph(text), "81", level)
     if looping_list:
@@ -181,18 +185,21 @@ TASKS = [
      "Phòng Lao động - Thương binh và Xã hội; Hội Liên hiệp Phụ nữ huyện", "Tháng 5/2025"),
     ("3", "Tuyên truyền trên Đài Truyền thanh huyện",
      "Phòng Văn hóa và Thông tin chủ trì, Hội Liên hiệp Phụ nữ huyện phối hợp", "Thường xuyên"),
-    ("4", "Báo cáo kết quả về UBND tỉnh", "Phòng Nội vụ (chủ trì), Phòng Tài chính - Kế hoạch (phối hợp)",
-     "Trước ngày 15/11/2025"),
+    ("4", "Báo cáo kết quả về UBND tỉnh",
+     "Phòng Nội vụ (chủ trì), Phòng Tài chính - Kế hoạch (phối hợp)", "Trước ngày 15/11/2025"),
 ]
 EXPECTED_AGENCIES = [
     [("Phòng Nội vụ", Role.LEAD)],
-    [("Phòng Lao động - Thương binh và Xã hội", Role.LEAD), ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)],
-    [("Phòng Văn hóa và Thông tin", Role.LEAD), ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)],
+    [("Phòng Lao động - Thương binh và Xã hội", Role.LEAD),
+     ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)],
+    [("Phòng Văn hóa và Thông tin", Role.LEAD),
+     ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)],
     [("Phòng Nội vụ", Role.LEAD), ("Phòng Tài chính - Kế hoạch", Role.COORDINATING)],
 ]
 PERFORMER_HEADERS = ["Đơn vị thực hiện", "Cơ quan thực hiện", "Đơn vị chịu trách nhiệm",
                      "Cơ quan, đơn vị thực hiện"]
-TEXT_HEADER = ("ỦY BAN NHÂN DÂN\nHUYỆN SƠN TỊNH\nSố: 48/KH-UBND\nSơn Tịnh, ngày 14 tháng 3 năm 2025\n"
+TEXT_HEADER = ("ỦY BAN NHÂN DÂN\nHUYỆN SƠN TỊNH\nSố: 48/KH-UBND\n"
+               "Sơn Tịnh, ngày 14 tháng 3 năm 2025\n"
                "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
                "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao hiệu quả quản lý nhà nước về bình đẳng giới.\n"
                "II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN\n")
@@ -216,8 +223,8 @@ def test_docx_table_with_only_a_performer_column(tmp_path, performer):
     doc.add_paragraph("Nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.")
     doc.add_paragraph("II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN")
     table = doc.add_table(rows=1, cols=4)
-    for cell, text in zip(table.rows[0].cells, ["TT", "Nội dung", performer, "Thời gian hoàn thành"],
-                          strict=True):
+    header = ["TT", "Nội dung", performer, "Thời gian hoàn thành"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
     for row in TASKS:
         for cell, text in zip(table.add_row().cells, row, strict=True):
@@ -238,11 +245,12 @@ def test_text_table_with_only_a_performer_column(sep, performer):
 
 def test_performer_column_beside_a_lead_column_coordinates():
     text = TEXT_HEADER + ("TT | Nội dung | Cơ quan chủ trì | Đơn vị thực hiện | Thời gian\n"
-                          "1 | Tập huấn cán bộ | Phòng Nội vụ | UBND các xã, thị trấn | Quý II/2025\n"
+                          "1 | Tập huấn cán bộ | Phòng Nội vụ | UBND các xã, thị trấn "
+                          "| Quý II/2025\n"
                           "III. TỔ CHỨC THỰC HIỆN\n")
     task = parse_plan_text(text).items[1].children[0]
-    assert [(a.name, a.role) for a in task.agencies] == [("Phòng Nội vụ", Role.LEAD),
-                                                         ("UBND các xã, thị trấn", Role.COORDINATING)]
+    assert [(a.name, a.role) for a in task.agencies] == [
+        ("Phòng Nội vụ", Role.LEAD), ("UBND các xã, thị trấn", Role.COORDINATING)]
 
 
 def test_tab_table_with_a_two_row_header():
@@ -250,13 +258,15 @@ def test_tab_table_with_a_two_row_header():
     two agency columns."""
     text = TEXT_HEADER + ("TT\tNội dung\tCơ quan thực hiện\t\tThời gian\n"
                           "\t\tChủ trì\tPhối hợp\t\n"
-                          "1\tTuyên truyền trên báo, đài\tPhòng Văn hóa và Thông tin\tHội Liên hiệp Phụ nữ huyện"
-                          "\tCả năm\n"
+                          "1\tTuyên truyền trên báo, đài\tPhòng Văn hóa và Thông tin"
+                          "\tHội Liên hiệp Phụ nữ huyện\tCả năm\n"
                           "III. TỔ CHỨC THỰC HIỆN\n")
     task = parse_plan_text(text).items[1].children[0]
-    assert (task.label, task.title, task.time_frame.text) == ("1", "Tuyên truyền trên báo, đài", "Cả năm")
+    assert (task.label, task.title, task.time_frame.text) == (
+        "1", "Tuyên truyền trên báo, đài", "Cả năm")
     assert [(a.name, a.role) for a in task.agencies] == [
-        ("Phòng Văn hóa và Thông tin", Role.LEAD), ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)]
+        ("Phòng Văn hóa và Thông tin", Role.LEAD),
+        ("Hội Liên hiệp Phụ nữ huyện", Role.COORDINATING)]
 
 
 def test_a_performer_column_name_needs_another_column_name():
