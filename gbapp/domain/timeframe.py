@@ -59,7 +59,25 @@ _MONTH_RE = re.compile(
 )
 _HALF_RE = re.compile(r"\b(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?")
 _YEAR_RE = re.compile(r"\b(?:trong\s+)?năm\s+(\d{4})(?!\d)|\bcả\s+năm\b|\btrong\s+năm\b")
-_RECURRING_RE = re.compile(r"\b(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s+kỳ|liên\s+tục)\b")
+# "Định kỳ 6 tháng (1 lần)" is a rhythm, not the 6th of January: the count goes with the word.
+_RECURRING_RE = re.compile(
+    r"\b(?:thường\s+xuyên|liên\s+tục|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)"
+    r"|định\s+k[ỳì](?:\s+(?:hằng|hàng|mỗi))?(?:\s+\d{1,2}\s+(?:tháng|năm|quý)"
+    r"(?:\s*/\s*(?:0?1\s+)?lần|\s+(?:0?1|một)\s+lần)?)?)(?!\w)"
+)
+# "Tháng 6, tháng 12", "15/6 và 15/12/2025": several time frames listed in one phrase
+_LIST_SEP_RE = re.compile(r"\s*(?:[,;&+]|\bvà\b)\s*")
+_LIST_STRIP = " ()[].:-–"
+_OWN_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# "12/2025" after "tháng 6", "II" after "Quý I": a number that takes the unit written before it
+_BARE_MONTH_RE = re.compile(r"\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?")
+_BARE_QUARTER_RE = re.compile(r"(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?")
+# "Năm 2025 - 2026", "2025 - 2026", "từ năm 2025 đến năm 2026"; a bare "2025" (a table cell)
+_YEAR_SPAN_RE = re.compile(
+    r"(?:^|\bnăm\s+)(\d{4})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?(\d{4})(?![\d/])"
+)
+_BARE_YEAR_RE = re.compile(r"^(\d{4})$")
+_YEAR_ONLY_RE = re.compile(r"năm\s+\d{4}")
 # "Đợt 1: tháng 3/2025; đợt 2: tháng 9/2025": a time frame in periods, each after its "đợt N"
 _PERIOD_RE = re.compile(r"\bđợt\s+(?:\d{1,2}|iv|v|i{1,3})(?![\w/])")
 _CLAUSE_END_RE = re.compile(r"[;\n)]|\.(?:\s|$)")
@@ -223,6 +241,13 @@ def _year(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     return _tf(text, start, end)
 
 
+def _year_span(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    y1, y2 = _year_ok(int(m.group(1))), _year_ok(int(m.group(2)))
+    if y1 is None or y2 is None or y1 > y2:
+        return None
+    return _tf(text, dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+
+
 def _recurring(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     ym = _ANY_YEAR_RE.search(text)
     y = _year_ok(int(ym.group(1))) if ym else _year_ok(year)
@@ -254,9 +279,62 @@ _RULES = [
     (re.compile(r"(?<!\d)\d{1,2}\s+tháng\s+\d{1,2}(?!\d)"), _single),
     (_MONTH_RE, _month),
     (_DATE_RE, _single),
+    (_YEAR_SPAN_RE, _year_span),
     (_YEAR_RE, _year),
-    (_RECURRING_RE, _recurring),
+    (_BARE_YEAR_RE, _year),
 ]
+
+
+def _dated(tf: TimeFrame | None) -> bool:
+    return tf is not None and (tf.start is not None or tf.end is not None)
+
+
+def _span(pieces: list[str], low: str, year: int | None, min_dated: int) -> TimeFrame | None:
+    """One time frame for several listed ones: from the first one's start to the last one's end.
+
+    A year written once holds for the pieces that leave it out: those before it read right to
+    left, a piece that would come after the next one belonging to the year before ("tháng 12 và
+    tháng 3/2026"); those after it read left to right ("tháng 12/2025, tháng 1"). With no year
+    written, the plan year and never a later one. None when fewer than *min_dated* pieces state
+    a date."""
+    n = len(pieces)
+    owns = [i for i, piece in enumerate(pieces) if _OWN_YEAR_RE.search(piece)]
+    pivot = owns[-1] if owns else n - 1
+    years = _ANY_YEAR_RE.findall(low)
+    carry = (_year_ok(int(years[-1])) if years else None) or _year_ok(year)
+    frames: list[TimeFrame | None] = [None] * n
+    for order, step in ((range(pivot, -1, -1), -1), (range(pivot + 1, n), 1)):
+        near: dt.date | None = None  # the dated piece just read (after this one, then before)
+        if step == 1:
+            # "tháng 12/2024, tháng 1": the next year, but never past the plan year
+            done = [f for f in frames if f is not None]
+            near = (done[-1].start or done[-1].end) if done else None
+            carry = near.year if near else carry
+        for i in order:
+            piece = pieces[i]
+            tf = _parse_cached(piece, carry) if piece else None
+            if not _dated(tf):
+                continue
+            key = tf.start or tf.end
+            if near is not None and carry is not None and i not in owns \
+                    and (key > near if step == -1 else key < near) \
+                    and (step == -1 or (year is not None and carry + 1 <= year)):
+                other = _parse_cached(piece, carry + step)
+                other_key = (other.start or other.end) if _dated(other) else None
+                if other_key is not None and (other_key <= near if step == -1 else other_key >= near):
+                    tf, key = other, other_key
+            frames[i] = tf
+            near, carry = key, key.year
+    dated = [f for f in frames if f is not None]
+    if len(dated) < max(min_dated, 1):
+        return None
+    starts = [f.start for f in dated if f.start]
+    ends = [f.end for f in dated if f.end]
+    start = min(starts) if dated[0].start is not None else None
+    end = max(ends) if dated[-1].end is not None else None
+    if start is not None and end is not None and start > end:
+        return None
+    return _tf(low, start, end, any(f.recurring for f in dated))
 
 
 def _periods(low: str, year: int | None) -> TimeFrame | None:
@@ -265,18 +343,42 @@ def _periods(low: str, year: int | None) -> TimeFrame | None:
     pieces = _PERIOD_RE.split(low)
     if len(pieces) < 2:
         return None
-    years = _ANY_YEAR_RE.findall(low)  # a year written once ("… Quý IV/2025") holds for all
-    y = (_year_ok(int(years[-1])) if years else None) or year
-    frames = [_parse_cached(p, y) for p in pieces[1:]]
-    if frames[-1] is None:  # "tháng 3 (đợt 1) và tháng 9/2025 (đợt 2)": each date before its "đợt"
-        frames = [_parse_cached(p, y) for p in pieces[:-1]]
-    frames = [f for f in frames if f is not None]
-    starts = [f.start for f in frames if f.start]
-    ends = [f.end for f in frames if f.end]
-    if not starts and not ends:
+    if _parse_cached(pieces[-1], year) is not None:
+        return _span(pieces[1:], low, year, 1)
+    # "tháng 3 (đợt 1) và tháng 9/2025 (đợt 2)": each date before its "đợt"
+    return _span(pieces[:-1], low, year, 1)
+
+
+def _listed(low: str, year: int | None) -> TimeFrame | None:
+    """"Tháng 6, tháng 12", "15/6 và 15/12/2025", "Quý I, quý III/2025": None unless at least two
+    listed pieces state dates. A deadline after a period ("Quý IV, chậm nhất 15/12") is left to
+    the rules, which prefer the deadline."""
+    pieces = []
+    for piece in _LIST_SEP_RE.split(low):
+        piece = piece.strip(_LIST_STRIP)
+        # "ngày 15 tháng 6, năm 2025": the year of the piece before, not a piece of its own
+        if pieces and piece.startswith("năm ") and _YEAR_ONLY_RE.fullmatch(piece) \
+                and not _OWN_YEAR_RE.search(pieces[-1]):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    if len(pieces) < 2:
         return None
-    return _tf(low, min(starts, default=None), max(ends, default=None),
-               any(f.recurring for f in frames))
+    for i in range(1, len(pieces)):
+        prev, piece = pieces[i - 1], pieces[i]
+        if not piece or not (piece[0].isdigit() or piece[0] in "iv"):
+            continue
+        if "tháng" in prev and _BARE_MONTH_RE.fullmatch(piece):
+            pieces[i] = "tháng " + piece
+        elif "quý" in prev and _BARE_QUARTER_RE.fullmatch(piece):
+            pieces[i] = "quý " + piece
+    tf = _span(pieces, low, year, 2)
+    if tf is None:
+        return None
+    dated = [p for p in pieces if p and _parse_cached(p, year) is not None]
+    if dated and not _BEFORE_RE.search(dated[0]) and any(_BEFORE_RE.search(p) for p in dated[1:]):
+        return None
+    return tf
 
 
 def _norm(text: str | None) -> str:
@@ -306,19 +408,42 @@ def _parse_cached(text: str, year: int | None) -> TimeFrame | None:
     if not phrase or len(phrase) > 500:
         return None
     low = _lower(phrase)
+    if ("xuyên" in low or "hằng" in low or "hàng" in low or "định k" in low or "liên tục" in low) \
+            and _RECURRING_RE.search(low):
+        tf = _recurring_phrase(low, year)
+    else:
+        tf = _plain(low, year)
+    if tf is not None:
+        tf.text = phrase
+    return tf
+
+
+def _plain(low: str, year: int | None) -> TimeFrame | None:
     if "đợt" in low:
         tf = _periods(low, year)
         if tf is not None:
-            tf.text = phrase
+            return tf
+    if "," in low or "và" in low or ";" in low or "&" in low or "+" in low:
+        tf = _listed(low, year)
+        if tf is not None:
             return tf
     for regex, build in _RULES:
         m = regex.search(low)
         if m:
             tf = build(low, m, year)
             if tf is not None:
-                tf.text = phrase
                 return tf
     return None
+
+
+def _recurring_phrase(low: str, year: int | None) -> TimeFrame:
+    """"Tháng 6, tháng 12 hằng năm", "trước 15/12 hằng năm", "Hằng quý": recurring, with the dates
+    the rest of the phrase states in the plan year, else the plan year (or the year written)."""
+    rest = _RECURRING_RE.sub(" ", low).strip(" .;,:()[]-–")
+    tf = _plain(rest, year) if rest else None
+    if _dated(tf):
+        return _tf(low, tf.start, tf.end, True)
+    return _recurring(low, None, year)
 
 
 def _lower(text: str) -> str:
