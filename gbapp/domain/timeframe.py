@@ -84,7 +84,7 @@ _CLAUSE_END_RE = re.compile(r"[;\n)]|\.(?:\s|$)")
 _PERIOD_GAP = 100  # the most characters one period takes; a "đợt N" farther on is another phrase
 _LABELLED_RE = re.compile(
     r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*"
-    r"(?P<v>[^;\n]+?)\s*(?:[;\n)]|\.(?:\s|$)|$)"
+    r"(?P<v>(?:\([^()\n]*\)|[^;\n])+?)\s*(?:[;\n)]|\.(?:\s|$)|$)"  # keeps a bracket it opens
 )
 
 
@@ -467,9 +467,14 @@ _FIND_RULES = [
     (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
                 r"|\btháng\s+\d{1,2}\s*/\s*\d{4}(?!\d)|\btháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d)"), None),
     (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"), None),
-    (re.compile(r"\((?:thực\s+hiện\s+)?(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s+kỳ)\)"
+    (re.compile(r"\((?:thực\s+hiện\s+)?(?:thường\s+xuyên|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
+                r"|định\s+k[ỳì])\)"
                 r"|(?:^|[;:]\s*)(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm)\s*[.;]?\s*$"), None),
+    # "(Tháng 6, tháng 12 hằng năm)": a bracket with a recurring word and dates
+    (re.compile(r"\([^()\n]{0,80}?\b(?:hằng|hàng)\s+(?:năm|quý|tháng)[^()\n]{0,40}\)"), "dated"),
 ]
+# "trước ngày 05/12 hằng năm": a phrase found in running text, then said to recur
+_RECUR_AFTER_RE = re.compile(r"\s*,?\s*(?:hằng|hàng)\s+(?:năm|quý|tháng)(?!\w)")
 
 
 def _find_periods(source: str, low: str, year: int | None, start: int = 0,
@@ -521,11 +526,17 @@ def find_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
     if not any(ch.isdigit() for ch in low) and "quý" not in low and "năm" not in low and "xuyên" not in low \
             and "hàng" not in low and "hằng" not in low and "định kỳ" not in low:
         return None
-    for regex, _build in _FIND_RULES:
+    for regex, kind in _FIND_RULES:
         for m in regex.finditer(low):
-            phrase = source[m.start():m.end()].strip(" ()[].;:,")
+            end = m.end()
+            if kind != "dated" and ("hằng" in low or "hàng" in low):
+                after = _RECUR_AFTER_RE.match(low, end)
+                if after:
+                    end = after.end()
+            phrase = source[m.start():end].strip(" ()[].;:,")
             tf = parse_time_frame(phrase, year)
-            if tf is not None:
+            if tf is not None and (kind != "dated" or _parse_cached(
+                    _RECURRING_RE.sub(" ", _lower(phrase)), year) is not None):
                 return tf
     return None
 

@@ -96,6 +96,33 @@ def test_recurring_without_plan_year_has_no_dates():
     assert not tf.recurring and tf.end == D(2025, 6, 30)
 
 
+def test_find_recurring_in_brackets_of_running_text():
+    tf = find_time_frame("UBND các xã, phường báo cáo kết quả về Sở Nội vụ "
+                         "(Tháng 6, tháng 12 hằng năm).", 2025)
+    assert tf is not None and tf.text == "Tháng 6, tháng 12 hằng năm"
+    assert tf.recurring and (tf.start, tf.end) == (D(2025, 6, 1), D(2025, 12, 31))
+    tf = find_time_frame("Các chi bộ đưa nội dung bình đẳng giới vào sinh hoạt chi bộ định kỳ "
+                         "(hằng tháng).", 2025)
+    assert tf is not None and tf.recurring and tf.end == D(2025, 12, 31)
+    assert find_time_frame("Tổ chức hội nghị (báo cáo viên hằng năm được tập huấn).", 2025) is None
+
+
+def test_find_deadline_followed_by_hang_nam_is_recurring():
+    tf = find_time_frame("Các sở báo cáo kết quả về Sở Nội vụ trước ngày 05/12 hằng năm.", 2025)
+    assert tf.text == "trước ngày 05/12 hằng năm"
+    assert tf.recurring and tf.end == D(2025, 12, 5)
+
+
+def test_labelled_value_keeps_its_closing_bracket():
+    tf = find_time_frame("- Thời gian thực hiện: Định kỳ 6 tháng, hằng năm (trước ngày 15/6 và "
+                         "15/12).", 2025)
+    assert tf.text == "Định kỳ 6 tháng, hằng năm (trước ngày 15/6 và 15/12)"
+    assert tf.recurring and tf.end == D(2025, 12, 15)
+    # a bracket that closes around the label still ends the value
+    tf = find_time_frame("Tổ chức tập huấn (Thời gian: Quý II/2025) cho cán bộ.", 2025)
+    assert tf.text == "Quý II/2025"
+
+
 PLAN = """KẾ HOẠCH
 THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025
 I. MỤC ĐÍCH
@@ -123,6 +150,9 @@ def test_labelled_plan_text():
     frames = _frames(parse_plan_text(PLAN))
     tf = frames["Tổ chức hội nghị sơ kết, tổng kết"]
     assert tf.recurring and (tf.start, tf.end) == (D(2025, 6, 1), D(2025, 12, 31))
+    tf = frames["Rà soát, đánh giá kết quả thực hiện"]
+    assert tf.text == "Định kỳ 6 tháng, hằng năm (trước ngày 15/6 và 15/12)"
+    assert tf.recurring and tf.end == D(2025, 12, 15)
     tf = frames["Tuyên truyền trên hệ thống loa truyền thanh"]
     assert (tf.start, tf.end) == (D(2025, 3, 1), D(2025, 9, 30))
 
