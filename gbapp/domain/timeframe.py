@@ -82,9 +82,12 @@ _YEAR_ONLY_RE = re.compile(r"năm\s+\d{4}")
 _PERIOD_RE = re.compile(r"\bđợt\s+(?:\d{1,2}|iv|v|i{1,3})(?![\w/])")
 _CLAUSE_END_RE = re.compile(r"[;\n)]|\.(?:\s|$)")
 _PERIOD_GAP = 100  # the most characters one period takes; a "đợt N" farther on is another phrase
-_LABELLED_RE = re.compile(
-    r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*"
-    r"(?P<v>(?:\([^()\n]*\)|[^;\n])+?)\s*(?:[;\n)]|\.(?:\s|$)|$)"  # keeps a bracket it opens
+_LABEL = r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*"
+_LABELLED_RE = re.compile(_LABEL + r"(?P<v>[^;\n]+?)\s*(?:[;\n)]|\.(?:\s|$)|$)")
+# The same, keeping a bracket the value opens ("Hằng năm (trước ngày 15/6 và 15/12)"); slower,
+# so only tried when the value holds a "(".
+_LABELLED_BRACKET_RE = re.compile(
+    _LABEL + r"(?P<v>(?:\([^()\n]*\)|[^;\n])+?)\s*(?:[;\n)]|\.(?:\s|$)|$)"
 )
 
 
@@ -512,6 +515,8 @@ def find_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
         return None
     low = _lower(source)
     m = _LABELLED_RE.search(low) if ":" in low else None
+    if m and "(" in m.group("v"):
+        m = _LABELLED_BRACKET_RE.match(low, m.start()) or m
     if m:
         tf = _find_periods(source, low, year, m.start("v"), m.end("v")) if "đợt" in low else None
         if tf is not None:
