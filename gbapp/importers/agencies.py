@@ -19,11 +19,25 @@ _HEADS = (
     r"Chi cục|Tổng cục|Bảo hiểm|BHXH|Ngân hàng|Kho bạc|Cổng|Quỹ|Bệnh viện|Bộ Chỉ huy|Bộ đội|"
     r"Vụ|Chi nhánh|Học viện|Đại học|Phòng|Thường trực|Tổ công tác|Cơ quan thường trực|"
     r"[Cc]ác sở|[Cc]ác cơ quan|[Cc]ác đơn vị|[Cc]ác địa phương|[Cc]ác ngành|[Cc]ác tổ chức|[Cc]ác hội|"
-    r"[Cc]ác đoàn thể|[Cc]ác huyện|[Cc]ác xã|[Cc]ác Ban|[Cc]ác Sở|[Cc]ác thành viên|UBMTTQ|LĐLĐ"
+    r"[Cc]ác đoàn thể|[Cc]ác huyện|[Cc]ác xã|[Cc]ác Ban|[Cc]ác Sở|[Cc]ác thành viên|UBMTTQ|LĐLĐ|"
+    # commune and party bodies, and the post-2025 names of the tax and statistics offices
+    r"Trạm|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|"
+    r"Huyện đoàn|Xã đoàn|Công đoàn|Thuế|Thống kê|Công chức|Chi hội|Ban Chỉ huy|Hạt|Đồn|Cảnh sát|"
+    r"Nhà văn hóa|Nhà văn hoá|Bưu điện|Điện lực|[Cc]ác bệnh viện|[Cc]ác trường|[Cc]ác phòng|"
+    r"[Cc]ác trạm|[Cc]ác chi hội|[Cc]ác cơ sở"
 )
+# Heads that also start ordinary words ("Hội nghị", "Ban hành", "Phòng ngừa", "Thống kê số liệu"):
+# a name starting with one of them is only trusted where nothing else bounds it (a second lead
+# before "chủ trì", a heading) when a capitalised word or a place follows it.
+_WEAK_HEADS = frozenset(h for h in _HEADS.split("|") if " " not in h and not h.isupper()) | {
+    "Thống kê", "Công chức", "Nhà văn hóa", "Nhà văn hoá", "Đảng ủy", "Đảng uỷ", "Đảng bộ",
+    "Chi bộ"}
+_PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "xã", "phường", "thị xã", "thị trấn", "quận",
+                "khu vực", "cơ sở", "nhân dân", "thôn", "bản", "tổ dân phố")
 _HEAD_FIRST = "".join(sorted({h[0] for h in _HEADS.replace("[Cc]", "c").split("|")} | {"C"}))
 _HEAD_RE = re.compile(rf"(?=[{_HEAD_FIRST}])(?<![\w])(?:{_HEADS})(?![\w])")
 _NEXT_HEAD_RE = re.compile(rf"^\s*(?:{_HEADS})(?![\w])")
+_HEAD_AT_RE = re.compile(rf"(?:{_HEADS})(?![\w])")
 
 # Words that end a list of agencies (the verb of the assignment, a purpose…).
 _STOP_WORDS = (
@@ -32,7 +46,10 @@ _STOP_WORDS = (
     r"đảm bảo|bảo đảm|tổng hợp|đánh giá|phổ biến|biên soạn|cung cấp|hỗ trợ|vận động|chỉ đạo|giám sát|"
     r"phát động|tập huấn|bồi dưỡng|đôn đốc|khảo sát|thống kê|cập nhật|từ|năm|quý|trước|Thời gian|"
     r"giới thiệu|quán triệt|bố trí|phân công|tiếp nhận|xử lý|biểu dương|khen thưởng|nhân rộng|"
-    r"ký kết|thẩm định|phê duyệt|"
+    r"ký kết|thẩm định|phê duyệt|do|được|giao(?!\s+(?:thông|lưu|dịch))|đề nghị|yêu cầu|"
+    r"tư vấn|chăm sóc|can thiệp|giải quyết|thu thập|soạn thảo|kiện toàn|nâng cao|tăng cường|"
+    r"đẩy mạnh|củng cố|chuẩn bị|huy động|thành lập|điều tra|sơ kết|tổng kết|tiếp tục|chủ động|"
+    r"thường xuyên|định kỳ|đăng tải|phát hành|phát hiện|ngăn chặn|"
     r"thời gian|Sản phẩm|sản phẩm|Kinh phí|kinh phí"
 )
 _STOP_RE = re.compile(rf"\s+(?:{_STOP_WORDS}|là|có trách nhiệm|chịu trách nhiệm)(?![\w])|[.;:()\[\]\n]")
@@ -44,11 +61,20 @@ _LEAD_COLON_RE = re.compile(
 _COORD_COLON_RE = re.compile(
     r"phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*(?P<v>[^;\n]+?)\s*(?=[;\n]|\.(?:\s|$)|$)"
 )
+# "Cơ quan thực hiện: X", "Đơn vị thực hiện: X": the agencies that carry the task out lead it.
+_DOER_COLON_RE = re.compile(
+    r"(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị))?\s+thực\s+hiện\s*:\s*"
+    r"(?P<v>[^;\n]+?)\s*(?=[;\n]|\.(?:\s|$)|$)"
+)
 _ANY_COLON_RE = re.compile(r"(?:trì|hợp)(?:\s+thực\s+hiện)?\s*:")
+# "Cơ quan chủ trì: Sở Nội vụ; Hội Liên hiệp Phụ nữ tỉnh": a further name after the semicolon.
+_MORE_AFTER_SEMICOLON_RE = re.compile(r"\s*;\s*(?P<v>[^;\n]+?)\s*(?=[;\n]|\.(?:\s|$)|$)")
 _LEAD_RE = re.compile(r"chủ\s+trì(?!\s*:)")
 # "phối hợp với Sở Y tế"; also "phối hợp Sở Y tế" when an agency name follows at once.
 _WITH_RE = re.compile(r"\s*(?:,|và)?\s*phối\s+hợp\s+(?:chặt\s+chẽ\s+)?"
-                      rf"(?:(?:với|cùng)\s+|(?=(?:{_HEADS.lower()})(?![\w])))")
+                      rf"(?:(?P<with>với|cùng)\s+|(?=(?:{_HEADS.lower()})(?![\w])))")
+# "Phối hợp với Tỉnh đoàn tổ chức…" at the start of a duty whose agency is named by its heading.
+_LEADING_WITH_RE = re.compile(r"[\s\-–+•]*phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+")
 # "Sở Nội vụ (chủ trì), Sở Tài chính (phối hợp)": the role in brackets after each name.
 _PAREN_ROLE_RE = re.compile(r"\(\s*(chủ\s+trì|phối\s+hợp)\s*\)")
 # A remark in brackets between a name and its role: "Sở Nội vụ (cơ quan thường trực) chủ trì".
@@ -57,15 +83,23 @@ _COORD_AFTER_RE = re.compile(r"phối\s+hợp(?=\s*(?:[);.\n]|$|thực hiện))"
 _CLAUSE_BREAK = re.compile(r"[.;:()\[\]\n]")
 _MAX_NAME = 120
 _LIST_SEP_RE = re.compile(r",|\bvà\b|/|;")
+# A duty given to someone else than the heading's agency: "Giao Sở Tài chính…", "Đề nghị…".
+_OTHER_SUBJECT_RE = re.compile(r"(?:Giao(?:\s+cho)?|Đề\s+nghị|Yêu\s+cầu)\s")
+_BLANK = " \t-–+•*"
 
 
-def extract_agencies(text: str) -> list[AgencyRef]:
-    """Agencies assigned in *text* with their role, in order of appearance, each name once."""
+def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef]:
+    """Agencies assigned in *text* with their role, in order of appearance, each name once.
+
+    *subject* names the agencies a heading makes responsible for the text ("2. Sở Y tế" above
+    "- Chủ trì, phối hợp với Công an tỉnh…"): they lead a duty whose sentence names no one else.
+    """
     if not text:
         return []
     low = text.lower()
     has_lead, has_coord = "chủ trì" in low, "phối hợp" in low
-    if not has_lead and not has_coord:
+    has_doer = "hiện:" in low or "hiện :" in low  # "Đơn vị thực hiện: …"
+    if not has_lead and not has_coord and not has_doer and not subject:
         return []
     found: list[tuple[int, str, Role]] = []
 
@@ -75,12 +109,20 @@ def extract_agencies(text: str) -> list[AgencyRef]:
     def word_start(pos: int) -> bool:
         return pos == 0 or not low[pos - 1].isalnum()
 
-    if ":" in text and _ANY_COLON_RE.search(low):
-        for regex, role in ((_LEAD_COLON_RE, Role.LEAD), (_COORD_COLON_RE, Role.COORDINATING)):
-            for m in regex.finditer(low):
-                if word_start(m.start()):
-                    for name in split_agency_list(text[m.start("v"):m.end("v")]):
-                        found.append((m.start(), name, role))
+    if ":" in text:
+        if (has_lead or has_coord) and _ANY_COLON_RE.search(low):
+            for regex, role in ((_LEAD_COLON_RE, Role.LEAD), (_COORD_COLON_RE, Role.COORDINATING)):
+                for m in regex.finditer(low):
+                    if word_start(m.start()):
+                        for name in _colon_names(text, m.start("v"), m.end("v"), low):
+                            found.append((m.start(), name, role))
+        if has_doer:
+            for m in _DOER_COLON_RE.finditer(low):
+                value = low[m.start("v"):m.end("v")]
+                # "Đơn vị thực hiện: Sở Nội vụ (chủ trì), …": the roles are read elsewhere
+                if word_start(m.start()) and "chủ trì" not in value and "phối hợp" not in value:
+                    for name in _colon_names(text, m.start("v"), m.end("v"), low):
+                        found.append((m.start(), name, Role.LEAD))
 
     for m in _LEAD_RE.finditer(low) if has_lead else ():
         if not word_start(m.start()):
@@ -88,15 +130,28 @@ def extract_agencies(text: str) -> list[AgencyRef]:
         before = text[max(0, m.start() - 160):m.start()]
         if before.rstrip().endswith(")"):
             before = _TRAILING_REMARK_RE.sub(" ", before)
-        lead = _name_before(before)
-        if lead:
-            found.append((m.start(), lead, Role.LEAD))
+        leads = _names_before(before)
+        if not leads:
+            # "Chủ trì, phối hợp với…" with no name before: the name before a colon ("Sở Nội vụ:
+            # Chủ trì…"), else the agency of the heading.
+            pieces = _CLAUSE_BREAK.split(before)
+            if not pieces[-1].strip(_BLANK):
+                brk = before[len(before) - len(pieces[-1]) - 1] if len(pieces) > 1 else ""
+                if brk == ":":
+                    leads = agency_heading(pieces[-2]) or subject
+                elif brk not in ("(", ")", "[", "]"):
+                    leads = subject
+        if leads:
+            for name in leads:
+                found.append((m.start(), name, Role.LEAD))
             w = _WITH_RE.match(low, m.end(), m.end() + 80)
-            if w:
-                after = text[w.end():w.end() + 300]
+            # "phối hợp Sở Y tế" but not "phối hợp báo cáo": a name follows, capitalised
+            if w and (w.group("with") or _HEAD_AT_RE.match(text, w.end())):
+                at = w.end()
+                after = text[at:at + 300]
                 cut = _CLAUSE_BREAK.search(after)  # where _until_stop would stop at the latest
                 for name in _names_until_stop(after[:cut.start()] if cut else after):
-                    found.append((w.end(), name, Role.COORDINATING))
+                    found.append((at, name, Role.COORDINATING))
 
     for m in _COORD_AFTER_RE.finditer(low) if has_coord else ():
         if not word_start(m.start()):
@@ -106,10 +161,7 @@ def extract_agencies(text: str) -> list[AgencyRef]:
         clause = _CLAUSE_BREAK.split(before)[-1]
         if "phối hợp" in clause:
             continue
-        lead_at = clause.lower().rfind("chủ trì")
-        if lead_at >= 0:  # "(X chủ trì, Y phối hợp)": Y is what follows the lead's clause
-            clause = clause[lead_at + len("chủ trì"):]
-        for name in split_agency_list(_from_first_head(clause)):
+        for name in _names_before(clause):
             found.append((m.start(), name, Role.COORDINATING))
 
     if "(" in text:
@@ -119,6 +171,17 @@ def extract_agencies(text: str) -> list[AgencyRef]:
             if names:
                 role = Role.LEAD if m.group(1).startswith("chủ") else Role.COORDINATING
                 found.append((m.start(), names[-1], role))
+
+    if subject and not any(role is Role.LEAD for _, _, role in found) and _duty_of(text, subject):
+        # a duty under "2. Sở Y tế" ("- Phối hợp với Tỉnh đoàn…", "- Chỉ đạo các cơ sở…"),
+        # or the heading's own text ("UBND các xã, phường: Căn cứ Kế hoạch này…")
+        found.extend((-1, name, Role.LEAD) for name in subject)
+        w = _LEADING_WITH_RE.match(low) if has_coord else None
+        if w:
+            after = text[w.end():w.end() + 300]
+            cut = _CLAUSE_BREAK.search(after)
+            for name in _names_until_stop(after[:cut.start()] if cut else after):
+                found.append((w.end(), name, Role.COORDINATING))
 
     found.sort(key=lambda t: t[0])
     out: list[AgencyRef] = []
@@ -132,26 +195,114 @@ def extract_agencies(text: str) -> list[AgencyRef]:
     return out
 
 
+def _duty_of(text: str, subject: tuple[str, ...]) -> bool:
+    """Whether *text* is a duty of the heading's agencies: it starts with their name or names
+    no one ("Chủ trì…", "Chỉ đạo…"), not "Giao Sở Tài chính…" or "Sở Tài chính bố trí…"."""
+    if text.startswith(subject[0]):
+        return True
+    return not _NEXT_HEAD_RE.match(text) and not _OTHER_SUBJECT_RE.match(text)
+
+
+def _colon_names(text: str, start: int, end: int, low: str) -> list[str]:
+    """The names after "Cơ quan chủ trì:", with those in further ';' parts that are only names."""
+    names = list(_names_until_stop(text[start:end]))
+    while True:
+        m = _MORE_AFTER_SEMICOLON_RE.match(text, end)
+        if not m:
+            return names
+        value = text[m.start("v"):m.end("v")]
+        part = low[m.start("v"):m.end("v")]
+        if ("chủ trì" in part or "phối hợp" in part or "thực hiện" in part
+                or not _NEXT_HEAD_RE.match(value) or _until_stop(value) != value):
+            return names
+        more = _names_until_stop(value)
+        if not all(_plausible(n) for n in more):
+            return names
+        names.extend(more)
+        end = m.end("v")
+
+
 def _from_first_head(clause: str) -> str:
     m = _HEAD_RE.search(clause)
     return clause[m.start():].strip() if m else ""
 
 
-def _name_before(before: str) -> str:
-    """The agency named right before "chủ trì" in the same clause."""
-    return _lead_in_clause(_CLAUSE_BREAK.split(before)[-1])
+def _names_before(before: str) -> tuple[str, ...]:
+    """The agencies named right before "chủ trì" / "phối hợp" in the same clause."""
+    return _leads_in_clause(_CLAUSE_BREAK.split(before)[-1])
 
 
 @lru_cache(maxsize=4096)
-def _lead_in_clause(clause: str) -> str:
+def _leads_in_clause(clause: str) -> tuple[str, ...]:
     # Plans name the same few dozen agencies before "chủ trì" again and again: cached.
-    name = _clean_name(_until_stop(_from_first_head(clause)))
-    if not name or len(name) > _MAX_NAME:
-        return ""
-    # "Sở A, Sở B chủ trì" — joint leads are rare; keep the whole phrase as one lead only if no head
-    # word starts a second name, else the last one.
+    low = clause.lower()
+    for role_word in ("chủ trì", "phối hợp"):  # "X chủ trì thẩm định … do cơ quan | chủ trì"
+        at = low.rfind(role_word)
+        if at >= 0:
+            clause, low = clause[at + len(role_word):], low[at + len(role_word):]
+    # The list runs from the first name after the last stop word ("UBND tỉnh giao | Sở Nội vụ");
+    # if no name follows it, from the first name ("Sở Nội vụ theo chức năng, nhiệm vụ").
+    last_stop = 0
+    for m in _STOP_RE.finditer(clause):
+        last_stop = m.end()
+    phrase = _from_first_head(clause[last_stop:]) if last_stop else ""
+    if not phrase:
+        phrase = _until_stop(_from_first_head(clause))
+    phrase = _clean_name(phrase)
+    if phrase.endswith((" đồng", " cùng")):  # "Sở A và Hội B đồng chủ trì"
+        phrase = phrase[:-5].rstrip(" ,")
+    if not phrase:
+        return ()
+    names = split_agency_list(phrase)
+    if len(names) > 1:
+        # Joint leads "Sở A, Hội B chủ trì": all of them, unless one is not really a name
+        # ("Phòng, chống bạo lực gia đình, Công an tỉnh chủ trì"): then only the last, as before.
+        if all(_plausible(n) for n in names[:-1]):
+            return tuple(names)
+        names = names[-1:]
+    if not names or len(names[-1]) > _MAX_NAME:
+        return ()
+    return tuple(names)
+
+
+def _plausible(name: str) -> bool:
+    """A name that starts like an agency's and not like an ordinary phrase ("Hội nghị…")."""
+    m = _HEAD_AT_RE.match(name)
+    if not m:
+        return False
+    head = m.group()
+    if head not in _WEAK_HEADS:
+        return True
+    rest = name[m.end():].lstrip()
+    if not rest:
+        return False
+    first = rest[0]
+    return first.isupper() or first.isdigit() or rest.startswith(_PLACE_WORDS)
+
+
+def agency_heading(title: str) -> tuple[str, ...]:
+    """The agencies a heading names, when it is only a name, maybe followed by ':' and a duty:
+    "Sở Y tế", "Sở Giáo dục và Đào tạo:", "Sở Nội vụ: Chủ trì…", "UBND các xã, phường: Căn cứ…".
+    Else ()."""
+    # called for every item: most titles ("Tổ chức…", "Tuyên truyền…") fail the first test
+    if not title or title[0] not in _HEAD_FIRST or not _HEAD_AT_RE.match(title):
+        return ()
+    return _agency_heading(title)
+
+
+@lru_cache(maxsize=1024)
+def _agency_heading(title: str) -> tuple[str, ...]:
+    name = title.split(":", 1)[0] if ":" in title else title
+    name = " ".join(name.split()).rstrip(" .")
+    if not name or len(name) > _MAX_NAME or _until_stop(name) != name:
+        return ()
+    low = name.lower()
+    if "chủ trì" in low or "phối hợp" in low:
+        return ()
     names = split_agency_list(name)
-    return names[-1] if len(names) > 1 else name
+    if not names or not all(_plausible(n) for n in names):
+        return ()
+    return tuple(names)
 
 
 @lru_cache(maxsize=4096)
@@ -186,6 +337,13 @@ def split_agency_list(s: str) -> list[str]:
     return list(_split_cached(s or ""))
 
 
+# "Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office of two councils.
+_COUNCIL = (r"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Đoàn ĐBQH|"
+            r"Đoàn đại biểu Quốc hội)")
+_JOINT_OFFICE_RE = re.compile(rf"Văn phòng {_COUNCIL}(?:\s*(?:,|và)\s*{_COUNCIL})*$")
+_NEXT_COUNCIL_RE = re.compile(rf"\s*{_COUNCIL}(?![\w])(?!\s+các)")
+
+
 @lru_cache(maxsize=4096)
 def _split_cached(s: str) -> tuple[str, ...]:
     """'Sở Y tế, Công an tỉnh và UBND các huyện' -> three names.
@@ -195,7 +353,7 @@ def _split_cached(s: str) -> tuple[str, ...]:
     """
     s = " ".join((s or "").split())
     if not s:
-        return []
+        return ()
     pieces: list[str] = []
     start = 0
     if "," not in s and "và" not in s and "/" not in s and ";" not in s:
@@ -203,6 +361,10 @@ def _split_cached(s: str) -> tuple[str, ...]:
         return (name,) if name and len(name) <= _MAX_NAME and any(ch.isalpha() for ch in name) else ()
     for m in _LIST_SEP_RE.finditer(s):
         if _NEXT_HEAD_RE.match(s[m.end():]):
+            if (m.group() != "/" and "Văn phòng" in s
+                    and _JOINT_OFFICE_RE.match(_clean_name(s[start:m.start()]))
+                    and _NEXT_COUNCIL_RE.match(s, m.end())):
+                continue
             pieces.append(s[start:m.start()])
             start = m.end()
     pieces.append(s[start:])
