@@ -8,7 +8,7 @@ from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, Role, TimeFrame
 from gbapp.domain.numbering import from_roman, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
-from .agencies import extract_agencies, split_agency_list
+from .agencies import agency_heading, extract_agencies, split_agency_list
 from .markers import RANK, Marker, classify_label, is_group_letter, parse_marker
 from .tables import Row
 
@@ -24,7 +24,7 @@ _OUTPUT_RE = re.compile(r"(?:Sản phẩm|Kết quả đầu ra|Sản phẩm đ�
 class _Open:
     """An item being built, with its text lines still in a list (no quadratic concatenation)."""
 
-    __slots__ = ("item", "rank", "parts", "needs_title", "from_row")
+    __slots__ = ("item", "rank", "parts", "needs_title", "from_row", "parent", "subject")
 
     def __init__(self, item: ParsedItem, rank: float, needs_title: bool = False, from_row: bool = False):
         self.item = item
@@ -32,6 +32,10 @@ class _Open:
         self.parts: list[str] = []
         self.needs_title = needs_title
         self.from_row = from_row
+        self.parent: _Open | None = None
+        # the agencies a heading ("2. Sở Y tế", "a) Công an tỉnh:") makes responsible for the
+        # duties below it that name no one
+        self.subject: tuple[str, ...] = ()
 
 
 def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str]]:
@@ -46,6 +50,7 @@ def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str
         while stack and stack[-1].rank >= node.rank:
             stack.pop()
         (stack[-1].item.children if stack else roots).append(node.item)
+        node.parent = stack[-1] if stack else None
         stack.append(node)
         opened.append(node)
 
@@ -86,9 +91,11 @@ def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str
             item.text = f"{item.text}\n{extra}" if item.text else extra
         if node.from_row:
             continue
+        # parents come before their children in `opened`: their subject is known
+        node.subject = agency_heading(item.title) or (node.parent.subject if node.parent else ())
         both = f"{item.title}\n{item.text}" if item.text else item.title
         item.time_frame = find_time_frame(both, year)
-        item.agencies = extract_agencies(both)
+        item.agencies = extract_agencies(both, node.subject)
         if not item.output and ("phẩm" in both or "đầu ra" in both):
             m = _OUTPUT_RE.search(both)
             if m:

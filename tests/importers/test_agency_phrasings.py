@@ -2,10 +2,11 @@
 grouped under an agency's name, joint leads, commune bodies, "Đơn vị thực hiện: …", and names
 that must not swallow the task's words."""
 
+import docx
 import pytest
 
 from gbapp.domain.model import Role
-from gbapp.importers import extract_agencies, parse_plan_text
+from gbapp.importers import extract_agencies, parse_plan_docx, parse_plan_text
 
 HEADER = """ỦY BAN NHÂN DÂN
 TỈNH GIA LAI
@@ -24,6 +25,75 @@ def _roles(item):
 
 def _plan(body: str):
     return parse_plan_text(HEADER + "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n" + body)
+
+
+def test_duties_grouped_under_an_agency_heading():
+    """'TỔ CHỨC THỰC HIỆN' lists each agency's duties under its name: the name leads them."""
+    plan = _plan(
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nội vụ: Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường hướng dẫn, "
+        "theo dõi việc thực hiện Kế hoạch.\n"
+        "2. Sở Y tế\n"
+        "- Chủ trì, phối hợp với Công an tỉnh triển khai các dịch vụ hỗ trợ nạn nhân.\n"
+        "- Chỉ đạo các cơ sở khám bệnh, chữa bệnh thống kê số liệu nạn nhân bị bạo lực giới.\n"
+        "- Giao Trung tâm Kiểm soát bệnh tật chủ trì truyền thông.\n"
+        "3. Sở Giáo dục và Đào tạo:\n"
+        "- Chủ trì lồng ghép nội dung giáo dục về giới trong các chương trình giáo dục.\n"
+        "- Phối hợp với Tỉnh đoàn tổ chức các hoạt động ngoại khóa cho học sinh.\n"
+        "4. UBND các xã, phường: Căn cứ Kế hoạch này xây dựng kế hoạch thực hiện tại địa phương.\n"
+        "5. Các hội, đoàn thể\n"
+        "a) Công an tỉnh:\n"
+        "- Chủ trì điều tra, xử lý các vụ bạo lực gia đình.\n"
+    )
+    nv, yt, gd, xa, groups = plan.items[1].children
+    assert _roles(nv) == [("Sở Nội vụ", L), ("các sở, ban, ngành", C), ("UBND các xã, phường", C)]
+    assert _roles(yt) == [("Sở Y tế", L)]
+    lead_duty, plain_duty, other = yt.children
+    assert _roles(lead_duty) == [("Sở Y tế", L), ("Công an tỉnh", C)]
+    assert _roles(plain_duty) == [("Sở Y tế", L)]
+    assert _roles(other) == [("Trung tâm Kiểm soát bệnh tật", L)]  # its own lead, not the heading's
+    assert _roles(gd) == [("Sở Giáo dục và Đào tạo", L)]
+    assert [_roles(c) for c in gd.children] == [[("Sở Giáo dục và Đào tạo", L)],
+                                                [("Sở Giáo dục và Đào tạo", L), ("Tỉnh đoàn", C)]]
+    assert _roles(xa) == [("UBND các xã, phường", L)]
+    police = groups.children[0]
+    assert _roles(police) == [("Công an tỉnh", L)]
+    assert _roles(police.children[0]) == [("Công an tỉnh", L)]
+
+
+def test_headings_that_only_look_like_agencies_name_none():
+    """'Hội nghị…', 'Phòng ngừa…', 'Báo cáo…' start like agency names but are tasks: their
+    sub-duties get no invented agency, while a real heading's do."""
+    plan = _plan(
+        "II. NHIỆM VỤ\n"
+        "1. Hội nghị sơ kết\n- Chủ trì, phối hợp với Sở Y tế tổ chức hội nghị.\n"
+        "2. Phòng ngừa, ứng phó với bạo lực trên cơ sở giới\n- Chỉ đạo tổ chức các hoạt động.\n"
+        "3. Báo cáo kết quả\n- Tổng hợp báo cáo gửi Bộ Nội vụ.\n"
+        "4. Hội Liên hiệp Phụ nữ tỉnh\n- Chủ trì tổ chức các hoạt động.\n"
+    )
+    meeting, prevent, report, women = plan.items[1].children
+    for item in (meeting, prevent, report):
+        assert item.agencies == [] and item.children[0].agencies == []
+    assert _roles(women.children[0]) == [("Hội Liên hiệp Phụ nữ tỉnh", L)]
+
+
+def test_agency_heading_with_its_duty_in_a_paragraph_docx(tmp_path):
+    """A .docx whose 'TỔ CHỨC THỰC HIỆN' gives each agency a heading and a plain paragraph."""
+    doc = docx.Document()
+    for text in ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ", "Số: 302/KH-UBND",
+                 "Cần Thơ, ngày 28 tháng 11 năm 2025", "KẾ HOẠCH",
+                 "Thực hiện công tác bình đẳng giới năm 2026", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "1. Xác định rõ trách nhiệm của các cơ quan.", "II. TỔ CHỨC THỰC HIỆN",
+                 "1. Sở Nội vụ",
+                 "Là cơ quan thường trực, hướng dẫn, kiểm tra, tổng hợp tình hình thực hiện.",
+                 "2. Các sở, ban, ngành thành phố, UBND các xã, phường",
+                 "Căn cứ nhiệm vụ được phân công xây dựng kế hoạch và tổ chức thực hiện."):
+        doc.add_paragraph(text)
+    path = tmp_path / "cantho.docx"
+    doc.save(path)
+    interior, joint = parse_plan_docx(path).items[1].children
+    assert _roles(interior) == [("Sở Nội vụ", L)]
+    assert _roles(joint) == [("Các sở, ban, ngành thành phố", L), ("UBND các xã, phường", L)]
 
 
 @pytest.mark.parametrize("text, expected", [
