@@ -13,11 +13,20 @@ from .markers import RANK, Marker, classify_label, is_group_letter, parse_marker
 from .tables import Row
 
 # "- Đơn vị chủ trì: …", "- Thời gian thực hiện: …" under an item state that item's assignment,
-# time or output; they are not sub-items.
+# time or output; they are not sub-items. Such a line is a label and a colon, the label maybe
+# qualified ("thực hiện", "dự kiến", "(nếu có)"); "- Phối hợp tổ chức các hoạt động: tọa đàm…" is a
+# duty with a colon, a sub-item.
+_ATTRIBUTE_QUALIFIER = (r"(?:(?:\s+|\s*,\s*|\s+và\s+)(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|"
+                        r"tổ\s+chức|dự\s+kiến|bắt\s+đầu|kết\s+thúc|đầu\s+ra|chủ\s+trì|phối\s+hợp|"
+                        r"báo\s+cáo|thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|với|"
+                        r"năm\s+\d{4}))*(?:\s*\([^()\n]{0,40}\))?\s*:")
 _ATTRIBUTE_RE = re.compile(
-    r"(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
-    r"|Chủ\s+trì|Phối\s+hợp|Thời\s+(?:gian|hạn)|Tiến\s+độ|Sản\s+phẩm|Kết\s+quả\s+đầu\s+ra"
-    r"|(?:Nguồn\s+)?[Kk]inh\s+phí)[^:\n]{0,40}:", re.IGNORECASE)
+    r"(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị|Đơn vị, cơ quan)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
+    r"|Chủ\s+trì|Phối\s+hợp|Sản\s+phẩm|Kết\s+quả\s+đầu\s+ra"
+    r"|Kết\s+quả\s+dự\s+kiến|(?:Nguồn\s+)?[Kk]inh\s+phí|Dự\s+toán(?:\s+kinh\s+phí)?)"
+    + _ATTRIBUTE_QUALIFIER
+    # a time label may say what it times: "Thời gian tổ chức hội thi: tháng 10"
+    + r"|(?:Thời\s+(?:gian|hạn)|Tiến\s+độ)[^:\n]{0,40}:", re.IGNORECASE)
 _OUTPUT_RE = re.compile(r"(?:Sản phẩm|Kết quả đầu ra|Sản phẩm đầu ra)\s*:\s*(?P<v>[^;\n]+?)\s*(?:[;\n]|\.(?:\s|$)|$)")
 
 

@@ -154,3 +154,23 @@ def test_joint_leads_and_new_name_starts_invent_no_agency():
                  "Thống kê số liệu, báo cáo Sở Nội vụ.", "Thời gian thực hiện: Quý II/2026.",
                  "Đơn vị thực hiện chịu trách nhiệm báo cáo."):
         assert extract_agencies(text) == []
+
+
+def test_a_duty_with_a_colon_is_a_sub_item_not_an_attribute():
+    plan = _plan(
+        "II. NHIỆM VỤ\n1. Truyền thông nâng cao nhận thức\n"
+        "- Giao Sở Y tế chủ trì truyền thông về mất cân bằng giới tính khi sinh.\n"
+        "- Thời gian thực hiện: Quý III/2026.\n"
+        "- Phối hợp tổ chức các hoạt động: tọa đàm, hội thi, sân khấu hóa về bình đẳng giới.\n"
+        "- Kinh phí hỗ trợ các mô hình điểm: mỗi xã một mô hình.\n"
+        "- Kinh phí thực hiện (dự kiến): 50 triệu đồng.\n"
+    )
+    media = plan.items[1].children[0]
+    assert [c.title for c in media.children] == [
+        "Giao Sở Y tế chủ trì truyền thông về mất cân bằng giới tính khi sinh.",
+        "Phối hợp tổ chức các hoạt động: tọa đàm, hội thi, sân khấu hóa về bình đẳng giới.",
+        "Kinh phí hỗ trợ các mô hình điểm: mỗi xã một mô hình."]
+    first = media.children[0]
+    assert first.text == "Thời gian thực hiện: Quý III/2026."
+    assert (first.time_frame.start.month, first.time_frame.end.month) == (7, 9)
+    assert media.children[-1].text == "Kinh phí thực hiện (dự kiến): 50 triệu đồng."
