@@ -52,7 +52,9 @@ _STOP_WORDS = (
     r"thường xuyên|định kỳ|đăng tải|phát hành|phát hiện|ngăn chặn|"
     r"thời gian|Sản phẩm|sản phẩm|Kinh phí|kinh phí"
 )
-_STOP_RE = re.compile(rf"\s+(?:{_STOP_WORDS}|là|có trách nhiệm|chịu trách nhiệm)(?![\w])|[.;:()\[\]\n]")
+# ("các tổ chức chính trị - xã hội" is a name, not a verb)
+_STOP_RE = re.compile(rf"(?<!các)(?<!Các)\s+(?:{_STOP_WORDS}|là|có trách nhiệm|chịu trách nhiệm)(?![\w])"
+                      r"|[.;:()\[\]\n]")
 
 # Matched on the lower-cased text (same positions): IGNORECASE on Unicode is slow on big plans.
 _LEAD_COLON_RE = re.compile(
@@ -79,7 +81,7 @@ _LEADING_WITH_RE = re.compile(r"[\s\-–+•]*phối\s+hợp\s+(?:chặt\s+chẽ
 _PAREN_ROLE_RE = re.compile(r"\(\s*(chủ\s+trì|phối\s+hợp)\s*\)")
 # A remark in brackets between a name and its role: "Sở Nội vụ (cơ quan thường trực) chủ trì".
 _TRAILING_REMARK_RE = re.compile(r"\s*\([^()]*\)\s*$")
-_COORD_AFTER_RE = re.compile(r"phối\s+hợp(?=\s*(?:[);.\n]|$|thực hiện))")
+_COORD_AFTER_RE = re.compile(r"phối\s+hợp(?=\s*(?:[);.\n]|$|(?:tổ chức\s+)?thực hiện))")
 _CLAUSE_BREAK = re.compile(r"[.;:()\[\]\n]")
 _MAX_NAME = 120
 _LIST_SEP_RE = re.compile(r",|\bvà\b|/|;")
@@ -294,6 +296,8 @@ def agency_heading(title: str) -> tuple[str, ...]:
 def _agency_heading(title: str) -> tuple[str, ...]:
     name = title.split(":", 1)[0] if ":" in title else title
     name = " ".join(name.split()).rstrip(" .")
+    if name.endswith(")"):  # "Sở Nội vụ (cơ quan thường trực)"
+        name = _TRAILING_REMARK_RE.sub("", name)
     if not name or len(name) > _MAX_NAME or _until_stop(name) != name:
         return ()
     low = name.lower()

@@ -41,11 +41,14 @@ def test_duties_grouped_under_an_agency_heading():
         "- Chủ trì lồng ghép nội dung giáo dục về giới trong các chương trình giáo dục.\n"
         "- Phối hợp với Tỉnh đoàn tổ chức các hoạt động ngoại khóa cho học sinh.\n"
         "4. UBND các xã, phường: Căn cứ Kế hoạch này xây dựng kế hoạch thực hiện tại địa phương.\n"
-        "5. Các hội, đoàn thể\n"
+        "5. Hội Liên hiệp Phụ nữ tỉnh (cơ quan thường trực)\n- Chủ trì tổ chức tọa đàm.\n"
+        "6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh "
+        "phối hợp tổ chức thực hiện.\n"
+        "7. Các hội, đoàn thể\n"
         "a) Công an tỉnh:\n"
         "- Chủ trì điều tra, xử lý các vụ bạo lực gia đình.\n"
     )
-    nv, yt, gd, xa, groups = plan.items[1].children
+    nv, yt, gd, xa, women, front, groups = plan.items[1].children
     assert _roles(nv) == [("Sở Nội vụ", L), ("các sở, ban, ngành", C), ("UBND các xã, phường", C)]
     assert _roles(yt) == [("Sở Y tế", L)]
     lead_duty, plain_duty, other = yt.children
@@ -56,6 +59,9 @@ def test_duties_grouped_under_an_agency_heading():
     assert [_roles(c) for c in gd.children] == [[("Sở Giáo dục và Đào tạo", L)],
                                                 [("Sở Giáo dục và Đào tạo", L), ("Tỉnh đoàn", C)]]
     assert _roles(xa) == [("UBND các xã, phường", L)]
+    assert _roles(women.children[0]) == [("Hội Liên hiệp Phụ nữ tỉnh", L)]
+    assert _roles(front) == [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", C),
+                             ("các tổ chức chính trị - xã hội tỉnh", C)]
     police = groups.children[0]
     assert _roles(police) == [("Công an tỉnh", L)]
     assert _roles(police.children[0]) == [("Công an tỉnh", L)]
