@@ -78,6 +78,20 @@ def _is_activity_section(title: str) -> bool:
     return any(key in folded for key in _ACTIVITY_SECTIONS)
 
 
+def _assigned_below(roots: list[ParsedItem]) -> set[int]:
+    """id() of every item with an assigned item somewhere below it (post-order, no recursion)."""
+    found: set[int] = set()
+    stack = [(node, False) for node in roots]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in node.children)
+        elif any(child.agencies or id(child) in found for child in node.children):
+            found.add(id(node))
+    return found
+
+
 def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int | None) -> None:
     """Bulk insert: ids, labels, refs and sort paths are computed here, not per row."""
     next_id = items.next_id(db)
@@ -107,6 +121,7 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             text = iso[day] = day.isoformat()
         return text
 
+    grouping = _assigned_below(roots)
     # Iterative walk: (nodes, parent id, parent ref, parent path, depth, in activity section,
     # inherited time frame).
     stack = [(roots, None, "", "", 0, False, None)]
@@ -123,7 +138,11 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             section = _is_activity_section(node.title) if depth == 0 else in_section
             own_frame = node.time_frame
             frame = own_frame or inherited
-            is_activity = bool(node.agencies) or (section and depth > 0 and not node.children)
+            # Assigned work, or a leaf of the tasks section; not a heading whose own items carry
+            # the assignments ("2. Sở Y tế" over "- Chủ trì…", "- Phối hợp…"): counting it too
+            # would report the same work twice.
+            is_activity = (bool(node.agencies) and id(node) not in grouping) \
+                or (section and depth > 0 and not node.children)
             if is_activity and frame is None:
                 frame = year_frame  # a yearly plan's activity is due by the end of its year
             tf = frame or TimeFrame()

@@ -38,6 +38,25 @@ def test_plan93_is_stored_with_the_answer_key_structure(db):
     assert plan.truncated
 
 
+def test_an_agency_heading_over_its_duties_is_not_counted_as_an_activity(db):
+    """Duties grouped under an agency's name: the duties are the activities (with the heading's
+    agency as lead); the heading is not counted a second time."""
+    text = ("KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025\nI. NHIỆM VỤ\n"
+            "1. Tập huấn cán bộ. Sở Nội vụ chủ trì thực hiện.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n"
+            "- Chủ trì, phối hợp với Công an tỉnh truyền thông về mất cân bằng giới tính khi sinh.\n"
+            "- Phối hợp với Sở Nội vụ tổng hợp số liệu thống kê giới.\n")
+    plan_id = store_plan(db, parse_plan_text(text))
+    stored = {i.ref: i for i in items.all_items(db, plan_id)}
+    assert not stored["II.1"].is_activity
+    duties = [i for i in stored.values() if i.parent_id == stored["II.1"].id]
+    assert [d.is_activity for d in duties] == [True, True]
+    for duty in duties:
+        roles = {(a.agency_name, a.role) for a in assignments.for_item(db, duty.id)}
+        assert ("Sở Y tế", Role.LEAD) in roles, roles
+    assert stored["I.1"].is_activity
+
+
 def test_same_number_needs_replace(db):
     store_plan(db, read_plan(PLAN93))
     before = counts(db)
