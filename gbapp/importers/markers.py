@@ -16,6 +16,13 @@ _ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s*(?:\.|\))(?!\d)\s*(.*)$
 _LETTER_RE = re.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(.*)$")
 _DASH_RE = re.compile(r"^[-–—•·]\s*(.*)$")
 _PLUS_RE = re.compile(r"^\+\s*(.*)$")
+# Party, Đoàn and Hội documents write "I- MỤC ĐÍCH", "1- Nâng cao …", "a- Tuyên truyền …": a hyphen
+# (or en dash) after the label. Ranges, dates and document numbers ("1-2 tháng", "15-20%", "2021-2025",
+# "21-CT/TW") look alike, so ``_hyphen_rest`` only accepts what reads as the start of an item heading.
+_ROMAN_HYPHEN_RE = re.compile(r"^([IVX]{1,7})\s?[-–](\s*)(\S.*)$")
+_ARABIC_HYPHEN_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s?[-–](\s*)(\S.*)$")
+_LETTER_HYPHEN_RE = re.compile(r"^([a-zđ])[-–](\s+)(\S.*)$")
+_ROMAN_WORD_RE = re.compile(r"^[IVX]+\b")
 # "A. CÔNG TÁC TUYÊN TRUYỀN": a group row of a task table (tables only, never running text)
 _GROUP_RE = re.compile(r"^([A-ZĐ])\s*[.)]\s+(.*)$")
 # "- 2 -" and a PDF's "-- Hết trang 1 --" page marks are not list items
@@ -33,6 +40,22 @@ class Marker:
     rest: str  # the text after the marker
     rank: float
     value: int  # position the label stands for (0 for - and +)
+
+
+def _hyphen_rest(m: re.Match) -> str | None:
+    """The item's text after a hyphen marker matched by one of the ``*_HYPHEN_RE``, or None when the
+    line does not read as an item heading: the text must start with a capital letter, its first word
+    must not be a code ("21-CT/TW", "1-UBND/…") nor a Roman numeral ("I-II"), and a hyphen glued to the
+    text ("I-MỤC TIÊU", not "V-League") needs a first word in capitals."""
+    gap, rest = m.group(2), m.group(3)
+    if not (rest[0].isalpha() and rest[0].isupper()):
+        return None
+    first = rest.split(None, 1)[0]
+    if "/" in first or any(ch.isdigit() for ch in first) or _ROMAN_WORD_RE.match(first):
+        return None
+    if not gap and not (first.isupper() and sum(ch.isalpha() for ch in first) >= 2):
+        return None
+    return rest.strip()
 
 
 @lru_cache(maxsize=256)
@@ -53,6 +76,10 @@ def parse_marker(line: str) -> Marker | None:
             if value:
                 # "I. " must not be a sentence starting with the pronoun-like "I" (English text).
                 return Marker(ItemKind.ROMAN, m.group(1), m.group(2).strip(), RANK[ItemKind.ROMAN], value)
+        if "-" in line[:10] or "–" in line[:10]:
+            m = _ROMAN_HYPHEN_RE.match(line)
+            if m and (rest := _hyphen_rest(m)) is not None and (value := from_roman(m.group(1))):
+                return Marker(ItemKind.ROMAN, m.group(1), rest, RANK[ItemKind.ROMAN], value)
         return None
     if c.isdigit():
         m = _ARABIC_RE.match(line)
@@ -61,6 +88,13 @@ def parse_marker(line: str) -> Marker | None:
             parts = label.split(".")
             rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
             return Marker(ItemKind.ARABIC, label, m.group(2).strip(), rank, int(parts[-1]))
+        if "-" in line[:18] or "–" in line[:18]:
+            m = _ARABIC_HYPHEN_RE.match(line)
+            if m and (rest := _hyphen_rest(m)) is not None:
+                label = m.group(1)
+                parts = label.split(".")
+                rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
+                return Marker(ItemKind.ARABIC, label, rest, rank, int(parts[-1]))
         return None
     if c in "abcdđeghiklmnopqrstuvxy":
         m = _LETTER_RE.match(line)
@@ -68,6 +102,10 @@ def parse_marker(line: str) -> Marker | None:
             idx = letter_index(m.group(1))
             if idx:
                 return Marker(ItemKind.LETTER, m.group(1), m.group(2).strip(), RANK[ItemKind.LETTER], idx)
+        if line[1:2] in ("-", "–"):
+            m = _LETTER_HYPHEN_RE.match(line)
+            if m and (rest := _hyphen_rest(m)) is not None and (idx := letter_index(m.group(1))):
+                return Marker(ItemKind.LETTER, m.group(1), rest, RANK[ItemKind.LETTER], idx)
         return None
     if c in "-–—•·":
         if _PAGE_NUMBER_RE.match(line):
@@ -86,6 +124,8 @@ def parse_marker(line: str) -> Marker | None:
 def classify_label(label: str) -> Marker | None:
     """A marker for a bare label from a table's first column ("II", "1", "1.1", "a", "-")."""
     label = label.strip().rstrip(".):").strip()
+    if len(label) > 1 and label[-1] in "-–" and label[-2] != " ":
+        label = label[:-1]  # "1-", "II-": the Party's style of numbering
     if not label:
         return None
     if label in ("-", "–", "•"):

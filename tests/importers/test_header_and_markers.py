@@ -1,0 +1,123 @@
+"""Headers and item markers of plans from other issuers: Party committees, Đoàn, Hội, special zones."""
+
+import datetime as dt
+
+import pytest
+
+from gbapp.domain.model import ItemKind
+from gbapp.importers import parse_plan_text, read_plan
+from gbapp.importers.markers import classify_label, parse_marker
+
+PARTY_HEADER = """ĐẢNG BỘ TỈNH QUẢNG NGÃI
+ĐẢNG ỦY XÃ TỊNH KHÊ
+*
+Số 15-KH/ĐU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Tịnh Khê, ngày 10 tháng 10 năm 2025
+
+KẾ HOẠCH
+thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ
+trong hệ thống chính trị xã giai đoạn 2025 - 2030
+
+Thực hiện Chỉ thị số 21-CT/TW, ngày 20/01/2018 của Ban Bí thư (khóa XII) về tiếp tục đẩy mạnh công tác \
+phụ nữ trong tình hình mới; Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch thực hiện như sau:
+"""
+
+PARTY_BODY = """
+I- MỤC ĐÍCH, YÊU CẦU
+
+1- Nâng cao nhận thức của cấp ủy, chính quyền về công tác phụ nữ và bình đẳng giới.
+
+2- Bảo đảm tỷ lệ nữ tham gia cấp ủy nhiệm kỳ 2025 - 2030 đạt từ 20% trở lên, trong đó
+1-2 đồng chí trẻ; 15-20% là cán bộ dưới 40 tuổi; quy hoạch giai đoạn
+2021-2025 đã hoàn thành.
+
+II- NHIỆM VỤ, GIẢI PHÁP
+
+1- Tăng cường sự lãnh đạo của cấp ủy
+
+a- Các chi bộ đưa nội dung bình đẳng giới vào sinh hoạt chi bộ định kỳ (hằng tháng).
+
+b- Ủy ban Kiểm tra Đảng ủy chủ trì kiểm tra việc thực hiện Chỉ thị số
+21-CT/TW của Ban Bí thư (Quý IV/2025).
+
+2- Công tác cán bộ nữ
+
+- Ban Tổ chức Đảng ủy chủ trì, phối hợp với Hội Liên hiệp Phụ nữ xã rà soát, quy hoạch cán bộ nữ; thời gian:
+trước ngày 31/12/2025.
+
+III- TỔ CHỨC THỰC HIỆN
+
+1- Ban Tuyên giáo và Dân vận Đảng ủy chủ trì tuyên truyền, phổ biến Kế hoạch.
+
+Nơi nhận:
+- Ban Thường vụ Tỉnh ủy (b/c),
+- Lưu Văn phòng Đảng ủy.
+
+T/M ĐẢNG ỦY
+BÍ THƯ
+
+Nguyễn Văn Tâm
+"""
+
+
+def _tree(items, depth=0):
+    out = []
+    for it in items:
+        out.append(("  " * depth) + it.label)
+        out += _tree(it.children, depth + 1)
+    return out
+
+
+# ---------------------------------------------------------------- A: hyphen markers
+
+
+def test_party_style_hyphen_markers_make_a_tree(tmp_path):
+    path = tmp_path / "dang_uy.txt"
+    path.write_text(PARTY_HEADER + PARTY_BODY, encoding="utf-8")
+    plan = read_plan(path)
+    assert _tree(plan.items) == ["I", "  1", "  2", "II", "  1", "    a", "    b", "  2", "    -", "III", "  1"]
+    first = plan.items[0].children[1]
+    # ranges, percentages and years at the start of a wrapped line stay in the text
+    assert "1-2 đồng chí trẻ" in first.title + first.text
+    assert "2021-2025 đã hoàn thành" in first.title + first.text
+    check = plan.items[1].children[0].children[1]
+    assert "21-CT/TW của Ban Bí thư" in check.title + check.text
+    assert check.time_frame is not None and check.time_frame.end == dt.date(2025, 12, 31)
+    assert plan.items[0].title == "MỤC ĐÍCH, YÊU CẦU"
+
+
+@pytest.mark.parametrize("line, kind, label, rest", [
+    ("I- MỤC ĐÍCH, YÊU CẦU", ItemKind.ROMAN, "I", "MỤC ĐÍCH, YÊU CẦU"),
+    ("II - NHIỆM VỤ", ItemKind.ROMAN, "II", "NHIỆM VỤ"),
+    ("III-TỔ CHỨC THỰC HIỆN", ItemKind.ROMAN, "III", "TỔ CHỨC THỰC HIỆN"),
+    ("IV– KINH PHÍ", ItemKind.ROMAN, "IV", "KINH PHÍ"),
+    ("1- Nâng cao nhận thức", ItemKind.ARABIC, "1", "Nâng cao nhận thức"),
+    ("12 - Tổ chức hội nghị", ItemKind.ARABIC, "12", "Tổ chức hội nghị"),
+    ("2.1- Tuyên truyền", ItemKind.ARABIC, "2.1", "Tuyên truyền"),
+    ("3-TUYÊN TRUYỀN", ItemKind.ARABIC, "3", "TUYÊN TRUYỀN"),
+    ("a- Các chi bộ", ItemKind.LETTER, "a", "Các chi bộ"),
+])
+def test_hyphen_markers(line, kind, label, rest):
+    m = parse_marker(line)
+    assert m is not None and (m.kind, m.label, m.rest) == (kind, label, rest)
+
+
+@pytest.mark.parametrize("item, not_item", [
+    ("1- Hai tháng một lần", "1-2 tháng một lần"), ("1 - Hai tháng", "1 - 2 tháng một lần"),
+    ("15- Tỷ lệ", "15-20% số xã"), ("2- Giai đoạn", "2021-2025 là giai đoạn"), ("10- Ngày hội", "10-15 ngày"),
+    ("21- Chỉ thị", "21-CT/TW của Ban Bí thư"), ("21- Chỉ thị", "21- CT/TW của Ban Bí thư"),
+    ("12- Kế hoạch", "12-KH/ĐU ngày 5/3"), ("15- Ngày", "15-11-2025"), ("3- Năm", "3- năm tiếp theo"),
+    ("V- LIÊN KẾT", "V-League 2025"), ("X- QUẢN LÝ", "X-quang phổi"), ("I- NĂM", "I-II năm"),
+    ("IV – VỀ", "IV – V"), ("a- Xây dựng", "a-xit"), ("e- Học trực tuyến", "e- learning"), ("1- Một", "1-"),
+])
+def test_hyphen_markers_but_not_ranges_dates_or_numbers(item, not_item):
+    assert parse_marker(item) is not None
+    assert parse_marker(not_item) is None
+
+
+def test_hyphen_labels_in_a_table_column():
+    assert (classify_label("1-").kind, classify_label("1-").label) == (ItemKind.ARABIC, "1")
+    assert (classify_label("II-").kind, classify_label("II-").value) == (ItemKind.ROMAN, 2)
+    assert classify_label("-").kind is ItemKind.DASH
