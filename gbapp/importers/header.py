@@ -17,7 +17,9 @@ _WORD_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{
 # 93/KH-UBND, 12/2025/QĐ-UBND, and the Party's and mass organisations' 21-CT/TW, 45-KH/HPN
 _DOC_NUMBER = (r"\d+(?:\s*/\s*\d{4})?\s*/\s*[\w&.]+(?:\s*-\s*[\w&.]+)*"
                r"|\d+\s*-\s*[^\W\d_][\w&.]*\s*/\s*[\w&.]+(?:\s*-\s*[\w&.]+)*")
-_NUMBER_RE = re.compile(rf"\bSố\s*:\s*(?P<n>{_DOC_NUMBER})", re.IGNORECASE)
+# "Số: 93/KH-UBND"; without the colon ("Số 15-KH/ĐU", as the Party writes it) only a capital "Số" right
+# before the number, so that "Quyết định số 1790/QĐ-TTg" of a legal basis is not taken for it
+_NUMBER_RE = re.compile(rf"(?:\b[Ss][Ốố]\s*:\s*|(?<!\w)Số\s+)(?P<n>{_DOC_NUMBER})")
 _PLACE_DATE_RE = re.compile(
     r"(?P<place>[^\W\d_][^\d,;:|/]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
@@ -189,6 +191,9 @@ _PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ
 _MOTTO_OR_RULE_RE = re.compile(r"^(?:[-_–—=.*\s]+|.*(?:CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập).*)$")
 
 
+_NUMBER_START_RE = re.compile(r"^S[ốỐ]\s*(?::|\d)")
+
+
 def _issuer_block(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         national = _NATIONAL_RE.search(line)
@@ -198,17 +203,22 @@ def _issuer_block(lines: list[str]) -> str | None:
         parts = []
         for j, nxt in enumerate(lines[i:i + 4], start=i):
             cut = _NATIONAL_RE.search(nxt)
-            if cut:
-                if nxt[:cut.start()].strip():
-                    parts.append(nxt[:cut.start()].strip())
-                    break
+            if cut and nxt[:cut.start()].strip():
+                nxt = nxt[:cut.start()].strip()
+            elif cut:
                 # Two columns copied row by row: "ỦY BAN NHÂN DÂN", "CỘNG HÒA…", "TỈNH HÀ GIANG",
                 # "Độc lập…": the issuer's second line comes after the national title.
                 parts += _issuer_after_motto(lines[j + 1:j + 4])
                 break
-            if not is_upper_line(nxt) or re.match(r"^S[ốỐ]\s*:", nxt):
+            if not is_upper_line(nxt) or _NUMBER_START_RE.match(nxt):
+                break
+            number = _NUMBER_RE.search(nxt) if "S" in nxt else None
+            if number:  # a flattened header: "UBND TỈNH AN GIANG Số 45/KH-UBND"
+                parts.append(nxt[:number.start()])
                 break
             parts.append(nxt)
+            if cut:
+                break
         return " ".join(" ".join(parts).split()) or None
     return None
 

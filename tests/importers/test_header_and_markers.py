@@ -121,3 +121,40 @@ def test_hyphen_labels_in_a_table_column():
     assert (classify_label("1-").kind, classify_label("1-").label) == (ItemKind.ARABIC, "1")
     assert (classify_label("II-").kind, classify_label("II-").value) == (ItemKind.ROMAN, 2)
     assert classify_label("-").kind is ItemKind.DASH
+
+
+# ---------------------------------------------------------------- A: numbers written without a colon
+
+BODY = """
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ
+1. Tuyên truyền. Sở Nội vụ chủ trì. Thời gian: Quý III hằng năm.
+"""
+
+
+def _meta(text: str):
+    return parse_plan_text(text).meta
+
+
+def test_party_number_without_colon():
+    meta = _meta(PARTY_HEADER.replace("I- ", "I. ") + BODY)
+    assert (meta.number, meta.doc_type) == ("15-KH/ĐU", "KH")
+    assert [b.number for b in meta.legal_bases] == ["21-CT/TW"]
+    # without a number of its own, the plan does not take its legal basis's "số 21-CT/TW"
+    meta = _meta(PARTY_HEADER.replace("I- ", "I. ").replace("Số 15-KH/ĐU", "") + BODY)
+    assert meta.number is None and meta.legal_bases[0].number == "21-CT/TW"
+
+
+@pytest.mark.parametrize("header", [
+    "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố 45/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nAn Giang, ngày 3 tháng 2 năm 2025\n",
+    "UBND TỈNH AN GIANG Số 45/KH-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nAn Giang, ngày 3 tháng 2 năm 2025\n",
+], ids=["two-columns", "flattened"])
+def test_state_number_without_colon(header):
+    meta = _meta(header + "\nKẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025\n\n"
+                 "Căn cứ Quyết định số 1790/QĐ-TTg ngày 23/10/2021 của Thủ tướng Chính phủ;\n" + BODY)
+    assert (meta.number, meta.issuer, meta.place, meta.issued_on) == (
+        "45/KH-UBND", "UBND tỉnh An Giang", "An Giang", dt.date(2025, 2, 3))
+
