@@ -309,6 +309,27 @@ def _decision_title(lines: list[str]) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------- year
+
+_TITLE_YEAR_RE = re.compile(r"\bnăm\s+(\d{4})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
+# "đến năm 2030", "tầm nhìn năm 2045", "từ năm 2021": the end or start of a period, not the plan's year
+_PERIOD_YEAR_BEFORE_RE = re.compile(r"(?:^|\s)(?:đến|tới|hết|từ|trước|sau|cuối|tầm nhìn|giai đoạn)\s*$")
+
+
+def plan_year(title: str | None, issued_on: dt.date | None) -> int | None:
+    """The year a plan is for: a year its title states as the plan's ("… năm 2025"), not the end of a
+    period ("đến năm 2030") nor a period ("giai đoạn 2021 - 2030"), that fits the issue date (a yearly
+    plan is issued in its year or the year before); else the year of issue."""
+    if title and "năm" in title.lower():
+        for m in reversed(list(_TITLE_YEAR_RE.finditer(title))):
+            if _PERIOD_YEAR_BEFORE_RE.search(title[max(0, m.start() - 12):m.start()].lower()):
+                continue
+            year = int(m.group(1))
+            if issued_on is None or issued_on.year <= year <= issued_on.year + 1:
+                return year
+    return issued_on.year if issued_on else None
+
+
 # ---------------------------------------------------------------- legal bases
 
 _DOC_TYPES = (
@@ -554,14 +575,7 @@ def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
     meta.title = title
 
     # year
-    year = None
-    if title:
-        years = re.findall(r"\bnăm\s+(\d{4})\b", title)
-        if years:
-            year = int(years[-1])
-    if year is None and meta.issued_on:
-        year = meta.issued_on.year
-    meta.year = year
+    meta.year = plan_year(title, meta.issued_on)
 
     # legal bases: preamble lines of the header (the decision's and the plan's own)
     meta.legal_bases = parse_legal_bases(head)

@@ -158,3 +158,35 @@ def test_state_number_without_colon(header):
     assert (meta.number, meta.issuer, meta.place, meta.issued_on) == (
         "45/KH-UBND", "UBND tỉnh An Giang", "An Giang", dt.date(2025, 2, 3))
 
+
+
+# ---------------------------------------------------------------- B: the plan's year
+
+STATE_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 145/KH-UBND
+Lâm Đồng, ngày {date}
+
+KẾ HOẠCH
+{title}
+"""
+
+
+@pytest.mark.parametrize("title, date, year", [
+    ("THỰC HIỆN CHƯƠNG TRÌNH TRUYỀN THÔNG VỀ BÌNH ĐẲNG GIỚI ĐẾN NĂM 2030 TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG",
+     "12 tháng 5 năm 2025", 2025),
+    ("THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI GIAI ĐOẠN 2021 - 2030, TẦM NHÌN ĐẾN NĂM 2045",
+     "12 tháng 5 năm 2025", 2025),
+    ("CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2026 VÀ ĐỊNH HƯỚNG ĐẾN NĂM 2030", "20 tháng 12 năm 2025", 2026),
+    ("THỰC HIỆN BÌNH ĐẲNG GIỚI TỪ NĂM 2025 ĐẾN NĂM 2030", "12 tháng 5 năm 2025", 2025),
+    # a year that cannot be the plan's for its issue date: a reference, not the plan's year
+    ("TỔNG KẾT 10 NĂM THỰC HIỆN NGHỊ QUYẾT NĂM 2015", "12 tháng 5 năm 2025", 2025),
+], ids=["den-nam", "tam-nhin", "next-year", "tu-den", "old-reference"])
+def test_plan_year_is_not_the_end_of_a_period(title, date, year):
+    text = STATE_HEADER.format(date=date, title=title) + BODY
+    plan = parse_plan_text(text)
+    assert plan.meta.year == year
+    recurring = plan.items[1].children[0].time_frame  # "Quý III hằng năm"
+    assert recurring is not None and recurring.start == dt.date(year, 7, 1)
