@@ -30,6 +30,10 @@ _PLACE_DATE_NUM_RE = re.compile(
 )
 
 
+# "Độc lập - Tự do - Hạnh phúc" joined onto the place-and-date line
+_MOTTO_PREFIX_RE = re.compile(r"^.*\bHạnh\s+phúc\b[\s\-–—_.]*", re.IGNORECASE)
+
+
 def make_date(y: int | str, m: int | str, d: int | str) -> dt.date | None:
     try:
         year, month, day = int(y), int(m), int(d)
@@ -178,17 +182,34 @@ def _site_block(lines: list[str]) -> dict[str, str]:
 # ---------------------------------------------------------------- issuer
 
 _ORG_START_RE = re.compile(
-    r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BAN|HỘI|BỘ|TỈNH ỦY|TỈNH UỶ|HỘI ĐỒNG|ĐẢNG ỦY|CÔNG AN|"
-    r"TRƯỜNG|TRUNG TÂM|CỤC|CHI CỤC|VĂN PHÒNG|LIÊN ĐOÀN|ỦY BAN|UỶ BAN|MẶT TRẬN|TỈNH ĐOÀN|BAN CHỈ ĐẠO)\b"
+    r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BAN|HỘI|BỘ|TỈNH ỦY|TỈNH UỶ|HỘI ĐỒNG|ĐẢNG ỦY|ĐẢNG UỶ|CÔNG AN|"
+    r"TRƯỜNG|TRUNG TÂM|CỤC|CHI CỤC|VĂN PHÒNG|LIÊN ĐOÀN|ỦY BAN|UỶ BAN|MẶT TRẬN|TỈNH ĐOÀN|BAN CHỈ ĐẠO|"
+    r"BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|ĐOÀN|CÔNG ĐOÀN|THÀNH ỦY|THÀNH UỶ|THÀNH ĐOÀN|HUYỆN ỦY|HUYỆN UỶ|HUYỆN ĐOÀN)\b"
 )
-_NATIONAL_RE = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập")
-_UNIT = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN"
+# The national title facing the issuer: the state's "CỘNG HÒA…", the Party's "ĐẢNG CỘNG SẢN VIỆT NAM",
+# the Đoàn's "ĐOÀN TNCS HỒ CHÍ MINH" (unless it is the issuer's own name: "BCH ĐOÀN TNCS HỒ CHÍ MINH")
+_NATIONAL_RE = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM|"
+                          r"(?<!BCH )(?<!HÀNH )ĐOÀN TNCS HỒ CHÍ MINH")
+_UNIT = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU"
+_UNIT_RE = re.compile(rf"(?<!\S)({_UNIT})\s+")
 _UBND_RE = re.compile(rf"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+({_UNIT})\s+(.+)$")
 _SUB_ORG_RE = re.compile(r"\s+(SỞ|BAN|CHI CỤC|CỤC|PHÒNG|TRUNG TÂM|VĂN PHÒNG|THANH TRA|CÔNG AN)\s+(.+)$")
+# "HỘI LHPN VIỆT NAM / BCH HỘI LHPN TỈNH HƯNG YÊN": the line above the issuing body names the body it
+# belongs to; the issuer is the executive committee ("BCH", "Ban Chấp hành", "Ban Thường vụ") …
+_EXECUTIVE_RE = re.compile(r"\s(?:BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ)\s")
+# … or, without one, the body below a national organisation ("HỘI NÔNG DÂN VIỆT NAM / HỘI NÔNG DÂN TỈNH …")
+_NATIONAL_PARENT_RE = re.compile(r"\sVIỆT NAM\s+(?=(?:HỘI|ĐOÀN|CÔNG ĐOÀN|LIÊN ĐOÀN|ĐẢNG ỦY|ĐẢNG UỶ)\s)")
+# "TỈNH ỦY QUẢNG NGÃI", "THÀNH ĐOÀN ĐÀ NẴNG": a committee named by its level, then the place
+_LEVEL_BODY_RE = re.compile(r"(?:^|\s)(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (ỦY|UỶ|ĐOÀN)\s+(.+)$")
+# the kind of body, cased as one word group: "Công an", "Trung tâm", then the rest of the name
+_ORG_HEAD_RE = re.compile(r"^(BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI CỤC|TRUNG TÂM|VĂN PHÒNG|CÔNG AN|ĐẢNG ỦY|ĐẢNG UỶ|"
+                          r"LIÊN ĐOÀN|CÔNG ĐOÀN|SỞ|BAN|BỘ|CỤC|HỘI|BCH|ĐOÀN|PHÒNG)(?:\s+|$)")
+_NAME_HINTS = ("Hồ Chí Minh", "Việt Nam", "Tổ quốc", "Liên hiệp Phụ nữ")
 
 
-_PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|SỞ|BAN|PHÒNG)\b")
-_MOTTO_OR_RULE_RE = re.compile(r"^(?:[-_–—=.*\s]+|.*(?:CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập).*)$")
+_PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|SỞ|BAN|PHÒNG)\b")
+_MOTTO_OR_RULE_RE = re.compile(r"^(?:[-_–—=.*\s]+|.*(?:CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM).*"
+                               r"|ĐOÀN TNCS HỒ CHÍ MINH)$")
 
 
 _NUMBER_START_RE = re.compile(r"^S[ốỐ]\s*(?::|\d)")
@@ -201,8 +222,13 @@ def _issuer_block(lines: list[str]) -> str | None:
         if not _ORG_START_RE.match(own) or not is_upper_line(own):
             continue
         parts = []
+        beside_title = False  # the lines so far had the national title beside them on the same line
         for j, nxt in enumerate(lines[i:i + 4], start=i):
             cut = _NATIONAL_RE.search(nxt)
+            if beside_title and not (cut and nxt[:cut.start()].strip()) and not _PLACE_LINE_RE.match(nxt):
+                # Two columns flattened row by row ("ỦY BAN NHÂN DÂN CỘNG HÒA…", "TỈNH QUẢNG NGÃI Độc lập…"):
+                # the issuer goes on only on lines shaped like that, or with a place ("TỈNH QUẢNG NGÃI")
+                break
             if cut and nxt[:cut.start()].strip():
                 nxt = nxt[:cut.start()].strip()
             elif cut:
@@ -217,8 +243,7 @@ def _issuer_block(lines: list[str]) -> str | None:
                 parts.append(nxt[:number.start()])
                 break
             parts.append(nxt)
-            if cut:
-                break
+            beside_title = bool(cut)
         return " ".join(" ".join(parts).split()) or None
     return None
 
@@ -237,7 +262,8 @@ def _issuer_after_motto(lines: list[str]) -> list[str]:
 
 def normalise_issuer(block: str) -> str:
     """'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI' -> 'UBND tỉnh Quảng Ngãi';
-    'UBND TỈNH QUẢNG NGÃI SỞ NỘI VỤ' -> 'Sở Nội vụ tỉnh Quảng Ngãi'."""
+    'UBND TỈNH QUẢNG NGÃI SỞ NỘI VỤ' -> 'Sở Nội vụ tỉnh Quảng Ngãi';
+    'HỘI LHPN VIỆT NAM BCH HỘI LHPN TỈNH HƯNG YÊN' -> 'BCH Hội LHPN tỉnh Hưng Yên'."""
     block = " ".join(block.split())
     m = _UBND_RE.match(block)
     if m:
@@ -247,14 +273,65 @@ def normalise_issuer(block: str) -> str:
             place = proper_case(rest[:sub.start()])
             return f"{title_word(sub.group(1))} {org_case(sub.group(2))} {unit} {place}"
         return f"UBND {unit} {proper_case(rest)}"
-    m = re.match(r"^(SỞ|BAN|CHI CỤC|CỤC|TRUNG TÂM|VĂN PHÒNG|HỘI|CÔNG AN)\s+(.+?)(?:\s+(" + _UNIT + r")\s+(.+))?$", block)
+    if not block.isupper():
+        return block
+    m = _EXECUTIVE_RE.search(block) or _NATIONAL_PARENT_RE.search(block)
     if m:
-        head = title_word(m.group(1)) if " " not in m.group(1) else org_case(m.group(1))
-        name = f"{head} {org_case(m.group(2))}"
-        if m.group(3):
-            name += f" {m.group(3).lower()} {proper_case(m.group(4))}"
-        return name
-    return org_case(block) if block.isupper() else block
+        block = block[m.start() + 1:] if m.re is _EXECUTIVE_RE else block[m.end():]
+    m = _LEVEL_BODY_RE.search(block)
+    if m:
+        rest = m.group(3)
+        sub = _SUB_ORG_RE.search(rest)  # "TỈNH ỦY QUẢNG NGÃI / BAN TUYÊN GIÁO": the body under the committee
+        place = proper_case(rest[:sub.start()] if sub else rest)
+        name = f"{title_word(m.group(1))} {m.group(2).lower()} {place}"
+        if sub:
+            name = f"{_org_name(rest[sub.start():])} {name}"
+        elif m.start() > 0:  # "BAN THƯỜNG VỤ TỈNH ĐOÀN …"
+            name = f"{_org_name(block[:m.start()])} {name}"
+    else:
+        # the place after the last administrative unit: "… TỈNH QUẢNG NGÃI", not the "XÃ" of "XÃ HỘI"
+        units = [u for u in _UNIT_RE.finditer(block) if u.start() > 0]
+        if units:
+            u = units[-1]
+            name = f"{_org_name(block[:u.start()])} {u.group(1).lower()} {proper_case(block[u.end():])}"
+        else:
+            name = _org_name(block)
+    return _restore_acronyms(name, block)
+
+
+def _org_name(s: str) -> str:
+    """'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'Sở Giáo dục và Đào tạo'; 'CÔNG AN' -> 'Công an'."""
+    s = s.strip()
+    m = _ORG_HEAD_RE.match(s)
+    if not m:
+        return org_case(s)
+    head = m.group(1)
+    if head.startswith("BAN "):  # "Ban Chấp hành", "Ban Thường vụ"
+        head = f"Ban {org_case(head[4:])}"
+    elif head != "BCH":
+        head = org_case(head)
+    rest = s[m.end():]
+    return f"{head} {_org_name(rest)}" if rest else head
+
+
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+"
+    r"(?:ch|ng|nh|[cmnpt])?$")
+
+
+def is_acronym(word: str) -> bool:
+    """A word in capitals that cannot be a Vietnamese syllable: 'UBND', 'LHPN', 'TNCS', 'BCH', 'HIV'."""
+    return len(word) >= 2 and word.isupper() and word.isalpha() and not _SYLLABLE_RE.match(word.lower())
+
+
+def _restore_acronyms(name: str, block: str) -> str:
+    acronyms = {w for w in re.split(r"[\s,.;:()\-–/]+", block) if is_acronym(w)}
+    if acronyms:
+        name = " ".join(w.upper() if w.upper() in acronyms else w for w in name.split(" "))
+    for hint in _NAME_HINTS:
+        name = re.sub(rf"(?<!\w){re.escape(hint)}(?!\w)", hint, name, flags=re.IGNORECASE)
+    return name
 
 
 def _site_issuer(value: str) -> str:
@@ -421,7 +498,10 @@ def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
 
 # ---------------------------------------------------------------- signature and recipients
 
-_AUTH_RE = re.compile(r"(?<![\w])(TM|KT|TL|TUQ|Q|Q\.|UQ)\.\s*([^\W\d_a-zà-ỹđ][^.]*?)(?=\s+(?:TM|KT|TL|TUQ|Q)\.|$)")
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"; the Party, Đoàn and Hội write "T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ"
+_AUTH_RE = re.compile(r"(?<![\w/])((?:TM|KT|TL|TUQ|Q|Q\.|UQ)\.|T/M|T/L|K/T|T/UQ)\s*([^\W\d_a-zà-ỹđ][^.]*?)"
+                      r"(?=\s+(?:(?:TM|KT|TL|TUQ|Q)\.|(?:T/M|T/L|K/T|T/UQ)\s)|$)")
+_AUTH_LINE_RE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q|UQ)\.\s*|(?:T/M|T/L|K/T|T/UQ)\s+)\S")
 _TITLE_RE = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BÍ THƯ|"
                        r"THỦ TRƯỞNG|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHI CỤC TRƯỞNG)"
                        r"(?:\s+THƯỜNG TRỰC)?\.?$")
@@ -430,7 +510,7 @@ _SIGNED_RE = re.compile(r"^[(\[]?\s*(?:đã ký|ký|ký tên|đóng dấu|ký, �
 
 
 def is_authority_line(line: str) -> bool:
-    return bool(re.match(r"^(TM|KT|TL|TUQ|Q|UQ)\.\s*\S", line)) and is_upper_line(line)
+    return bool(_AUTH_LINE_RE.match(line)) and is_upper_line(line)
 
 
 def is_signer_title_line(line: str) -> bool:
@@ -461,11 +541,11 @@ def _signature(lines: list[str], with_authority: bool) -> tuple[str | None, str 
         title = None
         if is_authority_line(line):
             matches = list(_AUTH_RE.finditer(line))
-            auth = f"{matches[-1].group(1)}. {matches[-1].group(2).strip()}" if matches else line
+            auth = f"{matches[-1].group(1)} {matches[-1].group(2).strip()}" if matches else line
             j = i + 1
             while j < len(lines) and is_authority_line(lines[j]):
                 matches = list(_AUTH_RE.finditer(lines[j]))
-                auth = f"{matches[-1].group(1)}. {matches[-1].group(2).strip()}" if matches else lines[j]
+                auth = f"{matches[-1].group(1)} {matches[-1].group(2).strip()}" if matches else lines[j]
                 j += 1
         elif not with_authority and is_signer_title_line(line):
             j = i
@@ -528,7 +608,7 @@ def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
         probe = _NUMBER_RE.sub(" ", line)
         m = _PLACE_DATE_RE.search(probe) or _PLACE_DATE_NUM_RE.search(probe)
         if m:
-            place = " ".join(m.group("place").split()).strip(" -–")
+            place = _MOTTO_PREFIX_RE.sub("", " ".join(m.group("place").split())).strip(" -–")
             meta.place = place or None
             meta.issued_on = make_date(m.group("y"), m.group("m"), m.group("d"))
             break

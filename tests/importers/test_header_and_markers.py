@@ -190,3 +190,73 @@ def test_plan_year_is_not_the_end_of_a_period(title, date, year):
     assert plan.meta.year == year
     recurring = plan.items[1].children[0].time_frame  # "Quý III hằng năm"
     assert recurring is not None and recurring.start == dt.date(year, 7, 1)
+
+
+# ---------------------------------------------------------------- C: issuers and signing authorities
+
+PLAN = """
+KẾ HOẠCH
+THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ
+1. Tuyên truyền. Sở Nội vụ chủ trì.
+"""
+
+
+@pytest.mark.parametrize("header, issuer, number, place", [
+    ("ỦY BAN NHÂN DÂN\nĐẶC KHU LÝ SƠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nLý Sơn, ngày 5 tháng 8 năm 2025\n",
+     "UBND đặc khu Lý Sơn", "12/KH-UBND", "Lý Sơn"),
+    ("ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐẶC KHU LÝ SƠN\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 12/KH-UBND\nLý Sơn, ngày 5 tháng 8 năm 2025\n",
+     "UBND đặc khu Lý Sơn", "12/KH-UBND", "Lý Sơn"),
+    ("HỘI LHPN VIỆT NAM\nBCH HỘI LHPN TỈNH HƯNG YÊN\n***\nSố: 45-KH/HPN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nHưng Yên, ngày 10 tháng 3 năm 2025\n",
+     "BCH Hội LHPN tỉnh Hưng Yên", "45-KH/HPN", "Hưng Yên"),
+    ("HỘI LHPN VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBCH HỘI LHPN TỈNH HƯNG YÊN Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 45-KH/HPN Hưng Yên, ngày 10 tháng 3 năm 2025\n",
+     "BCH Hội LHPN tỉnh Hưng Yên", "45-KH/HPN", "Hưng Yên"),
+    ("HỘI NÔNG DÂN VIỆT NAM\nHỘI NÔNG DÂN TỈNH AN GIANG\n***\nSố: 20-KH/HND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nAn Giang, ngày 10 tháng 3 năm 2025\n",
+     "Hội Nông dân tỉnh An Giang", "20-KH/HND", "An Giang"),
+    ("BCH ĐOÀN TNCS HỒ CHÍ MINH\nTỈNH QUẢNG NGÃI\n***\nSố: 12-KH/TĐTN-XH\nĐOÀN TNCS HỒ CHÍ MINH\n"
+     "Quảng Ngãi, ngày 10 tháng 3 năm 2025\n",
+     "BCH Đoàn TNCS Hồ Chí Minh tỉnh Quảng Ngãi", "12-KH/TĐTN-XH", "Quảng Ngãi"),
+    ("BCH ĐOÀN TNCS HỒ CHÍ MINH ĐOÀN TNCS HỒ CHÍ MINH\nTỈNH QUẢNG NGÃI\n***\n"
+     "Số: 12-KH/TĐTN-XH Quảng Ngãi, ngày 10 tháng 3 năm 2025\n",
+     "BCH Đoàn TNCS Hồ Chí Minh tỉnh Quảng Ngãi", "12-KH/TĐTN-XH", "Quảng Ngãi"),
+    ("ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ TỊNH KHÊ\n*\n"
+     "Số 15-KH/ĐU Tịnh Khê, ngày 10 tháng 10 năm 2025\n",
+     "Đảng ủy xã Tịnh Khê", "15-KH/ĐU", "Tịnh Khê"),
+    ("TỈNH ỦY QUẢNG NGÃI\nBAN TUYÊN GIÁO\n*\nSố 15-KH/BTGTU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "Quảng Ngãi, ngày 10 tháng 10 năm 2025\n",
+     "Ban Tuyên giáo Tỉnh ủy Quảng Ngãi", "15-KH/BTGTU", "Quảng Ngãi"),
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 45/KH-UBND Quảng Ngãi, ngày 10 tháng 3 năm 2025\n",
+     "UBND tỉnh Quảng Ngãi", "45/KH-UBND", "Quảng Ngãi"),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-SLĐTBXH\nQuảng Ngãi, ngày 10 tháng 3 năm 2025\n",
+     "Sở Lao động - Thương binh và Xã hội tỉnh Quảng Ngãi", "45/KH-SLĐTBXH", "Quảng Ngãi"),
+    ("CÔNG AN TỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 45/KH-CAT\nQuảng Ngãi, ngày 10 tháng 3 năm 2025\n",
+     "Công an tỉnh Quảng Ngãi", "45/KH-CAT", "Quảng Ngãi"),
+], ids=["dac-khu", "dac-khu-rows", "hoi-lhpn", "hoi-lhpn-rows", "hoi-nong-dan", "tinh-doan", "tinh-doan-rows",
+        "dang-uy-flat", "ban-tinh-uy", "ubnd-rows", "so-ldtbxh", "cong-an"])
+def test_issuers_of_other_bodies(header, issuer, number, place):
+    meta = parse_plan_text(header + PLAN).meta
+    assert (meta.issuer, meta.number, meta.place) == (issuer, number, place)
+
+
+def test_party_signing_authority(tmp_path):
+    path = tmp_path / "dang_uy.txt"
+    path.write_text(PARTY_HEADER + PARTY_BODY.replace("T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ\nK/T BÍ THƯ")
+                    .replace("BÍ THƯ\n\nNguyễn", "PHÓ BÍ THƯ\n\nNguyễn"), encoding="utf-8")
+    meta = read_plan(path).meta
+    assert (meta.signer_authority, meta.signer_title, meta.signer) == ("K/T BÍ THƯ", "PHÓ BÍ THƯ", "Nguyễn Văn Tâm")
+    path.write_text(PARTY_HEADER + PARTY_BODY, encoding="utf-8")
+    plan = read_plan(path)
+    assert (plan.meta.signer_authority, plan.meta.signer_title) == ("T/M ĐẢNG ỦY", "BÍ THƯ")
+    assert plan.meta.issuer == "Đảng ủy xã Tịnh Khê"
+    assert plan.meta.recipients == ["Ban Thường vụ Tỉnh ủy (b/c)", "Lưu Văn phòng Đảng ủy"]
