@@ -652,6 +652,8 @@ def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
         preamble = [line for line in head if _is_preamble(line)][:20]
         hints = casing_hints(([site_title] if site_title else []) + preamble, singles)
         title = sentence_case(title, hints)
+    if title and title[0].islower():  # "KẾ HOẠCH" above a title in running case: "thực hiện …"
+        title = title[0].upper() + title[1:]
     meta.title = title
 
     # year

@@ -260,3 +260,9 @@ def test_party_signing_authority(tmp_path):
     assert (plan.meta.signer_authority, plan.meta.signer_title) == ("T/M ĐẢNG ỦY", "BÍ THƯ")
     assert plan.meta.issuer == "Đảng ủy xã Tịnh Khê"
     assert plan.meta.recipients == ["Ban Thường vụ Tỉnh ủy (b/c)", "Lưu Văn phòng Đảng ủy"]
+
+
+def test_a_title_in_running_case_starts_with_a_capital():
+    meta = parse_plan_text(PARTY_HEADER + BODY).meta
+    assert meta.title == ("Thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ trong hệ thống chính trị xã "
+                          "giai đoạn 2025 - 2030")
