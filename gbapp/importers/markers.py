@@ -23,6 +23,7 @@ _ROMAN_HYPHEN_RE = re.compile(r"^([IVX]{1,7})\s?[-–](\s*)(\S.*)$")
 _ARABIC_HYPHEN_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s?[-–](\s*)(\S.*)$")
 _LETTER_HYPHEN_RE = re.compile(r"^([a-zđ])[-–](\s+)(\S.*)$")
 _ROMAN_WORD_RE = re.compile(r"^[IVX]+\b")
+_VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 # "A. CÔNG TÁC TUYÊN TRUYỀN": a group row of a task table (tables only, never running text)
 _GROUP_RE = re.compile(r"^([A-ZĐ])\s*[.)]\s+(.*)$")
 # "- 2 -" and a PDF's "-- Hết trang 1 --" page marks are not list items
@@ -53,8 +54,9 @@ def _hyphen_rest(m: re.Match) -> str | None:
     first = rest.split(None, 1)[0]
     if "/" in first or any(ch.isdigit() for ch in first) or _ROMAN_WORD_RE.match(first):
         return None
-    if not gap and not (first.isupper() and sum(ch.isalpha() for ch in first) >= 2):
-        return None
+    if not gap and not (first.isupper() and sum(ch.isalpha() for ch in first) >= 2
+                        and any(ch in _VOWELS for ch in first.lower())):
+        return None  # "I-MỤC TIÊU", "1-TUYÊN TRUYỀN"; not "19-NQ của …", a number without its slash
     return rest.strip()
 
 

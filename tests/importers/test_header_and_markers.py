@@ -97,6 +97,7 @@ def test_party_style_hyphen_markers_make_a_tree(tmp_path):
     ("12 - Tổ chức hội nghị", ItemKind.ARABIC, "12", "Tổ chức hội nghị"),
     ("2.1- Tuyên truyền", ItemKind.ARABIC, "2.1", "Tuyên truyền"),
     ("3-TUYÊN TRUYỀN", ItemKind.ARABIC, "3", "TUYÊN TRUYỀN"),
+    ("III-TỔ CHỨC", ItemKind.ROMAN, "III", "TỔ CHỨC"),
     ("a- Các chi bộ", ItemKind.LETTER, "a", "Các chi bộ"),
 ])
 def test_hyphen_markers(line, kind, label, rest):
@@ -111,6 +112,7 @@ def test_hyphen_markers(line, kind, label, rest):
     ("12- Kế hoạch", "12-KH/ĐU ngày 5/3"), ("15- Ngày", "15-11-2025"), ("3- Năm", "3- năm tiếp theo"),
     ("V- LIÊN KẾT", "V-League 2025"), ("X- QUẢN LÝ", "X-quang phổi"), ("I- NĂM", "I-II năm"),
     ("IV – VỀ", "IV – V"), ("a- Xây dựng", "a-xit"), ("e- Học trực tuyến", "e- learning"), ("1- Một", "1-"),
+    ("19-NGHỊ QUYẾT", "19-NQ của Ban Chấp hành"),
 ])
 def test_hyphen_markers_but_not_ranges_dates_or_numbers(item, not_item):
     assert parse_marker(item) is not None
