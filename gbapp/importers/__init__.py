@@ -28,6 +28,7 @@ from .docx_reader import docx_blocks, load_bytes
 from .errors import EMPTY, MAX_TEXT_CHARS, PlanImportError
 from .json_out import plan_to_json
 from .lines import text_blocks
+from .markers import parse_marker
 from .parser import parse_blocks
 
 __all__ = [
@@ -61,6 +62,7 @@ def _guard(func, *args) -> ParsedPlan:
         raise PlanImportError(
             f"Lỗi không mong đợi khi đọc kế hoạch: {type(exc).__name__}: {exc} (unexpected import error)") from exc
     finally:
+        parse_marker.cache_clear()  # holds the document's lines: not kept after the import
         if was_enabled:
             gc.enable()
 

@@ -60,7 +60,9 @@ def _hyphen_rest(m: re.Match) -> str | None:
     return rest.strip()
 
 
-@lru_cache(maxsize=256)
+# Big enough for every line of a large plan: a line is asked for its marker when it is
+# unwrapped and again when the tree is built. Emptied after each import (importers._guard).
+@lru_cache(maxsize=1 << 15)
 def parse_marker(line: str) -> Marker | None:
     """The marker a line starts with, or None. The line is expected stripped."""
     if not line:
