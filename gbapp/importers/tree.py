@@ -33,7 +33,8 @@ _OUTPUT_RE = re.compile(r"(?:Sản phẩm|Kết quả đầu ra|Sản phẩm đ�
 class _Open:
     """An item being built, with its text lines still in a list (no quadratic concatenation)."""
 
-    __slots__ = ("item", "rank", "parts", "needs_title", "from_row", "parent", "subject")
+    __slots__ = ("item", "rank", "parts", "needs_title", "from_row", "parent", "subject",
+                 "point_attributes")
 
     def __init__(self, item: ParsedItem, rank: float, needs_title: bool = False, from_row: bool = False):
         self.item = item
@@ -45,6 +46,8 @@ class _Open:
         # the agencies a heading ("2. Sở Y tế", "a) Công an tỉnh:") makes responsible for the
         # duties below it that name no one
         self.subject: tuple[str, ...] = ()
+        # how many of its "-"/"+" points took attribute lines of their own (see _attribute_owner)
+        self.point_attributes = 0
 
 
 def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str]]:
@@ -74,7 +77,7 @@ def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str
         marker = parse_marker(line)
         if (marker is not None and stack and marker.kind in (ItemKind.DASH, ItemKind.PLUS)
                 and _ATTRIBUTE_RE.match(marker.rest)):
-            stack[-1].parts.append(marker.rest)  # an attribute of the item above
+            _attribute_owner(stack, marker.rank).parts.append(marker.rest)
             continue
         if marker is not None:
             item = ParsedItem(kind=marker.kind, label=marker.label, title=marker.rest)
@@ -87,6 +90,8 @@ def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str
         if top.needs_title:
             top.item.title = line
             top.needs_title = False
+        elif top.item.kind in _POINTS and _ATTRIBUTE_RE.match(line):
+            _attribute_owner(stack, top.rank).parts.append(line)
         else:
             top.parts.append(line)
 
@@ -112,6 +117,32 @@ def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str
 
     _check_sequences(roots, warnings)
     return roots, warnings
+
+
+_POINTS = (ItemKind.DASH, ItemKind.PLUS)
+
+
+def _attribute_owner(stack: list[_Open], rank: float) -> _Open:
+    """The item an attribute line ("- Cơ quan chủ trì: X", "Thời gian: Quý II") at *rank* states
+    something of.
+
+    Under "a) Tổ chức truyền thông, gồm:" a list of points may come first and the attributes
+    after it, at the points' level: they are a)'s. But "- Tập huấn", "- Thời gian: Quý II",
+    "- Hội thảo", "- Thời gian: Quý III" gives each point its own. So an attribute goes to the
+    point above it only while that reading holds: a lone point under a heading that does not
+    announce a list, or a list whose points already took attributes of their own.
+    """
+    top = stack[-1]
+    point = next((node for node in reversed(stack) if node.rank <= rank), top)
+    if point.rank < rank or point.item.kind not in _POINTS or point.parent is None:
+        return point  # the attribute sits under this item (deeper than it), or it is no point
+    parent = point.parent
+    points = sum(1 for child in parent.item.children if child.kind in _POINTS)
+    announced = parent.item.title.rstrip().endswith(":")
+    if parent.point_attributes == 0 and (points >= 2 or announced):
+        return parent
+    parent.point_attributes += 1
+    return point
 
 
 def _row_node(row: Row, year: int | None) -> _Open:

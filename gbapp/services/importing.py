@@ -123,10 +123,10 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
 
     grouping = _assigned_below(roots)
     # Iterative walk: (nodes, parent id, parent ref, parent path, depth, in activity section,
-    # inherited time frame).
-    stack = [(roots, None, "", "", 0, False, None)]
+    # inherited time frame, below an activity).
+    stack = [(roots, None, "", "", 0, False, None, False)]
     while stack:
-        nodes, parent_id, parent_ref, parent_path, depth, in_section, inherited = stack.pop()
+        nodes, parent_id, parent_ref, parent_path, depth, in_section, inherited, detail = stack.pop()
         kinds = [_KIND_VALUES.get(n.kind) or ItemKind(n.kind).value for n in nodes]
         labels = sibling_labels(kinds)
         rows = zip(nodes, kinds, labels, strict=True)
@@ -141,8 +141,10 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             # Assigned work, or a leaf of the tasks section; not a heading whose own items carry
             # the assignments ("2. Sở Y tế" over "- Chủ trì…", "- Phối hợp…"): counting it too
             # would report the same work twice.
+            # A leaf of the tasks section is one too, unless it details an assigned activity
+            # above it ("a) … gồm:" over its "- …" points).
             is_activity = (bool(node.agencies) and id(node) not in grouping) \
-                or (section and depth > 0 and not node.children)
+                or (section and depth > 0 and not node.children and not detail)
             if is_activity and frame is None:
                 frame = year_frame  # a yearly plan's activity is due by the end of its year
             tf = frame or TimeFrame()
@@ -163,6 +165,7 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
                 int(tf.recurring), output, lead, items.search_text(ref, title, text, tf_text, output),
             ))
             if node.children:
-                stack.append((node.children, item_id, ref, path, depth + 1, section, frame))
+                stack.append((node.children, item_id, ref, path, depth + 1, section, frame,
+                              detail or is_activity))
     items.bulk_insert(db, item_rows)
     assignments.bulk_insert(db, assignment_rows)
