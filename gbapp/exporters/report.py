@@ -158,7 +158,10 @@ def _gathered(builder: DocBuilder, entries: Sequence[tuple[str, list[str]]], non
 def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
                  addressees: Sequence[str] | None = None, summary: str | None = None,
                  with_appendix: bool = True) -> Path:
-    """Write the report to *path* (atomically); returns the path."""
+    """Write the report to *path* (atomically); returns the path. The indicator appendix is
+    left out when asked, and when there is no indicator to show: a signed report does not
+    announce an empty table."""
+    with_appendix = with_appendix and bool(data.indicators)
     b = DocBuilder()
     b.header_block(head)
     b.title("BÁO CÁO", summary or default_summary(data))
@@ -197,8 +200,6 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
         b.appendix_heading(INDICATOR_APPENDIX, indicators,
                            f"(Kèm theo Báo cáo {number}{date} của {head.organisation})")
         indicator_table(b, data.indicators, data.indicator_year)
-        if not data.indicators:
-            b.para("Chưa có chỉ tiêu nào trong cơ sở dữ liệu.", "GB Note")
-        elif any(r.is_sample for r in data.indicators):
+        if any(r.is_sample for r in data.indicators):
             b.para("Ghi chú: số liệu thực hiện là dữ liệu mẫu [Dữ liệu mẫu].", "GB Note")
     return b.save(path)

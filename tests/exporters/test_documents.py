@@ -202,6 +202,11 @@ def test_report_without_its_appendix_does_not_point_to_one(demo_copy, tmp_path):
                                               with_appendix=False)))
     assert len(document.sections) == 1
     assert not any("Phụ lục" in t for t in texts(document))
+    # A plan with no indicator: no empty table announced in a document for signing.
+    data.indicators = []
+    document = docx.Document(str(write_report(data, head, tmp_path / "bc2.docx")))
+    assert len(document.sections) == 1
+    assert not any("Phụ lục" in t or "chỉ tiêu nào" in t for t in texts(document))
 
 # ---- the assignment appendix ------------------------------------------------------------------
 
