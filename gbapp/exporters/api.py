@@ -180,10 +180,16 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
     date = opts.date if opts.date is not None else today
 
     def letterhead(type_code):
+        org, guessed = documents.organisation_settings(db, plan)
+        if guessed:
+            opts.warnings.append(
+                f"Chưa khai báo cơ quan trong Cài đặt: văn bản ghi «{org.parent_agency}», địa "
+                f"danh «{org.place}» theo kế hoạch đang chọn. Kiểm tra và lưu ở Tệp → Cài đặt. "
+                f"(organisation taken from the plan)")
         head = documents.letterhead_from_settings(
             db, type_code=type_code, number=opts.number, date=date, recipients=opts.recipients,
             signer=opts.signer, signer_authority=opts.signer_authority,
-            signer_title=opts.signer_title)
+            signer_title=opts.signer_title, plan=plan)
         _check_signature(head, opts)
         return head
 

@@ -11,8 +11,9 @@ are written here as single queries; they could move to `gbapp/store/` later.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
@@ -89,14 +90,42 @@ def unit_code(archive_line: str) -> str:
     return parts[-1] if parts else ""
 
 
+_PROVINCE_RE = re.compile(r"\b(tỉnh|thành phố)\s+(\S.*)$", re.IGNORECASE)
+
+
+def organisation_settings(db: Database,
+                          plan: Plan | None = None) -> tuple[settings.OrgSettings, bool]:
+    """Our organisation's settings, and whether some were taken from *plan*.
+
+    Parent agency and place that nobody has set in Cài đặt are those of the plan's issuer: a
+    plan of Gia Lai must not be reported on under the defaults' "UBND tỉnh Quảng Ngãi"."""
+    org = settings.load(db)
+    if plan is None:
+        return org, False
+    saved = settings.saved_fields(db)
+    changes = {}
+    issuer = clean_line(plan.issuer or "")
+    if "parent_agency" not in saved and issuer:
+        if issuer.startswith(("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân")):
+            changes["parent_agency"] = issuer
+        elif m := _PROVINCE_RE.search(issuer):  # "Sở Y tế tỉnh Lào Cai" -> its province
+            changes["parent_agency"] = f"UBND {m.group(1).lower()} {m.group(2)}"
+    if "place" not in saved and plan.place:
+        changes["place"] = clean_line(plan.place)
+    changes = {k: v for k, v in changes.items() if v != getattr(org, k)}
+    return (replace(org, **changes), True) if changes else (org, False)
+
+
 def letterhead_from_settings(db: Database, *, type_code: str | None, number: str = "",
                              date: dt.date | None = None, year: int | None = None,
                              recipients: list[str] | None = None, signer: str | None = None,
                              signer_authority: str | None = None,
-                             signer_title: str | None = None) -> Letterhead:
+                             signer_title: str | None = None,
+                             plan: Plan | None = None) -> Letterhead:
     """Our organisation's letterhead. *type_code* 'BC' gives 'BC-SNV'; None (a công văn) gives
-    'SNV-<unit>' with the unit taken from the archive line."""
-    org = settings.load(db)
+    'SNV-<unit>' with the unit taken from the archive line. With *plan*, parent agency and place
+    never set in Cài đặt follow the plan's issuer (organisation_settings)."""
+    org, _guessed = organisation_settings(db, plan)
     if type_code:
         code = f"{type_code}-{org.agency_code}"
     else:

@@ -55,6 +55,11 @@ def load(db: Database) -> OrgSettings:
     return OrgSettings(**{k: v for k, v in values.items() if v is not None})
 
 
+def saved_fields(db: Database) -> set[str]:
+    """The organisation settings someone has saved (the rest are the defaults)."""
+    return {key[4:] for (key,) in db.execute("SELECT key FROM settings WHERE key LIKE 'org.%'")}
+
+
 def save(db: Database, org: OrgSettings) -> None:
     for f in fields(OrgSettings):
         set_value(db, "org." + f.name, getattr(org, f.name))

@@ -352,11 +352,15 @@ class MainWindow(QMainWindow):
         ExportDialog(self.ctx, self).exec()
 
     def edit_settings(self) -> None:
+        from ..services import documents
+        from ..store import plans
         from ..store import settings as org_settings
         from .dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self)
-        dialog.load(org_settings.load(self.ctx.db))
+        plan = plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None
+        # never set: proposed from the open plan's issuer, not the defaults' province
+        dialog.load(documents.organisation_settings(self.ctx.db, plan)[0])
         if dialog.exec():
             value = dialog.value()
             self.ctx.perform(self.tr("Sửa cài đặt"), lambda db: org_settings.save(db, value))

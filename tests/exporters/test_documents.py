@@ -451,3 +451,38 @@ def test_pdf_page_counts(documents, tmp_path):
         assert all(w > h for w, h in pages["appendix"])  # landscape
         assert pages["report"][0][0] < pages["report"][0][1]  # portrait report …
         assert pages["report"][-1][0] > pages["report"][-1][1]  # … with a landscape appendix
+
+
+def test_report_of_another_province_is_not_headed_with_the_default_province(tmp_path):
+    """A fresh database whose organisation was never set: the report's parent agency and place
+    follow the plan's issuer (not the defaults' Quảng Ngãi), and the export says so."""
+    from gbapp.domain.entities import Period
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database, periods, settings
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 215/KH-UBND\nGia Lai, ngày 20 tháng 01 năm 2026\n"
+            "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2026\nI. NHIỆM VỤ\n"
+            "1. Tập huấn cán bộ. Sở Nội vụ chủ trì thực hiện. Thời gian: Quý II/2026.\n")
+    db = open_database(tmp_path / "gl.db")
+    try:
+        plan_id = store_plan(db, parse_plan_text(text))
+        periods.save(db, Period(plan_id=plan_id, name="Năm 2026", kind="year",
+                                start_on=dt.date(2026, 1, 1), end_on=dt.date(2026, 12, 31),
+                                due_on=dt.date(2026, 12, 15)))
+        options = ExportOptions(date=dt.date(2026, 12, 5))
+        out = export(db, "report", tmp_path / "bc.docx", options)[0]
+        all_text = " ".join(texts(docx.Document(str(out))))
+        assert "UBND TỈNH GIA LAI" in all_text and "Gia Lai, ngày 05 tháng 12 năm 2026" in all_text
+        assert "Quảng Ngãi" not in all_text
+        assert any("Chưa khai báo cơ quan" in w and "UBND tỉnh Gia Lai" in w
+                   for w in options.warnings)
+        # once saved in Cài đặt, the settings rule and nothing is guessed
+        settings.save(db, settings.load(db))
+        options = ExportOptions(date=dt.date(2026, 12, 5))
+        out = export(db, "report", tmp_path / "bc2.docx", options)[0]
+        assert "UBND TỈNH QUẢNG NGÃI" in " ".join(texts(docx.Document(str(out))))
+        assert not any("Chưa khai báo cơ quan" in w for w in options.warnings)
+    finally:
+        db.close()
