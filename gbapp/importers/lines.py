@@ -162,6 +162,12 @@ def _wrap_width(lengths: list[int]) -> float:
     return float(ordered[int(0.9 * (len(ordered) - 1))])
 
 
+# Labels that open a line of their own under an item: its agencies, time, output, funding.
+_LABELS = ("co quan chu tri", "co quan phoi hop", "co quan thuc hien", "don vi chu tri",
+           "don vi phoi hop", "don vi thuc hien", "chu tri", "phoi hop", "thoi gian", "thoi han",
+           "tien do", "san pham", "ket qua du kien", "kinh phi", "nguon kinh phi")
+
+
 def _is_boundary(line: str) -> bool:
     """Lines that always start a new logical line, whatever precedes them."""
     f = quick_fold(line[:24])
@@ -169,6 +175,7 @@ def _is_boundary(line: str) -> bool:
         f.startswith(("noi nhan", "can cu ", "so:", "so :", "so hieu", "ngay ban hanh", "ngay co hieu luc",
                       "loai van ban", "co quan ban hanh", "nguoi ky", "linh vuc", "thuc hien ", "theo de nghi",
                       "xet de nghi", "dieu "))
+        or (f.startswith(_LABELS) and ":" in line[:48])  # "Cơ quan chủ trì: …", "Thời gian: …"
         or is_chrome_drop(line)
         or is_chrome_end(line)
     )

@@ -71,3 +71,15 @@ def test_attribute_deeper_than_its_point_stays_with_it():
                  "+ Cơ quan chủ trì: Sở Y tế\n")
     talk, course = plan.items[1].children[0].children
     assert _roles(course) == [("Sở Y tế", Role.LEAD)] and not talk.agencies
+
+
+def test_label_lines_are_not_glued_to_a_short_title():
+    """In a text of short lines the wrap-width rule joined each label line to the title above."""
+    body = "1. Công tác truyền thông\n" + "".join(
+        f"{n}) Nhiệm vụ số {n} về truyền thông bình đẳng giới\nCơ quan chủ trì: Sở Nội vụ\n"
+        f"Thời gian hoàn thành: Quý IV/2025\n" for n in "abcdeg")
+    tasks = _plan(body).items[1].children[0].children
+    assert [t.title for t in tasks] == [
+        f"Nhiệm vụ số {n} về truyền thông bình đẳng giới" for n in "abcdeg"]
+    assert all(_roles(t) == [("Sở Nội vụ", Role.LEAD)] and t.time_frame.end.month == 12
+               for t in tasks)
