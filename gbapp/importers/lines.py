@@ -200,7 +200,11 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
                 physical.append((row, True))
         table_header, table_rows = None, []
 
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+    furniture = _page_furniture(raw_lines)
+    for n, raw in enumerate(raw_lines):
+        if furniture and n in furniture:
+            continue  # a PDF's page number or running header: as if the page did not break
         line = _SPACE_RUN.sub(" ", raw).strip() if "\t" in raw else " ".join(raw.split())
         if line and ("[" in line or "(" in line):
             line, cut = strip_truncation(line)
@@ -261,6 +265,35 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
         blank = False
     flush_table()
     return unwrap(physical), truncated
+
+
+_PAGE_NO_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
+
+
+def _page_furniture(lines: list[str]) -> set[int]:
+    """Indices of a PDF's page furniture in text copied from it: page numbers ("2", "- 3 -",
+    "Trang 4") that count up through the text, and a running header or footer, the same line
+    next to each of them ("Kế hoạch số 145/KH-UBND ngày 18/6/2025 của UBND tỉnh Ninh Bình")."""
+    numbers = [(n, int(m.group(1))) for n, line in enumerate(lines)
+               if len(line) <= 16 and (m := _PAGE_NO_RE.match(line))]
+    if len(numbers) < 2:
+        return set()
+    # page numbers go up one page at a time; a table's "1", "2" cells come in bursts instead
+    pages = [n for (n, value), (_m, prev) in zip(numbers[1:], numbers, strict=False)
+             if value == prev + 1]
+    pages = [numbers[0][0]] + pages if pages and numbers[1][1] == numbers[0][1] + 1 else pages
+    if len(pages) < 2:
+        return set()
+    drop = set(pages)
+    neighbours: dict[str, list[int]] = {}
+    for n in pages:
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(lines) and lines[m].strip() and m not in drop:
+                neighbours.setdefault(" ".join(lines[m].split()), []).append(m)
+    for text, at in neighbours.items():
+        if len(at) >= 2 and parse_marker(text) is None:
+            drop.update(at)
+    return drop
 
 
 def _rest_of_row(rows: list[list[str]], cells: list[str], header: list[str], blank: bool) -> bool:

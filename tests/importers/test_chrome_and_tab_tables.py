@@ -91,3 +91,29 @@ def test_tab_table_row_broken_over_lines_by_a_multi_line_cell():
     assert second.output == "Lễ phát động"
     assert rows[2].time_frame.end.day == 15
     assert plan.items[2].title == "TỔ CHỨC THỰC HIỆN"
+
+
+def test_pdf_page_numbers_and_running_header_are_dropped():
+    """Text copied from a PDF carries each page's number and running header mid-sentence."""
+    running = "Kế hoạch số 145/KH-UBND ngày 18/6/2025 của UBND tỉnh Ninh Bình"
+    body = ("I. NHIỆM VỤ\n1. Truyền thông\n"
+            "a) Đăng tải tin, bài trên Cổng thông tin điện tử tỉnh. Văn phòng UBND tỉnh chủ trì,\n"
+            "phối hợp với các sở, ban,\n2\n" + running + "\n"
+            "ngành thực hiện. Thời gian: thường xuyên.\n"
+            "b) Tổ chức hội thi tìm hiểu pháp luật. Tỉnh đoàn chủ trì thực hiện.\n"
+            "- 3 -\n" + running + "\n"
+            "II. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi, đôn đốc.\n")
+    plan = parse_plan_text(HEADER + body + SIGNATURE)
+    a, b = plan.items[0].children[0].children
+    assert [(x.name, x.role) for x in a.agencies] == [
+        ("Văn phòng UBND tỉnh", Role.LEAD), ("các sở, ban, ngành", Role.COORDINATING)]
+    assert all(running not in t and "\n2" not in t
+               for _, it in plan.walk() for t in (it.title, it.text))
+    assert plan.items[1].title == "TỔ CHỨC THỰC HIỆN"
+
+
+def test_numbers_on_their_own_lines_that_are_no_pages_stay():
+    """One lone number is no page sequence; nothing is dropped."""
+    plan = parse_plan_text(HEADER + "I. NHIỆM VỤ\n1. Chỉ tiêu\nTỷ lệ nữ tham gia cấp ủy đạt\n"
+                                    "30\nphần trăm trở lên.\n")
+    assert "30" in plan.items[0].children[0].text
