@@ -372,69 +372,143 @@ def _format(fmt: str, value: int) -> str:
 
 # ---------------------------------------------------------------- body
 
-def _paragraph_text(p) -> str:
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_FALLBACK = _MC + "Fallback"
+_TXBX = W + "txbxContent"
+_DEL, _MOVE_FROM = W + "del", W + "moveFrom"
+_MOVE_FROM_START, _MOVE_FROM_END = W + "moveFromRangeStart", W + "moveFromRangeEnd"
+_PPR, _RPR = W + "pPr", W + "rPr"
+_TEXT_TAGS = (_T, _TAB, _BR, _CR, _NBH)
+# What a paragraph may hold that the plain text walk must not read as its own text: the
+# legacy copy of a drawing (mc:Fallback repeats mc:Choice), a text box (its own paragraphs),
+# a paragraph moved away with Track Changes (the text is also at its new place, in w:moveTo).
+_SPECIAL_TAGS = (_FALLBACK, _TXBX, _MOVE_FROM, _MOVE_FROM_START, _MOVE_FROM_END)
+_MAX_BOX_DEPTH = 5
+
+
+class _Reader:
+    """Reading state across the body: Word numbering counters and the Track Changes move
+    ranges open so far (a move-from range may span paragraphs)."""
+
+    def __init__(self, numbering: Numbering):
+        self.numbering = numbering
+        self.open_moves: set[str] = set()
+
+
+def _text_piece(el) -> str:
+    tag = el.tag
+    if tag == _T:
+        return el.text or ""
+    if tag == _TAB:
+        return " "
+    if tag == _BR:
+        return "\n" if el.get(W + "type") in (None, "textWrapping") else ""
+    if tag == _CR:
+        return "\n"
+    return "-"
+
+
+def _paragraph_text(p, reader: _Reader | None = None, boxes: list | None = None) -> str:
+    """The text of paragraph *p*. Text boxes met on the way are appended to *boxes* as
+    (w:txbxContent, whether text came before it) and not read here."""
+    if reader is None or not reader.open_moves:
+        for _special in p.iter(*_SPECIAL_TAGS):
+            break
+        else:  # the common case: one pass in C
+            return "".join(_text_piece(el) for el in p.iter(*_TEXT_TAGS))
     out: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR, _NBH):
-        tag = el.tag
-        if tag == _T:
-            out.append(el.text or "")
-        elif tag == _TAB:
-            out.append(" ")
-        elif tag == _BR:
-            if el.get(W + "type") in (None, "textWrapping"):
-                out.append("\n")
-        elif tag == _CR:
-            out.append("\n")
-        else:
-            out.append("-")
+    open_moves = reader.open_moves if reader is not None else set()
+    _collect_text(p, out, open_moves, boxes)
     return "".join(out)
 
 
+def _collect_text(el, out: list[str], open_moves: set[str], boxes: list | None) -> None:
+    for child in el.iterchildren():
+        tag = child.tag
+        if tag in _TEXT_TAGS:
+            if not open_moves:
+                out.append(_text_piece(child))
+        elif tag == _FALLBACK or tag == _MOVE_FROM or tag == _DEL:
+            continue  # a second copy of the Choice content; text moved or deleted
+        elif tag == _TXBX:
+            if boxes is not None and not open_moves:
+                boxes.append((child, bool("".join(out).strip())))
+        elif tag == _MOVE_FROM_START:
+            open_moves.add(child.get(W + "id") or "")
+        elif tag == _MOVE_FROM_END:
+            open_moves.discard(child.get(W + "id") or "")
+        elif isinstance(tag, str):  # not a comment or processing instruction
+            _collect_text(child, out, open_moves, boxes)
+
+
+def _mark_removed(p) -> bool:
+    """The paragraph mark is deleted or moved away with Track Changes."""
+    ppr = p.find(_PPR)
+    rpr = ppr.find(_RPR) if ppr is not None else None
+    return rpr is not None and (rpr.find(_DEL) is not None or rpr.find(_MOVE_FROM) is not None)
+
+
 def document_blocks(document) -> list[Block]:
-    numbering = Numbering(document)
     blocks: list[Block] = []
     body = document.element.body
-    _walk(body, numbering, blocks, depth=0)
+    _walk(body, _Reader(Numbering(document)), blocks, depth=0)
     return blocks
 
 
-def _emit_paragraph(p, numbering: Numbering, out: list[Block], in_cell: bool = False) -> None:
-    text = clean_text(_paragraph_text(p))
+def _emit_paragraph(p, reader: _Reader, out: list[Block], depth: int = 0, box_depth: int = 0) -> None:
+    boxes: list = []
+    text = clean_text(_paragraph_text(p, reader, boxes))
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
-    label = numbering.label_for(p)
+    for box, after_text in boxes:
+        if not after_text:
+            _emit_box(box, reader, out, depth, box_depth)
+    if not lines and _mark_removed(p):
+        label = None  # a paragraph deleted or moved away: Word does not count it in its list
+    else:
+        label = reader.numbering.label_for(p)
     if not lines:
-        if in_cell and label and label not in ("-", "+"):  # an STT cell numbered by Word
+        if depth > 0 and label and label not in ("-", "+"):  # an STT cell numbered by Word
             out.append(label)
-        return
-    if label and not (label in ("-", "+") and lines[0].startswith(_TYPED_BULLETS)):
-        lines[0] = f"{label} {lines[0]}"
-    for ln in lines:
-        if not is_chrome_drop(ln):
-            out.append(ln)
+    else:
+        if label and not (label in ("-", "+") and lines[0].startswith(_TYPED_BULLETS)):
+            lines[0] = f"{label} {lines[0]}"
+        for ln in lines:
+            if not is_chrome_drop(ln):
+                out.append(ln)
+    for box, after_text in boxes:
+        if after_text:
+            _emit_box(box, reader, out, depth, box_depth)
 
 
-def _walk(container, numbering: Numbering, out: list[Block], depth: int) -> None:
+def _emit_box(box, reader: _Reader, out: list[Block], depth: int, box_depth: int) -> None:
+    """A text box's paragraphs and tables, as blocks of their own (not glued into the
+    paragraph that anchors the box)."""
+    if box_depth < _MAX_BOX_DEPTH:
+        _walk(box, reader, out, depth, box_depth + 1)
+
+
+def _walk(container, reader: _Reader, out: list[Block], depth: int, box_depth: int = 0) -> None:
     for child in container.iterchildren():
         tag = child.tag
         if tag == _P:
-            _emit_paragraph(child, numbering, out, depth > 0)
+            _emit_paragraph(child, reader, out, depth, box_depth)
         elif tag == _TBL:
-            _emit_table(child, numbering, out, depth)
+            _emit_table(child, reader, out, depth)
         elif tag == _SDT:
             content = child.find(_SDTCONTENT)
             if content is not None:
-                _walk(content, numbering, out, depth)
+                _walk(content, reader, out, depth, box_depth)
 
 
-def _cell_lines(tc, numbering: Numbering, depth: int) -> list[Block]:
+def _cell_lines(tc, reader: _Reader, depth: int) -> list[Block]:
     lines: list[Block] = []
     if depth < 5:
-        _walk(tc, numbering, lines, depth + 1)
+        _walk(tc, reader, lines, depth + 1)
     return lines
 
 
-def _emit_table(tbl, numbering: Numbering, out: list[Block], depth: int) -> None:
+def _emit_table(tbl, reader: _Reader, out: list[Block], depth: int) -> None:
     grid: list[list[list[Block]]] = []
     continued: list[list[bool]] = []  # cells merged down from the row above
     for tr in tbl.iterchildren(_TR):
@@ -449,7 +523,7 @@ def _emit_table(tbl, numbering: Numbering, out: list[Block], depth: int) -> None
                 span = max(1, min(_int(gs.get(_VAL), 1), 50)) if gs is not None else 1
                 vm = tcpr.find(W + "vMerge")
                 vmerge_continue = vm is not None and vm.get(_VAL) in (None, "continue")
-            cell = [] if vmerge_continue else _cell_lines(tc, numbering, depth)
+            cell = [] if vmerge_continue else _cell_lines(tc, reader, depth)
             row.append(cell)
             row.extend([] for _ in range(span - 1))
             merged.extend([vmerge_continue] * span)
