@@ -9,6 +9,7 @@ prepended, so the text parser builds the same tree as for typed numbering.
 from __future__ import annotations
 
 import io
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -377,7 +378,8 @@ _FALLBACK = _MC + "Fallback"
 _TXBX = W + "txbxContent"
 _DEL, _MOVE_FROM = W + "del", W + "moveFrom"
 _MOVE_FROM_START, _MOVE_FROM_END = W + "moveFromRangeStart", W + "moveFromRangeEnd"
-_PPR, _RPR = W + "pPr", W + "rPr"
+_PPR, _RPR, _SECTPR, _HDR_REF = W + "pPr", W + "rPr", W + "sectPr", W + "headerReference"
+_RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _TEXT_TAGS = (_T, _TAB, _BR, _CR, _NBH)
 # What a paragraph may hold that the plain text walk must not read as its own text: the
 # legacy copy of a drawing (mc:Fallback repeats mc:Choice), a text box (its own paragraphs),
@@ -452,7 +454,67 @@ def document_blocks(document) -> list[Block]:
     blocks: list[Block] = []
     body = document.element.body
     _walk(body, _Reader(Numbering(document)), blocks, depth=0)
+    if not _has_opening(blocks):
+        head = _first_page_header_blocks(document)
+        if head and _has_opening(head):
+            blocks = head + blocks
     return blocks
+
+
+# The opening block of an official document: its number ("Số: 88/KH-UBND") or its place and
+# date ("Đồng Nai, ngày 21 tháng 3 năm 2025"), read before the title.
+_OPENING_RE = re.compile(r"(?:^|\s)S[ốỐ]\s*:?\s*\d+\s*/|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+                         r"|ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}",
+                         re.IGNORECASE)
+_DOC_TITLE_RE = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|[IVX]+\s*[.:]\s)")
+_OPENING_SCAN = 40
+
+
+def _has_opening(blocks: list[Block]) -> bool:
+    """Whether a document number or issue date comes before the title (within the first lines)."""
+    seen = 0
+    for b in blocks:
+        if not isinstance(b, str):
+            continue
+        if _DOC_TITLE_RE.match(b):
+            return False
+        if ("ngày" in b or "ố" in b or "Ố" in b) and _OPENING_RE.search(b):
+            return True
+        seen += 1
+        if seen >= _OPENING_SCAN:
+            return False
+    return False
+
+
+def _first_page_header_blocks(document) -> list[Block]:
+    """The blocks of the header part shown on the first page of the first section: its
+    first-page header when the section has one (w:titlePg), else its default header."""
+    try:
+        body = document.element.body
+        sect = None
+        for p in body.iterchildren(_P):  # a section ends at a paragraph carrying its sectPr
+            ppr = p.find(_PPR)
+            if ppr is not None and ppr.find(_SECTPR) is not None:
+                sect = ppr.find(_SECTPR)
+                break
+        if sect is None:
+            sect = body.find(_SECTPR)
+        if sect is None:
+            return []
+        refs = {ref.get(W + "type") or "default": ref.get(_RID) for ref in sect.iterchildren(_HDR_REF)}
+        rid = refs.get("first") if sect.find(W + "titlePg") is not None else None
+        rid = rid or refs.get("default")
+        if not rid:
+            return []
+        part = document.part.related_parts.get(rid)
+        root = getattr(part, "element", None)
+        if root is None:
+            return []
+        blocks: list[Block] = []
+        _walk(root, _Reader(Numbering(document)), blocks, depth=0)
+        return blocks
+    except (KeyError, AttributeError, ValueError):
+        return []
 
 
 def _emit_paragraph(p, reader: _Reader, out: list[Block], depth: int = 0, box_depth: int = 0) -> None:

@@ -99,6 +99,60 @@ def test_text_box_after_a_paragraphs_text_follows_it(tmp_path):
     assert docx_blocks(path) == ["Kết quả thực hiện năm trước", "Nội dung trong khung"]
 
 
+# ---------------------------------------------------------------- 2. page header
+
+def _header_table(container, width):
+    table = container.add_table(rows=2, cols=2, width=width)
+    table.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    table.cell(1, 0).text = "Số: 88/KH-UBND"
+    table.cell(1, 1).text = "Đồng Nai, ngày 21 tháng 3 năm 2025"
+
+
+def test_header_block_in_the_first_page_header(tmp_path):
+    doc = docx.Document()
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    sec.header.add_paragraph("Kế hoạch bình đẳng giới năm 2025")  # running title, later pages
+    _header_table(sec.first_page_header, sec.page_width - sec.left_margin - sec.right_margin)
+    _body(doc)
+    path = tmp_path / "first_header.docx"
+    doc.save(path)
+    meta = read_plan(path).meta
+    assert meta.number == "88/KH-UBND"
+    assert meta.issuer == "UBND tỉnh Đồng Nai"
+    assert meta.place == "Đồng Nai"
+    assert meta.issued_on == dt.date(2025, 3, 21)
+    assert "Kế hoạch bình đẳng giới năm 2025" not in docx_blocks(path)
+
+
+def test_header_block_in_the_default_header(tmp_path):
+    doc = docx.Document()
+    sec = doc.sections[0]
+    _header_table(sec.header, sec.page_width - sec.left_margin - sec.right_margin)
+    _body(doc)
+    path = tmp_path / "default_header.docx"
+    doc.save(path)
+    meta = read_plan(path).meta
+    assert meta.number == "88/KH-UBND"
+    assert meta.issued_on == dt.date(2025, 3, 21)
+
+
+def test_running_page_header_is_not_added_when_the_body_has_its_header(tmp_path):
+    doc = docx.Document()
+    sec = doc.sections[0]
+    sec.header.add_paragraph("Số: 99/KH-UBND ngày 1 tháng 1 năm 2025 - Trang")
+    for t in LEFT + RIGHT:
+        doc.add_paragraph(t)
+    _body(doc)
+    path = tmp_path / "body_header.docx"
+    doc.save(path)
+    blocks = docx_blocks(path)
+    assert blocks[0] == "ỦY BAN NHÂN DÂN"
+    assert not any("99/KH-UBND" in b for b in blocks if isinstance(b, str))
+    assert read_plan(path).meta.number == "88/KH-UBND"
+
+
 # ---------------------------------------------------------------- 3. moved paragraphs
 
 def test_paragraph_moved_with_track_changes_is_read_once(tmp_path):
