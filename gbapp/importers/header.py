@@ -416,8 +416,13 @@ _DOC_TYPES = (
 )
 _TYPES_RE = "|".join(re.escape(t) for t in _DOC_TYPES)
 _ANCHOR_RE = re.compile(rf"(?<![\w])(?P<t>{_TYPES_RE})\s+(?:số\s*:?\s*)(?P<n>{_DOC_NUMBER})")
-_LAW_RE = re.compile(r"(?<![\w])(?P<t>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[A-ZĐÀ-Ỹ][^;]*?)\s+"
-                     r"(?:số\s+(?P<n>" + _DOC_NUMBER + r")\s*)?(?=ngày\s|năm\s\d{4}|được\s|số\s)")
+# "Luật Bình đẳng giới ngày 29 tháng 11 năm 2006", "… số 73/2006/QH11", "… năm 2006": the name ends before
+# its date, number or year; a number or a year may also end the citation ("…năm 2006;", "… năm 2006 và …")
+_LAW_END = r"\s*(?:[;,.(]|và\s|$)"
+_LAW_RE = re.compile(r"(?<![\w])(?P<t>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[A-ZĐÀ-Ỹ][^;]*?)"
+                     r"(?:\s+số\s+(?P<n>" + _DOC_NUMBER + r")|\s+năm\s+(?P<y>\d{4})(?!\d))?"
+                     r"(?=\s+(?:ngày\s|năm\s\d{4}|được\s|số\s)"
+                     rf"|(?(n){_LAW_END}|(?(y){_LAW_END}|(?!))))")
 _PREAMBLE_PREFIXES = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "tren co so", "theo ", "de trien khai",
                       "trien khai", "nham ")
 _ISSUER_AFTER_RE = re.compile(
@@ -483,14 +488,18 @@ def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
         bm = _ISSUER_BEFORE_RE.search(line[max(0, m.start() - 120):m.start()])
         if bm:
             issuer = bm.group("i").strip(" ,.")
-    summary = after.strip(" ,.;")
-    closing = _CLOSING_RE.search(summary)  # the preamble's last basis runs into its closing
+    # the preamble's last basis runs into its closing (", UBND tỉnh ban hành Kế hoạch như sau:"); looked
+    # for before the comma that opens it is stripped
+    closing = _CLOSING_RE.search(after)
     if closing:
-        summary = summary[:closing.start()]
+        after = after[:closing.start()]
+    summary = after.strip(" ,.;")
     summary = re.sub(r"^(?:về việc|v/v|về)\s+", "", summary, flags=re.IGNORECASE)
     summary = re.sub(r"\s+(?:và|;)$", "", summary).strip(" ,.;")
     if "name" in m.re.groupindex:
         summary = m.group("name").strip()
+        if m.group("y") and issued is None:  # "Luật Bình đẳng giới năm 2006": a year, not a day
+            summary += f" năm {m.group('y')}"
     if len(issuer) > 80:
         issuer = ""
     return LegalBasis(doc_type=doc_type, number=number, issued_on=issued, issuer=issuer, summary=summary)

@@ -1,0 +1,104 @@
+"""Round 2 of the header and time-frame fixes: plans from other provinces."""
+
+import datetime as dt
+
+import docx
+
+from gbapp.importers import parse_plan_text, read_plan
+
+
+def header(place_date: str = "Quảng Ngãi, ngày 10 tháng 3 năm 2025", preamble: str = "",
+           issuer: str = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI") -> str:
+    return f"""{issuer}
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 45/KH-UBND
+{place_date}
+
+KẾ HOẠCH
+THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025
+
+{preamble}
+"""
+
+
+BODY = """I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ
+1. Truyền thông
+a) Tổ chức tuyên truyền. Sở Nội vụ chủ trì, phối hợp với Sở Y tế thực hiện. Thời gian: Quý III/2025.
+"""
+
+SIGNATURE = """
+Nơi nhận:
+- Bộ Nội vụ;
+- Lưu: VT, NC.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def bases(preamble: str):
+    return parse_plan_text(header(preamble=preamble) + BODY + SIGNATURE).meta.legal_bases
+
+
+# ---------------------------------------------------------------- legal bases
+
+
+def test_last_basis_without_subject_does_not_take_the_closing_clause():
+    found = bases("Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 của Bộ Nội vụ, "
+                  "UBND tỉnh ban hành Kế hoạch như sau:")
+    assert [(b.number, b.issuer, b.summary) for b in found] == [("739/BNV-CTTN&BĐG", "Bộ Nội vụ", "")]
+
+
+def test_closing_clauses_of_other_shapes_are_left_out():
+    found = bases("Thực hiện Kế hoạch số 25/KH-UBND ngày 10/02/2025 của UBND tỉnh Quảng Ngãi, "
+                  "Sở Nội vụ xây dựng Kế hoạch thực hiện như sau:")
+    assert [b.summary for b in found] == [""]
+    found = bases("Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025, UBND huyện triển khai thực hiện như sau:")
+    assert [(b.number, b.summary) for b in found] == [("739/BNV-CTTN&BĐG", "")]
+    # a summary before the closing clause is kept
+    found = bases("Thực hiện Quyết định số 12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh ban hành Kế hoạch thực hiện "
+                  "Chiến lược quốc gia về bình đẳng giới, UBND huyện triển khai thực hiện như sau:")
+    assert [b.summary for b in found] == ["ban hành Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới"]
+
+
+def test_closing_clause_in_a_docx_preamble(tmp_path):
+    d = docx.Document()
+    for text in header(preamble="").strip().splitlines():
+        d.add_paragraph(text)
+    d.add_paragraph("Thực hiện Công văn số 120/BNV-CTTN&BĐG ngày 10/01/2026 của Bộ Nội vụ, "
+                    "UBND tỉnh ban hành Kế hoạch như sau:")
+    for text in (BODY + SIGNATURE).strip().splitlines():
+        d.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    found = read_plan(path).meta.legal_bases
+    assert [(b.number, b.summary) for b in found] == [("120/BNV-CTTN&BĐG", "")]
+
+
+def test_law_cited_with_a_year_keeps_its_name_and_year():
+    found = bases("Căn cứ Luật Bình đẳng giới năm 2006; thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 "
+                  "của Bộ Nội vụ, UBND tỉnh ban hành Kế hoạch như sau:")
+    law = found[0]
+    assert (law.doc_type, law.number, law.issued_on, law.summary) == ("Luật", "", None, "Bình đẳng giới năm 2006")
+    assert found[1].summary == ""
+    # with a full date: the date, and the name alone
+    found = bases("Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;")
+    assert [(b.summary, b.issued_on) for b in found] == [("Bình đẳng giới", dt.date(2006, 11, 29))]
+
+
+def test_law_cited_with_a_year_then_another_document():
+    found = bases("Căn cứ Luật Bình đẳng giới năm 2006 và Nghị định số 70/2008/NĐ-CP ngày 04/6/2008 của Chính phủ;")
+    assert [(b.doc_type, b.summary) for b in found] == [("Luật", "Bình đẳng giới năm 2006"), ("Nghị định", "")]
+
+
+def test_law_cited_with_its_number_only_keeps_the_number():
+    found = bases("Căn cứ Luật Bình đẳng giới số 73/2006/QH11;")
+    assert [(b.doc_type, b.number, b.summary) for b in found] == [("Luật", "73/2006/QH11", "Bình đẳng giới")]
+
