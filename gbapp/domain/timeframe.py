@@ -57,7 +57,7 @@ _BARE_MONTH_RANGE_RE = re.compile(
 _MONTH_RE = re.compile(
     r"\btháng\s+(\d{1,2})(?!\d)(?:\s*[/\-]\s*(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?"
 )
-_HALF_RE = re.compile(r"\b(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?")
+_HALF_RE = re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?")
 _YEAR_RE = re.compile(r"\b(?:trong\s+)?năm\s+(\d{4})(?!\d)|\bcả\s+năm\b|\btrong\s+năm\b")
 # "Định kỳ 6 tháng (1 lần)" is a rhythm, not the 6th of January: the count goes with the word.
 _RECURRING_RE = re.compile(
@@ -451,11 +451,14 @@ def _recurring_phrase(low: str, year: int | None) -> TimeFrame:
 
 def _lower(text: str) -> str:
     """Lower-cased text with the same positions (patterns are written in lower case: faster than
-    IGNORECASE). The rare characters whose lower case is longer are left as they are."""
+    IGNORECASE). The rare characters whose lower case is longer are left as they are; "quí" and
+    "qúy" read as "quý"."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "quí" in low or "qúy" in low:  # the older spellings of "quý" ("Quí IV/2025", "Qúy II"): same length
+        low = low.replace("quí", "quý").replace("qúy", "quý")
+    return low
 
 
 # In running text only unambiguous forms count (a bare "năm 2030" is usually not a deadline).
@@ -466,7 +469,7 @@ _FIND_RULES = [
                 ), _before),
     (re.compile(r"\bqu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýyỳ]\s+)?"
                 r"(?:iv|iii|ii|i|[1-4])(?![\w]))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"), None),
-    (re.compile(r"\b(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None),
+    (re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None),
     (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
                 r"|\btháng\s+\d{1,2}\s*/\s*\d{4}(?!\d)|\btháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d)"), None),
     (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"), None),

@@ -102,3 +102,35 @@ def test_law_cited_with_its_number_only_keeps_the_number():
     found = bases("Căn cứ Luật Bình đẳng giới số 73/2006/QH11;")
     assert [(b.doc_type, b.number, b.summary) for b in found] == [("Luật", "73/2006/QH11", "Bình đẳng giới")]
 
+
+
+# ---------------------------------------------------------------- time frames
+
+
+def test_half_year_written_with_a_leading_zero():
+    from gbapp.domain.timeframe import find_time_frame, parse_time_frame
+
+    tf = parse_time_frame("Trong 06 tháng đầu năm", 2025)
+    assert (tf.start, tf.end) == (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    tf = find_time_frame("Rà soát các mô hình, hoàn thành trong 06 tháng cuối năm 2025.", 2025)
+    assert (tf.start, tf.end) == (dt.date(2025, 7, 1), dt.date(2025, 12, 31))
+
+
+def test_quarter_in_older_spellings():
+    from gbapp.domain.timeframe import find_time_frame, parse_time_frame
+
+    for text in ("Quí IV/2025", "quí IV năm 2025", "Qúy IV/2025", "QUÍ IV/2025", "QUÝ IV/2025"):
+        tf = parse_time_frame(text, 2025)
+        assert (tf.text, tf.start, tf.end) == (text, dt.date(2025, 10, 1), dt.date(2025, 12, 31)), text
+    tf = parse_time_frame("Quí I, quí III/2025", 2025)
+    assert (tf.start, tf.end) == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))
+    tf = find_time_frame("Tổ chức hội nghị sơ kết trong Quí II/2025", 2025)
+    assert (tf.text, tf.start, tf.end) == ("Quí II/2025", dt.date(2025, 4, 1), dt.date(2025, 6, 30))
+
+
+def test_time_lines_of_an_imported_plan():
+    body = BODY.replace("Thời gian: Quý III/2025.", "Thời gian hoàn thành: Trong 06 tháng đầu năm") + \
+        "b) Tổ chức hội nghị sơ kết. Sở Nội vụ chủ trì.\nThời gian hoàn thành: Quí IV/2025\n"
+    plan = parse_plan_text(header() + body + SIGNATURE)
+    frames = [(it.time_frame.start, it.time_frame.end) for _, it in plan.walk() if it.time_frame]
+    assert frames == [(dt.date(2025, 1, 1), dt.date(2025, 6, 30)), (dt.date(2025, 10, 1), dt.date(2025, 12, 31))]
