@@ -20,12 +20,14 @@ _DOC_NUMBER = (r"\d+(?:\s*/\s*\d{4})?\s*/\s*[\w&.]+(?:\s*-\s*[\w&.]+)*"
 # "Số: 93/KH-UBND"; without the colon ("Số 15-KH/ĐU", as the Party writes it) only a capital "Số" right
 # before the number, so that "Quyết định số 1790/QĐ-TTg" of a legal basis is not taken for it
 _NUMBER_RE = re.compile(rf"(?:\b[Ss][Ốố]\s*:\s*|(?<!\w)Số\s+)(?P<n>{_DOC_NUMBER})")
+# the place may end in a number ("Đam Rông 2", "Phường 3", "Quận 10"), not a document's ("… số 12, ngày …")
+_PLACE = r"(?P<place>[^\W\d_][^\d,;:|/]{0,40}?(?:(?<!số)\s+\d{1,3})?)"
 _PLACE_DATE_RE = re.compile(
-    r"(?P<place>[^\W\d_][^\d,;:|/]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    _PLACE + r"\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
 _PLACE_DATE_NUM_RE = re.compile(
-    r"(?P<place>[^\W\d_][^\d,;:|/]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",
+    _PLACE + r"\s*,\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
 

@@ -134,3 +134,22 @@ def test_time_lines_of_an_imported_plan():
     plan = parse_plan_text(header() + body + SIGNATURE)
     frames = [(it.time_frame.start, it.time_frame.end) for _, it in plan.walk() if it.time_frame]
     assert frames == [(dt.date(2025, 1, 1), dt.date(2025, 6, 30)), (dt.date(2025, 10, 1), dt.date(2025, 12, 31))]
+
+
+# ---------------------------------------------------------------- place and date
+
+
+def test_place_ending_in_a_number_keeps_the_issue_date():
+    text = header("Số:  27/KH-UBND\t\t\tĐam Rông 2, ngày  15  tháng 8  năm 2025",
+                  issuer="ỦY BAN NHÂN DÂN\nXÃ ĐAM RÔNG 2").replace("Số: 45/KH-UBND\n", "")
+    meta = parse_plan_text(text + BODY + SIGNATURE).meta
+    assert (meta.number, meta.place, meta.issued_on) == ("27/KH-UBND", "Đam Rông 2", dt.date(2025, 8, 15))
+    meta = parse_plan_text(header("Phường 3, ngày 02/4/2025") + BODY + SIGNATURE).meta
+    assert (meta.number, meta.place, meta.issued_on) == ("45/KH-UBND", "Phường 3", dt.date(2025, 4, 2))
+
+
+def test_a_document_number_is_not_a_place():
+    from gbapp.importers.header import parse_header
+
+    meta = parse_header(["Thực hiện Quyết định số 12, ngày 5 tháng 3 năm 2025", "Quận 10, ngày 2 tháng 4 năm 2025"], [])
+    assert (meta.place, meta.issued_on) == ("Quận 10", dt.date(2025, 4, 2))
