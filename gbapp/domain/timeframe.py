@@ -58,6 +58,10 @@ _MONTH_RE = re.compile(
     r"\btháng\s+(\d{1,2})(?!\d)(?:\s*[/\-]\s*(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?"
 )
 _HALF_RE = re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?")
+# "Năm 2025 và các năm tiếp theo": from that year on, every year, with no end (never overdue)
+_ONGOING_YEARS_RE = re.compile(
+    r"\b(?:năm\s+)?(\d{4})\s*(?:,|và|-|–)?\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau(?:\s+đó)?|kế\s+tiếp)(?!\w)"
+)
 _YEAR_RE = re.compile(r"\b(?:trong\s+)?năm\s+(\d{4})(?!\d)|\bcả\s+năm\b|\btrong\s+năm\b")
 # "Định kỳ 6 tháng (1 lần)" is a rhythm, not the 6th of January: the count goes with the word.
 _RECURRING_RE = re.compile(
@@ -251,6 +255,16 @@ def _year_span(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     return _tf(text, dt.date(y1, 1, 1), dt.date(y2, 12, 31))
 
 
+def _ongoing_years(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    y = _year_ok(int(m.group(1)))
+    if y is None:
+        return None
+    # "Quý II/2025 và các năm tiếp theo": from the start of what comes before, else of the year
+    first = _plain(text[:m.end(1)], year)
+    start = first.start if first is not None and first.start is not None else dt.date(y, 1, 1)
+    return _tf(text, start, None, recurring=True)
+
+
 def _recurring(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     ym = _ANY_YEAR_RE.search(text)
     y = _year_ok(int(ym.group(1))) if ym else _year_ok(year)
@@ -422,6 +436,12 @@ def _parse_cached(text: str, year: int | None) -> TimeFrame | None:
 
 
 def _plain(low: str, year: int | None) -> TimeFrame | None:
+    if "các năm" in low or "những năm" in low:
+        m = _ONGOING_YEARS_RE.search(low)
+        if m:
+            tf = _ongoing_years(low, m, year)
+            if tf is not None:
+                return tf
     if "đợt" in low:
         tf = _periods(low, year)
         if tf is not None:
@@ -472,6 +492,7 @@ _FIND_RULES = [
     (re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None),
     (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
                 r"|\btháng\s+\d{1,2}\s*/\s*\d{4}(?!\d)|\btháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d)"), None),
+    (_ONGOING_YEARS_RE, None),
     (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"), None),
     (re.compile(r"\((?:thực\s+hiện\s+)?(?:thường\s+xuyên|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
                 r"|định\s+k[ỳì])\)"

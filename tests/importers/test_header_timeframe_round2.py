@@ -153,3 +153,18 @@ def test_a_document_number_is_not_a_place():
 
     meta = parse_header(["Thực hiện Quyết định số 12, ngày 5 tháng 3 năm 2025", "Quận 10, ngày 2 tháng 4 năm 2025"], [])
     assert (meta.place, meta.issued_on) == ("Quận 10", dt.date(2025, 4, 2))
+
+
+def test_a_year_and_the_years_after_has_no_end():
+    from gbapp.domain.timeframe import find_time_frame, parse_time_frame
+
+    for text in ("Năm 2025 và các năm tiếp theo", "Từ năm 2025 và những năm tiếp theo"):
+        tf = parse_time_frame(text, 2025)
+        assert (tf.start, tf.end, tf.recurring) == (dt.date(2025, 1, 1), None, True), text
+    tf = parse_time_frame("Quý II/2025 và các năm tiếp theo", 2025)
+    assert (tf.start, tf.end, tf.recurring) == (dt.date(2025, 4, 1), None, True)
+    tf = find_time_frame("Duy trì mô hình trong năm 2025 và các năm tiếp theo.", 2025)
+    assert (tf.start, tf.end, tf.recurring) == (dt.date(2025, 1, 1), None, True)
+    # a plain year keeps its end
+    tf = parse_time_frame("Năm 2025", 2025)
+    assert (tf.end, tf.recurring) == (dt.date(2025, 12, 31), False)
