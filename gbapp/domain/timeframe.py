@@ -87,11 +87,16 @@ _PERIOD_RE = re.compile(r"\bđợt\s+(?:\d{1,2}|iv|v|i{1,3})(?![\w/])")
 _CLAUSE_END_RE = re.compile(r"[;\n)]|\.(?:\s|$)")
 _PERIOD_GAP = 100  # the most characters one period takes; a "đợt N" farther on is another phrase
 _LABEL = r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*"
-_LABELLED_RE = re.compile(_LABEL + r"(?P<v>[^;\n]+?)\s*(?:[;\n)]|\.(?:\s|$)|$)")
+# The value also ends where the next label starts: the lines "Thời gian: Quý III/2025" and
+# "Sản phẩm: Báo cáo" reach this joined by a space.
+_NEXT_LABEL = (r"(?=(?:sản\s+phẩm|kết\s+quả|kinh\s+phí|nguồn\s+kinh\s+phí|dự\s+toán|cơ\s+quan|"
+               r"đơn\s+vị|chủ\s+trì|phối\s+hợp|ghi\s+chú)[^:.;]{0,30}:)")
+_LABELLED_RE = re.compile(
+    _LABEL + r"(?P<v>[^;\n]+?)\s*(?:[;\n)]|\.(?:\s|$)|$|" + _NEXT_LABEL + ")")
 # The same, keeping a bracket the value opens ("Hằng năm (trước ngày 15/6 và 15/12)"); slower,
 # so only tried when the value holds a "(".
 _LABELLED_BRACKET_RE = re.compile(
-    _LABEL + r"(?P<v>(?:\([^()\n]*\)|[^;\n])+?)\s*(?:[;\n)]|\.(?:\s|$)|$)"
+    _LABEL + r"(?P<v>(?:\([^()\n]*\)|[^;\n])+?)\s*(?:[;\n)]|\.(?:\s|$)|$|" + _NEXT_LABEL + ")"
 )
 
 

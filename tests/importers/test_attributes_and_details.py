@@ -83,3 +83,14 @@ def test_label_lines_are_not_glued_to_a_short_title():
         f"Nhiệm vụ số {n} về truyền thông bình đẳng giới" for n in "abcdeg"]
     assert all(_roles(t) == [("Sở Nội vụ", Role.LEAD)] and t.time_frame.end.month == 12
                for t in tasks)
+
+
+def test_a_time_line_ends_where_the_next_label_starts():
+    """Lines reach the time reader joined by a space: "Thời gian: Quý III/2025" followed by
+    "Sản phẩm: …" is the quarter alone, and the output is still read."""
+    plan = _plan("1. Truyền thông\n- Tổ chức hội thảo\n- Thời gian: Quý II/2025\n"
+                 "- Tổ chức tập huấn cho cán bộ\n- Thời gian: Quý III/2025\n"
+                 "- Sản phẩm: Báo cáo kết quả\n")
+    course = plan.items[1].children[0].children[1]
+    assert course.time_frame.text == "Quý III/2025"
+    assert course.output == "Báo cáo kết quả"
