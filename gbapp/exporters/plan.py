@@ -7,10 +7,12 @@ and signature. A plan whose text was cut ('[...]') says so where the text stops.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..domain.dates import format_date
-from ..domain.model import ItemKind, LegalBasis
+from ..domain.model import ItemKind, LegalBasis, Role
 from ..domain.numbering import from_roman, letter, to_roman
 from ..domain.text import clean_line, clean_text, fold
 from ..services.documents import Letterhead, PlanDocument, lower_first
@@ -91,10 +93,69 @@ def legal_basis_paragraphs(doc: PlanDocument) -> list[str]:
     return statutes + [text[:1].upper() + text[1:]]
 
 
-def _write_tree(b: DocBuilder, doc: PlanDocument) -> str:
-    """The items with their literal labels; returns the last section's Roman numeral."""
+_SPACES = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r" ?[-\u2013\u2014/] ?")
+# Long names a plan often writes short: compared in their short form on both sides.
+_SHORT_FORMS = (("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"),
+                ("hoi lien hiep phu nu", "hoi lhpn"), ("mat tran to quoc", "mttq"))
+
+
+def _comparable(text: str) -> str:
+    """*text* folded for 'is this already written there?': case, diacritics, runs of spaces,
+    spaces around dashes and slashes, and the usual short forms of long agency names."""
+    text = _SPACES.sub(" ", fold(text))
+    if "-" in text or "/" in text or "\u2013" in text or "\u2014" in text:
+        text = _SPACED_DASH.sub(lambda m: m.group(0).strip(), text)
+        text = text.replace("\u2013", "-").replace("\u2014", "-")
+    for long, short in _SHORT_FORMS:
+        if long in text:
+            text = text.replace(long, short)
+    return text
+
+
+def _names(names: list[str]) -> str:
+    """'Sở Y tế, các sở, ngành': a group named by 'Các …' is not capitalised inside a list."""
+    return ", ".join(lower_first(n) if i and n.startswith(("Các ", "Những ")) else n
+                     for i, n in enumerate(names))
+
+
+def agency_line(refs: Sequence, stated: str) -> str:
+    """The agencies of an activity as a plan prints them, leaving out a role whose agencies
+    *stated* (the comparable text of the item and its parents) already names:
+    'Cơ quan chủ trì: X; cơ quan phối hợp: Y, Z.', or 'Đơn vị thực hiện: X.' for one agency.
+    '' when everything is already said. Sample assignments are never printed as plan text."""
+    leads = [clean_line(r.agency) for r in refs if r.role == Role.LEAD and not r.is_sample]
+    coords = [clean_line(r.agency) for r in refs if r.role != Role.LEAD and not r.is_sample]
+    leads, coords = [a for a in leads if a], [a for a in coords if a]
+
+    def said(names: list[str]) -> bool:
+        return all(_comparable(a) in stated for a in names)
+
+    lead_missing = bool(leads) and not said(leads)
+    coord_missing = bool(coords) and not said(coords)
+    if not (lead_missing or coord_missing):
+        return ""
+    if len(leads) + len(coords) == 1:
+        return f"Đơn vị thực hiện: {(leads or coords)[0]}."
+    parts = []
+    if lead_missing:
+        parts.append(f"cơ quan chủ trì: {_names(leads)}")
+    if coord_missing:
+        parts.append(f"cơ quan phối hợp: {_names(coords)}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _write_tree(b: DocBuilder, doc: PlanDocument,
+                assignments: Mapping[int, Sequence] | None = None) -> str:
+    """The items with their literal labels; returns the last section's Roman numeral.
+
+    *assignments* (item id -> its assignments, as `documents.plan_assignments` gives them) adds
+    an item's agencies under it when neither its text nor its parents' text names them (they
+    came from a table's columns)."""
     last_roman = ""
     parent_tf = {}
+    context: dict[int | None, str] = {}  # item id -> comparable text of it and its parents
     for it in doc.items:
         label = item_label(it)
         title, text = clean_line(it.title), clean_text(it.text)
@@ -109,10 +170,21 @@ def _write_tree(b: DocBuilder, doc: PlanDocument) -> str:
             b.para(f"{label} {title}".strip(), "GB Dash")
         if text:
             b.paras(text, "GB Body")
+        written = _comparable(f"{title} {text}")
+        refs = assignments.get(it.id) if assignments else None
+        if refs:
+            stated = f"{context.get(it.parent_id, '')} {written}"
+            line = agency_line(refs, stated)
+            if line:
+                b.para(line, "GB Body")
+                stated += " " + _comparable(line)
+            context[it.id] = stated
+        elif assignments:
+            context[it.id] = f"{context.get(it.parent_id, '')} {written}"
         tf = clean_line(it.time_frame.text)
         parent_tf[it.id] = tf
         if (it.is_activity and tf and tf != parent_tf.get(it.parent_id, "")
-                and fold(tf) not in fold(title)):
+                and _comparable(tf).rstrip(".") not in written):
             b.para(f"Thời gian thực hiện: {tf}.", "GB Body")
         output = clean_line(it.output).rstrip(".")
         if output and fold(output) not in fold(f"{title} {text}"):  # not said in the text already
@@ -136,15 +208,21 @@ def _write_duties(b: DocBuilder, doc: PlanDocument, numeral: str) -> None:
                 (text[:1].upper() + text[1:] + ".", None)], "GB Heading 3")
 
 
-def write_plan(doc: PlanDocument, head: Letterhead, path: str | Path) -> Path:
-    """Write the plan to *path* (atomically); returns the path."""
+def write_plan(doc: PlanDocument, head: Letterhead, path: str | Path, *,
+               assignments: Mapping[int, Sequence] | None = None) -> Path:
+    """Write the plan to *path* (atomically); returns the path.
+
+    *assignments* (item id -> assignments) prints each item's agencies where its text does not
+    name them; by default the document's own `assignments`, when it carries them."""
     b = DocBuilder()
     plan = doc.plan
     b.header_block(head, issuer_lines=expand_issuer(plan.issuer or head.organisation))
     b.title("KẾ HOẠCH", clean_line(plan.title) or "")
     for paragraph in legal_basis_paragraphs(doc):
         b.para(paragraph, "GB Body")
-    last_roman = _write_tree(b, doc)
+    if assignments is None:
+        assignments = getattr(doc, "assignments", None)
+    last_roman = _write_tree(b, doc, assignments)
     if plan.truncated:
         b.para(TRUNCATED_NOTE, "GB Note")
     if doc.duties and not doc.has_organisation_section:

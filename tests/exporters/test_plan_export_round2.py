@@ -1,0 +1,162 @@
+"""The re-issued plan (exporters/plan.py) of plans from other provinces: agencies from table
+columns, time phrases already in the text, Party signing authority and title line breaks.
+
+Each test imports a real plan text into a database in tmp_path, exports the plan .docx and
+reads it back with python-docx."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+from export_helpers import run_checker
+
+from gbapp.exporters.plan import plan_letterhead, write_plan
+from gbapp.importers import parse_plan_text
+from gbapp.services import documents
+from gbapp.services.importing import store_plan
+from gbapp.store import open_database
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH THÁI NGUYÊN
+Số: 78/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Thái Nguyên, ngày 03 tháng 4 năm 2025
+
+KẾ HOẠCH
+Triển khai công tác bình đẳng giới trên địa bàn tỉnh Thái Nguyên năm 2025
+
+Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 của Bộ Nội vụ, UBND tỉnh ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích: Triển khai đồng bộ các nhiệm vụ về bình đẳng giới năm 2025.
+"""
+
+TAIL = """
+III. TỔ CHỨC THỰC HIỆN
+Sở Nội vụ theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025./.
+
+Nơi nhận:
+- Bộ Nội vụ;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đặng Xuân Trường
+"""
+
+TABLE_PLAN = HEAD + """
+II. NHIỆM VỤ
+1. Nhiệm vụ cụ thể
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm |
+|---|---|---|---|---|---|
+| 1 | Kiểm tra liên ngành về bình đẳng giới tại 03 xã | Sở Nội vụ | Sở Y tế, Công an tỉnh | Quý III/2025 | Báo cáo kết quả kiểm tra |
+| 2 | Tuyên truyền trên Cổng thông tin điện tử tỉnh | Văn phòng UBND tỉnh | | Thường xuyên | Tin, bài |
+""" + TAIL
+
+TEXT_PLAN = HEAD + """
+II. NHIỆM VỤ
+1. Truyền thông
+a) Sở Nội vụ chủ trì, phối hợp với Sở Y tế tổ chức tập huấn kỹ năng truyền thông về bình đẳng giới; thời gian thực hiện: Quý II hằng năm.
+b) Giao Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức các hoạt động hưởng ứng Tháng hành động (từ ngày 15/11 đến ngày 15/12/2025).
+2. Sở Y tế:
+- Chủ trì, phối hợp với Công an tỉnh triển khai các dịch vụ hỗ trợ nạn nhân bạo lực trên cơ sở giới.
+- Chỉ đạo các cơ sở khám bệnh, chữa bệnh thống kê số nạn nhân bạo lực gia đình.
+""" + TAIL
+
+
+_LABEL = re.compile(r"([IVX]+\.|\d+\.|[a-zđ]\)|[-+] )")
+
+
+def _export(tmp_path: Path, text: str, *, with_assignments: bool = True) -> Path:
+    db = open_database(tmp_path / "plan.db")
+    try:
+        plan_id = store_plan(db, parse_plan_text(text))
+        db.conn.commit()
+        doc = documents.collect_plan(db, plan_id)
+        refs = documents.plan_assignments(db, plan_id) if with_assignments else {}
+        out = tmp_path / "ke-hoach.docx"
+        write_plan(doc, plan_letterhead(doc), out, assignments=refs)
+    finally:
+        db.close()
+    return out
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+def _after(paragraphs: list[str], start: str) -> list[str]:
+    """The paragraphs under the item whose title begins with *start*, up to the next item."""
+    i = next(n for n, p in enumerate(paragraphs)
+             if _LABEL.match(p) and p.split(" ", 1)[-1].startswith(start))
+    out = []
+    for p in paragraphs[i + 1:]:
+        if _LABEL.match(p):
+            break
+        out.append(p)
+    return out
+
+
+def test_agencies_from_table_columns_are_printed_under_the_activity(tmp_path):
+    paragraphs = _paragraphs(_export(tmp_path, TABLE_PLAN))
+    first = _after(paragraphs, "Kiểm tra liên ngành")
+    assert "Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Công an tỉnh, Sở Y tế." in first
+    assert first.index("Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Công an tỉnh, Sở Y tế.") \
+        < first.index("Thời gian thực hiện: Quý III/2025.")
+    second = _after(paragraphs, "Tuyên truyền trên Cổng")
+    assert "Đơn vị thực hiện: Văn phòng UBND tỉnh." in second
+
+
+def test_table_plan_export_passes_the_decree_30_check(tmp_path):
+    result = run_checker(_export(tmp_path, TABLE_PLAN), "plan")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_agencies_named_in_the_text_or_a_parent_heading_are_not_repeated(tmp_path):
+    paragraphs = _paragraphs(_export(tmp_path, TEXT_PLAN))
+    body = "\n".join(paragraphs)
+    assert "Cơ quan chủ trì:" not in body
+    assert "Đơn vị thực hiện:" not in body
+    assert "cơ quan phối hợp:" not in body.lower()
+
+
+def test_a_time_phrase_already_in_the_body_text_is_not_printed_again(tmp_path):
+    paragraphs = _paragraphs(_export(tmp_path, TEXT_PLAN))
+    lowered = [p.lower() for p in paragraphs]
+    assert sum("quý ii hằng năm" in p for p in lowered) == 1
+    assert sum("15/11 đến ngày 15/12/2025" in p for p in lowered) == 1
+
+
+def test_the_demo_plan_is_unchanged_by_its_sample_assignments(demo_db_file, tmp_path):
+    """The demo's agencies are sample data: they stay in the duties section only."""
+    db = open_database(demo_db_file)
+    try:
+        plan = documents.resolve_plan(db, None)
+        doc = documents.collect_plan(db, plan.id)
+        refs = documents.plan_assignments(db, plan.id)
+        assert refs
+        with_refs, without = tmp_path / "a.docx", tmp_path / "b.docx"
+        write_plan(doc, plan_letterhead(doc), with_refs, assignments=refs)
+        write_plan(doc, plan_letterhead(doc), without, assignments={})
+    finally:
+        db.close()
+    assert _paragraphs(with_refs) == _paragraphs(without)
+    result = run_checker(with_refs, "plan")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_document_carrying_assignments_prints_them_by_default(tmp_path):
+    """collect_plan may hand the assignments over on the document itself."""
+    db = open_database(tmp_path / "plan.db")
+    try:
+        plan_id = store_plan(db, parse_plan_text(TABLE_PLAN))
+        db.conn.commit()
+        doc = documents.collect_plan(db, plan_id)
+        doc.assignments = documents.plan_assignments(db, plan_id)
+        out = write_plan(doc, plan_letterhead(doc), tmp_path / "k.docx")
+    finally:
+        db.close()
+    assert "Đơn vị thực hiện: Văn phòng UBND tỉnh." in _paragraphs(out)
