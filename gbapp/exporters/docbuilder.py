@@ -35,9 +35,16 @@ TWIPS_PER_MM = 1440 / 25.4
 
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"  # a Party body's documents carry it instead of the two
+# Issuers whose documents follow the Party's format (a Party committee or cell).
+_PARTY_ISSUERS = ("đảng ủy", "đảng uỷ", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ",
+                  "thành ủy", "thành uỷ", "thị ủy", "thị uỷ", "quận ủy", "quận uỷ",
+                  "ban chấp hành đảng bộ", "chi bộ", "đảng bộ")
+# "Ban Thường vụ" is the Party's only when a Party committee follows (not "… Tỉnh đoàn").
+_PARTY_STANDING = re.compile(r"ban (?:thường vụ|chấp hành) (?:\w+ )?(?:ủy|uỷ|đảng)")
 
 # Sizes of the header styles, for the length of the lines under them (see make_template.STYLES).
-_AGENCY_PT, _MOTTO_PT, _SUMMARY_PT = 13, 13, 14
+_AGENCY_PT, _NATIONAL_PT, _MOTTO_PT, _SUMMARY_PT = 13, 12, 13, 14
 
 
 # Words a typist breaks a title before: they open a phrase ("… / trên địa bàn tỉnh …").
@@ -94,6 +101,18 @@ _SECT_PR, _BR, _TAB, _T = qn("w:sectPr"), qn("w:br"), qn("w:tab"), qn("w:t")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+def is_party_issuer(name: str) -> bool:
+    """'Đảng ủy xã Tịnh Khê', 'Ban Thường vụ Tỉnh ủy', 'Chi bộ …': a Party body."""
+    low = clean_line(name).lower()
+    return low.startswith(_PARTY_ISSUERS) or _PARTY_STANDING.match(low) is not None
+
+
+# "T/M", "T/L", "K/T", "T/UQ": the Party's way of writing TM., TL., KT., TUQ. — one token whose
+# "/" does not separate two levels of authority.
+_SLASHED_AUTHORITY = re.compile(r"(?<!\w)([TtKk])/(M|L|T|UQ|m|l|t|uq)(?!\w)")
+_AUTHORITY_SPLIT = re.compile(r"\s*[/;\n]\s*")
+
+
 _COLLECTIVE = (("UBND ", "ỦY BAN NHÂN DÂN"), ("Ủy ban nhân dân ", "ỦY BAN NHÂN DÂN"),
                ("HĐND ", "HỘI ĐỒNG NHÂN DÂN"), ("Hội đồng nhân dân ", "HỘI ĐỒNG NHÂN DÂN"))
 
@@ -104,11 +123,13 @@ def authority_lines(head: Letterhead) -> list[str]:
     Typed on one line, the levels may be separated by "/" or ";". A collective body (UBND,
     HĐND) signs "TM." its name above the chair's line (Decree 30), added when not typed.
     """
-    lines = [upper(part) for part in re.split(r"\s*[/;\n]\s*", head.signer_authority or "")
+    typed = _SLASHED_AUTHORITY.sub("\\1\x00\\2", head.signer_authority or "")
+    lines = [upper(part.replace("\x00", "/")) for part in _AUTHORITY_SPLIT.split(typed)
              if part.strip()]
     organisation = clean_line(head.organisation)
     body = next((name for prefix, name in _COLLECTIVE if organisation.startswith(prefix)), None)
-    if body and (lines or head.signer_title) and not any(line.startswith("TM.") for line in lines):
+    if body and (lines or head.signer_title) and not any(line.startswith(("TM.", "T/M"))
+                                                         for line in lines):
         lines.insert(0, f"TM. {body}")
     return lines
 
@@ -283,8 +304,14 @@ class DocBuilder:
                      max(text_width_mm(line, _AGENCY_PT, bold=True) for line in agency_lines))
         self.rule(left, widest * 0.45, inner_left)  # Decree 30: 1/3 to 1/2 of the name's line
 
-        write_lines(right, [(NATIONAL_TITLE, "GB National Title"), (MOTTO, "GB Motto")])
-        self.rule(right, min(inner_right, text_width_mm(MOTTO, _MOTTO_PT, bold=True)), inner_right)
+        if is_party_issuer(head.organisation):
+            write_lines(right, [(PARTY_TITLE, "GB National Title")])
+            self.rule(right, min(inner_right, text_width_mm(PARTY_TITLE, _NATIONAL_PT, bold=True)),
+                      inner_right)
+        else:
+            write_lines(right, [(NATIONAL_TITLE, "GB National Title"), (MOTTO, "GB Motto")])
+            self.rule(right, min(inner_right, text_width_mm(MOTTO, _MOTTO_PT, bold=True)),
+                      inner_right)
 
         num_cell, date_cell = table.rows[1].cells
         num_cell.paragraphs[0].style = "GB Header Number"

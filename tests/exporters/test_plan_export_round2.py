@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import docx
+import pytest
 from export_helpers import run_checker
 
 from gbapp.exporters.plan import plan_letterhead, write_plan
@@ -160,3 +161,62 @@ def test_a_document_carrying_assignments_prints_them_by_default(tmp_path):
     finally:
         db.close()
     assert "Đơn vị thực hiện: Văn phòng UBND tỉnh." in _paragraphs(out)
+
+
+PARTY_PLAN = """ĐẢNG BỘ TỈNH QUẢNG NGÃI
+ĐẢNG ỦY XÃ TỊNH KHÊ
+*
+Số: 15-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Tịnh Khê, ngày 10 tháng 10 năm 2025
+
+KẾ HOẠCH
+Thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức của cấp ủy về công tác phụ nữ.
+II. NHIỆM VỤ
+1. Ban Tổ chức Đảng ủy chủ trì rà soát, quy hoạch cán bộ nữ; thời gian: trước ngày 31/12/2025.
+
+Nơi nhận:
+- Các chi bộ trực thuộc;
+- Lưu Văn phòng Đảng ủy.
+T/M ĐẢNG ỦY
+BÍ THƯ
+Nguyễn Văn Tâm
+"""
+
+
+def test_party_plan_signs_t_m_on_one_line_under_the_party_national_line(tmp_path):
+    path = _export(tmp_path, PARTY_PLAN)
+    document = docx.Document(str(path))
+    header, signature = document.tables[0], document.tables[-1]
+    right = [p.text for p in header.rows[0].cells[1].paragraphs if p.text.strip()]
+    assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
+    sign = [p.text for p in signature.rows[0].cells[1].paragraphs if p.text.strip()]
+    assert sign[:2] == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
+
+
+@pytest.mark.parametrize(("typed", "organisation", "expected"), [
+    ("T/M BAN THƯỜNG VỤ / K/T BÍ THƯ", "Ban Thường vụ Tỉnh ủy", ["T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ"]),
+    ("T/L GIÁM ĐỐC", "Sở Y tế", ["T/L GIÁM ĐỐC"]),
+    ("T/UQ GIÁM ĐỐC", "Sở Y tế", ["T/UQ GIÁM ĐỐC"]),
+    ("TM. ỦY BAN NHÂN DÂN/KT. CHỦ TỊCH", "UBND tỉnh Gia Lai",
+     ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]),
+])
+def test_slashed_authority_abbreviations_are_single_tokens(typed, organisation, expected):
+    from gbapp.exporters.docbuilder import authority_lines
+    from gbapp.services.documents import Letterhead
+
+    head = Letterhead(organisation=organisation, signer_authority=typed, signer_title="X")
+    assert authority_lines(head) == expected
+
+
+@pytest.mark.parametrize(("issuer", "party"), [
+    ("Tỉnh ủy Gia Lai", True), ("Ban Thường vụ Huyện ủy Bình Sơn", True), ("Chi bộ thôn 3", True),
+    ("Ban Thường vụ Tỉnh đoàn", False), ("UBND tỉnh Quảng Ngãi", False), ("Sở Nội vụ", False),
+])
+def test_party_issuers(issuer, party):
+    from gbapp.exporters.docbuilder import is_party_issuer
+
+    assert is_party_issuer(issuer) is party
