@@ -49,13 +49,35 @@ _AGENCY_PT, _NATIONAL_PT, _MOTTO_PT, _SUMMARY_PT = 13, 12, 13, 14
 
 # Words a typist breaks a title before: they open a phrase ("… / trên địa bàn tỉnh …").
 _BREAK_BEFORE = {"trên", "về", "của", "tại", "năm", "giai", "đến", "theo", "cho", "và", "với",
-                 "nhằm", "để", "thực", "trong", "giữa", "đối"}
+                 "nhằm", "để", "thực", "trong", "giữa", "đối", "vì", "từ", "sau", "trước",
+                 "nhân", "hưởng", "giai đoạn"}
+# Cost of a break, as a fraction of a line's target width: a title gives up that much balance
+# rather than break there. Between two syllables of a phrase ('phụ / nữ', 'phòng / ngừa') is
+# the worst place: Vietnamese compounds are written as separate syllables.
+_COST_AFTER_PUNCTUATION = 0.02  # '…, phòng ngừa, / ứng phó …'
+_COST_BEFORE_PHRASE = 0.0  # '… / trên địa bàn tỉnh …'
+_COST_BEFORE_NUMBER = 0.08  # '… của phụ nữ tỉnh / 6 tháng cuối năm …'
+_COST_INSIDE_PHRASE = 0.4
+
+
+def _break_cost(before: str, after: str) -> float:
+    """The cost of breaking a title between the words *before* and *after*."""
+    if before in ("-", "–") or after in ("-", "–"):
+        return _COST_INSIDE_PHRASE * 2  # '2021 - 2025', 'Văn hóa - Xã hội' stay whole
+    if before[-1:] in ",;:" or after[:1] == "(":
+        return _COST_AFTER_PUNCTUATION
+    if after.lower() in _BREAK_BEFORE:
+        return _COST_BEFORE_PHRASE
+    if after[:1].isdigit():
+        return _COST_BEFORE_NUMBER
+    return _COST_INSIDE_PHRASE
 
 
 def balanced_lines(text: str, size_pt: float, width_mm: float, *,
                    bold: bool = True) -> list[str]:
-    """Split a centred title into lines of about equal width, breaking before a word that opens
-    a phrase when one is near the middle (never 'bình đẳng / giới'). One line if it fits."""
+    """Split a centred title into lines of about equal width, breaking after punctuation or
+    before a word that opens a phrase when one is near the middle, rather than inside a
+    compound (never 'bình đẳng / giới', 'phụ / nữ'). One line if it fits."""
     total = text_width_mm(text, size_pt, bold=bold)
     usable = width_mm * 0.92
     words = text.split(" ")
@@ -72,9 +94,10 @@ def balanced_lines(text: str, size_pt: float, width_mm: float, *,
             width = text_width_mm(" ".join(rest[:i]), size_pt, bold=bold)
             if width > usable:
                 break
-            score = abs(width - target) / target
-            if rest[i].lower() not in _BREAK_BEFORE:
-                score += 0.12  # a break inside a phrase must buy a lot of balance
+            # What is left must still fit on the remaining lines.
+            if text_width_mm(" ".join(rest[i:]), size_pt, bold=bold) > usable * (remaining - 1):
+                continue
+            score = abs(width - target) / target + _break_cost(rest[i - 1], rest[i])
             if score < best_score:
                 best, best_score = i, score
         lines.append(" ".join(rest[:best]))

@@ -220,3 +220,30 @@ def test_party_issuers(issuer, party):
     from gbapp.exporters.docbuilder import is_party_issuer
 
     assert is_party_issuer(issuer) is party
+
+
+@pytest.mark.parametrize(("title", "inside"), [
+    ("Hoạt động của Ban Vì sự tiến bộ của phụ nữ tỉnh 6 tháng cuối năm 2025 và năm 2026",
+     "phụ nữ"),
+    ("Tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở "
+     "giới năm 2025", "phòng ngừa"),
+    ("Kế hoạch hành động thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030 "
+     "và Chương trình phòng ngừa, ứng phó với bạo lực trên cơ sở giới giai đoạn 2021 - 2025 trên "
+     "địa bàn tỉnh Quảng Ngãi năm 2025", "2021 - 2025"),
+])
+def test_title_lines_do_not_break_inside_a_compound(title, inside):
+    from gbapp.exporters.docbuilder import PORTRAIT_TEXT_MM, balanced_lines
+
+    lines = balanced_lines(title, 14, PORTRAIT_TEXT_MM)
+    assert len(lines) >= 2
+    assert " ".join(lines) == title
+    assert any(inside in line for line in lines), lines
+
+
+def test_exported_title_keeps_phu_nu_together(tmp_path):
+    text = PARTY_PLAN.replace(
+        "Thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2025",
+        "Hoạt động của Ban Vì sự tiến bộ của phụ nữ tỉnh 6 tháng cuối năm 2025 và năm 2026")
+    paragraphs = _paragraphs(_export(tmp_path, text))
+    i = paragraphs.index("KẾ HOẠCH")
+    assert not paragraphs[i + 1].endswith(" phụ")
