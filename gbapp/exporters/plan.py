@@ -170,8 +170,12 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
             b.para(f"{label} {title}".strip(), "GB Dash")
         if text:
             b.paras(text, "GB Body")
-        written = _comparable(f"{title} {text}")
         refs = assignments.get(it.id) if assignments else None
+        tf = clean_line(it.time_frame.text)
+        parent_tf[it.id] = tf
+        new_tf = it.is_activity and tf and tf != parent_tf.get(it.parent_id, "")
+        # Folded only when needed: most items of a long plan have neither.
+        written = _comparable(f"{title} {text}") if (refs or new_tf or assignments) else ""
         if refs:
             stated = f"{context.get(it.parent_id, '')} {written}"
             line = agency_line(refs, stated)
@@ -181,10 +185,7 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
             context[it.id] = stated
         elif assignments:
             context[it.id] = f"{context.get(it.parent_id, '')} {written}"
-        tf = clean_line(it.time_frame.text)
-        parent_tf[it.id] = tf
-        if (it.is_activity and tf and tf != parent_tf.get(it.parent_id, "")
-                and _comparable(tf).rstrip(".") not in written):
+        if new_tf and _comparable(tf).rstrip(".") not in written:
             b.para(f"Thời gian thực hiện: {tf}.", "GB Body")
         output = clean_line(it.output).rstrip(".")
         if output and fold(output) not in fold(f"{title} {text}"):  # not said in the text already
