@@ -610,6 +610,8 @@ class PlanDocument:
     duties: list[AgencyDuty]
     has_organisation_section: bool  # the tree already has "Tổ chức thực hiện"
     has_sample: bool
+    # item id -> its assignments: printed under an activity whose text does not name them
+    assignments: dict[int, list[AssignmentRef]] = field(default_factory=dict)
 
 
 def collect_plan(db: Database, plan_id: int) -> PlanDocument:
@@ -631,7 +633,8 @@ def collect_plan(db: Database, plan_id: int) -> PlanDocument:
               for name in sorted(set(lead) | set(coord), key=vi_sort_key)]
     has_org = any(it.depth == 0 and "to chuc thuc hien" in fold(it.title) for it in all_items)
     return PlanDocument(plan=plan, items=all_items, duties=duties,
-                        has_organisation_section=has_org, has_sample=bool(sample_agencies))
+                        has_organisation_section=has_org, has_sample=bool(sample_agencies),
+                        assignments=assigned)
 
 
 # --------------------------------------------------------------------------------------------

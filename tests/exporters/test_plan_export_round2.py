@@ -13,6 +13,7 @@ import docx
 import pytest
 from export_helpers import run_checker
 
+from gbapp.exporters import ExportOptions, export
 from gbapp.exporters.plan import plan_letterhead, write_plan
 from gbapp.importers import parse_plan_text
 from gbapp.services import documents
@@ -76,10 +77,12 @@ def _export(tmp_path: Path, text: str, *, with_assignments: bool = True) -> Path
     try:
         plan_id = store_plan(db, parse_plan_text(text))
         db.conn.commit()
-        doc = documents.collect_plan(db, plan_id)
-        refs = documents.plan_assignments(db, plan_id) if with_assignments else {}
         out = tmp_path / "ke-hoach.docx"
-        write_plan(doc, plan_letterhead(doc), out, assignments=refs)
+        if with_assignments:  # the path the CLI and the export dialog take
+            export(db, "plan", out, ExportOptions(plan=plan_id))
+        else:
+            doc = documents.collect_plan(db, plan_id)
+            write_plan(doc, plan_letterhead(doc), out, assignments={})
     finally:
         db.close()
     return out
