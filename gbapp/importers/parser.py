@@ -110,10 +110,10 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
         raise PlanImportError(
             f"Văn bản số {meta.number or ''} là {other}, không phải kế hoạch: hãy nhập tệp "
             f"Kế hoạch (KH) hoặc Quyết định ban hành kế hoạch. (not a plan: a {meta.doc_type})")
-    items, warnings = build_tree(body + tail_rows, meta.year)
+    items, warnings = build_tree(body + tail_rows, meta.year, appendix_at=len(body))
     if tail_rows:
-        warnings.append("Bảng nhiệm vụ sau phần ký được nhập như các mục cuối (task table after the signature "
-                        "imported as trailing items)")
+        warnings.append("Bảng nhiệm vụ sau phần ký (phụ lục) đã được nhập vào kế hoạch: hãy kiểm tra vị trí "
+                        "các mục của bảng (task table after the signature imported; check where)")
     n_items = sum(1 for _ in ParsedPlan(meta, items).walk())
     if not items or (n_items < 2 and not any(_is_heading(h) for h in head)):
         raise PlanImportError(NOT_A_PLAN)

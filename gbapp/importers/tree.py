@@ -50,8 +50,15 @@ class _Open:
         self.point_attributes = 0
 
 
-def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str]]:
-    """Items from the body's blocks (``str`` lines and table ``Row``s), and warnings."""
+def build_tree(body: list, year: int | None,
+               appendix_at: int | None = None) -> tuple[list[ParsedItem], list[str]]:
+    """Items from the body's blocks (``str`` lines and table ``Row``s), and warnings.
+
+    A task table belongs to the item just above it ("2. Nhiệm vụ cụ thể" and then its table):
+    its rows go below that item, whatever their own labels ("I", "1"). Rows from *appendix_at*
+    on come from a table after the signature; they go below the item that points to an
+    appendix ("(Chi tiết tại Phụ lục kèm theo)"), if one does, else at the top level.
+    """
     roots: list[ParsedItem] = []
     stack: list[_Open] = []
     opened: list[_Open] = []
@@ -66,11 +73,28 @@ def build_tree(body: list, year: int | None) -> tuple[list[ParsedItem], list[str
         stack.append(node)
         opened.append(node)
 
+    below: float | None = None  # the rank of the item the current table's rows go below
     for i, block in enumerate(body):
         if isinstance(block, Row):
             node = _row_node(block, year)
             if _is_group_row(block) and i + 1 < len(body) and isinstance(body[i + 1], Row):
                 node.rank = _group_rank(node, body[i + 1])
+            if i == 0 or not isinstance(body[i - 1], Row):  # a table starts
+                anchor = (_appendix_anchor(opened) if appendix_at is not None and i >= appendix_at
+                          else (stack[-1] if stack else None))
+                if anchor is not None and _continues_numbering(block, stack):
+                    anchor = None  # "1. Kiểm tra" … then a table whose first row is "2"
+                below = None
+                if anchor is not None:  # reopen it (an appendix's item was closed long ago)
+                    chain = []
+                    node_up: _Open | None = anchor
+                    while node_up is not None:
+                        chain.append(node_up)
+                        node_up = node_up.parent
+                    stack[:] = chain[::-1]
+                    below = anchor.rank
+            if below is not None:  # ranks 0-4 squeezed into (below, below + 1), order kept
+                node.rank = below + 0.5 + node.rank / 100
             attach(node)
             continue
         line = block
@@ -143,6 +167,28 @@ def _attribute_owner(stack: list[_Open], rank: float) -> _Open:
         return parent
     parent.point_attributes += 1
     return point
+
+
+def _continues_numbering(row: Row, stack: list[_Open]) -> bool:
+    """Whether a table's first row takes up the numbering of an item in the text above it."""
+    marker = classify_label(row.label) if row.label else None
+    if marker is None or not marker.value:
+        return False
+    return any(node.item.kind is marker.kind and _label_value(node.item) == marker.value - 1
+               for node in stack)
+
+
+def _appendix_anchor(opened: list[_Open]) -> _Open | None:
+    """The item whose details are in the appendix ("II. NHIỆM VỤ (Chi tiết tại Phụ lục kèm
+    theo)"); else the last one that mentions the appendix at all."""
+    mentions = []
+    for node in opened:
+        both = f"{node.item.title} {' '.join(node.parts)}".lower()
+        if "phụ lục" in both or "bảng phân công" in both:
+            if "chi tiết" in both:
+                return node
+            mentions.append(node)
+    return mentions[-1] if mentions else None
 
 
 def _row_node(row: Row, year: int | None) -> _Open:
