@@ -37,6 +37,9 @@ _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "xã", "phường", "thị 
 _HEAD_FIRST = "".join(sorted({h[0] for h in _HEADS.replace("[Cc]", "c").split("|")} | {"C"}))
 _HEAD_RE = re.compile(rf"(?=[{_HEAD_FIRST}])(?<![\w])(?:{_HEADS})(?![\w])")
 _NEXT_HEAD_RE = re.compile(rf"^\s*(?:{_HEADS})(?![\w])")
+# In a list, a new name may also start with a bullet: "Sở Y tế;\n- Công an tỉnh" in a table cell.
+_BULLETS = "-–•+*·"
+_NEXT_ITEM_RE = re.compile(rf"\s*(?:[{_BULLETS}]\s*)?(?:{_HEADS})(?![\w])")
 _HEAD_AT_RE = re.compile(rf"(?:{_HEADS})(?![\w])")
 
 # Words that end a list of agencies (the verb of the assignment, a purpose…).
@@ -325,7 +328,7 @@ _TRAILING_WORDS = (" và", " với", " cùng")
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split()).strip(" ,;.-–")
+    name = " ".join(name.split()).strip(" ,;.-–•+*·")
     for w in _LEADING_WORDS:
         if name.startswith(w):
             name = name[len(w):]
@@ -334,7 +337,7 @@ def _clean_name(name: str) -> str:
         if name.endswith(w):
             name = name[:-len(w)]
             break
-    return name.strip(" ,;.-–")
+    return name.strip(" ,;.-–•+*·")
 
 
 def split_agency_list(s: str) -> list[str]:
@@ -364,7 +367,7 @@ def _split_cached(s: str) -> tuple[str, ...]:
         name = _clean_name(s)
         return (name,) if name and len(name) <= _MAX_NAME and any(ch.isalpha() for ch in name) else ()
     for m in _LIST_SEP_RE.finditer(s):
-        if _NEXT_HEAD_RE.match(s[m.end():]):
+        if _NEXT_ITEM_RE.match(s, m.end()):
             if (m.group() != "/" and "Văn phòng" in s
                     and _JOINT_OFFICE_RE.match(_clean_name(s[start:m.start()]))
                     and _NEXT_COUNCIL_RE.match(s, m.end())):
