@@ -105,7 +105,8 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
     has_lead, has_coord = "chủ trì" in low, "phối hợp" in low
     has_doer = "hiện:" in low or "hiện :" in low  # "Đơn vị thực hiện: …"
     if not has_lead and not has_coord and not has_doer and not subject:
-        return []
+        # "Cung cấp dịch vụ … (Sở Y tế, Công an tỉnh).": read as "the first named leads"
+        return _bracket_agencies(text) if ")" in text[-3:] else []
     found: list[tuple[int, str, Role]] = []
 
     if len(low) != len(text):  # a rare character changed length when lower-cased
@@ -200,6 +201,49 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
     return out
 
 
+# What may follow the names in a closing bracket: "(Sở Nội vụ, Tỉnh đoàn; thời gian từ ngày 15/11…)".
+_BRACKET_TIME_RE = re.compile(
+    r"\s*(?:(?:thực\s+hiện|hoàn\s+thành)\s*:?\s*)?(?:thời\s+gian|trước|trong|từ|quý|quí|năm|tháng|"
+    r"hằng|hàng|định\s+kỳ|thường\s+xuyên|cả\s+năm|giai\s+đoạn|\d)"
+    r"|\s*hoàn\s+thành(?![\w])")
+_ACRONYM_RE = re.compile(r"(?<![\w])[A-ZĐ]{2,}(?![\w])")
+
+
+def _bracket_agencies(text: str) -> list[AgencyRef]:
+    """Agencies named alone in the bracket that ends *text*, with no role: the first leads, the
+    others coordinate. A bracket with other words ("(theo hướng dẫn của Bộ Nội vụ)", "(nếu
+    có)") or an abbreviation after a name ("Hội Liên hiệp Phụ nữ tỉnh (Hội LHPN)") gives none."""
+    close = text.rfind(")")
+    if close < 0 or text[close + 1:].strip(" .;"):
+        return []
+    open_ = text.rfind("(", 0, close)
+    if open_ < 0:
+        return []
+    inner = text[open_ + 1:close]
+    if len(inner) > 400 or ")" in inner:
+        return []
+    parts = inner.split(";")
+    for part in parts[1:]:
+        if not _BRACKET_TIME_RE.match(part.lower()):
+            return []
+    value = " ".join(parts[0].split())
+    if not value or not _HEAD_AT_RE.match(value) or _until_stop(value) != value:
+        return []
+    names = split_agency_list(value)
+    if not names or not all(_plausible(n) for n in names):
+        return []
+    if len(names) == 1 and _ACRONYM_RE.search(names[0]):
+        before = text[max(0, open_ - 100):open_]
+        m = None
+        for m in _HEAD_RE.finditer(before):
+            pass
+        if m and _plausible(before[m.start():].strip()) and not _CLAUSE_BREAK.search(before, m.start()) \
+                and "," not in before[m.start():]:
+            return []
+    return [AgencyRef(name=n, role=Role.LEAD if i == 0 else Role.COORDINATING)
+            for i, n in enumerate(dict.fromkeys(names))]
+
+
 def _duty_of(text: str, subject: tuple[str, ...]) -> bool:
     """Whether *text* is a duty of the heading's agencies: it starts with their name or names
     no one ("Chủ trì…", "Chỉ đạo…"), not "Giao Sở Tài chính…" or "Sở Tài chính bố trí…"."""
@@ -282,6 +326,8 @@ def _plausible(name: str) -> bool:
     if not rest:
         return False
     first = rest[0]
+    if rest.startswith("và ") and rest[3:4].isupper():  # "Báo và Phát thanh, Truyền hình tỉnh"
+        return True
     return first.isupper() or first.isdigit() or rest.startswith(_PLACE_WORDS)
 
 

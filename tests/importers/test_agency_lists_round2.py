@@ -23,18 +23,19 @@ def _roles(item):
     return [(a.name, a.role) for a in item.agencies]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Sở Y tế, - Công an tỉnh", ["Sở Y tế", "Công an tỉnh"]),
-    ("Sở Văn hóa, Thể thao và Du lịch;, - Báo Bắc Ninh;, - Đài Phát thanh và Truyền hình tỉnh",
-     ["Sở Văn hóa, Thể thao và Du lịch", "Báo Bắc Ninh", "Đài Phát thanh và Truyền hình tỉnh"]),
-    ("• Sở Y tế.", ["Sở Y tế"]),
-    ("Sở Nội vụ; + Hội Liên hiệp Phụ nữ tỉnh; * Tỉnh đoàn; · Công an tỉnh;",
-     ["Sở Nội vụ", "Hội Liên hiệp Phụ nữ tỉnh", "Tỉnh đoàn", "Công an tỉnh"]),
-    ("Sở Lao động, – Thương binh và Xã hội", ["Sở Lao động, – Thương binh và Xã hội"]),
-    ("các tổ chức chính trị - xã hội, - UBND các xã", ["các tổ chức chính trị - xã hội", "UBND các xã"]),
-])
-def test_a_bulleted_name_in_a_list_is_a_new_agency(text, expected):
-    assert split_agency_list(text) == expected
+def test_a_bulleted_name_in_a_list_is_a_new_agency():
+    cases = [
+        ("Sở Y tế, - Công an tỉnh", ["Sở Y tế", "Công an tỉnh"]),
+        ("Sở Văn hóa, Thể thao và Du lịch;, - Báo Bắc Ninh;, - Đài Phát thanh và Truyền hình tỉnh",
+         ["Sở Văn hóa, Thể thao và Du lịch", "Báo Bắc Ninh", "Đài Phát thanh và Truyền hình tỉnh"]),
+        ("• Sở Y tế.", ["Sở Y tế"]),
+        ("Sở Nội vụ; + Hội Liên hiệp Phụ nữ tỉnh; * Tỉnh đoàn; · Công an tỉnh;",
+         ["Sở Nội vụ", "Hội Liên hiệp Phụ nữ tỉnh", "Tỉnh đoàn", "Công an tỉnh"]),
+        # a dash before a word that starts no agency stays inside the name
+        ("Sở Lao động, – Thương binh và Xã hội", ["Sở Lao động, – Thương binh và Xã hội"]),
+        ("các tổ chức chính trị - xã hội, - UBND các xã", ["các tổ chức chính trị - xã hội", "UBND các xã"]),
+    ]
+    assert [split_agency_list(text) for text, _ in cases] == [expected for _, expected in cases]
 
 
 def test_bulleted_names_in_table_cells_docx(tmp_path):
@@ -64,3 +65,56 @@ def test_bulleted_names_in_table_cells_docx(tmp_path):
     assert _roles(first) == [("Sở Nội vụ", L), ("Sở Văn hóa, Thể thao và Du lịch", C),
                              ("Báo Bắc Ninh", C), ("Đài Phát thanh và Truyền hình tỉnh", C)]
     assert _roles(second) == [("Hội Liên hiệp Phụ nữ tỉnh", L), ("Sở Y tế", C), ("Công an tỉnh", C)]
+
+
+def test_agencies_in_a_closing_bracket_first_named_leads():
+    """'… (Sở Y tế, Công an tỉnh).' with no role anywhere: the first named leads, the others
+    coordinate; a time after ';' in the bracket does not hide the names."""
+    plan = parse_plan_text(
+        HEADER + "I. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tiếp tục kiện toàn Ban Vì sự tiến bộ của phụ nữ tỉnh sau khi sắp xếp bộ máy (Sở Nội vụ).\n"
+        "2. Tổ chức truyền thông về bình đẳng giới trên các phương tiện thông tin đại chúng (Sở Văn "
+        "hóa, Thể thao và Du lịch, Báo và Phát thanh, Truyền hình Thanh Hóa).\n"
+        "3. Cung cấp dịch vụ hỗ trợ nạn nhân bạo lực trên cơ sở giới tại các cơ sở y tế "
+        "(Sở Y tế, Công an tỉnh).\n"
+        "4. Tổ chức Tháng hành động vì bình đẳng giới năm 2025 (Sở Nội vụ, Hội Liên hiệp Phụ nữ "
+        "tỉnh, Tỉnh đoàn; thời gian từ ngày 15/11 đến ngày 15/12/2025).\n"
+        "5. Thống kê, cập nhật số liệu về bình đẳng giới (Cục Thống kê tỉnh, các sở, ngành liên "
+        "quan; hoàn thành trước ngày 31/10/2025).\n"
+    )
+    items = plan.items[0].children
+    assert [_roles(i) for i in items] == [
+        [("Sở Nội vụ", L)],
+        [("Sở Văn hóa, Thể thao và Du lịch", L), ("Báo và Phát thanh, Truyền hình Thanh Hóa", C)],
+        [("Sở Y tế", L), ("Công an tỉnh", C)],
+        [("Sở Nội vụ", L), ("Hội Liên hiệp Phụ nữ tỉnh", C), ("Tỉnh đoàn", C)],
+        [("Cục Thống kê tỉnh", L), ("các sở, ngành liên quan", C)],
+    ]
+
+
+@pytest.mark.parametrize("bracket", [
+    "(theo hướng dẫn của Bộ Nội vụ)",
+    "(Sở Y tế hướng dẫn)",
+    "(nếu có)",
+    "(Hội nghị trực tuyến)",
+    "(Ban hành kèm theo Quyết định số 12/QĐ-UBND)",
+    "(Phòng, chống bạo lực gia đình)",
+    "(Sở Y tế; nếu có kinh phí)",
+    "(Sở Y tế) tại các xã",
+])
+def test_a_bracket_with_other_words_names_no_agency(bracket):
+    """Only a bracket made of agency names alone assigns them."""
+    activity = "Tổ chức tập huấn cho cán bộ làm công tác bình đẳng giới "
+    assert extract_agencies(activity + bracket + ".") == []
+    assert [(a.name, a.role) for a in extract_agencies(activity + "(Sở Y tế, Công an tỉnh).")] == [
+        ("Sở Y tế", L), ("Công an tỉnh", C)]
+
+
+def test_an_abbreviation_in_brackets_is_not_an_agency():
+    assert extract_agencies("Tuyên truyền cùng Hội Liên hiệp Phụ nữ tỉnh (Hội LHPN).") == []
+    assert [(a.name, a.role) for a in extract_agencies("Tổng hợp số liệu (UBND tỉnh).")] == [
+        ("UBND tỉnh", L)]
+    # roles written in the bracket are read as before
+    text = "Kiểm tra việc thực hiện pháp luật (Sở Nội vụ chủ trì, Thanh tra tỉnh phối hợp)."
+    assert [(a.name, a.role) for a in extract_agencies(text)] == [("Sở Nội vụ", L),
+                                                                   ("Thanh tra tỉnh", C)]
