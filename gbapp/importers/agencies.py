@@ -8,6 +8,7 @@ hướng dẫn của Bộ Nội vụ") is not an assignment and yields nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from gbapp.domain.model import AgencyRef, Role
@@ -104,6 +105,12 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
     low = text.lower()
     has_lead, has_coord = "chủ trì" in low, "phối hợp" in low
     has_doer = "hiện:" in low or "hiện :" in low  # "Đơn vị thực hiện: …"
+    if not has_lead and not has_coord and ("chu tri" in low or "phoi hop" in low):
+        # lines typed without diacritics: "Hoi Lien hiep Phu nu xa chu tri; Xa doan phoi hop."
+        fixed = _with_diacritics(text)
+        if fixed != text:
+            return [a if a.name in text else AgencyRef(name=_fold(a.name), role=a.role)
+                    for a in extract_agencies(fixed, subject)]
     if not has_lead and not has_coord and not has_doer and not subject:
         # "Cung cấp dịch vụ … (Sở Y tế, Công an tỉnh).": read as "the first named leads"
         return _bracket_agencies(text) if ")" in text[-3:] else []
@@ -242,6 +249,45 @@ def _bracket_agencies(text: str) -> list[AgencyRef]:
             return []
     return [AgencyRef(name=n, role=Role.LEAD if i == 0 else Role.COORDINATING)
             for i, n in enumerate(dict.fromkeys(names))]
+
+
+def _fold(s: str) -> str:
+    """*s* without diacritics: "Hội Liên hiệp" -> "Hoi Lien hiep"."""
+    s = unicodedata.normalize("NFD", s).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+# Words too short or too common to be given diacritics safely ("tu" is "từ" but also "Đầu tư").
+_AMBIGUOUS_ASCII = frozenset({"tu", "de", "do", "nam", "tai", "la", "co", "duoc", "quan", "ban", "luu",
+                              "Truong", "Vu", "Cuc", "Tram", "Dai", "Bao", "Ban", "Quy", "Hat",
+                              "Don", "Cong", "Thue"})
+
+
+@lru_cache(maxsize=1)
+def _ascii_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The role words, agency heads, place and stop words as typed without diacritics, with the
+    word they stand for (same length: one NFC letter for one ASCII letter)."""
+    words = set(_HEADS.replace("[Cc]ác", "các|Các").split("|"))
+    words |= {w for w in _STOP_WORDS.split("|") if re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w)}
+    words |= set(_PLACE_WORDS) | {"chủ trì", "phối hợp", "Chủ trì", "Phối hợp", "với", "cùng", "và",
+                                  "chặt chẽ", "có trách nhiệm", "chịu trách nhiệm"}
+    seen: dict[str, set[str]] = {}
+    for w in words:
+        seen.setdefault(_fold(w), set()).add(w)
+    table = {k: next(iter(v)) for k, v in seen.items()
+             if len(v) == 1 and k not in _AMBIGUOUS_ASCII and k != next(iter(v))}
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])"), table
+
+
+def _with_diacritics(text: str) -> str:
+    """*text* with its lines typed without diacritics given them on their role words, agency
+    heads and stop words, letter for letter, so that the names keep their places. Lines that
+    have any diacritic are left as they are."""
+    regex, table = _ascii_words()
+    lines = text.split("\n")
+    return "\n".join(regex.sub(lambda m: table[m.group()], line) if line.isascii() else line
+                     for line in lines)
 
 
 def _duty_of(text: str, subject: tuple[str, ...]) -> bool:

@@ -118,3 +118,30 @@ def test_an_abbreviation_in_brackets_is_not_an_agency():
     text = "Kiểm tra việc thực hiện pháp luật (Sở Nội vụ chủ trì, Thanh tra tỉnh phối hợp)."
     assert [(a.name, a.role) for a in extract_agencies(text)] == [("Sở Nội vụ", L),
                                                                    ("Thanh tra tỉnh", C)]
+
+
+def test_roles_typed_without_diacritics():
+    """A commune plan typed without diacritics ('chu tri', 'phoi hop'): the agencies are read
+    as typed; a line without diacritics in an item that has them is read too."""
+    plan = parse_plan_text(
+        "UBND XA DAM RONG 2\nSo: 27/KH-UBND\nDam Rong 2, ngay 15 thang 8 nam 2025\nKE HOACH\n"
+        "Thuc hien cong tac binh dang gioi nam 2025\n"
+        "I. NOI DUNG THUC HIEN\n"
+        "1. Tuyen truyen tren he thong loa truyen thanh xa.\n"
+        "* Cong chuc Van hoa - Xa hoi chu tri, phoi hop voi Hoi Lien hiep Phu nu xa thuc hien.\n"
+        "2. To chuc 01 buoi noi chuyen chuyen de ve phong, chong bao luc gia dinh.\n"
+        "* Hoi Lien hiep Phu nu xa chu tri; Xa doan phoi hop.\n"
+        "3. Tổ chức hội thi “Gia đình hạnh phúc” cấp xã.\n"
+        "* Cong an xa chu tri, phoi hop Hoi Lien hiep Phu nu xa.\n"
+        "4. Duy tri dia chi tin cay.\n"
+        "Co quan chu tri: Cong an xa; co quan phoi hop: Xa doan, Hoi Nong dan xa.\n"
+        "5. Tang cuong phoi hop giua cac co quan, ban, nganh.\n"
+    )
+    items = plan.items[0].children
+    assert [_roles(i) for i in items] == [
+        [("Cong chuc Van hoa - Xa hoi", L), ("Hoi Lien hiep Phu nu xa", C)],
+        [("Hoi Lien hiep Phu nu xa", L), ("Xa doan", C)],
+        [("Cong an xa", L), ("Hoi Lien hiep Phu nu xa", C)],
+        [("Cong an xa", L), ("Xa doan", C), ("Hoi Nong dan xa", C)],
+        [],
+    ]
