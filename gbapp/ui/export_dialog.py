@@ -246,8 +246,14 @@ class ExportDialog(QDialog):
         self.agency_list.clear()
         if self.plan is None:
             return
-        data = documents.collect_reminder(self.ctx.db, self.plan.id,
-                                          self.period_combo.currentData())
+        try:
+            data = documents.collect_reminder(self.ctx.db, self.plan.id,
+                                              self.period_combo.currentData())
+        except documents.DocumentDataError as exc:  # e.g. a plan just imported: no period yet
+            note = QListWidgetItem(without_gist(str(exc)))
+            note.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.agency_list.addItem(note)
+            return
         for entry in data.agencies:
             item = QListWidgetItem(f"{entry.agency} ({len(entry.lines)} nhiệm vụ)")
             item.setData(Qt.ItemDataRole.UserRole, entry.agency_id)
@@ -366,7 +372,8 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self._enable_export()
         self.progress.setValue(0)
-        message = str(exc) if isinstance(exc, (ExportError, documents.DocumentDataError)) else (
+        message = without_gist(str(exc)) if isinstance(
+            exc, (ExportError, documents.DocumentDataError)) else (
             self.tr("Không xuất được văn bản: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
         self.status_label.setText(message)
         self.export_failed.emit(message)

@@ -142,3 +142,34 @@ def test_failure_is_reported(dialog, qtbot, tmp_path, monkeypatch, answers):
 def test_alternative_name(tmp_path):
     (tmp_path / "a (2).docx").write_bytes(b"")
     assert alternative_name(tmp_path / "a.docx") == tmp_path / "a (3).docx"
+
+
+def test_reminder_for_a_plan_without_periods_says_so_instead_of_crashing(qtbot, tmp_path,
+                                                                          answers):
+    """Right after an import there is no reporting period: choosing the reminder letter shows
+    what to do in the agency list; an export attempt says it without the English gist."""
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database
+    from gbapp.ui.context import AppContext
+
+    db = open_database(tmp_path / "new.db")
+    plan_id = store_plan(db, parse_plan_text(
+        "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nI. NHIỆM VỤ\n"
+        "1. Tập huấn cán bộ. Sở Nội vụ chủ trì thực hiện.\n2. Hội thi. Tỉnh đoàn chủ trì.\n"))
+    ctx = AppContext(db, tmp_path / "new.db")
+    ctx.set_plan(plan_id)
+    d = ExportDialog(ctx)
+    qtbot.addWidget(d)
+    d.set_kind("reminder")
+    assert d.agency_list.count() == 1
+    assert "kỳ báo cáo" in d.agency_list.item(0).text()
+    assert "(" not in d.agency_list.item(0).text()[-30:]  # no English gist
+    assert d.out_edit.text().endswith(".docx") and "Cong van" in d.out_edit.text()
+    d.set_kind("report")
+    d.out_edit.setText(str(tmp_path / "bc.docx"))
+    with qtbot.waitSignal(d.export_failed, timeout=60_000) as failed:
+        d.export_button.click()
+    assert "kỳ báo cáo" in failed.args[0] and "reporting period" not in failed.args[0]
+    assert answers.errors == [failed.args[0]]
+    db.close()
