@@ -180,12 +180,13 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
     date = opts.date if opts.date is not None else today
 
     def letterhead(type_code):
-        org, guessed = documents.organisation_settings(db, plan)
-        if guessed:
+        org, source = documents.organisation_settings(db, plan)
+        if source != "saved":
+            whence = "theo kế hoạch đang chọn" if source == "plan" else "là giá trị mặc định"
             opts.warnings.append(
-                f"Chưa khai báo cơ quan trong Cài đặt: văn bản ghi «{org.parent_agency}», địa "
-                f"danh «{org.place}» theo kế hoạch đang chọn. Kiểm tra và lưu ở Tệp → Cài đặt. "
-                f"(organisation taken from the plan)")
+                f"Chưa khai báo cơ quan trong Cài đặt: văn bản ghi «{org.parent_agency}» / "
+                f"«{org.organisation}», địa danh «{org.place}», {whence}. Kiểm tra và lưu ở "
+                f"Tệp → Cài đặt. (organisation not set)")
         head = documents.letterhead_from_settings(
             db, type_code=type_code, number=opts.number, date=date, recipients=opts.recipients,
             signer=opts.signer, signer_authority=opts.signer_authority,

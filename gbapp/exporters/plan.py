@@ -188,7 +188,9 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
         if new_tf and _comparable(tf).rstrip(".") not in written:
             b.para(f"Thời gian thực hiện: {tf}.", "GB Body")
         output = clean_line(it.output).rstrip(".")
-        if output and fold(output) not in fold(f"{title} {text}"):  # not said in the text already
+        # Not when the text already states it as its product ("… Sản phẩm: Báo cáo."); a title
+        # that merely uses the same words ("Tổng hợp báo cáo …") still gets its product line.
+        if output and not _states_output(output, f"{title} {text}"):
             b.para(f"Sản phẩm: {output}.", "GB Body")
     return last_roman
 
@@ -230,3 +232,15 @@ def write_plan(doc: PlanDocument, head: Letterhead, path: str | Path, *,
         _write_duties(b, doc, to_roman((from_roman(last_roman) or 0) + 1))
     b.signature(head)
     return b.save(path)
+
+
+def _states_output(output: str, text: str) -> bool:
+    """Whether *text* gives *output* as its product: after a "Sản phẩm"/"Kết quả" label."""
+    folded, wanted = fold(text), fold(output)
+    for label in ("san pham", "ket qua"):
+        at = folded.find(label)
+        while at >= 0:
+            if wanted in folded[at:at + len(label) + 30 + len(wanted)]:
+                return True
+            at = folded.find(label, at + 1)
+    return False

@@ -91,29 +91,42 @@ def unit_code(archive_line: str) -> str:
 
 
 _PROVINCE_RE = re.compile(r"\b(tỉnh|thành phố)\s+(\S.*)$", re.IGNORECASE)
+# Cities under the central government: their UBND is province-level.
+_CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+
+
+def _province_of(issuer: str) -> str | None:
+    """'UBND tỉnh Gia Lai' for a plan issued by that province or one of its departments ('Sở Y
+    tế tỉnh Lào Cai'); None for a commune, a district, a Party body…: their province is unknown."""
+    m = _PROVINCE_RE.search(issuer)
+    if m is None:
+        return None
+    level, name = m.group(1).lower(), m.group(2).strip()
+    if level == "thành phố" and not name.startswith(_CENTRAL_CITIES):
+        return None  # a provincial city, not a province
+    head = issuer[:m.start()].strip()
+    if head in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân") or head.startswith("Sở "):
+        return f"UBND {level} {name}"
+    return None
 
 
 def organisation_settings(db: Database,
-                          plan: Plan | None = None) -> tuple[settings.OrgSettings, bool]:
-    """Our organisation's settings, and whether some were taken from *plan*.
-
-    Parent agency and place that nobody has set in Cài đặt are those of the plan's issuer: a
-    plan of Gia Lai must not be reported on under the defaults' "UBND tỉnh Quảng Ngãi"."""
+                          plan: Plan | None = None) -> tuple[settings.OrgSettings, str]:
+    """Our organisation's settings and where they come from: "saved" (Cài đặt), "plan" (parent
+    agency and place taken from the plan of a province or its department: a plan of Gia Lai must
+    not be reported on under the defaults' "UBND tỉnh Quảng Ngãi"), or "default" (nothing saved
+    and nothing to go by: the caller should say so)."""
     org = settings.load(db)
-    if plan is None:
-        return org, False
     saved = settings.saved_fields(db)
-    changes = {}
-    issuer = clean_line(plan.issuer or "")
-    if "parent_agency" not in saved and issuer:
-        if issuer.startswith(("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân")):
-            changes["parent_agency"] = issuer
-        elif m := _PROVINCE_RE.search(issuer):  # "Sở Y tế tỉnh Lào Cai" -> its province
-            changes["parent_agency"] = f"UBND {m.group(1).lower()} {m.group(2)}"
+    if "parent_agency" in saved:
+        return org, "saved"
+    province = _province_of(clean_line(plan.issuer or "")) if plan is not None else None
+    if province is None:
+        return org, "default"
+    changes = {"parent_agency": province}
     if "place" not in saved and plan.place:
         changes["place"] = clean_line(plan.place)
-    changes = {k: v for k, v in changes.items() if v != getattr(org, k)}
-    return (replace(org, **changes), True) if changes else (org, False)
+    return replace(org, **changes), "plan"
 
 
 def letterhead_from_settings(db: Database, *, type_code: str | None, number: str = "",
@@ -125,7 +138,7 @@ def letterhead_from_settings(db: Database, *, type_code: str | None, number: str
     """Our organisation's letterhead. *type_code* 'BC' gives 'BC-SNV'; None (a công văn) gives
     'SNV-<unit>' with the unit taken from the archive line. With *plan*, parent agency and place
     never set in Cài đặt follow the plan's issuer (organisation_settings)."""
-    org, _guessed = organisation_settings(db, plan)
+    org, _source = organisation_settings(db, plan)
     if type_code:
         code = f"{type_code}-{org.agency_code}"
     else:

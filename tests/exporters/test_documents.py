@@ -477,7 +477,7 @@ def test_report_of_another_province_is_not_headed_with_the_default_province(tmp_
         assert "UBND TỈNH GIA LAI" in all_text and "Gia Lai, ngày 05 tháng 12 năm 2026" in all_text
         assert "Quảng Ngãi" not in all_text
         assert any("Chưa khai báo cơ quan" in w and "UBND tỉnh Gia Lai" in w
-                   for w in options.warnings)
+                   and "theo kế hoạch" in w for w in options.warnings)
         # once saved in Cài đặt, the settings rule and nothing is guessed
         settings.save(db, settings.load(db))
         options = ExportOptions(date=dt.date(2026, 12, 5))
@@ -486,3 +486,56 @@ def test_report_of_another_province_is_not_headed_with_the_default_province(tmp_
         assert not any("Chưa khai báo cơ quan" in w for w in options.warnings)
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(("issuer", "province"), [
+    ("UBND tỉnh Gia Lai", "UBND tỉnh Gia Lai"),
+    ("Sở Y tế tỉnh Lào Cai", "UBND tỉnh Lào Cai"),
+    ("UBND thành phố Cần Thơ", "UBND thành phố Cần Thơ"),
+    ("UBND thành phố Hà Tĩnh", None),  # a provincial city, not a province
+    ("UBND xã Bình Sơn", None),
+    ("Đảng ủy xã Tịnh Khê", None),
+    ("", None),
+])
+def test_the_province_of_a_plan_issuer(issuer, province):
+    from gbapp.services.documents import _province_of
+
+    assert _province_of(issuer) == province
+
+
+def test_output_line_is_kept_when_the_title_only_uses_its_words(demo_copy, tmp_path):
+    """'Tổng hợp báo cáo …' with product 'Báo cáo': the product is printed."""
+    from gbapp.exporters import export
+    from gbapp.store import items, open_database, plans
+
+    path = tmp_path / "kh.db"
+    shutil.copy(demo_copy, path)
+    db = open_database(path)
+    try:
+        activity = next(i for i in items.all_items(db, plans.latest_id(db)) if i.is_activity)
+        db.execute("UPDATE items SET title = ?, text = '', output = ? WHERE id = ?",
+                   ["Tổng hợp báo cáo kết quả thực hiện", "Báo cáo", activity.id])
+        out = export(db, "plan", tmp_path / "kh.docx")[0]
+    finally:
+        db.close()
+    assert "Sản phẩm: Báo cáo." in texts(docx.Document(str(out)))
+
+
+def test_reminder_never_asks_for_the_report_before_its_own_due_date(demo_copy, tmp_path):
+    """The letter quotes the period's deadline; its 'gửi … trước ngày' is not a week from the
+    letter when that falls earlier (it said 'hạn … 15/12' and then 'trước ngày 06/12')."""
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import open_database
+
+    path = tmp_path / "d.db"
+    shutil.copy(demo_copy, path)
+    db = open_database(path)
+    try:
+        db.execute("UPDATE periods SET due_on = '2025-12-15' WHERE name = 'Năm 2025'")
+        letter = export(db, "reminder", tmp_path / "cv.docx",
+                        ExportOptions(date=dt.date(2025, 11, 29), period="Năm 2025"))[0]
+    finally:
+        db.close()
+    text = "\n".join(texts(docx.Document(str(letter))))
+    assert "hạn gửi báo cáo là ngày 15/12/2025" in text
+    assert "trước ngày 15/12/2025" in text and "trước ngày 06/12/2025" not in text
