@@ -54,6 +54,9 @@ def test_import_preview_then_save(qtbot, empty_page):
     ctx.undo_last()
     assert plans.list_plans(ctx.db) == []
     assert page.empty.isVisible()
+    ctx.redo_last()  # the only plan comes back: it is opened again, not left unselected
+    assert ctx.plan_id == plan_id
+    assert page.model.rowCount() == 2 and not page.empty.isVisible()
 
 
 def test_cancelled_preview_saves_nothing(qtbot, empty_page):
@@ -109,3 +112,15 @@ def test_unreadable_file_shows_message(qtbot, empty_page, tmp_path, answers):
     assert done.args == [None]
     assert answers.errors and "Tệp trống" in answers.errors[0]
     assert page.import_action.isEnabled()
+
+
+def test_import_preview_fits_a_small_screen(qtbot):
+    from gbapp.importers import parse_plan_text
+    from gbapp.ui.dialogs.import_preview import ImportPreviewDialog
+
+    parsed = parse_plan_text("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+                             "I. NHIỆM VỤ\n1. Tập huấn.\n2. Hội thi.\n")
+    dialog = ImportPreviewDialog(parsed, "kh.txt")
+    qtbot.addWidget(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()

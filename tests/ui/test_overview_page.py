@@ -108,3 +108,22 @@ def test_screenshot(page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.resize(1366, 768)
     assert page.grab().save(str(SHOTS / "overview.png"))
+
+
+def test_a_plan_without_periods_says_so_instead_of_zero_unreported(qtbot, tmp_path):
+    """Right after an import: not "(0)" agencies unreported, which reads as all reported."""
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database
+    from gbapp.ui.context import AppContext
+    from gbapp.ui.pages.overview_page import OverviewPage
+
+    db = open_database(tmp_path / "new.db")
+    store_plan(db, parse_plan_text("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+                                   "I. NHIỆM VỤ\n1. Tập huấn. Sở Nội vụ chủ trì.\n2. Hội thi.\n"))
+    widget = OverviewPage(AppContext(db, tmp_path / "new.db"))
+    qtbot.addWidget(widget)
+    widget.reload()
+    title = widget.unreported_box.title()
+    assert "(0)" not in title and "chưa có kỳ báo cáo" in title and "Tiến độ" in title
+    db.close()

@@ -41,7 +41,9 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.parsed = parsed
         self.setWindowTitle(self.tr("Xem trước kế hoạch nhập từ «%1»").replace("%1", source_name))
-        self.resize(1000, 680)
+        # 1000×680, or less on a small screen (1024×600): the buttons must stay on it
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1000, screen.width() - 24), min(680, screen.height() - 48))
         meta = parsed.meta
         count = sum(1 for _ in parsed.walk())
         summary = QFormLayout()

@@ -193,7 +193,12 @@ class OverviewPage(QWidget):
             (self.tr("Hạn nộp {0} — đã quá hạn") if late else self.tr("Hạn nộp {0}"))
             .format(format_date(period.due_on)) if period and period.due_on else "")
         self.due_label.setStyleSheet("color: #c62828;" if late else "")
-        self.unreported_box.setTitle(self.tr("Cơ quan chưa gửi báo cáo ({0})").format(len(rows)))
+        if period is None:  # "(0)" would read as "everyone has reported"
+            self.unreported_box.setTitle(self.tr(
+                "Cơ quan chưa gửi báo cáo — chưa có kỳ báo cáo: thêm kỳ ở trang Tiến độ"))
+        else:
+            self.unreported_box.setTitle(
+                self.tr("Cơ quan chưa gửi báo cáo ({0})").format(len(rows)))
 
     def _period_chosen(self) -> None:
         self._period_id = self.period.currentData()

@@ -217,6 +217,9 @@ class PlanPage(QWidget):
         if self.ctx.plan_id is not None and plans.get(self.ctx.db, self.ctx.plan_id) is None:
             self.ctx.set_plan(plans.latest_id(self.ctx.db))  # the plan went (undo of an import)
             return
+        if self.ctx.plan_id is None and (latest := plans.latest_id(self.ctx.db)) is not None:
+            self.ctx.set_plan(latest)  # a plan came back with no plan open (redo of an import)
+            return
         if self.plan_combo.findData(self.ctx.plan_id) < 0 or \
                 self.plan_combo.count() != len(plans.list_plans(self.ctx.db)):
             self._fill_plan_combo()
