@@ -277,6 +277,21 @@ def test_every_page_fits_a_1024_by_600_screen(qtbot, started, db_file):
     assert plan.form.width() >= plan.form.minimumSizeHint().width()
 
 
+def test_a_page_seen_on_a_wide_screen_does_not_hold_the_window_wide(qtbot, started, db_file):
+    """The activities filters laid out on one row at 1366 px must not keep the window wider
+    than a 1024 px screen once another page is shown (hidden pages are not resized)."""
+    window = started(db_file)
+    window.resize(1366, 768)
+    window.show_page("activities")
+    qtbot.wait(10)
+    window.show_page("plan")
+    qtbot.wait(10)
+    assert window.minimumSizeHint().width() <= 1024
+    window.resize(1024, 600)
+    qtbot.wait(10)
+    assert window.width() == 1024
+
+
 def test_closing_after_only_looking_asks_nothing(qtbot, started, db_file, answers):
     """Visiting every page, choosing rows and changing years edits nothing: closing must not
     ask to save (a false "Chưa lưu" at every close would teach users to click through it)."""

@@ -202,6 +202,14 @@ class ActivitiesPage(QWidget):
         widgets = [w for w, _s in self._filter_widgets]
         return sum(w.sizeHint().width() for w in widgets) + spacing * len(widgets)
 
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # A hidden page of the stack is not resized, yet its minimum width still counts for
+        # the window: on two rows the filters never hold the window wider than a small screen.
+        self._arrange_filters(split=True)
+        self.layout().invalidate()  # a hidden widget's layout is not recomputed by itself
+        self.updateGeometry()
+        super().hideEvent(event)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         margins = self.layout().contentsMargins()
         room = event.size().width() - margins.left() - margins.right()
