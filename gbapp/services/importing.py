@@ -126,7 +126,8 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
     # inherited time frame, below an activity).
     stack = [(roots, None, "", "", 0, False, None, False)]
     while stack:
-        nodes, parent_id, parent_ref, parent_path, depth, in_section, inherited, detail = stack.pop()
+        (nodes, parent_id, parent_ref, parent_path, depth, in_section, inherited,
+         detail) = stack.pop()
         kinds = [_KIND_VALUES.get(n.kind) or ItemKind(n.kind).value for n in nodes]
         labels = sibling_labels(kinds)
         rows = zip(nodes, kinds, labels, strict=True)
@@ -138,10 +139,9 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             section = _is_activity_section(node.title) if depth == 0 else in_section
             own_frame = node.time_frame
             frame = own_frame or inherited
-            # Assigned work, or a leaf of the tasks section; not a heading whose own items carry
-            # the assignments ("2. Sở Y tế" over "- Chủ trì…", "- Phối hợp…"): counting it too
-            # would report the same work twice.
-            # A leaf of the tasks section is one too, unless it details an assigned activity
+            # An activity is assigned work, unless a heading whose own items carry the
+            # assignments ("2. Sở Y tế" over "- Chủ trì…": counting it too would report the same
+            # work twice); or a leaf of the tasks section, unless it details an assigned activity
             # above it ("a) … gồm:" over its "- …" points).
             is_activity = (bool(node.agencies) and id(node) not in grouping) \
                 or (section and depth > 0 and not node.children and not detail)

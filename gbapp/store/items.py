@@ -322,23 +322,22 @@ def bulk_insert(db: Database, rows: list[tuple]) -> None:
         set_aside += db.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE type = 'index' "
             "AND tbl_name = 'items' AND sql IS NOT NULL").fetchall()
-    for kind, name, _sql in set_aside:
-        db.execute(f"DROP {kind.upper()} {name}")
     title_at = INSERT_COLUMNS.index("title")
     columns = INSERT_COLUMNS + ("title_key",)
     first_id = min(row[0] for row in rows)
-    try:
+    # One unit (a savepoint inside the caller's transaction): a failure rolls the drops back
+    # with the rows, and the real error is what the caller sees.
+    with db.atomic():
+        for kind, name, _sql in set_aside:
+            db.execute(f"DROP {kind.upper()} {name}")
         db.conn.executemany(
             f"INSERT INTO items ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [row + (vi_collation_key(row[title_at]),) for row in rows])
         if feed_fts:
             db.execute("INSERT INTO items_fts (rowid, search) SELECT id, search FROM items "
                        "WHERE id >= ?", [first_id])
-    finally:
-        # Unless a failure rolled the whole transaction back (which restored them already).
-        if db.conn.in_transaction:
-            for _kind, _name, sql in set_aside:
-                db.execute(sql)
+        for _kind, _name, sql in set_aside:
+            db.execute(sql)
 
 
 # A trigram index removes a row by writing a tombstone per trigram (~0.4 ms for an activity's
@@ -356,20 +355,20 @@ def many_changes(db: Database, changed_rows: int) -> bool:
 
 @contextmanager
 def search_index_set_aside(db: Database) -> Iterator[None]:
-    """For a change to many items (undo of an import, a plan replaced): inside the caller's
-    transaction the full-text triggers are dropped, and the index is rebuilt once at the end."""
-    triggers = db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'items_fts_%'"
-    ).fetchall()
-    for name, _sql in triggers:
-        db.execute(f"DROP TRIGGER {name}")
-    try:
+    """For a change to many items (undo of an import, a plan replaced): the full-text triggers
+    are dropped meanwhile and the index is rebuilt once at the end, all in one unit (a savepoint
+    inside the caller's transaction): a failure rolls the drops back with the change, and no
+    rebuild runs for nothing."""
+    with db.atomic():
+        triggers = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND name LIKE 'items_fts_%'").fetchall()
+        for name, _sql in triggers:
+            db.execute(f"DROP TRIGGER {name}")
         yield
-    finally:
-        # Unless a failure rolled the whole transaction back (which restored them already).
-        if triggers and db.conn.in_transaction:
-            for _name, sql in triggers:
-                db.execute(sql)
+        for _name, sql in triggers:
+            db.execute(sql)
+        if triggers:
             db.execute("INSERT INTO items_fts (items_fts) VALUES ('rebuild')")
 
 

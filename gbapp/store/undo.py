@@ -23,7 +23,7 @@ from . import changelog, items
 from .connection import Database
 
 T = TypeVar("T")
-_ROW_OF_ITEMS = ("DELETE FROM items ", "INSERT INTO items ")
+_ROW_OF_ITEMS = ("DELETE FROM items ", "INSERT INTO items ", "UPDATE items ")
 
 # Tables whose rows user actions change. change_log is left out: undo is itself logged.
 TRACKED = ("plans", "legal_bases", "agencies", "items", "assignments", "periods",

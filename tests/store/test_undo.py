@@ -114,3 +114,35 @@ def test_undo_restores_real_numbers_exactly(db):
     log.undo()
     assert snapshot(db) == before
     assert db.execute("SELECT value FROM indicator_values").fetchone()[0] == 0.1 + 0.2
+
+
+def _fts_triggers(db):
+    return sorted(r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'items_fts_%'"))
+
+
+def test_setting_the_search_index_aside_is_one_unit_with_the_change(db):
+    """Outside a transaction too the triggers come back; a failure inside rolls the drops back
+    with the change and surfaces its own error, with no rebuild run for nothing."""
+    import pytest
+
+    from benchmarks.plangen import generate_plan_text
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import plans
+
+    plan_id = store_plan(db, parse_plan_text(generate_plan_text(600)))
+    triggers = _fts_triggers(db)
+    assert len(triggers) == 3
+    with pytest.raises(ZeroDivisionError):
+        with items.search_index_set_aside(db):
+            db.execute("DELETE FROM items WHERE depth > 1")
+            1 / 0
+    assert _fts_triggers(db) == triggers
+    assert db.execute("SELECT COUNT(*) FROM items WHERE depth > 1").fetchone()[0] > 500
+    plans.delete(db, plan_id)  # a public store function, here outside any transaction
+    assert not db.conn.in_transaction
+    assert _fts_triggers(db) == triggers
+    found = db.execute("SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH 'tuyen'").fetchone()
+    assert found[0] == 0
+    db.execute("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
