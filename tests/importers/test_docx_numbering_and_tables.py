@@ -5,15 +5,13 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from test_import_docx import LEVELS
+from test_import_docx import _header as state_header
 
 from gbapp.domain.model import Role
 from gbapp.importers import parse_plan_text, read_plan
 from gbapp.importers.docx_reader import docx_blocks
 
-HEADER = [("ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH"),
-          ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")]
-LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-"),
-          ("bullet", "+")]
 # (level, text) of a small plan: I. / 1. / a)
 BODY = [
     (0, "MỤC ĐÍCH, YÊU CẦU"),
@@ -33,15 +31,9 @@ EXPECTED = [(0, "I", "MỤC ĐÍCH, YÊU CẦU"), (1, "1", "Triển khai kịp t
 
 
 def _header(doc):
-    table = doc.add_table(rows=2, cols=2)
-    for col, (a, b) in enumerate(HEADER):
-        run = table.cell(0, col).paragraphs[0].add_run(a)
-        run.add_break()
-        run.add_text(b)
-    table.cell(1, 0).paragraphs[0].add_run("Số: 77/KH-UBND")
-    table.cell(1, 1).paragraphs[0].add_run("Tây Ninh, ngày 20 tháng 02 năm 2026")
-    doc.add_paragraph("KẾ HOẠCH")
-    doc.add_paragraph("Thực hiện công tác bình đẳng giới năm 2026")
+    state_header(doc, province="TỈNH TÂY NINH", number="77/KH-UBND",
+                 date_line="Tây Ninh, ngày 20 tháng 02 năm 2026",
+                 title="Thực hiện công tác bình đẳng giới năm 2026", basis=None)
 
 
 def _lvl_xml(levels, styles=None) -> str:

@@ -38,17 +38,22 @@ BODY = [
 EXPECTED_LABELS = ["I", "1", "a", "b", "2", "II", "1", "a", "b", "c", "d", "đ", "-", "+", "e", "2", "a"]
 
 
-def _header(doc):
+def _header(doc, *, province: str = "TỈNH QUẢNG NGÃI", number: str = "12/KH-UBND",
+            date_line: str = "Quảng Ngãi, ngày 05 tháng 3 năm 2025",
+            title: str = "THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025",
+            basis: str | None = "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;"):
+    """A plan's opening as Word writes it: the two-column header table, then title and basis."""
     table = doc.add_table(rows=2, cols=2)
-    for col, (a, b) in enumerate(HEADER):
+    for col, (a, b) in enumerate([(HEADER[0][0], province), HEADER[1]]):
         run = table.cell(0, col).paragraphs[0].add_run(a)
         run.add_break()
         run.add_text(b)
-    table.cell(1, 0).paragraphs[0].add_run("Số: 12/KH-UBND")
-    table.cell(1, 1).paragraphs[0].add_run("Quảng Ngãi, ngày 05 tháng 3 năm 2025")
+    table.cell(1, 0).paragraphs[0].add_run(f"Số: {number}")
+    table.cell(1, 1).paragraphs[0].add_run(date_line)
     doc.add_paragraph("KẾ HOẠCH")
-    doc.add_paragraph("THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025")
-    doc.add_paragraph("Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;")
+    doc.add_paragraph(title)
+    if basis:
+        doc.add_paragraph(basis)
 
 
 LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-"),
