@@ -216,7 +216,7 @@ def write_plan(doc: PlanDocument, head: Letterhead, path: str | Path, *,
     """Write the plan to *path* (atomically); returns the path.
 
     *assignments* (item id -> assignments) prints each item's agencies where its text does not
-    name them; by default the document's own `assignments`, when it carries them."""
+    name them; by default the document's own."""
     b = DocBuilder()
     plan = doc.plan
     b.header_block(head, issuer_lines=expand_issuer(plan.issuer or head.organisation))
@@ -224,7 +224,7 @@ def write_plan(doc: PlanDocument, head: Letterhead, path: str | Path, *,
     for paragraph in legal_basis_paragraphs(doc):
         b.para(paragraph, "GB Body")
     if assignments is None:
-        assignments = getattr(doc, "assignments", None)
+        assignments = doc.assignments
     last_roman = _write_tree(b, doc, assignments)
     if plan.truncated:
         b.para(TRUNCATED_NOTE, "GB Note")
