@@ -93,24 +93,51 @@ def _assigned_below(roots: list[ParsedItem]) -> set[int]:
 
 
 def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int | None) -> None:
-    """Bulk insert: ids, labels, refs and sort paths are computed here, not per row."""
-    next_id = items.next_id(db)
-    agency_cache: dict[str, int] = {}
-    item_rows: list[tuple] = []
+    """Bulk insert: ids, labels, refs and sort paths are computed here, not per row.
+
+    The agencies are looked up (or created) first; the item rows are then made in chunks with
+    no database access, so that the store can make the next chunk while SQLite indexes the last.
+    """
+    count, agency_of = _agency_ids(db, roots)
     assignment_rows: list[tuple] = []
+    chunks = _item_rows(plan_id, roots, year, items.next_id(db), agency_of, assignment_rows)
+    items.bulk_insert(db, chunks, count)
+    assignments.bulk_insert(db, assignment_rows)
+
+
+def _agency_ids(db: Database, roots: list[ParsedItem]) -> tuple[int, dict[str, int]]:
+    """How many items the tree holds, and the id of every agency it names (by spelling),
+    creating the new ones in the order the rows meet them."""
+    by_key: dict[str, int] = {}
+    by_name: dict[str, int] = {}  # the same spelling recurs thousands of times: one fold() each
+    count = 0
+    stack = [roots]
+    while stack:
+        nodes = stack.pop()
+        count += len(nodes)
+        for node in nodes:
+            for ref_agency in node.agencies:
+                if ref_agency.name not in by_name:
+                    key = fold(ref_agency.name)
+                    if key not in by_key:
+                        by_key[key] = agencies.get_or_create(db, ref_agency.name)
+                    by_name[ref_agency.name] = by_key[key]
+            if node.children:
+                stack.append(node.children)
+    return count, by_name
+
+
+ROWS_PER_CHUNK = 1000
+
+
+def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, first_id: int,
+               agency_of: dict[str, int], assignment_rows: list[tuple]) -> Iterator[list[tuple]]:
+    """The tree's rows (items.INSERT_COLUMNS), parents first, with ascending ids from
+    *first_id*, in chunks; the assignments go to *assignment_rows* on the way. Pure Python: it
+    runs in a helper thread while SQLite works (see items.bulk_insert)."""
+    next_id = first_id
+    chunk: list[tuple] = []
     year_frame = TimeFrame("", dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
-
-    by_name: dict[str, int] = {}  # the same spelling recurs thousands of times: no fold()
-
-    def agency_id(name: str) -> int:
-        found = by_name.get(name)
-        if found is None:
-            key = fold(name)
-            if key not in agency_cache:
-                agency_cache[key] = agencies.get_or_create(db, name)
-            found = by_name[name] = agency_cache[key]
-        return found
-
     iso: dict[dt.date, str] = {}  # the same few dates recur on every row
 
     def iso_date(day: dt.date | None) -> str | None:
@@ -152,13 +179,13 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             title, text, output = clean_line(node.title), clean_text(node.text), clean_text(node.output)
             lead = None
             for ref_agency in node.agencies:
-                aid = agency_id(ref_agency.name)
+                aid = agency_of[ref_agency.name]
                 if ref_agency.role == _LEAD and lead is None:
                     lead = aid
                     assignment_rows.append((item_id, aid, _LEAD))
                 elif aid != lead:
                     assignment_rows.append((item_id, aid, _COORDINATING))
-            item_rows.append((
+            chunk.append((
                 item_id, plan_id, parent_id, position, depth, kind, lab, ref,
                 path, node.label, title, text, int(is_activity), tf_text,
                 iso_date(tf.start), iso_date(tf.end),
@@ -167,5 +194,8 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
             if node.children:
                 stack.append((node.children, item_id, ref, path, depth + 1, section, frame,
                               detail or is_activity))
-    items.bulk_insert(db, item_rows)
-    assignments.bulk_insert(db, assignment_rows)
+            if len(chunk) >= ROWS_PER_CHUNK:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk

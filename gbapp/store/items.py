@@ -7,7 +7,8 @@ affected siblings and, by prefix, their descendants.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from ..domain.entities import Item
@@ -303,39 +304,52 @@ def next_id(db: Database) -> int:
     return (db.execute("SELECT MAX(id) FROM items").fetchone()[0] or 0) + 1
 
 
-def bulk_insert(db: Database, rows: list[tuple]) -> None:
-    """Insert many items at once (an import); rows follow INSERT_COLUMNS, parents first, with
-    ids from next_id() on (every id from the first one up is a new row).
+def bulk_insert(db: Database, chunks: Iterable[list[tuple]], count: int) -> None:
+    """Insert many items at once (an import): *count* rows in *chunks*; rows follow
+    INSERT_COLUMNS, parents first, with ids from next_id() on, ascending from chunk to chunk
+    (every id from the first one up is a new row).
 
     Inside the caller's transaction (all or nothing), two things are set aside for the duration:
-    the per-row full-text trigger (the index is fed by one INSERT … SELECT instead), and, when
-    the new rows outnumber those already stored, the items' indexes, which are rebuilt
+    the per-row full-text trigger (the index is fed by one INSERT … SELECT per chunk instead),
+    and, when the new rows outnumber those already stored, the items' indexes, which are rebuilt
     afterwards by one sort each instead of 10^4 scattered updates.
+
+    While SQLite feeds one chunk to the full-text index (C code, without the GIL), a helper
+    thread asks *chunks* for the next one: the two cores share the import. The connection
+    itself is only ever used from this thread.
     """
-    if not rows:
-        return
     set_aside = db.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE type = 'trigger' "
         "AND name = 'items_fts_insert'").fetchall()
     feed_fts = bool(set_aside)
-    if len(rows) > db.execute("SELECT COUNT(*) FROM items").fetchone()[0]:
+    if count > db.execute("SELECT COUNT(*) FROM items").fetchone()[0]:
         set_aside += db.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE type = 'index' "
             "AND tbl_name = 'items' AND sql IS NOT NULL").fetchall()
     title_at = INSERT_COLUMNS.index("title")
     columns = INSERT_COLUMNS + ("title_key",)
-    first_id = min(row[0] for row in rows)
+    insert = f"INSERT INTO items ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    source = iter(chunks)
+    last_id = None
     # One unit (a savepoint inside the caller's transaction): a failure rolls the drops back
     # with the rows, and the real error is what the caller sees.
-    with db.atomic():
+    with db.atomic(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="gbapp-rows") as pool:
         for kind, name, _sql in set_aside:
             db.execute(f"DROP {kind.upper()} {name}")
-        db.conn.executemany(
-            f"INSERT INTO items ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [row + (vi_collation_key(row[title_at]),) for row in rows])
-        if feed_fts:
-            db.execute("INSERT INTO items_fts (rowid, search) SELECT id, search FROM items "
-                       "WHERE id >= ?", [first_id])
+        chunk = next(source, None)
+        while chunk:
+            ids = [row[0] for row in chunk]
+            low, high = min(ids), max(ids)
+            if last_id is not None and low <= last_id:
+                raise ValueError("bulk_insert: ids must ascend from chunk to chunk")
+            last_id = high
+            # (the helper is idle here: binding parameters needs the GIL row by row)
+            db.conn.executemany(insert, [row + (vi_collation_key(row[title_at]),) for row in chunk])
+            following = pool.submit(next, source, None)
+            if feed_fts:
+                db.conn.execute("INSERT INTO items_fts (rowid, search) SELECT id, search "
+                                "FROM items WHERE id BETWEEN ? AND ?", [low, high])
+            chunk = following.result()
         for _kind, _name, sql in set_aside:
             db.execute(sql)
 

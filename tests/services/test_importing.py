@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -236,3 +238,101 @@ def test_an_interrupted_import_reports_its_own_error_and_keeps_the_schema(tmp_pa
         store_plan(db, parsed)  # and the same import then goes through
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] >= 400
         db.close()
+
+
+def _stored(db) -> dict[str, list[tuple]]:
+    return {
+        "items": db.execute("SELECT id, parent_id, position, kind, label, ref, sort_path, title, "
+                            "text, is_activity, tf_start, tf_end, lead_agency_id, search, "
+                            "title_key FROM items ORDER BY id").fetchall(),
+        "assignments": db.execute("SELECT item_id, agency_id, role FROM assignments "
+                                  "ORDER BY item_id, agency_id").fetchall(),
+        "agencies": db.execute("SELECT id, name FROM agencies ORDER BY id").fetchall(),
+    }
+
+
+def test_rows_made_in_a_helper_thread_chunk_by_chunk_store_the_same_plan(tmp_path, monkeypatch):
+    """The rows are made chunk by chunk (all but the first in a helper thread, while SQLite
+    indexes the one before): the stored plan, its search index included, does not depend on
+    the chunk size."""
+    from gbapp.services import importing
+
+    whole = open_database(tmp_path / "whole.db")
+    store_plan(whole, read_plan(PLAN93))
+    monkeypatch.setattr(importing, "ROWS_PER_CHUNK", 3)
+    chunked = open_database(tmp_path / "chunked.db")
+    store_plan(chunked, read_plan(PLAN93))
+    assert _stored(chunked) == _stored(whole)
+    assert len(_stored(chunked)["items"]) > 20  # so seven chunks and more
+    # every row is in the search index once: the integrity check fails on a missing or doubled row
+    chunked.execute("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)")
+    for db in (whole, chunked):
+        hits = db.execute("SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH 'phoi hop'")
+        assert hits.fetchone()[0] == counts_of_search(db, "phoi hop")
+        db.close()
+
+
+def counts_of_search(db, words: str) -> int:
+    return db.execute("SELECT COUNT(*) FROM items WHERE instr(search, ?) > 0",
+                      [words]).fetchone()[0]
+
+
+def test_a_failure_while_the_helper_makes_a_chunk_leaves_nothing(db, monkeypatch):
+    """An error raised in the helper thread reaches the caller as itself; nothing is stored and
+    the search trigger and indexes the bulk load set aside are back."""
+    from gbapp.services import importing
+
+    monkeypatch.setattr(importing, "ROWS_PER_CHUNK", 4)
+    parsed = read_plan(PLAN93)
+    before = counts(db)
+    schema = sorted(db.execute("SELECT type, name FROM sqlite_master").fetchall())
+    calls = {"n": 0}
+    original = items.make_ref
+
+    def failing(*args):
+        calls["n"] += 1
+        if calls["n"] == 15:  # in the 4th chunk: made in the helper thread
+            failed_in.append(threading.current_thread().name)
+            raise RuntimeError("disk pulled out")
+        return original(*args)
+
+    failed_in: list[str] = []
+    monkeypatch.setattr(items, "make_ref", failing)
+    with pytest.raises(RuntimeError, match="disk pulled out"):
+        store_plan(db, parsed)
+    assert failed_in[0].startswith("gbapp-rows")
+    assert counts(db) == before
+    assert sorted(db.execute("SELECT type, name FROM sqlite_master").fetchall()) == schema
+    monkeypatch.setattr(items, "make_ref", original)
+    store_plan(db, parsed)  # and the same import then goes through, indexed
+    assert db.execute("SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH 'phoi hop'"
+                      ).fetchone()[0] == counts_of_search(db, "phoi hop") > 0
+
+
+def test_bulk_insert_refuses_chunks_whose_ids_do_not_ascend(db):
+    """Each chunk is indexed by its id range: a chunk reaching back into an earlier one would
+    be indexed twice, so it is refused and nothing stays."""
+    plan_id = plans.insert(db, read_plan_meta_plan())
+    first = items.next_id(db)
+
+    def row(item_id: int, position: int) -> tuple:
+        values = dict.fromkeys(items.INSERT_COLUMNS)
+        values.update(id=item_id, plan_id=plan_id, position=position, depth=0, kind="roman",
+                      label="I", ref=f"R{position}", sort_path=f"{position:06d}", title="Mục",
+                      text="", is_activity=0, tf_text="", tf_recurring=0, output="",
+                      search=f"muc {position}", source_label="")
+        return tuple(values[c] for c in items.INSERT_COLUMNS)
+
+    with pytest.raises(ValueError, match="ascend"):
+        with db.atomic():
+            items.bulk_insert(db, [[row(first, 1), row(first + 2, 2)],
+                                  [row(first + 1, 3), row(first + 3, 4)]], 4)
+    assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'items_fts_insert'"
+                      ).fetchone()[0] == 1
+
+
+def read_plan_meta_plan():
+    from gbapp.services.importing import plan_from_parsed
+
+    return plan_from_parsed(ParsedPlan(PlanMeta(number="7/KH-UBND", year=2026), []))
