@@ -329,7 +329,8 @@ def bulk_insert(db: Database, chunks: Iterable[list[tuple]], count: int) -> None
     title_at = INSERT_COLUMNS.index("title")
     columns = INSERT_COLUMNS + ("title_key",)
     insert = f"INSERT INTO items ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    source = iter(chunks)
+    # the sort key is added on the way, so by the helper thread too
+    source = ([row + (vi_collation_key(row[title_at]),) for row in chunk] for chunk in chunks)
     last_id = None
     # One unit (a savepoint inside the caller's transaction): a failure rolls the drops back
     # with the rows, and the real error is what the caller sees.
@@ -337,16 +338,18 @@ def bulk_insert(db: Database, chunks: Iterable[list[tuple]], count: int) -> None
         for kind, name, _sql in set_aside:
             db.execute(f"DROP {kind.upper()} {name}")
         chunk = next(source, None)
-        while chunk:
-            ids = [row[0] for row in chunk]
-            low, high = min(ids), max(ids)
-            if last_id is not None and low <= last_id:
-                raise ValueError("bulk_insert: ids must ascend from chunk to chunk")
-            last_id = high
-            # (the helper is idle here: binding parameters needs the GIL row by row)
-            db.conn.executemany(insert, [row + (vi_collation_key(row[title_at]),) for row in chunk])
+        while chunk is not None:
+            low = high = None
+            if chunk:
+                ids = [row[0] for row in chunk]
+                low, high = min(ids), max(ids)
+                if last_id is not None and low <= last_id:
+                    raise ValueError("bulk_insert: ids must ascend from chunk to chunk")
+                last_id = high
+                # (the helper is idle here: binding parameters needs the GIL row by row)
+                db.conn.executemany(insert, chunk)
             following = pool.submit(next, source, None)
-            if feed_fts:
+            if feed_fts and low is not None:
                 db.conn.execute("INSERT INTO items_fts (rowid, search) SELECT id, search "
                                 "FROM items WHERE id BETWEEN ? AND ?", [low, high])
             chunk = following.result()
