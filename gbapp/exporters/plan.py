@@ -152,11 +152,19 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
 
     *assignments* (item id -> its assignments, as `documents.plan_assignments` gives them) adds
     an item's agencies under it when neither its text nor its parents' text names them (they
-    came from a table's columns)."""
+    came from a table's columns).
+
+    An item whose title announces a list ("a) Tổ chức truyền thông, gồm các nội dung:") is
+    followed by that list: its own lines (the agencies, the time, the product, as the plan
+    stated them after the list) come after its points, not between the colon and them."""
     last_roman = ""
     parent_tf = {}
     context: dict[int | None, str] = {}  # item id -> comparable text of it and its parents
-    for it in doc.items:
+    waiting: list[tuple[int, list[tuple[bool, str]]]] = []  # (depth, body) of items whose list is open
+    items = doc.items
+    for n, it in enumerate(items):
+        while waiting and waiting[-1][0] >= it.depth:
+            _write_body(b, waiting.pop()[1])
         label = item_label(it)
         title, text = clean_line(it.title), clean_text(it.text)
         if it.kind == ItemKind.ROMAN:
@@ -168,8 +176,7 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
             b.para(f"{label} {title}".strip(), "GB Heading 3")
         else:
             b.para(f"{label} {title}".strip(), "GB Dash")
-        if text:
-            b.paras(text, "GB Body")
+        body = [(True, text)] if text else []  # (is the item's text, what to write)
         refs = assignments.get(it.id) if assignments else None
         tf = clean_line(it.time_frame.text)
         parent_tf[it.id] = tf
@@ -180,19 +187,36 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
             stated = f"{context.get(it.parent_id, '')} {written}"
             line = agency_line(refs, stated)
             if line:
-                b.para(line, "GB Body")
+                body.append((False, line))
                 stated += " " + _comparable(line)
             context[it.id] = stated
         elif assignments:
             context[it.id] = f"{context.get(it.parent_id, '')} {written}"
         if new_tf and _comparable(tf).rstrip(".") not in written:
-            b.para(f"Thời gian thực hiện: {tf}.", "GB Body")
+            body.append((False, f"Thời gian thực hiện: {tf}."))
         output = clean_line(it.output).rstrip(".")
         # Not when the text already states it as its product ("… Sản phẩm: Báo cáo."); a title
         # that merely uses the same words ("Tổng hợp báo cáo …") still gets its product line.
         if output and not _states_output(output, f"{title} {text}"):
-            b.para(f"Sản phẩm: {output}.", "GB Body")
+            body.append((False, f"Sản phẩm: {output}."))
+        if not body:
+            continue
+        if title.endswith(":") and n + 1 < len(items) and items[n + 1].depth > it.depth:
+            waiting.append((it.depth, body))
+        else:
+            _write_body(b, body)
+    while waiting:
+        _write_body(b, waiting.pop()[1])
     return last_roman
+
+
+def _write_body(b: DocBuilder, body: list[tuple[bool, str]]) -> None:
+    """An item's text (one paragraph per line) and the lines added to it."""
+    for is_text, part in body:
+        if is_text:
+            b.paras(part, "GB Body")
+        else:
+            b.para(part, "GB Body")
 
 
 def _write_duties(b: DocBuilder, doc: PlanDocument, numeral: str) -> None:

@@ -250,3 +250,44 @@ def test_exported_title_keeps_phu_nu_together(tmp_path):
     paragraphs = _paragraphs(_export(tmp_path, text))
     i = paragraphs.index("KẾ HOẠCH")
     assert not paragraphs[i + 1].endswith(" phụ")
+
+
+LIST_THEN_ATTRIBUTES = HEAD + """
+II. NỘI DUNG HOẠT ĐỘNG
+1. Hoạt động truyền thông
+a) Tổ chức truyền thông trên các phương tiện thông tin đại chúng, gồm các nội dung:
+- Phát sóng thông điệp của Tháng hành động;
+- Treo băng rôn, khẩu hiệu tại trụ sở các cơ quan.
+- Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+- Thời gian thực hiện: Từ ngày 15/11 đến ngày 15/12/2025.
+b) Tổ chức Lễ phát động Tháng hành động cấp tỉnh.
+- Cơ quan chủ trì: Sở Nội vụ.
+- Thời gian: Trước ngày 15/11/2025.
+2. Hoạt động hỗ trợ
+a) Thăm hỏi, tặng quà cho phụ nữ có hoàn cảnh khó khăn:
+- 100 suất quà cho phụ nữ nghèo;
+- 50 suất quà cho trẻ em gái mồ côi.
+Cơ quan chủ trì: Hội Liên hiệp Phụ nữ tỉnh; cơ quan phối hợp: Sở Nội vụ.
+""" + TAIL
+
+
+def test_a_heading_that_announces_a_list_is_followed_by_the_list(tmp_path):
+    """"a) …, gồm các nội dung:" then its points, then its agencies and time, as the plan wrote
+    them: the re-issued plan does not put the attributes between the colon and the list."""
+    paragraphs = _paragraphs(_export(tmp_path, LIST_THEN_ATTRIBUTES))
+    at = paragraphs.index("a) Tổ chức truyền thông trên các phương tiện thông tin đại chúng, "
+                          "gồm các nội dung:")
+    assert paragraphs[at + 1:at + 8] == [
+        "- Phát sóng thông điệp của Tháng hành động;",
+        "- Treo băng rôn, khẩu hiệu tại trụ sở các cơ quan.",
+        "Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.",
+        "Thời gian thực hiện: Từ ngày 15/11 đến ngày 15/12/2025.",
+        "b) Tổ chức Lễ phát động Tháng hành động cấp tỉnh.",
+        "Cơ quan chủ trì: Sở Nội vụ.",  # no list: its lines follow it at once
+        "Thời gian: Trước ngày 15/11/2025.",
+    ]
+    at = paragraphs.index("a) Thăm hỏi, tặng quà cho phụ nữ có hoàn cảnh khó khăn:")
+    assert paragraphs[at + 1:at + 5] == [
+        "- 100 suất quà cho phụ nữ nghèo;", "- 50 suất quà cho trẻ em gái mồ côi.",
+        "Cơ quan chủ trì: Hội Liên hiệp Phụ nữ tỉnh; cơ quan phối hợp: Sở Nội vụ.",
+        "III. TỔ CHỨC THỰC HIỆN"]
