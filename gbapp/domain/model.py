@@ -118,6 +118,7 @@ class PlanMeta:
     title: str | None = None
     domain_field: str | None = None  # Lĩnh vực (e.g. "Văn hóa - Xã hội")
     year: int | None = None
+    year_to: int | None = None  # the last year of a multi-year programme ("giai đoạn 2026 - 2030")
     legal_bases: list[LegalBasis] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     truncated: bool = False  # the text was cut off ("[...]")

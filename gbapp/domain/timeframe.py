@@ -574,3 +574,20 @@ def find_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
                 return tf
     return None
 
+
+
+_WRITTEN_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def over_programme(tf: TimeFrame | None, year: int, last_year: int) -> TimeFrame | None:
+    """*tf* read in a multi-year programme (*year* to *last_year*): a recurring frame that
+    names no year ("Hằng năm", "trước ngày 15/12 hằng năm", "Thường xuyên") runs to the same day
+    of the programme's last year, not only through its first year. Anything else is unchanged."""
+    if tf is None or not tf.recurring or tf.end is None or tf.end.year != year \
+            or last_year <= year or _WRITTEN_YEAR_RE.search(tf.text or ""):
+        return tf
+    try:
+        end = tf.end.replace(year=last_year)
+    except ValueError:  # 29 February
+        end = dt.date(last_year, 2, 28)
+    return TimeFrame(tf.text, tf.start, end, tf.recurring)

@@ -395,17 +395,50 @@ _TITLE_YEAR_RE = re.compile(r"\bnăm\s+(\d{4})\b(?!\s*[-–]\s*\d)", re.IGNORECA
 _PERIOD_YEAR_BEFORE_RE = re.compile(r"(?:^|\s)(?:đến|tới|hết|từ|trước|sau|cuối|tầm nhìn|giai đoạn)\s*$")
 
 
+# "giai đoạn 2026 - 2030", "2026-2030", "từ năm 2026 đến năm 2030": the years of a programme
+_SPAN_RE = re.compile(r"(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)"
+                      r"|từ\s+năm\s+(\d{4})\s+đến\s+(?:hết\s+)?năm\s+(\d{4})", re.IGNORECASE)
+
+
+def plan_span(title: str | None, issued_on: dt.date | None) -> tuple[int, int] | None:
+    """(first year, last year) of a multi-year programme's plan ("… giai đoạn 2026 - 2030"),
+    None for a yearly plan: one whose title states its own year ("… năm 2025 thực hiện Chương
+    trình giai đoạn 2021 - 2025") or a title that states no period beginning by its issue."""
+    if not title:
+        return None
+    if _own_title_year(title, issued_on) is not None:
+        return None
+    for m in _SPAN_RE.finditer(title):
+        first, last = (int(g) for g in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
+        if first < last <= first + 30 and (issued_on is None
+                                           or first - 1 <= issued_on.year <= last):
+            return first, last
+    return None
+
+
+def _own_title_year(title: str, issued_on: dt.date | None) -> int | None:
+    if "năm" not in title.lower():
+        return None
+    for m in reversed(list(_TITLE_YEAR_RE.finditer(title))):
+        if _PERIOD_YEAR_BEFORE_RE.search(title[max(0, m.start() - 12):m.start()].lower()):
+            continue
+        year = int(m.group(1))
+        if issued_on is None or issued_on.year <= year <= issued_on.year + 1:
+            return year
+    return None
+
+
 def plan_year(title: str | None, issued_on: dt.date | None) -> int | None:
     """The year a plan is for: a year its title states as the plan's ("… năm 2025"), not the end of a
     period ("đến năm 2030") nor a period ("giai đoạn 2021 - 2030"), that fits the issue date (a yearly
-    plan is issued in its year or the year before); else the year of issue."""
-    if title and "năm" in title.lower():
-        for m in reversed(list(_TITLE_YEAR_RE.finditer(title))):
-            if _PERIOD_YEAR_BEFORE_RE.search(title[max(0, m.start() - 12):m.start()].lower()):
-                continue
-            year = int(m.group(1))
-            if issued_on is None or issued_on.year <= year <= issued_on.year + 1:
-                return year
+    plan is issued in its year or the year before); else the first year of a programme that starts
+    then (see plan_span), else the year of issue."""
+    own = _own_title_year(title, issued_on) if title else None
+    if own is not None:
+        return own
+    span = plan_span(title, issued_on)
+    if span is not None and issued_on is not None and span[0] == issued_on.year + 1:
+        return span[0]  # "giai đoạn 2026 - 2030" issued in December 2025
     return issued_on.year if issued_on else None
 
 
@@ -669,6 +702,8 @@ def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
 
     # year
     meta.year = plan_year(title, meta.issued_on)
+    span = plan_span(title, meta.issued_on)
+    meta.year_to = span[1] if span is not None else None
 
     # legal bases: preamble lines of the header (the decision's and the plan's own)
     meta.legal_bases = parse_legal_bases(head)

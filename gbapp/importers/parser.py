@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from gbapp.domain.model import ItemKind, ParsedPlan
+from gbapp.domain.model import ItemKind, ParsedItem, ParsedPlan
+from gbapp.domain.timeframe import over_programme
 
 from .errors import EMPTY, NOT_A_PLAN, PlanImportError
 from .header import is_authority_line, is_signer_title_line, parse_header
@@ -111,6 +112,8 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
             f"Văn bản số {meta.number or ''} là {other}, không phải kế hoạch: hãy nhập tệp "
             f"Kế hoạch (KH) hoặc Quyết định ban hành kế hoạch. (not a plan: a {meta.doc_type})")
     items, warnings = build_tree(body + tail_rows, meta.year, appendix_at=len(body))
+    if meta.year is not None and meta.year_to is not None:
+        _over_programme(items, meta.year, meta.year_to)
     if tail_rows:
         warnings.append("Bảng nhiệm vụ sau phần ký (phụ lục) đã được nhập vào kế hoạch: hãy kiểm tra vị trí "
                         "các mục của bảng (task table after the signature imported; check where)")
@@ -126,3 +129,12 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
     if meta.issued_on is None:
         warnings.append("Không tìm thấy ngày ban hành (issue date not found)")
     return ParsedPlan(meta=meta, items=items, warnings=warnings)
+
+
+def _over_programme(roots: list[ParsedItem], year: int, last_year: int) -> None:
+    """Recurring time frames of a multi-year programme's items run to its last year."""
+    stack = list(roots)
+    while stack:
+        item = stack.pop()
+        item.time_frame = over_programme(item.time_frame, year, last_year)
+        stack.extend(item.children)

@@ -57,7 +57,7 @@ def store_plan(db: Database, parsed: ParsedPlan, *, replace: bool = False,
                 raise PlanExistsError(plan.number or "")
             plans.delete(db, existing)
         plan_id = plans.insert(db, plan)
-        _insert_tree(db, plan_id, parsed.items, plan.year)
+        _insert_tree(db, plan_id, parsed.items, plan.year, parsed.meta.year_to)
     return plan_id
 
 
@@ -92,7 +92,8 @@ def _assigned_below(roots: list[ParsedItem]) -> set[int]:
     return found
 
 
-def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int | None) -> None:
+def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int | None,
+                 last_year: int | None = None) -> None:
     """Bulk insert: ids, labels, refs and sort paths are computed here, not per row.
 
     The agencies are looked up (or created) first; the item rows are then made in chunks with
@@ -100,7 +101,8 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
     """
     count, agency_of = _agency_ids(db, roots)
     assignment_rows: list[tuple] = []
-    chunks = _item_rows(plan_id, roots, year, items.next_id(db), agency_of, assignment_rows)
+    chunks = _item_rows(plan_id, roots, year, last_year, items.next_id(db), agency_of,
+                        assignment_rows)
     items.bulk_insert(db, chunks, count)
     assignments.bulk_insert(db, assignment_rows)
 
@@ -130,14 +132,18 @@ def _agency_ids(db: Database, roots: list[ParsedItem]) -> tuple[int, dict[str, i
 ROWS_PER_CHUNK = 1000
 
 
-def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, first_id: int,
-               agency_of: dict[str, int], assignment_rows: list[tuple]) -> Iterator[list[tuple]]:
+def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, last_year: int | None,
+               first_id: int, agency_of: dict[str, int],
+               assignment_rows: list[tuple]) -> Iterator[list[tuple]]:
     """The tree's rows (items.INSERT_COLUMNS), parents first, with ascending ids from
     *first_id*, in chunks; the assignments go to *assignment_rows* on the way. Pure Python: it
     runs in a helper thread while SQLite works (see items.bulk_insert)."""
     next_id = first_id
     chunk: list[tuple] = []
-    year_frame = TimeFrame("", dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+    # an activity with no time of its own is due by the end of the plan's year (of a
+    # programme's last year)
+    year_frame = (TimeFrame("", dt.date(year, 1, 1), dt.date(last_year or year, 12, 31))
+                  if year else None)
     iso: dict[dt.date, str] = {}  # the same few dates recur on every row
 
     def iso_date(day: dt.date | None) -> str | None:
@@ -173,7 +179,7 @@ def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, first_id
             is_activity = (bool(node.agencies) and id(node) not in grouping) \
                 or (section and depth > 0 and not node.children and not detail)
             if is_activity and frame is None:
-                frame = year_frame  # a yearly plan's activity is due by the end of its year
+                frame = year_frame
             tf = frame or TimeFrame()
             tf_text = clean_line(own_frame.text if own_frame else (inherited.text if inherited else ""))
             title, text, output = clean_line(node.title), clean_text(node.text), clean_text(node.output)

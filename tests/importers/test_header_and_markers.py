@@ -194,6 +194,58 @@ def test_plan_year_is_not_the_end_of_a_period(title, date, year):
     assert recurring is not None and recurring.start == dt.date(year, 7, 1)
 
 
+@pytest.mark.parametrize("title, date, span, year", [
+    ("THỰC HIỆN CHƯƠNG TRÌNH PHÒNG NGỪA BẠO LỰC TRÊN CƠ SỞ GIỚI GIAI ĐOẠN 2026 - 2030",
+     "20 tháng 01 năm 2026", 2030, 2026),
+    # issued the December before: the programme's first year is the plan's year
+    ("THỰC HIỆN CHƯƠNG TRÌNH PHÒNG NGỪA BẠO LỰC TRÊN CƠ SỞ GIỚI GIAI ĐOẠN 2026–2030",
+     "22 tháng 12 năm 2025", 2030, 2026),
+    ("THỰC HIỆN BÌNH ĐẲNG GIỚI TỪ NĂM 2025 ĐẾN NĂM 2030", "12 tháng 5 năm 2025", 2030, 2025),
+    # a yearly plan that names the programme it serves stays a yearly plan
+    ("CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025 THỰC HIỆN CHƯƠNG TRÌNH GIAI ĐOẠN 2021 - 2025",
+     "12 tháng 5 năm 2025", None, 2025),
+    ("THỰC HIỆN CHƯƠNG TRÌNH TRUYỀN THÔNG VỀ BÌNH ĐẲNG GIỚI ĐẾN NĂM 2030", "12 tháng 5 năm 2025",
+     None, 2025),
+    # a period that ended before the plan was issued is a reference, not the plan's span
+    ("TỔNG KẾT CHƯƠNG TRÌNH GIAI ĐOẠN 2016 - 2020", "12 tháng 5 năm 2025", None, 2025),
+], ids=["programme", "issued-before", "tu-den", "yearly", "den-nam", "past-period"])
+def test_a_programme_plan_has_a_last_year(title, date, span, year):
+    meta = _meta(STATE_HEADER.format(date=date, title=title) + BODY)
+    assert (meta.year, meta.year_to) == (year, span)
+
+
+PROGRAMME = STATE_HEADER.format(
+    date="20 tháng 01 năm 2026",
+    title="THỰC HIỆN CHƯƠNG TRÌNH PHÒNG NGỪA BẠO LỰC TRÊN CƠ SỞ GIỚI GIAI ĐOẠN 2026 - 2030") + """
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ
+1. Truyền thông nâng cao nhận thức. Sở Văn hóa chủ trì. Thời gian: Hằng năm.
+2. Tổng hợp, báo cáo kết quả. Sở Nội vụ chủ trì, thực hiện trước ngày 15/12 hằng năm.
+3. Đánh giá giữa kỳ. Sở Nội vụ chủ trì. Thời gian: Năm 2028.
+4. Tập huấn cán bộ. Sở Nội vụ chủ trì. Thời gian: Quý III hằng năm 2026.
+5. Duy trì mô hình địa chỉ tin cậy. Hội Liên hiệp Phụ nữ tỉnh chủ trì.
+"""
+
+
+def test_recurring_work_of_a_programme_runs_to_its_last_year():
+    """"Hằng năm" in a 2026–2030 programme recurs until 2030, not through 2026 only; a frame
+    that names its year keeps it."""
+    tasks = parse_plan_text(PROGRAMME).items[1].children
+    frames = [(t.time_frame.start, t.time_frame.end) for t in tasks[:4]]
+    assert frames == [
+        (dt.date(2026, 1, 1), dt.date(2030, 12, 31)),
+        (None, dt.date(2030, 12, 15)),
+        (dt.date(2028, 1, 1), dt.date(2028, 12, 31)),
+        (dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
+    ]
+    assert all(t.time_frame.recurring for t in (tasks[0], tasks[1], tasks[3]))
+    # the same phrase in a yearly plan keeps to its year
+    yearly = parse_plan_text(PROGRAMME.replace("GIAI ĐOẠN 2026 - 2030", "NĂM 2026"))
+    assert yearly.meta.year_to is None
+    assert yearly.items[1].children[0].time_frame.end == dt.date(2026, 12, 31)
+
+
 # ---------------------------------------------------------------- C: issuers and signing authorities
 
 PLAN = """

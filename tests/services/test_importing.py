@@ -343,3 +343,27 @@ def read_plan_meta_plan():
     from gbapp.services.importing import plan_from_parsed
 
     return plan_from_parsed(ParsedPlan(PlanMeta(number="7/KH-UBND", year=2026), []))
+
+
+def test_a_programme_s_recurring_and_undated_activities_are_not_overdue_after_its_first_year(db):
+    """A 2026–2030 programme: its "Hằng năm" activity and one with no time of its own are due
+    by the end of 2030, so in 2027 they are not listed as overdue; a task dated 2026 is."""
+    import datetime as dt
+
+    from gbapp.domain.model import Status
+    from gbapp.store import activities
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nLâm Đồng, ngày 20 tháng 01 năm 2026\n"
+            "KẾ HOẠCH\nThực hiện Chương trình phòng ngừa bạo lực trên cơ sở giới "
+            "giai đoạn 2026 - 2030\nI. NHIỆM VỤ\n"
+            "1. Truyền thông nâng cao nhận thức. Sở Văn hóa chủ trì. Thời gian: Hằng năm.\n"
+            "2. Duy trì mô hình địa chỉ tin cậy. Hội Liên hiệp Phụ nữ tỉnh chủ trì.\n"
+            "3. Khảo sát thực trạng. Sở Nội vụ chủ trì. Thời gian: Quý IV/2026.\n")
+    plan_id = store_plan(db, parse_plan_text(text))
+    rows = activities.query(db, plan_id, activities.ActivityFilter(), today=dt.date(2027, 6, 1))
+    got = {r.title.split(".")[0]: (r.due, r.status) for r in rows}
+    assert got == {
+        "Truyền thông nâng cao nhận thức": (dt.date(2030, 12, 31), Status.NOT_STARTED),
+        "Duy trì mô hình địa chỉ tin cậy": (dt.date(2030, 12, 31), Status.NOT_STARTED),
+        "Khảo sát thực trạng": (dt.date(2026, 12, 31), Status.OVERDUE),
+    }
