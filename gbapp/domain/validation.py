@@ -176,6 +176,13 @@ def check_progress(status: Status, percent: int | None, participants: int | None
         errors["percent"] = "Tỷ lệ hoàn thành từ 0 đến 100%."
     if done and percent is not None and percent < 100 and "percent" not in errors:
         errors["percent"] = "Đã hoàn thành thì tỷ lệ là 100%."
+    if status == Status.NOT_STARTED and percent and "percent" not in errors:
+        errors["percent"] = "Chưa triển khai thì tỷ lệ hoàn thành là 0% (hoặc để trống)."
+    if status == Status.IN_PROGRESS and percent == 100 and "percent" not in errors:
+        errors["percent"] = "Đã đạt 100% thì chọn tình trạng «Hoàn thành»."
+    if participants is None and (men is None) != (women is None):
+        # a total made up from one side would be printed in the report as everyone
+        errors.setdefault("participants", "Nhập số người tham gia (hoặc cả số nam và số nữ).")
     if participants is not None:
         for key, count, who in (("men", men, "nam"), ("women", women, "nữ")):
             if count is not None and count > participants and key not in errors:

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from ..domain.dates import format_date
 from ..domain.model import STATUS_LABELS, ItemKind, Role, Status
+from ..domain.status import derive_status
 from ..domain.text import clean_line
 from ..services.documents import (
     AgencyReport,
     Letterhead,
     ReportData,
     lower_first,
+    people_total,
     plan_reference,
 )
 from .docbuilder import DocBuilder, appendix_label, fmt_number, item_label
@@ -44,12 +46,13 @@ def _figures(rep) -> str:
     parts = []
     if rep.sessions:
         parts.append(f"tổ chức {fmt_number(rep.sessions)} buổi/hoạt động")
-    if rep.participants or rep.men or rep.women:
-        total = rep.participants or (rep.men or 0) + (rep.women or 0)
-        text = f"{fmt_number(total)} lượt người tham gia"
-        if rep.men is not None or rep.women is not None:
-            text += f" (nam: {fmt_number(rep.men or 0)}, nữ: {fmt_number(rep.women or 0)})"
-        parts.append(text)
+    total = people_total(rep.participants, rep.men, rep.women)
+    split = ", ".join(f"{who}: {fmt_number(n)}" for who, n in (("nam", rep.men), ("nữ", rep.women))
+                      if n is not None)
+    if total:
+        parts.append(f"{fmt_number(total)} lượt người tham gia" + (f" ({split})" if split else ""))
+    elif split and (rep.men or rep.women):  # one side without a total (entered before the rule)
+        parts.append(f"người tham gia có {split}")
     if rep.percent is not None:
         parts.append(f"mức độ hoàn thành {rep.percent}%")
     if rep.spending:
@@ -58,14 +61,16 @@ def _figures(rep) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
-def _agency_line(builder: DocBuilder, entry: AgencyReport) -> None:
+def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
+    """One agency's report on an activity. Its status is read as the activity's is: work
+    still going on after the due date is overdue, whatever was picked when reporting."""
     who = f"{entry.agency} ({ROLE_TEXT[entry.role]})"
     rep = entry.report
     if rep is None:
         builder.rich([("- ", None), (who + ": ", "GB Emphasis"), ("chưa báo cáo.", None)],
                      "GB Dash")
         return
-    sentences = [STATUS_LABELS[Status(rep.status)]]
+    sentences = [STATUS_LABELS[derive_status(rep.status, due, rep.completed_on, today)]]
     result = clean_line(rep.result)
     if result:
         sentences.append(result)
@@ -108,7 +113,7 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
         elif not any(a.role == Role.LEAD for a in entry.agencies):
             builder.para("- Chưa phân công cơ quan chủ trì.", "GB Dash")
         for agency in entry.agencies:
-            _agency_line(builder, agency)
+            _agency_line(builder, agency, it.time_frame.end, data.today)
 
 
 def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
@@ -126,10 +131,14 @@ def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
         parts = []
         if t["sessions"]:
             parts.append(f"đã tổ chức {fmt_number(t['sessions'])} buổi/hoạt động")
-        if t["participants"] or t["men"] or t["women"]:
-            people = t["participants"] or t["men"] + t["women"]
-            parts.append(f"với {fmt_number(people)} lượt người tham gia (nam: "
-                         f"{fmt_number(t['men'])}, nữ: {fmt_number(t['women'])})")
+        if t["participants"]:
+            people = t["participants"]
+            split = ", ".join(f"{who}: {fmt_number(t[side])}" for who, side in
+                              (("nam", "men"), ("nữ", "women")) if t[side] is not None)
+            if split and (t["men"] or 0) + (t["women"] or 0) != people:
+                split = "trong đó " + split  # some reports gave no split
+            parts.append(f"với {fmt_number(people)} lượt người tham gia"
+                         + (f" ({split})" if split else ""))
         if t["spending"]:
             parts.append(f"kinh phí thực hiện {fmt_number(t['spending'])} đồng")
         builder.para("Tổng hợp từ báo cáo của các cơ quan, đơn vị: " + ", ".join(parts) + ".",

@@ -385,10 +385,20 @@ class ReportData:
     unreported: list[tuple[str, int]]  # (agency, assigned activities) with no report
     difficulties: list[tuple[str, list[str]]]  # (text, agencies)
     proposals: list[tuple[str, list[str]]]
-    totals: dict[str, float]  # sessions, participants, men, women, spending
+    totals: dict[str, float | None]  # sessions, participants, men, women (None: never given), spending
     indicators: list[IndicatorRow]
     indicator_year: int
     has_sample: bool
+
+
+def people_total(participants: int | None, men: int | None, women: int | None) -> int | None:
+    """How many took part, as a report states it: its total, else men + women when it gives
+    both; None when it does not say (one side alone is not everyone)."""
+    if participants is not None:
+        return participants
+    if men is not None and women is not None:
+        return men + women
+    return None
 
 
 def _activity_sections(all_items: list[Item]) -> set[int]:
@@ -510,11 +520,18 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
 
     chosen = [(rep, names.get(agency_id, "?")) for (_, agency_id), (rep, _) in
               sorted(reports.items(), key=lambda kv: kv[1][0].id or 0)]
-    totals: dict[str, float] = {k: 0 for k in ("sessions", "participants", "men", "women",
-                                                 "spending")}
+    totals: dict[str, float | None] = {k: 0 for k in ("sessions", "participants", "spending")}
+    totals.update(men=None, women=None)  # None: no report gave that side
     for rep, _ in chosen:
-        for key in totals:
-            totals[key] += getattr(rep, key) or 0
+        totals["sessions"] += rep.sessions or 0
+        totals["spending"] += rep.spending or 0
+        people = people_total(rep.participants, rep.men, rep.women)
+        if people is None:
+            continue  # a lone men's figure is not counted as the participants
+        totals["participants"] += people
+        for side in ("men", "women"):
+            if getattr(rep, side) is not None:
+                totals[side] = (totals[side] or 0) + getattr(rep, side)
     year = (period.end_on or period.start_on).year if (period.end_on or period.start_on) \
         else (plan.year or today.year)
     ind_rows, ind_sample = indicator_rows(db, year)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gbapp.domain.model import Status
+from gbapp.domain.model import Role, Status
 from gbapp.store import agencies, assignments, periods, progress
 
 SHOTS = Path("/tmp/shots")
@@ -280,3 +280,18 @@ def test_screenshot(qtbot, page, ctx):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.resize(1366, 768)
     assert page.grab().save(str(SHOTS / "progress.png"))
+
+
+def test_the_status_column_reads_a_report_against_the_due_date():
+    """"Đang thực hiện" after the due date is shown as overdue, as on the activities page."""
+    from gbapp.domain.entities import ProgressReport
+    from gbapp.ui.pages.progress_page import ActivityLine
+
+    due = dt.date(2025, 6, 30)
+    going = ActivityLine(1, "II.1.a", "Tập huấn", Role.LEAD,
+                         ProgressReport(status=Status.IN_PROGRESS, percent=60), due)
+    assert going.shown_status(dt.date(2025, 6, 1)) is Status.IN_PROGRESS
+    assert going.shown_status(dt.date(2025, 7, 1)) is Status.OVERDUE
+    done = ActivityLine(1, "II.1.a", "Tập huấn", Role.LEAD, ProgressReport(
+        status=Status.DONE_ON_TIME, percent=100, completed_on=dt.date(2025, 7, 3)), due)
+    assert done.shown_status(dt.date(2025, 8, 1)) is Status.DONE_LATE

@@ -48,14 +48,13 @@ class ActivityLine:
     due: dt.date | None = None
 
     def shown_status(self, today: dt.date) -> Status | None:
-        """The reported status; a completion after the due date is "hoàn thành quá hạn" as on
-        the activities page (lateness comes from the dates, not from what was picked)."""
+        """The reported status read as on the activities page: a completion after the due date
+        is "hoàn thành quá hạn", work not done by it is "quá hạn" (lateness comes from the
+        dates, not from what was picked)."""
         if self.report is None:
             return None
-        status = Status(self.report.status)
-        if status in (Status.DONE_ON_TIME, Status.DONE_LATE):
-            return derive_status(status, self.due, self.report.completed_on, today)
-        return status
+        return derive_status(Status(self.report.status), self.due, self.report.completed_on,
+                             today)
 
 
 class ProgressPage(QWidget):
@@ -157,11 +156,11 @@ class ProgressPage(QWidget):
 
     def _columns(self) -> list[Column]:
         def status(line: ActivityLine) -> str:
-            shown = line.shown_status(dt.date.today())
+            shown = line.shown_status(self.today())
             return tr(STATUS_LABELS[shown]) if shown else self.tr("Chưa báo cáo")
 
         def color(line: ActivityLine):
-            shown = line.shown_status(dt.date.today())
+            shown = line.shown_status(self.today())
             return STATUS_COLORS[shown] if shown else None
 
         return [

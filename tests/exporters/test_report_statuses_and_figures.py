@@ -1,0 +1,123 @@
+"""What the report says each agency reported: statuses read against the due date, and head
+counts that add up (a third review's findings). Real demo database copies, real .docx files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import docx
+import pytest
+
+from gbapp.domain.entities import ProgressReport
+from gbapp.domain.model import Status
+from gbapp.domain.validation import check_progress
+from gbapp.exporters import ExportOptions, export
+from gbapp.store import open_database, progress
+
+
+def _paragraphs(path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+@pytest.fixture
+def fresh(demo_db_file, tmp_path):
+    """The demo with its sample reports removed: the test states every report itself."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    db = open_database(path)
+    db.execute("DELETE FROM progress_reports")
+    db.execute("UPDATE items SET progress_status = NULL, completed_on = NULL")
+    db.conn.commit()
+    yield db
+    db.close()
+
+
+def _ids(db, ref: str) -> tuple[int, int, int, int]:
+    """(item, lead agency, a coordinating agency, the year period) of the activity *ref*."""
+    item, due = db.execute("SELECT id, tf_end FROM items WHERE ref = ?", [ref]).fetchone()
+    assert due == "2025-12-31"
+    lead = db.execute("SELECT agency_id FROM assignments WHERE item_id = ? AND role = 'chu_tri'",
+                      [item]).fetchone()[0]
+    coord = db.execute("SELECT agency_id FROM assignments WHERE item_id = ? AND role = 'phoi_hop' "
+                       "ORDER BY agency_id", [item]).fetchone()[0]
+    year = db.execute("SELECT id FROM periods WHERE kind = 'year'").fetchone()[0]
+    return item, lead, coord, year
+
+
+def _name(db, agency_id: int) -> str:
+    return db.execute("SELECT name FROM agencies WHERE id = ?", [agency_id]).fetchone()[0]
+
+
+def test_work_still_in_progress_after_its_due_date_is_reported_as_overdue(fresh, tmp_path):
+    item, lead, _coord, year = _ids(fresh, "II.1.b")
+    progress.save(fresh, ProgressReport(item_id=item, agency_id=lead, period_id=year,
+                                        status=Status.IN_PROGRESS, percent=60))
+    fresh.conn.commit()
+    line = f"- {_name(fresh, lead)} (chủ trì): "
+
+    def agency_line(on: dt.date) -> str:
+        out = export(fresh, "report", tmp_path / f"bc-{on}.docx",
+                     ExportOptions(date=on, today=on))[0]
+        reported = [p for p in _paragraphs(out) if p.startswith(line)
+                    and not p.endswith("chưa báo cáo.")]
+        assert len(reported) == 1, reported
+        return reported[0]
+
+    assert agency_line(dt.date(2025, 12, 5)).startswith(line + "Đang thực hiện (trong hạn). ")
+    late = agency_line(dt.date(2026, 1, 15))
+    assert late.startswith(line + "Quá hạn chưa hoàn thành. ") and "trong hạn" not in late
+
+
+def test_head_counts_add_up_and_a_lone_side_is_not_everyone(fresh, tmp_path):
+    item, lead, coord, year = _ids(fresh, "II.1.b")
+    other, other_lead, _, _ = _ids(fresh, "II.1.a")
+    reports = [
+        ProgressReport(item_id=item, agency_id=lead, period_id=year, status=Status.IN_PROGRESS,
+                       percent=50, men=30, women=20),  # no total: men + women
+        ProgressReport(item_id=item, agency_id=coord, period_id=year, status=Status.IN_PROGRESS,
+                       percent=50, participants=100, men=40),  # women not known
+        # stored before the form asked for a total: one side alone, no total
+        ProgressReport(item_id=other, agency_id=other_lead, period_id=year,
+                       status=Status.IN_PROGRESS, percent=10, men=1200),
+    ]
+    for report in reports:
+        progress.save(fresh, report)
+    fresh.conn.commit()
+    out = export(fresh, "report", tmp_path / "bc.docx",
+                 ExportOptions(date=dt.date(2025, 12, 5), today=dt.date(2025, 12, 5)))[0]
+    text = _paragraphs(out)
+    assert any(p.startswith(f"- {_name(fresh, lead)} (chủ trì): ") and
+               "50 lượt người tham gia (nam: 30, nữ: 20)" in p for p in text)
+    assert any(p.startswith(f"- {_name(fresh, coord)} (phối hợp): ") and
+               "100 lượt người tham gia (nam: 40)" in p for p in text)
+    lone = next(p for p in text if p.startswith(f"- {_name(fresh, other_lead)} (chủ trì): ")
+                and "1.200" in p)
+    assert "lượt người tham gia" not in lone and "nữ: 0" not in lone
+    summary = next(p for p in text if p.startswith("Tổng hợp từ báo cáo"))
+    assert "với 150 lượt người tham gia (trong đó nam: 70, nữ: 20)" in summary
+
+
+@pytest.mark.parametrize("status, percent, participants, men, women, field", [
+    (Status.NOT_STARTED, 40, None, None, None, "percent"),
+    (Status.IN_PROGRESS, 100, None, None, None, "percent"),
+    (Status.IN_PROGRESS, 50, None, 1200, None, "participants"),
+    (Status.IN_PROGRESS, 50, None, None, 700, "participants"),
+])
+def test_a_report_that_contradicts_itself_is_refused(status, percent, participants, men, women,
+                                                     field):
+    errors: dict[str, str] = {}
+    check_progress(status, percent, participants, men, women, None, dt.date(2025, 12, 5), errors)
+    assert field in errors, errors
+
+
+@pytest.mark.parametrize("status, percent, participants, men, women", [
+    (Status.NOT_STARTED, 0, None, None, None),
+    (Status.NOT_STARTED, None, None, None, None),
+    (Status.IN_PROGRESS, 99, None, 30, 20),
+    (Status.IN_PROGRESS, 50, 100, 40, None),
+])
+def test_consistent_reports_pass(status, percent, participants, men, women):
+    errors: dict[str, str] = {}
+    check_progress(status, percent, participants, men, women, None, dt.date(2025, 12, 5), errors)
+    assert errors == {}
