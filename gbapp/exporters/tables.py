@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 
 from ..domain.model import ItemKind
 from ..domain.text import clean_line
+from ..domain.validation import format_decimal
 from ..services.documents import AssignmentRow, IndicatorRow
-from .docbuilder import DocBuilder, fmt_number, keep_row_together, repeat_header
+from .docbuilder import DocBuilder, keep_row_together, repeat_header
 from .fast_table import RowFactory, prototype_cells
 
 ASSIGNMENT_HEADERS = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian",
@@ -77,7 +78,7 @@ def _target_text(row: IndicatorRow) -> str:
     if row.target is None:
         return ""
     sign = "≥ " if row.direction == ">=" else "≤ "
-    text = sign + fmt_number(row.target)
+    text = sign + format_decimal(row.target)
     if row.target_year:
         text += f"\n(năm {row.target_year})"
     return text
@@ -85,10 +86,12 @@ def _target_text(row: IndicatorRow) -> str:
 
 def _value_text(value: float | None, men: float | None = None,
                 women: float | None = None) -> str:
-    text = fmt_number(value)
-    if men is not None or women is not None:
-        text += f"\n(nam: {fmt_number(men)}; nữ: {fmt_number(women)})"
-    return text
+    """As the app shows it (two decimals at most, none when whole): a value just under its
+    target is not printed as the target itself."""
+    text = format_decimal(value)
+    split = "; ".join(f"{who}: {format_decimal(n)}" for who, n in (("nam", men), ("nữ", women))
+                      if n is not None)
+    return text + (f"\n({split})" if split else "")
 
 
 def indicator_table(builder: DocBuilder, rows: Sequence[IndicatorRow], year: int) -> None:

@@ -19,7 +19,7 @@ from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import legal_reference
-from ..domain.status import Assessment, assess
+from ..domain.status import Assessment, assess, derive_status
 from ..domain.text import clean_line, clean_text, fold, vi_sort_key
 from ..store import activities as activity_store
 from ..store import (
@@ -265,8 +265,10 @@ def derived_statuses(db: Database, plan_id: int, today: dt.date) -> dict[int, St
 def chosen_reports(db: Database, plan_item_ids: set[int], period: Period,
                    inside: list[Period]) -> dict[tuple[int, int], tuple[ProgressReport, Period]]:
     """(item, agency) -> the report that speaks for the period: its own report, else the one of
-    the latest period inside it."""
-    ranked = sorted(inside, key=lambda p: (p.id == period.id, p.end_on or dt.date.min))
+    the latest period inside it; of two that end on the same day, the longer one (the half
+    year over its second quarter), whatever order they were created in."""
+    ranked = sorted(inside, key=lambda p: (p.id == period.id, p.end_on or dt.date.min,
+                                           -(p.start_on or dt.date.min).toordinal(), p.id))
     out: dict[tuple[int, int], tuple[ProgressReport, Period]] = {}
     for p in ranked:  # later entries override earlier ones: the period itself wins
         for r in progress.for_period(db, p.id):
@@ -765,6 +767,15 @@ class WorkbookData:
     status_counts: dict[Status, int]
 
 
+def _reported_status(report: ProgressReport, item: Item) -> Status:
+    """A report's status as a record of what was reported: a completion after the due date is
+    "hoàn thành quá hạn" whatever was picked (the form offers one "Hoàn thành")."""
+    if report.status in (Status.DONE_ON_TIME, Status.DONE_LATE) and report.completed_on:
+        return derive_status(report.status, item.time_frame.end, report.completed_on,
+                             report.completed_on)
+    return Status(report.status)
+
+
 def collect_workbook(db: Database, plan_id: int, *,
                      today: dt.date | None = None) -> WorkbookData:
     from ..domain.model import ROLE_LABELS, STATUS_LABELS
@@ -802,7 +813,8 @@ def collect_workbook(db: Database, plan_id: int, *,
                 continue
             progress_rows.append((
                 per.name, it.ref, it.title or it.text, names.get(r.agency_id, "?"),
-                STATUS_LABELS[r.status], r.percent, r.result, r.sessions, r.participants, r.men,
+                STATUS_LABELS[_reported_status(r, it)], r.percent, r.result, r.sessions,
+                r.participants, r.men,
                 r.women, r.evidence, r.difficulties, r.proposals, r.spending, r.completed_on))
     counts = {s: 0 for s in Status}
     for st in statuses.values():

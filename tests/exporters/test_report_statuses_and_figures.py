@@ -121,3 +121,63 @@ def test_consistent_reports_pass(status, percent, participants, men, women):
     errors: dict[str, str] = {}
     check_progress(status, percent, participants, men, women, None, dt.date(2025, 12, 5), errors)
     assert errors == {}
+
+
+def test_indicator_values_print_as_the_app_shows_them(fresh, tmp_path):
+    """49,96 against a target of 50 is printed 49,96 (not 50,0 next to 'Chưa đạt')."""
+    from gbapp.domain.entities import Indicator, IndicatorValue
+    from gbapp.store import indicators
+
+    ind = indicators.save(fresh, Indicator(code="T1", name="Tỷ lệ thử", direction=">=",
+                                           targets={2025: 50.0}))
+    indicators.save_value(fresh, IndicatorValue(indicator_id=ind, year=2025, value=49.96,
+                                                men=49.94))
+    fresh.conn.commit()
+    out = export(fresh, "report", tmp_path / "bc.docx",
+                 ExportOptions(date=dt.date(2025, 12, 5), today=dt.date(2025, 12, 5)))[0]
+    rows = [r for t in docx.Document(str(out)).tables for r in t.rows
+            if any("Tỷ lệ thử" in c.text for c in r.cells)]
+    assert rows, [c.text for t in docx.Document(str(out)).tables for r in t.rows[:3]
+                  for c in r.cells]
+    row = rows[0]
+    cells = [c.text for c in row.cells]
+    assert "≥ 50\n(năm 2025)" in cells
+    assert "49,96\n(nam: 49,94)" in cells and "Chưa đạt" in cells
+
+
+def test_a_quarter_created_after_its_half_year_does_not_replace_it(fresh, tmp_path):
+    """Of two periods inside the year that end on 30/06, the half year speaks for the year
+    (it covers the quarter), whichever was created first."""
+    from gbapp.domain.entities import Period
+    from gbapp.store import periods
+
+    item, lead, _coord, year = _ids(fresh, "II.1.b")
+    plan = fresh.execute("SELECT plan_id FROM items WHERE id = ?", [item]).fetchone()[0]
+    half = fresh.execute("SELECT id FROM periods WHERE kind = 'half'").fetchone()[0]
+    quarter = periods.save(fresh, Period(plan_id=plan, name="Quý II/2025", kind="quarter",
+                                         start_on=dt.date(2025, 4, 1),
+                                         end_on=dt.date(2025, 6, 30)))
+    for period, sessions in ((half, 7), (quarter, 2)):
+        progress.save(fresh, ProgressReport(item_id=item, agency_id=lead, period_id=period,
+                                            status=Status.IN_PROGRESS, percent=40,
+                                            sessions=sessions))
+    fresh.conn.commit()
+    out = export(fresh, "report", tmp_path / "bc.docx",
+                 ExportOptions(period=year, date=dt.date(2025, 12, 5),
+                               today=dt.date(2025, 12, 5)))[0]
+    summary = next(p for p in _paragraphs(out) if p.startswith("Tổng hợp từ báo cáo"))
+    assert "đã tổ chức 7 buổi/hoạt động" in summary
+
+
+def test_the_workbook_records_a_late_completion_as_late(fresh, tmp_path):
+    import openpyxl
+
+    item, lead, _coord, year = _ids(fresh, "II.1.b")  # due 31/12/2025
+    progress.save(fresh, ProgressReport(item_id=item, agency_id=lead, period_id=year,
+                                        status=Status.DONE_ON_TIME, percent=100,
+                                        completed_on=dt.date(2026, 1, 15)))
+    fresh.conn.commit()
+    out = export(fresh, "xlsx", tmp_path / "blv.xlsx", ExportOptions(today=dt.date(2026, 2, 1)))[0]
+    sheet = openpyxl.load_workbook(out)["Báo cáo tiến độ"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert any("II.1.b" in r and "Hoàn thành quá hạn" in r for r in rows), rows[:3]
