@@ -120,6 +120,22 @@ def expand_issuer(name: str) -> list[str]:
     return [name.upper()]
 
 
+# "Sở Y tế tỉnh Quảng Trị": a department of a people's committee, named with its place.
+_DEPARTMENT_RE = re.compile(
+    r"^(?P<own>(?:Sở|Ban|Phòng|Chi cục|Văn phòng|Thanh tra)\s.+?)\s+"
+    r"(?P<place>(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|đặc khu)\s+\S.*)$")
+
+
+def split_issuer(name: str) -> tuple[str, str] | None:
+    """'Sở Y tế tỉnh Quảng Trị' -> ('UBND tỉnh Quảng Trị', 'Sở Y tế'): the parent authority a
+    department's header names above it (Decree 30), and the department; None for anything
+    else (a people's committee, a Party or mass body)."""
+    m = _DEPARTMENT_RE.match(clean_line(name))
+    if m is None or is_party_issuer(name):
+        return None
+    return f"UBND {m.group('place')}", m.group("own")
+
+
 _SECT_PR, _BR, _TAB, _T = qn("w:sectPr"), qn("w:br"), qn("w:tab"), qn("w:t")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

@@ -7,6 +7,7 @@ and signature. A plan whose text was cut ('[...]') says so where the text stops.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from ..domain.model import ItemKind, LegalBasis, Role
 from ..domain.numbering import from_roman, letter, to_roman
 from ..domain.text import clean_line, clean_text, fold
 from ..services.documents import Letterhead, PlanDocument, lower_first
-from .docbuilder import DocBuilder, expand_issuer, item_label
+from .docbuilder import DocBuilder, expand_issuer, item_label, split_issuer
 
 _STATUTES = ("luat", "nghi dinh", "nghi quyet", "thong tu", "phap lenh", "bo luat", "hien phap")
 SAMPLE_NOTE = ("[Dữ liệu mẫu] Phân công dưới đây lấy từ dữ liệu mẫu của gbapp, không phải nội "
@@ -243,7 +244,13 @@ def write_plan(doc: PlanDocument, head: Letterhead, path: str | Path, *,
     name them; by default the document's own."""
     b = DocBuilder()
     plan = doc.plan
-    b.header_block(head, issuer_lines=expand_issuer(plan.issuer or head.organisation))
+    department = split_issuer(plan.issuer or "")
+    if department is not None and not head.parent_agency:
+        # "UBND TỈNH QUẢNG TRỊ" above "SỞ Y TẾ", as the department's own plan has it
+        head = dataclasses.replace(head, parent_agency=department[0], organisation=department[1])
+        b.header_block(head)
+    else:
+        b.header_block(head, issuer_lines=expand_issuer(plan.issuer or head.organisation))
     b.title("KẾ HOẠCH", clean_line(plan.title) or "")
     for paragraph in legal_basis_paragraphs(doc):
         b.para(paragraph, "GB Body")

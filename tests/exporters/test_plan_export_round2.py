@@ -291,3 +291,31 @@ def test_a_heading_that_announces_a_list_is_followed_by_the_list(tmp_path):
         "- 100 suất quà cho phụ nữ nghèo;", "- 50 suất quà cho trẻ em gái mồ côi.",
         "Cơ quan chủ trì: Hội Liên hiệp Phụ nữ tỉnh; cơ quan phối hợp: Sở Nội vụ.",
         "III. TỔ CHỨC THỰC HIỆN"]
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("Sở Y tế tỉnh Quảng Trị", ("UBND tỉnh Quảng Trị", "Sở Y tế")),
+    ("Sở Lao động - Thương binh và Xã hội thành phố Hà Nội",
+     ("UBND thành phố Hà Nội", "Sở Lao động - Thương binh và Xã hội")),
+    ("Ban Dân tộc tỉnh Gia Lai", ("UBND tỉnh Gia Lai", "Ban Dân tộc")),
+    ("UBND tỉnh Quảng Ngãi", None),
+    ("Ban Thường vụ Tỉnh ủy Quảng Ngãi", None),
+    ("Hội Liên hiệp Phụ nữ tỉnh Quảng Ngãi", None),
+])
+def test_a_department_issuer_splits_into_its_parent_and_itself(issuer, expected):
+    from gbapp.exporters.docbuilder import split_issuer
+
+    assert split_issuer(issuer) == expected
+
+
+def test_a_department_plan_is_headed_by_its_parent_authority(tmp_path):
+    """Decree 30: a Sở's plan names the provincial people's committee above the Sở."""
+    text = HEAD.replace("ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 78/KH-UBND",
+                        "UBND TỈNH THÁI NGUYÊN\nSỞ Y TẾ\nSố: 78/KH-SYT") + TAIL.replace(
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC")
+    out = _export(tmp_path, text)
+    left = docx.Document(str(out)).tables[0].rows[0].cells[0]
+    lines = [(p.text, any(r.bold for r in p.runs) or p.style.font.bold or False)
+             for p in left.paragraphs if p.text.strip()]
+    assert lines[:2] == [("UBND TỈNH THÁI NGUYÊN", False), ("SỞ Y TẾ", True)], lines
+    assert run_checker(out, "plan").returncode == 0
