@@ -76,9 +76,11 @@ _OWN_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # "12/2025" after "tháng 6", "II" after "Quý I": a number that takes the unit written before it
 _BARE_MONTH_RE = re.compile(r"\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?")
 _BARE_QUARTER_RE = re.compile(r"(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?")
-# "Năm 2025 - 2026", "2025 - 2026", "từ năm 2025 đến năm 2026"; a bare "2025" (a table cell)
+# "Năm 2025 - 2026", "2025 - 2026", "từ năm 2025 đến năm 2026", "giai đoạn 2026 - 2028",
+# "từ 2026 đến 2028"; a bare "2025" (a table cell)
 _YEAR_SPAN_RE = re.compile(
-    r"(?:^|\bnăm\s+)(\d{4})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?(\d{4})(?![\d/])"
+    r"(?:^|\bnăm\s+|\bgiai\s+đoạn\s+|\btừ\s+)(\d{4})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?"
+    r"(?:năm\s+)?(\d{4})(?![\d/])"
 )
 _BARE_YEAR_RE = re.compile(r"^(\d{4})$")
 _YEAR_ONLY_RE = re.compile(r"năm\s+\d{4}")
@@ -576,17 +578,18 @@ def find_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
 
 
 
-_WRITTEN_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-
-
 def over_programme(tf: TimeFrame | None, year: int, last_year: int) -> TimeFrame | None:
-    """*tf* read in a multi-year programme (*year* to *last_year*): a recurring frame that
-    names no year ("Hằng năm", "trước ngày 15/12 hằng năm", "Thường xuyên") runs to the same day
-    of the programme's last year, not only through its first year. Anything else is unchanged."""
-    if tf is None or not tf.recurring or tf.end is None or tf.end.year != year \
-            or last_year <= year or _WRITTEN_YEAR_RE.search(tf.text or ""):
+    """*tf* read in a multi-year programme (*year* to *last_year*): a recurring frame read as
+    one year's round ("Hằng năm", "trước ngày 15/12 hằng năm", "Hằng năm, từ năm 2027") runs
+    to the same day of the programme's last year, an open-ended one ("… và các năm tiếp
+    theo") to its end. Anything else is unchanged."""
+    if tf is None or not tf.recurring or last_year <= year:
         return tf
-    try:
+    if tf.end is None:  # "Năm 2026 và các năm tiếp theo": until the programme ends
+        return TimeFrame(tf.text, tf.start, dt.date(last_year, 12, 31), True) if tf.start else tf
+    if tf.end.year >= last_year or (tf.start is not None and tf.start.year != tf.end.year):
+        return tf  # already over several years ("Hằng năm, giai đoạn 2026 - 2028")
+    try:  # one year's round ("Hằng năm", "Hằng năm, từ năm 2027", "trước 15/12 hằng năm")
         end = tf.end.replace(year=last_year)
     except ValueError:  # 29 February
         end = dt.date(last_year, 2, 28)

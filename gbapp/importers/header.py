@@ -400,6 +400,9 @@ _SPAN_RE = re.compile(r"(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)"
                       r"|từ\s+năm\s+(\d{4})\s+đến\s+(?:hết\s+)?năm\s+(\d{4})", re.IGNORECASE)
 
 
+_UNTIL_RE = re.compile(r"(?<!tầm nhìn )\bđến\s+(?:hết\s+)?năm\s+(\d{4})(?!\d)", re.IGNORECASE)
+
+
 def plan_span(title: str | None, issued_on: dt.date | None) -> tuple[int, int] | None:
     """(first year, last year) of a multi-year programme's plan ("… giai đoạn 2026 - 2030"),
     None for a yearly plan: one whose title states its own year ("… năm 2025 thực hiện Chương
@@ -413,6 +416,11 @@ def plan_span(title: str | None, issued_on: dt.date | None) -> tuple[int, int] |
         if first < last <= first + 30 and (issued_on is None
                                            or first - 1 <= issued_on.year <= last):
             return first, last
+    # "Chương trình truyền thông … đến năm 2030" (the national programmes' own titles): from
+    # the year of issue; "tầm nhìn đến năm 2045" is a vision, not the plan's span
+    m = _UNTIL_RE.search(title)
+    if m and issued_on is not None and issued_on.year < int(m.group(1)) <= issued_on.year + 30:
+        return issued_on.year, int(m.group(1))
     return None
 
 

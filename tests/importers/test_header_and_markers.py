@@ -204,11 +204,18 @@ def test_plan_year_is_not_the_end_of_a_period(title, date, year):
     # a yearly plan that names the programme it serves stays a yearly plan
     ("CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025 THỰC HIỆN CHƯƠNG TRÌNH GIAI ĐOẠN 2021 - 2025",
      "12 tháng 5 năm 2025", None, 2025),
+    # the national programmes' own title form: from the year of issue to 2030
     ("THỰC HIỆN CHƯƠNG TRÌNH TRUYỀN THÔNG VỀ BÌNH ĐẲNG GIỚI ĐẾN NĂM 2030", "12 tháng 5 năm 2025",
-     None, 2025),
+     2030, 2025),
+    # a vision is not the plan's span; the strategy's own period is
+    ("THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI GIAI ĐOẠN 2021 - 2030, TẦM NHÌN ĐẾN NĂM 2045",
+     "12 tháng 5 năm 2025", 2030, 2025),
+    ("CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2026 VÀ ĐỊNH HƯỚNG ĐẾN NĂM 2030", "20 tháng 12 năm 2025",
+     None, 2026),
     # a period that ended before the plan was issued is a reference, not the plan's span
     ("TỔNG KẾT CHƯƠNG TRÌNH GIAI ĐOẠN 2016 - 2020", "12 tháng 5 năm 2025", None, 2025),
-], ids=["programme", "issued-before", "tu-den", "yearly", "den-nam", "past-period"])
+], ids=["programme", "issued-before", "tu-den", "yearly", "den-nam", "tam-nhin", "own-year",
+        "past-period"])
 def test_a_programme_plan_has_a_last_year(title, date, span, year):
     meta = _meta(STATE_HEADER.format(date=date, title=title) + BODY)
     assert (meta.year, meta.year_to) == (year, span)
@@ -223,8 +230,12 @@ II. NHIỆM VỤ
 1. Truyền thông nâng cao nhận thức. Sở Văn hóa chủ trì. Thời gian: Hằng năm.
 2. Tổng hợp, báo cáo kết quả. Sở Nội vụ chủ trì, thực hiện trước ngày 15/12 hằng năm.
 3. Đánh giá giữa kỳ. Sở Nội vụ chủ trì. Thời gian: Năm 2028.
-4. Tập huấn cán bộ. Sở Nội vụ chủ trì. Thời gian: Quý III hằng năm 2026.
+4. Tập huấn cán bộ. Sở Nội vụ chủ trì. Thời gian: Quý III/2026.
 5. Duy trì mô hình địa chỉ tin cậy. Hội Liên hiệp Phụ nữ tỉnh chủ trì.
+6. Kiểm tra liên ngành. Sở Nội vụ chủ trì. Thời gian: Hằng năm, từ năm 2027.
+7. Nhân rộng mô hình. Sở Y tế chủ trì. Thời gian: Giai đoạn 2026 - 2028.
+8. Hỗ trợ nạn nhân. Sở Y tế chủ trì. Thời gian: Năm 2026 và các năm tiếp theo.
+9. Rà soát chính sách. Sở Tư pháp chủ trì. Thời gian: Hằng năm, giai đoạn 2026 - 2028.
 """
 
 
@@ -232,14 +243,19 @@ def test_recurring_work_of_a_programme_runs_to_its_last_year():
     """"Hằng năm" in a 2026–2030 programme recurs until 2030, not through 2026 only; a frame
     that names its year keeps it."""
     tasks = parse_plan_text(PROGRAMME).items[1].children
-    frames = [(t.time_frame.start, t.time_frame.end) for t in tasks[:4]]
+    frames = [(t.time_frame.start, t.time_frame.end) if t.time_frame else None for t in tasks]
     assert frames == [
         (dt.date(2026, 1, 1), dt.date(2030, 12, 31)),
         (None, dt.date(2030, 12, 15)),
         (dt.date(2028, 1, 1), dt.date(2028, 12, 31)),
         (dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
+        None,  # no time of its own: due at the programme's end when stored
+        (dt.date(2027, 1, 1), dt.date(2030, 12, 31)),
+        (dt.date(2026, 1, 1), dt.date(2028, 12, 31)),
+        (dt.date(2026, 1, 1), dt.date(2030, 12, 31)),
+        (dt.date(2026, 1, 1), dt.date(2028, 12, 31)),
     ]
-    assert all(t.time_frame.recurring for t in (tasks[0], tasks[1], tasks[3]))
+    assert all(t.time_frame.recurring for t in (tasks[0], tasks[1], tasks[5]))
     # the same phrase in a yearly plan keeps to its year
     yearly = parse_plan_text(PROGRAMME.replace("GIAI ĐOẠN 2026 - 2030", "NĂM 2026"))
     assert yearly.meta.year_to is None
