@@ -207,7 +207,18 @@ class ExportDialog(QDialog):
     def set_kind(self, kind: str) -> None:
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
 
+    def _clear_result(self) -> None:
+        """Another document or period chosen: the last export's result no longer applies."""
+        if self.task is not None:
+            return
+        self.result_paths = []
+        self.progress.setValue(0)
+        self.status_label.clear()
+        self.open_file_button.setEnabled(False)
+        self.open_folder_button.setEnabled(False)
+
     def _kind_changed(self) -> None:
+        self._clear_result()
         kind = self.kind()
         self.period_combo.setEnabled(kind in PERIOD_KINDS)
         is_reminder = kind == "reminder"
@@ -238,6 +249,7 @@ class ExportDialog(QDialog):
             edit.setText(value or "")
 
     def _period_changed(self) -> None:
+        self._clear_result()
         if self.kind() == "reminder":
             self._fill_agencies()
         self._suggest_path()

@@ -173,3 +173,16 @@ def test_reminder_for_a_plan_without_periods_says_so_instead_of_crashing(qtbot, 
     assert "kỳ báo cáo" in failed.args[0] and "reporting period" not in failed.args[0]
     assert answers.errors == [failed.args[0]]
     db.close()
+
+
+def test_choosing_another_document_clears_the_last_result(dialog, qtbot, tmp_path):
+    """After an export, picking another kind of document must not leave 'Đã lưu: …' and an
+    'Mở tệp' that would open the previous file."""
+    dialog.set_kind("xlsx")
+    dialog.out_edit.setText(str(tmp_path / "ban-lam-viec.xlsx"))
+    _export(qtbot, dialog)
+    assert dialog.open_file_button.isEnabled() and "Đã lưu" in dialog.status_label.text()
+    dialog.set_kind("reminder")
+    assert not dialog.open_file_button.isEnabled() and not dialog.open_folder_button.isEnabled()
+    assert dialog.status_label.text() == "" and dialog.progress.value() == 0
+    assert dialog.result_paths == []
