@@ -243,6 +243,11 @@ def test_add_a_period_with_its_dates_then_undo(qtbot, page, ctx):
 
     dialog.end_on.clear()
     type_text(dialog.end_on, "30/9/2025")
+    type_text(dialog.due_on, "01/06/2025")  # before the quarter starts
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.errors.message("due_on") == "Hạn nộp báo cáo không được trước ngày bắt đầu kỳ."
+    dialog.due_on.clear()
     type_text(dialog.due_on, "5/10/2025")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     added = [p for p in periods.list_periods(ctx.db, ctx.plan_id) if p.name == "Quý III/2025"]

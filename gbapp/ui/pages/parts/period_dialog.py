@@ -65,6 +65,9 @@ class PeriodDialog(QDialog):
         end = field_date(self.end_on.text(), errors, "end_on")
         due = field_date(self.due_on.text(), errors, "due_on")
         check_date_range(start, end, errors, "end_on")
+        # a report may be due before the period ends ("6 tháng: trước ngày 15/6"), not before it starts
+        check_date_range(start, due, errors, "due_on",
+                         self.tr("Hạn nộp báo cáo không được trước ngày bắt đầu kỳ."))
         self.errors.show(errors)
         if errors:
             raise InvalidInput(errors)
