@@ -93,6 +93,13 @@ def _fold_by_table(value: str) -> str:
     return text.casefold()
 
 
+def ascii_letters(value: str) -> str:
+    """*value* without diacritics, case kept: 'Năm 2025 – Công an tỉnh' -> 'Nam 2025 – Cong an
+    tinh' (file names that survive e-mail, zip tools and old USB sticks)."""
+    text = unicodedata.normalize("NFC", value).translate(_FOLD_TABLE)
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFD", text))
+
+
 # Vietnamese collation: the alphabet order a Vietnamese reader expects in a sorted list.
 _VI_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _VI_RANK = {ch: i for i, ch in enumerate(_VI_ALPHABET)}

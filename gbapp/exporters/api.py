@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.text import clean_line
+from ..domain.text import ascii_letters, clean_line
 from ..services import documents
 from ..store.connection import Database
 from .kinds import KINDS
@@ -47,7 +47,7 @@ class ExportOptions:
 
 
 def default_filename(kind: str, plan_number: str | None, period_name: str | None = None) -> str:
-    """'BaoCao_93-KH-UBND_Nam-2025.docx' style names, safe on Windows."""
+    """'Bao cao - 93-KH-UBND - Nam 2025.docx': without diacritics, safe on Windows."""
     stem = {"report": "Bao cao", "appendix": "Phu luc phan cong", "plan": "Ke hoach",
             "reminder": "Cong van don doc", "xlsx": "Ban lam viec"}[kind]
     parts = [stem]
@@ -55,7 +55,7 @@ def default_filename(kind: str, plan_number: str | None, period_name: str | None
         parts.append(plan_number.replace("/", "-"))
     if period_name and kind in ("report", "reminder"):
         parts.append(period_name)
-    name = " - ".join(parts)
+    name = ascii_letters(" - ".join(parts))  # one convention: no diacritics anywhere
     name = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "_", clean_line(name))
     return name + SUFFIX.get(kind, ".docx")
 

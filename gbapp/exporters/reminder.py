@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..domain.dates import format_date
 from ..domain.model import ROLE_LABELS
-from ..domain.text import clean_line
+from ..domain.text import ascii_letters, clean_line
 from ..services.documents import (
     Letterhead,
     ReminderAgency,
@@ -88,8 +88,9 @@ _BAD_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
 def per_agency_path(base: Path, agency: str) -> Path:
-    """'cv.docx' + 'Sở Y tế' -> 'cv - Sở Y tế.docx'; a folder -> '<folder>/Cong van … - Sở Y tế.docx'."""
-    name = _BAD_FILENAME.sub("_", clean_line(agency)).strip(" .") or "co-quan"
+    """'cv.docx' + 'Sở Y tế' -> 'cv - So Y te.docx'; a folder -> '<folder>/Cong van … - So Y te.docx'
+    (without diacritics, as default_filename names files)."""
+    name = _BAD_FILENAME.sub("_", ascii_letters(clean_line(agency))).strip(" .") or "co-quan"
     if base.suffix.lower() != ".docx":
         return base / f"Cong van don doc - {name}.docx"
     return base.with_name(f"{base.stem} - {name}{base.suffix}")
@@ -101,7 +102,14 @@ def write_reminders(data: ReminderData, head: Letterhead, path: str | Path, *,
     path = Path(path)
     if not per_agency:
         return [write_reminder(data, head, path, reply_by=reply_by)]
-    targets = [per_agency_path(path, entry.agency) for entry in data.agencies]
+    targets: list[Path] = []
+    for entry in data.agencies:  # two names alike but for their accents get two files
+        target = per_agency_path(path, entry.agency)
+        n = 2
+        while target in targets:
+            target = per_agency_path(path, f"{entry.agency} ({n})")
+            n += 1
+        targets.append(target)
     for target in targets:  # a letter open in Word stops the batch before any file is replaced
         check_writable(target)
     out: list[Path] = []

@@ -181,3 +181,22 @@ def test_the_workbook_records_a_late_completion_as_late(fresh, tmp_path):
     sheet = openpyxl.load_workbook(out)["Báo cáo tiến độ"]
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert any("II.1.b" in r and "Hoàn thành quá hạn" in r for r in rows), rows[:3]
+
+
+def test_suggested_file_names_have_no_diacritics_and_never_collide(fresh, tmp_path):
+    """One convention for the whole name (the period's and the agencies' parts too), and two
+    agencies whose names differ only by accents still get a letter each."""
+    from gbapp.exporters.api import default_filename
+    from gbapp.exporters.reminder import per_agency_path
+
+    name = default_filename("reminder", "15-KH/ĐU", "Tháng hành động 2025")
+    assert name == "Cong van don doc - 15-KH-DU - Thang hanh dong 2025.docx"
+    assert per_agency_path(tmp_path, "Sở Y tế").name == "Cong van don doc - So Y te.docx"
+    fresh.execute("UPDATE agencies SET name = 'Sở Y Tê' WHERE name = 'Sở Tư pháp'")
+    fresh.execute("UPDATE agencies SET name = 'Sở Y Tế' WHERE name = 'Sở Y tế'")
+    fresh.conn.commit()
+    files = export(fresh, "reminder", tmp_path / "cv.docx",
+                   ExportOptions(per_agency=True, today=dt.date(2025, 12, 5)))
+    names = [f.name for f in files]
+    assert len(set(names)) == len(names) and all(n.isascii() for n in names)
+    assert {"cv - So Y Te.docx", "cv - So Y Te (2).docx"} <= set(names), names
