@@ -145,10 +145,13 @@ def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
                      "GB Body")
     if data.unreported:
         builder.para(f"Đến ngày {format_date(data.today)}, còn {len(data.unreported)} cơ quan, "
-                     "đơn vị được phân công chưa gửi báo cáo kết quả thực hiện:", "GB Body")
-        for i, (name, count) in enumerate(data.unreported):
+                     "đơn vị chưa báo cáo đủ kết quả thực hiện các nhiệm vụ được phân công:",
+                     "GB Body")
+        for i, (name, missing, assigned) in enumerate(data.unreported):
             end = "." if i == len(data.unreported) - 1 else ";"
-            builder.para(f"- {name} ({count} nhiệm vụ){end}", "GB Dash")
+            count = (f"{missing} nhiệm vụ" if missing == assigned
+                     else f"{missing}/{assigned} nhiệm vụ")
+            builder.para(f"- {name} (chưa báo cáo {count}){end}", "GB Dash")
     else:
         builder.para("Các cơ quan, đơn vị được phân công đã gửi báo cáo kết quả thực hiện.",
                      "GB Body")

@@ -384,7 +384,7 @@ class ReportData:
     items: list[ReportItem]  # sections, headings and activities in document order
     status_counts: dict[Status, int]
     activity_count: int
-    unreported: list[tuple[str, int]]  # (agency, assigned activities) with no report
+    unreported: list[tuple[str, int, int]]  # (agency, activities not reported, assigned)
     difficulties: list[tuple[str, list[str]]]  # (text, agencies)
     proposals: list[tuple[str, list[str]]]
     totals: dict[str, float | None]  # sessions, participants, men, women (None: never given), spending
@@ -512,13 +512,18 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
     counts = {s: 0 for s in Status}
     for st in statuses.values():
         counts[st] += 1
-    reported_agencies = {agency_id for (_, agency_id) in reports}
+    # an agency has reported when it has on every activity given to it (as the body says
+    # "chưa báo cáo" activity by activity): one report does not clear it of the others
     assigned_count: dict[int, set[int]] = defaultdict(set)
     for item_id, refs in assigned.items():
         for a in refs:
             assigned_count[a.agency_id].add(item_id)
-    unreported = sorted(((names.get(aid, "?"), len(ids)) for aid, ids in assigned_count.items()
-                         if aid not in reported_agencies), key=lambda t: vi_sort_key(t[0]))
+    unreported = []
+    for aid, ids in assigned_count.items():
+        missing = sum(1 for item_id in ids if (item_id, aid) not in reports)
+        if missing:
+            unreported.append((names.get(aid, "?"), missing, len(ids)))
+    unreported.sort(key=lambda t: vi_sort_key(t[0]))
 
     chosen = [(rep, names.get(agency_id, "?")) for (_, agency_id), (rep, _) in
               sorted(reports.items(), key=lambda kv: kv[1][0].id or 0)]
@@ -729,7 +734,6 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     plan, period, all_items, assigned, statuses, reports = _period_facts(
         db, plan_id, period_id, today)
     paths = _item_paths(all_items)
-    reported = {agency_id for (_, agency_id) in reports}
     ourselves = fold(settings.load(db).organisation)  # a department does not remind itself
     by_agency: dict[int, ReminderAgency] = {}
     for it in all_items:
@@ -741,7 +745,8 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
             if fold(a.agency) == ourselves:
                 continue
             overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
-            unreported = a.agency_id not in reported and _overlaps(it, period)
+            # this activity not reported on (a report on another one does not cover it)
+            unreported = (it.id, a.agency_id) not in reports and _overlaps(it, period)
             if not (overdue or unreported):
                 continue
             entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))

@@ -102,16 +102,20 @@ def refresh_item_status(db: Database, item_id: int) -> None:
                [status, completed, item_id])
 
 
-def unreported_agencies(db: Database, plan_id: int, period_id: int) -> list[tuple[int, str, int]]:
-    """(id, name, activities) of agencies assigned in the plan with no report in the period or
-    in a period inside it (periods.INCLUDED_SQL: the rule the documents follow too)."""
+def unreported_agencies(db: Database, plan_id: int, period_id: int
+                        ) -> list[tuple[int, str, int, int]]:
+    """(id, name, activities not reported, activities assigned) of the agencies assigned in the
+    plan that have not reported on every activity assigned to them, in the period or a period
+    inside it (periods.INCLUDED_SQL: the rule the documents follow too). One report on one
+    activity does not clear an agency of the others."""
     return db.execute(
         f"""
-        SELECT g.id, g.name, COUNT(DISTINCT a.item_id) FROM assignments a
-        JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id
-        WHERE i.plan_id = :plan AND NOT EXISTS (
+        SELECT g.id, g.name, SUM(NOT EXISTS (
             SELECT 1 FROM progress_reports r WHERE r.agency_id = a.agency_id
-              AND r.period_id IN ({INCLUDED_SQL})
-              AND r.item_id IN (SELECT id FROM items WHERE plan_id = :plan))
-        GROUP BY g.id ORDER BY g.name_key
+              AND r.item_id = a.item_id AND r.period_id IN ({INCLUDED_SQL}))) AS missing,
+          COUNT(DISTINCT a.item_id)
+        FROM assignments a
+        JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id
+        WHERE i.plan_id = :plan
+        GROUP BY g.id HAVING missing > 0 ORDER BY g.name_key
         """, {"plan": plan_id, "period": period_id}).fetchall()

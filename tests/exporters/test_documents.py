@@ -105,16 +105,17 @@ def test_report_content(documents, demo_copy):
     # Progress summary, unreported agencies, difficulties and proposals.
     assert "II. TIẾN ĐỘ THỰC HIỆN CHUNG" in all_text
     assert any(t.startswith("- Hoàn thành đúng hạn: ") for t in all_text)
-    assert any("chưa gửi báo cáo" in t for t in all_text)
+    assert any("chưa báo cáo đủ kết quả thực hiện" in t for t in all_text)
     db = open_database(demo_copy)
     try:
         from gbapp.services.documents import collect_report
 
         data = collect_report(db, None, today=dt.date(2025, 12, 5))
         assert data.unreported
-        for name, count in data.unreported:
-            assert f"- {name} ({count} nhiệm vụ);" in all_text or \
-                f"- {name} ({count} nhiệm vụ)." in all_text
+        for name, missing, assigned in data.unreported:
+            count = f"{missing} nhiệm vụ" if missing == assigned else f"{missing}/{assigned} nhiệm vụ"
+            assert f"- {name} (chưa báo cáo {count});" in all_text or \
+                f"- {name} (chưa báo cáo {count})." in all_text
         assert agencies.find_by_name(db, "Sở Nội vụ")
     finally:
         db.close()

@@ -200,3 +200,27 @@ def test_suggested_file_names_have_no_diacritics_and_never_collide(fresh, tmp_pa
     names = [f.name for f in files]
     assert len(set(names)) == len(names) and all(n.isascii() for n in names)
     assert {"cv - So Y Te.docx", "cv - So Y Te (2).docx"} <= set(names), names
+
+
+def test_one_report_does_not_clear_an_agency_of_its_other_activities(fresh):
+    """The overview, the report and the reminder all still name an agency that reported on one
+    of its activities, for the others only."""
+    from gbapp.services.documents import collect_reminder, collect_report
+    from gbapp.store import assignments
+
+    item, _lead, coord, year = _ids(fresh, "II.1.b")
+    plan = fresh.execute("SELECT plan_id FROM items WHERE id = ?", [item]).fetchone()[0]
+    own = sorted(i for i, _role in assignments.for_agency(fresh, plan, coord))
+    assert item in own and len(own) >= 2
+    progress.save(fresh, ProgressReport(item_id=item, agency_id=coord, period_id=year,
+                                        status=Status.IN_PROGRESS, percent=20))
+    fresh.conn.commit()
+    name = _name(fresh, coord)
+    row = next(r for r in progress.unreported_agencies(fresh, plan, year) if r[0] == coord)
+    assert row[2:] == (len(own) - 1, len(own))
+    today = dt.date(2025, 12, 5)
+    assert (name, len(own) - 1, len(own)) in collect_report(fresh, plan, year, today=today).unreported
+    letter = next(a for a in collect_reminder(fresh, plan, year, today=today).agencies
+                  if a.agency_id == coord)
+    refs = {line.ref for line in letter.lines}
+    assert "II.1.b" not in refs and refs  # reminded of the others

@@ -56,19 +56,31 @@ def test_app_and_report_agree_on_who_has_not_reported(demo_db):
                                    start_on=dt.date(2031, 1, 1), end_on=dt.date(2031, 12, 31)))
     quarter = periods.save(db, Period(plan_id=plan_id, name="Quý I/2031", kind="quarter",
                                       start_on=dt.date(2031, 1, 1), end_on=dt.date(2031, 3, 31)))
-    assigned = {a.agency_id: a.item_id for refs in assignments.for_plan(db, plan_id).values()
-                for a in refs}
-    (reporter, item_id), (yearly, yearly_item), *others = assigned.items()
-    progress.save(db, ProgressReport(item_id=item_id, agency_id=reporter, period_id=quarter))
-    progress.save(db, ProgressReport(item_id=yearly_item, agency_id=yearly, period_id=year))
+    assigned: dict[int, list[int]] = {}
+    for refs in assignments.for_plan(db, plan_id).values():
+        for a in refs:
+            assigned.setdefault(a.agency_id, []).append(a.item_id)
+    # two agencies report on all their activities (one for the quarter, one for the year);
+    # a third reports on one of several and is still listed, for the others only
+    (reporter, items1), (yearly, items2), *others = sorted(assigned.items())
+    partial, items3 = next((a, ids) for a, ids in others if len(ids) > 1)
+    for item_id in items1:
+        progress.save(db, ProgressReport(item_id=item_id, agency_id=reporter, period_id=quarter))
+    for item_id in items2:
+        progress.save(db, ProgressReport(item_id=item_id, agency_id=yearly, period_id=year))
+    progress.save(db, ProgressReport(item_id=items3[0], agency_id=partial, period_id=year))
 
-    in_app = {name for _id, name, _n in progress.unreported_agencies(db, plan_id, year)}
-    in_report = {name for name, _n in collect_report(db, plan_id, year).unreported}
+    in_app = {(name, n, total) for _id, name, n, total
+              in progress.unreported_agencies(db, plan_id, year)}
+    in_report = set(collect_report(db, plan_id, year).unreported)
     assert in_app == in_report
     names = {a.id: a.name for a in agencies.list_agencies(db)}
-    assert names[reporter] not in in_app and names[yearly] not in in_app
+    listed = {name for name, _n, _t in in_app}
+    assert names[reporter] not in listed and names[yearly] not in listed
     assert len(in_app) == len(others)
+    assert (names[partial], len(items3) - 1, len(items3)) in in_app
     # The year is not inside the quarter: the yearly report does not count for the quarter.
-    in_quarter = {n for _i, n, _c in progress.unreported_agencies(db, plan_id, quarter)}
-    assert in_quarter == {n for n, _c in collect_report(db, plan_id, quarter).unreported}
-    assert names[yearly] in in_quarter and names[reporter] not in in_quarter
+    in_quarter = {(n, c, t) for _i, n, c, t in progress.unreported_agencies(db, plan_id, quarter)}
+    assert in_quarter == set(collect_report(db, plan_id, quarter).unreported)
+    quarter_names = {n for n, _c, _t in in_quarter}
+    assert names[yearly] in quarter_names and names[reporter] not in quarter_names

@@ -115,7 +115,8 @@ class OverviewPage(QWidget):
         self.due_label = QLabel()
         self.unreported_model = RowsModel([
             Column(self.tr("Cơ quan"), lambda r: r[1]),
-            Column(self.tr("Số hoạt động"), lambda r: str(r[2]), align=Qt.AlignmentFlag.AlignRight),
+            Column(self.tr("Chưa báo cáo / số HĐ"), lambda r: f"{r[2]}/{r[3]}",
+                   align=Qt.AlignmentFlag.AlignRight),
         ], id_of=lambda r: r[0], parent=self)
         self.unreported = _table(self.unreported_model)
         uheader = self.unreported.horizontalHeader()
@@ -195,10 +196,10 @@ class OverviewPage(QWidget):
         self.due_label.setStyleSheet("color: #c62828;" if late else "")
         if period is None:  # "(0)" would read as "everyone has reported"
             self.unreported_box.setTitle(self.tr(
-                "Cơ quan chưa gửi báo cáo — chưa có kỳ báo cáo: thêm kỳ ở trang Tiến độ"))
+                "Cơ quan chưa báo cáo đủ — chưa có kỳ báo cáo: thêm kỳ ở trang Tiến độ"))
         else:
             self.unreported_box.setTitle(
-                self.tr("Cơ quan chưa gửi báo cáo ({0})").format(len(rows)))
+                self.tr("Cơ quan chưa báo cáo đủ ({0})").format(len(rows)))
 
     def _period_chosen(self) -> None:
         self._period_id = self.period.currentData()

@@ -94,7 +94,8 @@ class ProgressPage(QWidget):
 
         self.unreported_model = RowsModel(
             [Column(self.tr("Cơ quan"), lambda r: r[1]),
-             Column(self.tr("Số HĐ"), lambda r: str(r[2]), align=Qt.AlignmentFlag.AlignRight)],
+             Column(self.tr("Chưa BC"), lambda r: f"{r[2]}/{r[3]}",
+                    align=Qt.AlignmentFlag.AlignRight)],
             id_of=lambda r: r[0], parent=self)
         self.unreported = read_only_table(self.unreported_model, single_selection=False)
         uheader = self.unreported.horizontalHeader()
