@@ -512,10 +512,14 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
     counts = {s: 0 for s in Status}
     for st in statuses.values():
         counts[st] += 1
-    # an agency has reported when it has on every activity given to it (as the body says
-    # "chưa báo cáo" activity by activity): one report does not clear it of the others
+    # an agency has reported when it has on every activity given to it that falls in the
+    # period (as the body says "chưa báo cáo" activity by activity, and as the reminder asks):
+    # one report does not clear it of the others
+    in_period = {it.id for it in all_items if _overlaps(it, period)}
     assigned_count: dict[int, set[int]] = defaultdict(set)
     for item_id, refs in assigned.items():
+        if item_id not in in_period:
+            continue
         for a in refs:
             assigned_count[a.agency_id].add(item_id)
     unreported = []

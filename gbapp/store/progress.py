@@ -105,9 +105,9 @@ def refresh_item_status(db: Database, item_id: int) -> None:
 def unreported_agencies(db: Database, plan_id: int, period_id: int
                         ) -> list[tuple[int, str, int, int]]:
     """(id, name, activities not reported, activities assigned) of the agencies assigned in the
-    plan that have not reported on every activity assigned to them, in the period or a period
-    inside it (periods.INCLUDED_SQL: the rule the documents follow too). One report on one
-    activity does not clear an agency of the others."""
+    plan that have not reported on every activity assigned to them whose time overlaps the
+    period, in the period or a period inside it (periods.INCLUDED_SQL: the rule the documents
+    follow too). One report on one activity does not clear an agency of the others."""
     return db.execute(
         f"""
         SELECT g.id, g.name, SUM(NOT EXISTS (
@@ -116,6 +116,9 @@ def unreported_agencies(db: Database, plan_id: int, period_id: int
           COUNT(DISTINCT a.item_id)
         FROM assignments a
         JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id
+        JOIN periods p ON p.id = :period
         WHERE i.plan_id = :plan
+          AND (i.tf_start IS NULL OR p.end_on IS NULL OR i.tf_start <= p.end_on)
+          AND (i.tf_end IS NULL OR p.start_on IS NULL OR i.tf_end >= p.start_on)
         GROUP BY g.id HAVING missing > 0 ORDER BY g.name_key
         """, {"plan": plan_id, "period": period_id}).fetchall()

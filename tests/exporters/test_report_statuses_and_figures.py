@@ -224,3 +224,18 @@ def test_one_report_does_not_clear_an_agency_of_its_other_activities(fresh):
                   if a.agency_id == coord)
     refs = {line.ref for line in letter.lines}
     assert "II.1.b" not in refs and refs  # reminded of the others
+
+
+def test_activities_outside_the_period_are_not_asked_for(fresh):
+    """A period in 2026 of a 2025 plan: nobody is listed as not having reported on work that
+    falls outside it, in the app as in the report (the reminder never asked for it)."""
+    from gbapp.domain.entities import Period
+    from gbapp.services.documents import collect_report
+    from gbapp.store import periods
+
+    plan = fresh.execute("SELECT id FROM plans").fetchone()[0]
+    later = periods.save(fresh, Period(plan_id=plan, name="Quý I/2026", kind="quarter",
+                                       start_on=dt.date(2026, 1, 1), end_on=dt.date(2026, 3, 31)))
+    fresh.conn.commit()
+    assert progress.unreported_agencies(fresh, plan, later) == []
+    assert collect_report(fresh, plan, later, today=dt.date(2026, 4, 5)).unreported == []
