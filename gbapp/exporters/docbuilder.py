@@ -389,7 +389,7 @@ class DocBuilder:
         if level <= 1:
             text, style = f"{label} {title.upper()}", "GB Heading 1"
         elif level == 2:
-            text, style = f"{label} {title}", "GB Heading 2"
+            text, style = f"{label} {title}", numbered_style(title)
         else:
             text, style = f"{label} {title}", "GB Heading 3" if level == 3 else "GB Dash"
         self.para(text.strip(), style)
@@ -504,6 +504,16 @@ def write_lines(cell, lines: Sequence[tuple[str, str]]) -> None:
 def _preserve_spaces(run) -> None:
     for t in run._r.findall(qn("w:t")):
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def numbered_style(title: str) -> str:
+    """The style of a '1.' item: a heading ('1. Mục đích', '2. Sở Y tế') is bold; a numbered
+    sentence ('1. Sở Nội vụ chủ trì, theo dõi, đôn đốc … báo cáo UBND tỉnh.') reads as text —
+    three bold lines are not a heading."""
+    title = title.rstrip()
+    if len(title) > 100 or (len(title) > 30 and title.endswith((".", ";"))):
+        return "GB Heading 3"
+    return "GB Heading 2"
 
 
 def item_label(item) -> str:

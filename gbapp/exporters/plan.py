@@ -17,7 +17,13 @@ from ..domain.model import ItemKind, LegalBasis, Role
 from ..domain.numbering import from_roman, letter, to_roman
 from ..domain.text import clean_line, clean_text, fold
 from ..services.documents import Letterhead, PlanDocument, lower_first
-from .docbuilder import DocBuilder, expand_issuer, item_label, split_issuer
+from .docbuilder import (
+    DocBuilder,
+    expand_issuer,
+    item_label,
+    numbered_style,
+    split_issuer,
+)
 
 _STATUTES = ("luat", "nghi dinh", "nghi quyet", "thong tu", "phap lenh", "bo luat", "hien phap")
 SAMPLE_NOTE = ("[Dữ liệu mẫu] Phân công dưới đây lấy từ dữ liệu mẫu của gbapp, không phải nội "
@@ -172,7 +178,7 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
             last_roman = it.label
             b.para(f"{label} {title.upper()}".strip(), "GB Heading 1")
         elif it.kind == ItemKind.ARABIC:
-            b.para(f"{label} {title}".strip(), "GB Heading 2")
+            b.para(f"{label} {title}".strip(), numbered_style(title))
         elif it.kind == ItemKind.LETTER:
             b.para(f"{label} {title}".strip(), "GB Heading 3")
         else:

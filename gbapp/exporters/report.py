@@ -17,7 +17,7 @@ from ..services.documents import (
     people_total,
     plan_reference,
 )
-from .docbuilder import DocBuilder, appendix_label, fmt_number, item_label
+from .docbuilder import DocBuilder, appendix_label, fmt_number, item_label, numbered_style
 from .tables import indicator_table
 
 SAMPLE_NOTE = ("Ghi chú: văn bản được tạo từ dữ liệu mẫu của gbapp [Dữ liệu mẫu] (phân công, "
@@ -95,7 +95,7 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
             builder.para(f"Mục {label} {title.upper()}", "GB Sub Heading")
             continue
         if it.kind == ItemKind.ARABIC:
-            builder.para(f"{label} {title}", "GB Heading 2")
+            builder.para(f"{label} {title}", numbered_style(title))
         elif it.kind == ItemKind.LETTER:
             builder.para(f"{label} {title}", "GB Heading 3")
         else:

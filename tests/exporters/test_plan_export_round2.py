@@ -319,3 +319,19 @@ def test_a_department_plan_is_headed_by_its_parent_authority(tmp_path):
              for p in left.paragraphs if p.text.strip()]
     assert lines[:2] == [("UBND TỈNH THÁI NGUYÊN", False), ("SỞ Y TẾ", True)], lines
     assert run_checker(out, "plan").returncode == 0
+
+
+def test_a_numbered_sentence_is_text_and_a_numbered_heading_is_bold(tmp_path):
+    """'III. TỔ CHỨC THỰC HIỆN' → '1. Sở Nội vụ chủ trì, theo dõi … báo cáo UBND tỉnh.' reads as
+    text; '1. Nhiệm vụ cụ thể' stays a bold heading."""
+    text = TABLE_PLAN.replace(
+        "Sở Nội vụ theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025./.",
+        "1. Sở Nội vụ theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.\n"
+        "2. Các sở, ban, ngành căn cứ chức năng, nhiệm vụ xây dựng kế hoạch thực hiện.")
+    document = docx.Document(str(_export(tmp_path, text)))
+    styles = {p.text.split(" ", 1)[1][:20]: p.style.name for p in document.paragraphs
+              if p.text[:2] in ("1.", "2.")}
+    assert styles["Nhiệm vụ cụ thể"] == "GB Heading 2"
+    assert styles["Sở Nội vụ theo dõi, "] == "GB Heading 3"
+    assert styles["Các sở, ban, ngành c"] == "GB Heading 3"
+    assert not document.styles["GB Heading 3"].font.bold
