@@ -11,14 +11,16 @@ DUE_SOON_DAYS = 14
 
 def derive_status(progress_status: str | None, due: dt.date | None, completed_on: dt.date | None,
                   today: dt.date) -> Status:
-    """The status shown for an activity: overdue is derived from the due date, never typed in."""
-    if progress_status in (Status.DONE_ON_TIME, Status.DONE_LATE):
+    """The status shown for an activity on *today*: overdue is derived from the due date, never
+    typed in; work completed after *today* was not done yet then (a back-dated document)."""
+    done = progress_status in (Status.DONE_ON_TIME, Status.DONE_LATE)
+    if done and (completed_on is None or completed_on <= today):
         if due is not None and completed_on is not None and completed_on > due:
             return Status.DONE_LATE
         return Status.DONE_ON_TIME
     if due is not None and due < today:
         return Status.OVERDUE
-    if progress_status == Status.IN_PROGRESS:
+    if done or progress_status == Status.IN_PROGRESS:
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
 

@@ -128,6 +128,7 @@ def _add_sample_data(db: Database, plan_id: int, today: dt.date) -> None:
                                      start_on=dt.date(year, 1, 1), end_on=dt.date(year, 12, 31),
                                      due_on=dt.date(year, 12, 5)))
 
+    period_by_id = {p.id: p for p in periods.list_periods(db, plan_id)}
     activities = [i for i in items.all_items(db, plan_id) if i.is_activity]
     for n, item in enumerate(activities):
         section_no = int(item.ref.split(".")[1]) if item.ref.count(".") >= 1 else 1
@@ -142,19 +143,20 @@ def _add_sample_data(db: Database, plan_id: int, today: dt.date) -> None:
         done = n % 3 != 1
         women = rng.randrange(40, 300)
         men = rng.randrange(20, 200)
+        sessions = rng.randrange(2, 12)  # the same number in the text and in the figures
+        rng.randrange(2, 12)  # drawn as before, so that the rest of the sample stays the same
         progress.save(db, ProgressReport(
             item_id=item.id, agency_id=lead, period_id=period_id,
             status=Status.DONE_ON_TIME if done else Status.IN_PROGRESS,
             percent=100 if done else rng.choice([30, 50, 70]),
-            result=f"{SAMPLE_MARK} Đã tổ chức {rng.randrange(2, 12)} hoạt động; "
+            result=f"{SAMPLE_MARK} Đã tổ chức {sessions} hoạt động; "
                    f"{men + women} lượt người tham gia.",
-            sessions=rng.randrange(2, 12), participants=men + women, men=men, women=women,
+            sessions=sessions, participants=men + women, men=men, women=women,
             evidence=f"Báo cáo số {rng.randrange(10, 200)}/BC-{SAMPLE_MARK}",
             difficulties="Kinh phí còn hạn chế." if n % 4 == 0 else "",
             proposals="Đề nghị bổ sung kinh phí truyền thông." if n % 5 == 0 else "",
             spending=float(rng.randrange(5, 80) * 1_000_000),
-            completed_on=(item.time_frame.end or dt.date(year, 12, 31)) - dt.timedelta(days=rng.randrange(0, 20))
-            if done else None,
+            completed_on=_completion(item, period_by_id[period_id], rng) if done else None,
             is_sample=True))
 
     for code, name, unit, direction, t2025, t2030 in INDICATORS:
@@ -168,3 +170,14 @@ def _add_sample_data(db: Database, plan_id: int, today: dt.date) -> None:
             indicators.save_value(db, IndicatorValue(
                 indicator_id=ind_id, year=value_year, value=value, note=SAMPLE_MARK,
                 is_sample=True))
+
+
+def _completion(item, period: Period, rng: random.Random) -> dt.date:
+    """A plausible completion date for a sample report: inside its period, by the activity's
+    due date, and a fortnight before the report itself was due (a report tells what was
+    done, not what will be)."""
+    bounds = [d for d in (period.end_on, item.time_frame.end,
+                          period.due_on and period.due_on - dt.timedelta(days=15)) if d]
+    latest = min(bounds)
+    earliest = period.start_on or latest - dt.timedelta(days=60)
+    return max(earliest, latest - dt.timedelta(days=rng.randrange(0, 20)))

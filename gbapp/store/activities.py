@@ -11,12 +11,15 @@ from .connection import Database
 from .convert import date_in, date_out
 
 # The derived status of an activity, as SQL over the denormalised item columns (:today bound).
+# As of :today: work completed after that day was not done yet then (a back-dated report).
 STATUS_SQL = """CASE
-  WHEN i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han') THEN
+  WHEN i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han')
+       AND (i.completed_on IS NULL OR i.completed_on <= :today) THEN
     CASE WHEN i.tf_end IS NOT NULL AND i.completed_on > i.tf_end
          THEN 'hoan_thanh_qua_han' ELSE 'hoan_thanh_dung_han' END
   WHEN i.tf_end IS NOT NULL AND i.tf_end < :today THEN 'qua_han'
-  WHEN i.progress_status = 'dang_thuc_hien' THEN 'dang_thuc_hien'
+  WHEN i.progress_status IS NOT NULL AND i.progress_status != 'chua_trien_khai'
+    THEN 'dang_thuc_hien'
   ELSE 'chua_trien_khai' END"""
 
 

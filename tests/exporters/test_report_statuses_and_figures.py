@@ -239,3 +239,48 @@ def test_activities_outside_the_period_are_not_asked_for(fresh):
     fresh.conn.commit()
     assert progress.unreported_agencies(fresh, plan, later) == []
     assert collect_report(fresh, plan, later, today=dt.date(2026, 4, 5)).unreported == []
+
+
+def test_a_back_dated_report_does_not_count_work_completed_after_its_date(demo_db_file, tmp_path):
+    """The half-year report dated 10/07/2025 of the demo, whose activities were completed in
+    December: none of them was done on 10/07/2025."""
+    from gbapp.domain.status import derive_status
+    from gbapp.services.documents import collect_report
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    db = open_database(path)
+    try:
+        done = db.execute("SELECT COUNT(*) FROM items WHERE is_activity = 1 AND "
+                          "progress_status LIKE 'hoan_thanh%' AND completed_on > '2025-07-10'"
+                          ).fetchone()[0]
+        assert done > 0
+        half = db.execute("SELECT id FROM periods WHERE kind = 'half'").fetchone()[0]
+        data = collect_report(db, None, half, today=dt.date(2025, 7, 10))
+        early = db.execute("SELECT COUNT(*) FROM items WHERE is_activity = 1 AND "
+                           "progress_status LIKE 'hoan_thanh%' AND completed_on <= '2025-07-10'"
+                           ).fetchone()[0]
+        assert data.status_counts[Status.DONE_ON_TIME] + data.status_counts[Status.DONE_LATE] \
+            == early
+    finally:
+        db.close()
+    assert derive_status(Status.DONE_ON_TIME, dt.date(2025, 12, 31), dt.date(2025, 12, 20),
+                         dt.date(2025, 7, 10)) is Status.IN_PROGRESS
+
+
+def test_the_demo_s_sample_reports_are_plausible(demo_db_file):
+    """Sample reports completed inside their period, before the report was due, and their text
+    states the same number of activities as their figures."""
+    import re
+    import sqlite3
+
+    con = sqlite3.connect(demo_db_file)
+    rows = con.execute("SELECT r.completed_on, p.start_on, p.end_on, p.due_on, r.result, "
+                       "r.sessions FROM progress_reports r JOIN periods p ON p.id = r.period_id"
+                       ).fetchall()
+    con.close()
+    assert rows
+    for completed, start, end, due, result, sessions in rows:
+        if completed:
+            assert start <= completed <= end and completed < due, (completed, start, end, due)
+        assert int(re.search(r"Đã tổ chức (\d+) hoạt động", result).group(1)) == sessions

@@ -166,7 +166,7 @@ def test_a_late_completion_is_shown_as_late(qtbot, page, ctx):
     due = items.get(ctx.db, line.id).time_frame.end
     assert due is not None
     late = due + dt.timedelta(days=5)
-    page.form.today = lambda: late  # the report is typed the day it was done
+    page.today = page.form.today = lambda: late  # the report is typed the day it was done
     page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành"))
     type_text(page.form.completed_on, f"{late:%d/%m/%Y}")
     page.form.completed_on.setFocus()
