@@ -55,6 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             count = sum(1 for _ in parsed.walk())
             print(f"Đọc được kế hoạch {parsed.meta.number or '(không số)'}: {count} mục "
                   "(chưa lưu, --dry-run).")
+            _print_warnings(parsed.warnings)
         return 0
     path = _db_path(args, default_database)
     with _writing(path):  # never behind the back of a gbapp window that has it open
@@ -67,7 +68,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         count = sum(1 for _ in parsed.walk())
         print(f"Đã nhập kế hoạch {parsed.meta.number or '(không số)'} ({count} mục), mã {plan_id}.",
               file=sys.stderr if args.json else sys.stdout)
+        _print_warnings(parsed.warnings)
     return 0
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    """What to check after an import that went through (the JSON carries them in
+    plan.warnings; an error stays one line)."""
+    for warning in warnings:
+        print(f"Lưu ý: {warning}", file=sys.stderr)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

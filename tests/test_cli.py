@@ -111,3 +111,18 @@ def test_a_symbolic_link_shares_the_lock_of_its_database(tmp_path):
         return
     with DatabaseLock(db), pytest.raises(DatabaseInUseError):
         DatabaseLock(link).acquire()
+
+
+def test_import_prints_what_to_check_after_it_went_through(tmp_path):
+    """The warnings the app's preview shows reach the command line too (after the result, so
+    that an error stays one line)."""
+    plan = tmp_path / "kh.txt"
+    plan.write_text("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nI. NHIỆM VỤ\n"
+                    "1. Tập huấn cán bộ. Sở Nội vụ, Sở Y tế chủ trì thực hiện.\n"
+                    "2. Truyền thông. Sở Văn hóa, Thể thao và Du lịch chủ trì.\n",
+                    encoding="utf-8")
+    out = gbapp("import", str(plan), "--db", str(tmp_path / "x.db"))
+    assert out.returncode == 0 and out.stdout.startswith("Đã nhập kế hoạch")
+    notes = out.stderr.splitlines()
+    assert any(n.startswith("Lưu ý: 1 mục có nhiều cơ quan cùng chủ trì") for n in notes), notes
+    assert any(n.startswith("Lưu ý: Không tìm thấy số hiệu văn bản") for n in notes), notes

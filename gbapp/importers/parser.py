@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gbapp.domain.model import ItemKind, ParsedItem, ParsedPlan
+from gbapp.domain.model import ItemKind, ParsedItem, ParsedPlan, Role
 from gbapp.domain.timeframe import over_programme
 
 from .errors import EMPTY, NOT_A_PLAN, PlanImportError
@@ -114,6 +114,12 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
     items, warnings = build_tree(body + tail_rows, meta.year, appendix_at=len(body))
     if meta.year is not None and meta.year_to is not None:
         _over_programme(items, meta.year, meta.year_to)
+    joint = _joint_leads(items)
+    if joint:
+        warnings.append(
+            f"{len(joint)} mục có nhiều cơ quan cùng chủ trì (ví dụ «{joint[0]}»): gbapp ghi cơ "
+            "quan đầu tiên là chủ trì, các cơ quan còn lại là phối hợp; hãy kiểm tra phân công. "
+            "(joint leads: the first is stored as lead, the others as coordinating)")
     if tail_rows:
         warnings.append("Bảng nhiệm vụ sau phần ký (phụ lục) đã được nhập vào kế hoạch: hãy kiểm tra vị trí "
                         "các mục của bảng (task table after the signature imported; check where)")
@@ -138,3 +144,18 @@ def _over_programme(roots: list[ParsedItem], year: int, last_year: int) -> None:
         item = stack.pop()
         item.time_frame = over_programme(item.time_frame, year, last_year)
         stack.extend(item.children)
+
+
+def _joint_leads(roots: list[ParsedItem]) -> list[str]:
+    """The items that name more than one lead ("Sở A, Hội B chủ trì"): a plan's activity has
+    one lead in gbapp, so the store keeps the first and makes the others coordinating."""
+    found: list[str] = []
+    stack = list(reversed(roots))
+    while stack:
+        item = stack.pop()
+        leads = [a.name for a in item.agencies if a.role == Role.LEAD]
+        if len(leads) > 1:
+            title = item.title or item.text
+            found.append(f"{item.label} {title[:60]}{'…' if len(title) > 60 else ''}".strip())
+        stack.extend(reversed(item.children))
+    return found

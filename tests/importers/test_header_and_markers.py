@@ -336,3 +336,17 @@ def test_a_title_in_running_case_starts_with_a_capital():
     meta = parse_plan_text(PARTY_HEADER + BODY).meta
     assert meta.title == ("Thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ trong hệ thống chính trị xã "
                           "giai đoạn 2025 - 2030")
+
+
+def test_joint_leads_are_pointed_out():
+    """gbapp keeps one lead per activity: a plan naming two is imported with a warning that
+    says what was done, not silently."""
+    text = PROGRAMME.replace(
+        "5. Duy trì mô hình địa chỉ tin cậy. Hội Liên hiệp Phụ nữ tỉnh chủ trì.",
+        "5. Duy trì mô hình địa chỉ tin cậy. Hội Liên hiệp Phụ nữ tỉnh, Sở Y tế chủ trì.")
+    plan = parse_plan_text(text)
+    leads = [a.name for a in plan.items[1].children[4].agencies if a.role.value == "chu_tri"]
+    assert leads == ["Hội Liên hiệp Phụ nữ tỉnh", "Sở Y tế"]
+    joint = [w for w in plan.warnings if "cùng chủ trì" in w]
+    assert len(joint) == 1 and "«5 Duy trì mô hình địa chỉ tin cậy" in joint[0]
+    assert not any("cùng chủ trì" in w for w in parse_plan_text(PROGRAMME).warnings)
