@@ -718,6 +718,19 @@ class ReminderData:
     agencies: list[ReminderAgency]
 
 
+def listed_points(all_items: list[Item]) -> dict[int, list[str]]:
+    """item id -> its points, for the items whose title announces them ("Tổ chức các hoạt
+    động sau:"): a line that names such an item must name its points too, or it says nothing."""
+    announcing = {it.id for it in all_items if clean_line(it.title).endswith(":")}
+    points: dict[int, list[str]] = {}
+    for it in all_items:
+        if it.parent_id in announcing:
+            text = clean_line(it.title or it.text).rstrip(".;")
+            if text:
+                points.setdefault(it.parent_id, []).append(text)
+    return points
+
+
 def _overlaps(item: Item, period: Period) -> bool:
     tf = item.time_frame
     if tf.start and period.end_on and tf.start > period.end_on:
@@ -739,6 +752,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
         db, plan_id, period_id, today)
     paths = _item_paths(all_items)
     ourselves = fold(settings.load(db).organisation)  # a department does not remind itself
+    points = listed_points(all_items)
     by_agency: dict[int, ReminderAgency] = {}
     for it in all_items:
         if not it.is_activity:
@@ -754,8 +768,11 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
             if not (overdue or unreported):
                 continue
             entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))
+            title = it.title or it.text
+            if it.id in points:  # "Tổ chức các hoạt động sau: treo băng rôn; phát tờ rơi"
+                title = f"{clean_line(title)} {'; '.join(lower_first(p) for p in points[it.id])}"
             entry.lines.append(ReminderLine(
-                ref=it.ref, legal_ref=legal_ref(paths[it.id]), title=it.title or it.text,
+                ref=it.ref, legal_ref=legal_ref(paths[it.id]), title=title,
                 role=a.role, overdue=overdue, unreported=unreported, due=it.time_frame.end))
     ordered = sorted(by_agency.values(), key=lambda e: vi_sort_key(e.agency))
     return ReminderData(plan=plan, period=period, today=today, agencies=ordered)
@@ -797,13 +814,17 @@ def collect_workbook(db: Database, plan_id: int, *,
     statuses = derived_statuses(db, plan.id, today)
     completed = activity_store.completion_dates(db, plan.id)
     activities, assignment_rows = [], []
+    points = listed_points(all_items)
     for it in all_items:
         if not it.is_activity:
             continue
         refs = assigned.get(it.id, [])
         done = completed.get(it.id)
+        content = it.title or it.text
+        if it.id in points:  # the points the title announces, one per line in the cell
+            content = "\n".join([clean_line(content)] + [f"- {p}" for p in points[it.id]])
         activities.append((
-            it.ref, it.title or it.text,
+            it.ref, content,
             next((a.agency for a in refs if a.role == Role.LEAD), ""),
             "; ".join(a.agency for a in refs if a.role == Role.COORDINATING),
             time_text(it), it.time_frame.start, it.time_frame.end, it.output,

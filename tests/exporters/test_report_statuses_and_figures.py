@@ -284,3 +284,38 @@ def test_the_demo_s_sample_reports_are_plausible(demo_db_file):
         if completed:
             assert start <= completed <= end and completed < due, (completed, start, end, due)
         assert int(re.search(r"Đã tổ chức (\d+) hoạt động", result).group(1)) == sessions
+
+
+def test_an_activity_that_announces_its_points_names_them_in_the_letter_and_workbook(tmp_path):
+    """"Tổ chức các hoạt động sau:" alone tells the recipient nothing: the points follow it."""
+    import openpyxl
+
+    from gbapp.domain.entities import Period
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import periods
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 41/KH-UBND\nGia Lai, ngày 10 tháng 3 năm 2026\n"
+            "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2026\nI. NHIỆM VỤ\n"
+            "1. Truyền thông\na) Tổ chức các hoạt động sau:\n- Cuộc thi tìm hiểu pháp luật;\n"
+            "- Diễn đàn nam giới tham gia thúc đẩy bình đẳng giới.\n"
+            "Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Tỉnh Đoàn.\n"
+            "Thời gian: Quý III/2026.\n")
+    db = open_database(tmp_path / "kh.db")
+    try:
+        plan = store_plan(db, parse_plan_text(text))
+        periods.save(db, Period(plan_id=plan, name="Năm 2026", kind="year",
+                                start_on=dt.date(2026, 1, 1), end_on=dt.date(2026, 12, 31)))
+        db.conn.commit()
+        letter = export(db, "reminder", tmp_path / "cv.docx",
+                        ExportOptions(today=dt.date(2026, 11, 30)))[0]
+        book = export(db, "xlsx", tmp_path / "blv.xlsx",
+                      ExportOptions(today=dt.date(2026, 11, 30)))[0]
+    finally:
+        db.close()
+    lines = [p for p in _paragraphs(letter) if "Tổ chức các hoạt động sau:" in p]
+    assert lines and all("cuộc thi tìm hiểu pháp luật; diễn đàn nam giới" in p for p in lines)
+    cells = [c.value for row in openpyxl.load_workbook(book).worksheets[0].iter_rows()
+             for c in row if isinstance(c.value, str) and c.value.startswith("Tổ chức các")]
+    assert cells == ["Tổ chức các hoạt động sau:\n- Cuộc thi tìm hiểu pháp luật\n"
+                     "- Diễn đàn nam giới tham gia thúc đẩy bình đẳng giới"]
