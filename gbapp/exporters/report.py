@@ -211,7 +211,12 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
         number = f"số {head.reference}" if head.number else f"số       /{head.code}"
         b.appendix_heading(INDICATOR_APPENDIX, indicators,
                            f"(Kèm theo Báo cáo {number}{date} của {head.organisation})")
-        indicator_table(b, data.indicators, data.indicator_year)
-        if any(r.is_sample for r in data.indicators):
+        with_values = [r for r in data.indicators if r.current is not None]
+        sample = [r for r in with_values if r.is_sample]
+        partly = bool(sample) and len(sample) < len(with_values)
+        indicator_table(b, data.indicators, data.indicator_year, mark_sample=partly)
+        if partly:
+            b.para("Ghi chú: số liệu có dấu (*) là dữ liệu mẫu [Dữ liệu mẫu].", "GB Note")
+        elif sample:
             b.para("Ghi chú: số liệu thực hiện là dữ liệu mẫu [Dữ liệu mẫu].", "GB Note")
     return b.save(path)

@@ -94,7 +94,10 @@ def _value_text(value: float | None, men: float | None = None,
     return text + (f"\n({split})" if split else "")
 
 
-def indicator_table(builder: DocBuilder, rows: Sequence[IndicatorRow], year: int) -> None:
+def indicator_table(builder: DocBuilder, rows: Sequence[IndicatorRow], year: int, *,
+                    mark_sample: bool = False) -> None:
+    """The indicator table; *mark_sample*: a sample current value is followed by '(*)' (when
+    only some of them are sample data, a note under the table says what the mark means)."""
     headers = ["STT", "Chỉ tiêu", "Đơn vị", "Mục tiêu",
                f"Thực hiện năm trước ({year - 1})", f"Thực hiện năm nay ({year})", "Đánh giá"]
     factory = _table_with_prototypes(builder, headers, INDICATOR_WIDTHS, {
@@ -104,5 +107,7 @@ def indicator_table(builder: DocBuilder, rows: Sequence[IndicatorRow], year: int
     factory.append_many("row", (
         [str(n), clean_line(f"{r.name} ({r.code})" if r.code else r.name), clean_line(r.unit),
          _target_text(r), _value_text(r.previous),
-         _value_text(r.current, r.current_men, r.current_women), r.assessment]
+         _value_text(r.current, r.current_men, r.current_women)
+         + (" (*)" if mark_sample and r.is_sample and r.current is not None else ""),
+         r.assessment]
         for n, r in enumerate(rows, start=1)))

@@ -319,3 +319,30 @@ def test_an_activity_that_announces_its_points_names_them_in_the_letter_and_work
              for c in row if isinstance(c.value, str) and c.value.startswith("Tổ chức các")]
     assert cells == ["Tổ chức các hoạt động sau:\n- Cuộc thi tìm hiểu pháp luật\n"
                      "- Diễn đàn nam giới tham gia thúc đẩy bình đẳng giới"]
+
+
+def test_real_indicator_values_are_not_called_sample_data(demo_db_file, tmp_path):
+    """The demo's indicator values are sample data; once the clerk enters real ones for some,
+    the appendix marks the sample ones instead of calling every figure sample data."""
+    from gbapp.domain.entities import IndicatorValue
+    from gbapp.store import indicators
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    db = open_database(path)
+    try:
+        first, *_ = indicators.list_indicators(db)
+        indicators.save_value(db, IndicatorValue(indicator_id=first.id, year=2025, value=61.5))
+        db.conn.commit()
+        out = export(db, "report", tmp_path / "bc.docx",
+                     ExportOptions(date=dt.date(2025, 12, 5), today=dt.date(2025, 12, 5)))[0]
+    finally:
+        db.close()
+    text = _paragraphs(out)
+    assert "Ghi chú: số liệu có dấu (*) là dữ liệu mẫu [Dữ liệu mẫu]." in text
+    assert "Ghi chú: số liệu thực hiện là dữ liệu mẫu [Dữ liệu mẫu]." not in text
+    rows = [[c.text for c in r.cells] for t in docx.Document(str(out)).tables for r in t.rows
+            if len(r.cells) == 7]
+    real = next(r for r in rows if first.name in r[1])
+    assert "61,5" in real[5] and "(*)" not in real[5]
+    assert any(r[5].endswith(" (*)") for r in rows if r is not real)
