@@ -33,6 +33,7 @@ from ...domain.model import Role, TimeFrame
 from ...domain.validation import ActivityInput, format_money, parse_money, validate_activity
 from ..widgets.agency_picker import AgencyListEditor, AgencyPicker
 from ..widgets.date_edit import DateEdit
+from ..widgets.text_edit import TextEdit
 from .field import ErrorLine, FieldBox, show_errors
 
 BUDGET_SOURCES = ["Ngân sách tỉnh", "Lồng ghép chương trình, đề án", "Chương trình mục tiêu",
@@ -51,7 +52,7 @@ class ActivityValue:
 
 
 def _text_box(lines: int, parent: QWidget) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
+    box = TextEdit(parent)
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
     return box

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -25,6 +24,7 @@ from ...domain.entities import Plan
 from ...domain.model import LegalBasis
 from ...domain.validation import validate_dates
 from ..widgets.date_edit import DateEdit
+from ..widgets.text_edit import TextEdit
 from .field import FieldBox, show_errors
 
 BASIS_COLUMNS = ("Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu")
@@ -51,7 +51,7 @@ class PlanForm(QWidget):
         self.signer_authority.setPlaceholderText("KT. CHỦ TỊCH")
         self.signer_title = QLineEdit(self)
         self.signer_title.setPlaceholderText("PHÓ CHỦ TỊCH")
-        self.title = QPlainTextEdit(self)
+        self.title = TextEdit(self)
         self.title.setTabChangesFocus(True)
         self.title.setFixedHeight(self.title.fontMetrics().lineSpacing() * 3 + 14)
         self.bases = QTableWidget(0, len(BASIS_COLUMNS), self)
@@ -61,7 +61,7 @@ class PlanForm(QWidget):
         self.bases.setMinimumHeight(120)
         self.add_basis = QPushButton(self.tr("Thêm căn cứ"), self)
         self.remove_basis = QPushButton(self.tr("Bỏ căn cứ"), self)
-        self.recipients = QPlainTextEdit(self)
+        self.recipients = TextEdit(self)
         self.recipients.setTabChangesFocus(True)
         self.recipients.setPlaceholderText(self.tr("Mỗi dòng một nơi nhận"))
         self.recipients.setFixedHeight(self.recipients.fontMetrics().lineSpacing() * 4 + 14)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from ....domain.entities import Agency
 from ....domain.text import clean_line
 from ....domain.validation import InvalidInput, check_date_range, field_date
 from ...widgets.date_edit import DateEdit
+from ...widgets.text_edit import TextEdit
 from .forms import ErrorDisplay
 from .labels import AGENCY_KINDS, AGENCY_LEVELS, label_of
 
@@ -48,7 +49,7 @@ class AgencyForm(QWidget):
         _fill(self.level, ("trung_uong", "tinh", "xa"), AGENCY_LEVELS)
         self.valid_from = DateEdit()
         self.valid_to = DateEdit()
-        self.note = QPlainTextEdit()
+        self.note = TextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -31,6 +30,7 @@ from ....domain.validation import (
     parse_decimal,
     parse_year,
 )
+from ...widgets.text_edit import TextEdit
 from .forms import ErrorDisplay
 
 DIRECTIONS = {">=": "≥ càng cao càng tốt", "<=": "≤ càng thấp càng tốt"}
@@ -46,7 +46,7 @@ class IndicatorForm(QWidget):
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("Ví dụ: MT4.1"))
         self.code.setMaximumWidth(140)
-        self.name = QPlainTextEdit()
+        self.name = TextEdit()
         self.name.setTabChangesFocus(True)
         self.name.setFixedHeight(52)
         self.unit = QLineEdit()

@@ -35,6 +35,7 @@ from ....domain.validation import (
     parse_money,
 )
 from ...widgets.date_edit import DateEdit
+from ...widgets.text_edit import TextEdit
 from .forms import ErrorDisplay
 from .labels import tr
 
@@ -51,7 +52,7 @@ def _number_edit(pattern: str, width: int | None = None) -> QLineEdit:
 
 
 def _text_edit(height: int = 66) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
+    edit = TextEdit()
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(height)
     return edit
