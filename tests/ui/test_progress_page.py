@@ -302,3 +302,25 @@ def test_the_status_column_reads_a_report_against_the_due_date():
     done = ActivityLine(1, "II.1.a", "Tập huấn", Role.LEAD, ProgressReport(
         status=Status.DONE_ON_TIME, percent=100, completed_on=dt.date(2025, 7, 3)), due)
     assert done.shown_status(dt.date(2025, 8, 1)) is Status.DONE_LATE
+
+
+def test_labels_stay_beside_their_fields_when_an_error_shows(qtbot, page, ctx):
+    """An error under "Ngày hoàn thành" makes its row taller; the label stays level with the
+    field, not halfway down beside the error."""
+    from PySide6.QtWidgets import QLabel
+
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    form = page.form
+    label = next(w for w in form.findChildren(QLabel) if w.text() == "Ngày hoàn thành")
+
+    def offset() -> int:
+        return label.mapTo(form, label.rect().center()).y() - \
+            form.completed_on.mapTo(form, form.completed_on.rect().center()).y()
+
+    before = offset()
+    form.status.setCurrentIndex(form.status.findText("Hoàn thành"))
+    form.completed_on.setText("31/02/2025")
+    form.save_requested.emit(False)
+    QApplication.processEvents()
+    assert form.errors.message("completed_on")
+    assert abs(offset()) <= 3 and abs(before) <= 3, (before, offset())

@@ -51,6 +51,15 @@ def _number_edit(pattern: str, width: int | None = None) -> QLineEdit:
     return edit
 
 
+def _beside(text: str, field: QWidget) -> QLabel:
+    """A label that stays level with its one-line field when an error line below the field
+    makes the row taller (a label centred in the row would slide down beside the error)."""
+    label = QLabel(text)
+    label.setMinimumHeight(field.sizeHint().height())
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
 def _text_edit(height: int = 66) -> QPlainTextEdit:
     edit = TextEdit()
     edit.setTabChangesFocus(True)
@@ -100,9 +109,10 @@ class ProgressForm(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         row = 0
-        grid.addWidget(QLabel(self.tr("Tình trạng")), row, 0)
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(_beside(self.tr("Tình trạng"), self.status), row, 0, top)
         grid.addWidget(e("status", self.status), row, 1)
-        grid.addWidget(QLabel(self.tr("Tỷ lệ hoàn thành (%)")), row, 2)
+        grid.addWidget(_beside(self.tr("Tỷ lệ hoàn thành (%)"), self.percent), row, 2, top)
         grid.addWidget(e("percent", self.percent), row, 3)
         row += 1
         grid.addWidget(QLabel(self.tr("Kết quả thực hiện")), row, 0, Qt.AlignmentFlag.AlignTop)
@@ -119,7 +129,7 @@ class ProgressForm(QWidget):
         grid.addWidget(QLabel(self.tr("Số liệu")), row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(figures, row, 1, 1, 3)
         row += 1
-        grid.addWidget(QLabel(self.tr("Văn bản minh chứng")), row, 0)
+        grid.addWidget(_beside(self.tr("Văn bản minh chứng"), self.evidence), row, 0, top)
         grid.addWidget(e("evidence", self.evidence), row, 1, 1, 3)
         row += 1
         grid.addWidget(QLabel(self.tr("Khó khăn, vướng mắc")), row, 0, Qt.AlignmentFlag.AlignTop)
@@ -127,9 +137,9 @@ class ProgressForm(QWidget):
         grid.addWidget(QLabel(self.tr("Đề xuất, kiến nghị")), row, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(e("proposals", self.proposals), row, 3)
         row += 1
-        grid.addWidget(QLabel(self.tr("Kinh phí đã chi (đồng)")), row, 0)
+        grid.addWidget(_beside(self.tr("Kinh phí đã chi (đồng)"), self.spending), row, 0, top)
         grid.addWidget(e("spending", self.spending), row, 1)
-        grid.addWidget(QLabel(self.tr("Ngày hoàn thành")), row, 2)
+        grid.addWidget(_beside(self.tr("Ngày hoàn thành"), self.completed_on), row, 2, top)
         grid.addWidget(e("completed_on", self.completed_on), row, 3)
         row += 1
         grid.addWidget(self.save_button, row, 0)
