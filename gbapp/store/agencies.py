@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain.entities import Agency
+from ..domain.model import Role
 from ..domain.text import clean_line, fold, vi_collation_key
+from . import progress
 from .connection import Database
 from .convert import date_in, date_out
 
@@ -93,12 +95,28 @@ def deactivate(db: Database, agency_id: int, on: dt.date | None = None) -> None:
 def merge_into(db: Database, agency_id: int, successor_id: int, on: dt.date | None = None) -> int:
     """Merge an agency into its successor: its assignments and reports follow, history is kept.
 
-    Returns how many assignments and reports moved. Where the successor already holds the same
-    assignment or report, the successor's row is kept and the old one stays with the old agency.
+    Returns how many assignments and reports moved. Where the successor already takes part in
+    the same activity, it takes the old agency's part too: it leads if either led, and the old
+    assignment goes (else the merged agency would still be chased for reports, and the
+    activity would have two leads). Where the successor already reported on the same activity
+    for the same period, its report is kept and the old one stays with the old agency (history).
     """
     if agency_id == successor_id:
         raise ValueError("Không thể sáp nhập một cơ quan vào chính nó. (cannot merge into itself)")
-    moved = db.execute(
+    touched = [r[0] for r in db.execute(
+        "SELECT item_id FROM assignments WHERE agency_id = ? UNION "
+        "SELECT item_id FROM progress_reports WHERE agency_id = ?", [agency_id, agency_id])]
+    shared = db.execute(
+        "SELECT s.item_id, o.role FROM assignments o JOIN assignments s "
+        "ON s.item_id = o.item_id AND s.agency_id = ? WHERE o.agency_id = ?",
+        [successor_id, agency_id]).fetchall()
+    for item_id, role in shared:
+        if role == Role.LEAD.value:
+            db.execute("UPDATE assignments SET role = ? WHERE item_id = ? AND agency_id = ?",
+                       [Role.LEAD.value, item_id, successor_id])
+        db.execute("DELETE FROM assignments WHERE item_id = ? AND agency_id = ?",
+                   [item_id, agency_id])
+    moved = len(shared) + db.execute(
         "UPDATE OR IGNORE assignments SET agency_id = ? WHERE agency_id = ?",
         [successor_id, agency_id]).rowcount
     moved += db.execute(
@@ -106,6 +124,8 @@ def merge_into(db: Database, agency_id: int, successor_id: int, on: dt.date | No
         [successor_id, agency_id]).rowcount
     db.execute("UPDATE items SET lead_agency_id = ? WHERE lead_agency_id = ?",
                [successor_id, agency_id])
+    for item_id in touched:  # the lead's reports make an activity's status: they changed hands
+        progress.refresh_item_status(db, item_id)
     db.execute(
         "UPDATE agencies SET successor_id = ?, active = 0, valid_to = COALESCE(?, valid_to, "
         "date('now')) WHERE id = ?", [successor_id, date_out(on), agency_id])

@@ -86,3 +86,34 @@ def test_app_and_report_agree_on_who_has_not_reported(demo_db):
     assert in_quarter == set(collect_report(db, plan_id, quarter).unreported)
     quarter_names = {n for n, _c, _t in in_quarter}
     assert names[yearly] in quarter_names and names[reporter] not in quarter_names
+
+
+def test_merge_into_an_agency_already_on_the_activity(db):
+    """Liên đoàn Lao động merged into Tỉnh Đoàn where both coordinate; Sở Y tế (lead) merged
+    into Công an (coordinating): the successor takes the part (leading if either led), the old
+    agency is no longer on the activity (so nobody chases it), the activity has one lead, and
+    its status follows the successor's reports at once."""
+    plan_id = db.execute("INSERT INTO plans (number, year) VALUES ('2/KH-X', 2025)").lastrowid
+    section = items.insert(db, plan_id, None, title="NỘI DUNG")
+    act = items.insert(db, plan_id, section, title="Tập huấn")
+    health, police, union, youth = (agencies.save(db, Agency(name=n)) for n in (
+        "Sở Y tế", "Công an tỉnh", "Liên đoàn Lao động tỉnh", "Tỉnh Đoàn"))
+    assignments.set_for_item(db, act, health, [police, union, youth])
+    period = periods.save(db, Period(plan_id=plan_id, name="Năm 2025"))
+    progress.save(db, ProgressReport(item_id=act, agency_id=police, period_id=period,
+                                     status=Status.DONE_ON_TIME, percent=100,
+                                     completed_on=dt.date(2025, 6, 1)))
+    def lead() -> int:
+        return db.execute("SELECT lead_agency_id FROM items WHERE id = ?", [act]).fetchone()[0]
+
+    assert lead() == health
+    agencies.merge_into(db, union, youth)
+    agencies.merge_into(db, health, police)
+    roles = sorted((a.agency_id, a.role) for a in assignments.for_item(db, act))
+    assert roles == sorted([(police, Role.LEAD), (youth, Role.COORDINATING)])
+    assert lead() == police
+    # the successor's own report now speaks for the lead: the activity is done
+    assert db.execute("SELECT progress_status FROM items WHERE id = ?", [act]).fetchone()[0] \
+        == Status.DONE_ON_TIME.value
+    assert all(r[1] not in (health, union)
+               for r in progress.unreported_agencies(db, plan_id, period))
