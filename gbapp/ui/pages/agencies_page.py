@@ -278,16 +278,15 @@ class AgenciesPage(QWidget):
         dialog.open()
 
     def merge_preview(self, agency_id: int, successor_id: int) -> MergePreview:
-        """What merge_into would move: rows the successor already has for the same activity
-        (and period) stay with the old agency."""
+        """What merge_into would do: every assignment follows (taken over where the successor
+        is already on the activity); reports the successor already has for the same activity
+        and period stay with the old agency."""
         db, out = self.ctx.db, MergePreview()
         for plan in plans.list_plans(db):
             theirs = {item for item, _role in assignments.for_agency(db, plan.id, successor_id)}
             for item, _role in assignments.for_agency(db, plan.id, agency_id):
-                if item in theirs:
-                    out.assignments_stay += 1
-                else:
-                    out.assignments_move += 1
+                out.assignments_move += 1
+                out.assignments_shared += item in theirs
             for period in periods.list_periods(db, plan.id):
                 reported = {r.item_id for r in progress.for_period(db, period.id, successor_id)}
                 for report in progress.for_period(db, period.id, agency_id):

@@ -24,10 +24,12 @@ from .forms import ErrorDisplay
 
 @dataclass
 class MergePreview:
-    """What merging would do: rows that move, rows the successor already has (they stay)."""
+    """What merging would do: assignments that move (*assignments_shared* of them to activities
+    the successor is already on: it takes the part over), reports that move, and reports the
+    successor already has for the same activity and period (they stay, as history)."""
 
     assignments_move: int = 0
-    assignments_stay: int = 0
+    assignments_shared: int = 0
     reports_move: int = 0
     reports_stay: int = 0
 
@@ -109,9 +111,13 @@ class MergeDialog(QDialog):
         target = self.successor.current_name()
         text = self.tr("Sẽ chuyển {0} phân công và {1} báo cáo tiến độ sang «{2}».").format(
             p.assignments_move, p.reports_move, target)
-        if p.assignments_stay or p.reports_stay:
+        if p.assignments_shared:
             text += " " + self.tr(
-                "{0} phân công và {1} báo cáo trùng với những gì «{2}» đã có sẽ ở lại với "
-                "«{3}» làm lịch sử.").format(p.assignments_stay, p.reports_stay, target,
-                                            self._agency.name)
+                "Ở {0} hoạt động «{1}» đã tham gia, «{1}» đảm nhận luôn phần của «{2}» (chủ trì "
+                "nếu một trong hai chủ trì).").format(p.assignments_shared, target,
+                                                      self._agency.name)
+        if p.reports_stay:
+            text += " " + self.tr(
+                "{0} báo cáo trùng với báo cáo «{1}» đã có sẽ ở lại với «{2}» làm lịch sử."
+            ).format(p.reports_stay, target, self._agency.name)
         self.summary.setText(text)
