@@ -516,13 +516,21 @@ def numbered_style(title: str) -> str:
     return "GB Heading 2"
 
 
+def is_group(item) -> bool:
+    """A task table's group row imported as a letter ("A. CÔNG TÁC CHỈ ĐẠO" above tasks 1, 2):
+    its imported label is a capital letter."""
+    source = (getattr(item, "source_label", None) or "").strip(" .)")
+    return ItemKind(item.kind) is ItemKind.LETTER and len(source) == 1 and source.isupper()
+
+
 def item_label(item) -> str:
-    """The printed label of a stored item: 'II.', '1.', 'a)', '-', '+' (literal text)."""
+    """The printed label of a stored item: 'II.', '1.', 'a)', '-', '+' (literal text); a group
+    of tasks keeps its capital: 'A.', 'B.' (position-derived, like every label)."""
     kind = ItemKind(item.kind)
     if kind in (ItemKind.ROMAN, ItemKind.ARABIC):
         return f"{item.label}."
     if kind is ItemKind.LETTER:
-        return f"{item.label})"
+        return f"{item.label.upper()}." if is_group(item) else f"{item.label})"
     return item.label or ("-" if kind is ItemKind.DASH else "+")
 
 

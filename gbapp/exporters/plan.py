@@ -20,6 +20,7 @@ from ..services.documents import Letterhead, PlanDocument, lower_first
 from .docbuilder import (
     DocBuilder,
     expand_issuer,
+    is_group,
     item_label,
     numbered_style,
     split_issuer,
@@ -180,7 +181,7 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
         elif it.kind == ItemKind.ARABIC:
             b.para(f"{label} {title}".strip(), numbered_style(title))
         elif it.kind == ItemKind.LETTER:
-            b.para(f"{label} {title}".strip(), "GB Heading 3")
+            b.para(f"{label} {title}".strip(), "GB Heading 2" if is_group(it) else "GB Heading 3")
         else:
             b.para(f"{label} {title}".strip(), "GB Dash")
         body = [(True, text)] if text else []  # (is the item's text, what to write)

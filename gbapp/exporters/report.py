@@ -17,7 +17,14 @@ from ..services.documents import (
     people_total,
     plan_reference,
 )
-from .docbuilder import DocBuilder, appendix_label, fmt_number, item_label, numbered_style
+from .docbuilder import (
+    DocBuilder,
+    appendix_label,
+    fmt_number,
+    is_group,
+    item_label,
+    numbered_style,
+)
 from .tables import indicator_table
 
 SAMPLE_NOTE = ("Ghi chú: văn bản được tạo từ dữ liệu mẫu của gbapp [Dữ liệu mẫu] (phân công, "
@@ -97,7 +104,7 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
         if it.kind == ItemKind.ARABIC:
             builder.para(f"{label} {title}", numbered_style(title))
         elif it.kind == ItemKind.LETTER:
-            builder.para(f"{label} {title}", "GB Heading 3")
+            builder.para(f"{label} {title}", "GB Heading 2" if is_group(it) else "GB Heading 3")
         else:
             builder.para(f"{label} {title}", "GB Dash")
         if not it.is_activity:

@@ -335,3 +335,24 @@ def test_a_numbered_sentence_is_text_and_a_numbered_heading_is_bold(tmp_path):
     assert styles["Sở Nội vụ theo dõi, "] == "GB Heading 3"
     assert styles["Các sở, ban, ngành c"] == "GB Heading 3"
     assert not document.styles["GB Heading 3"].font.bold
+
+
+GROUPED_TABLE = HEAD + """
+II. NHIỆM VỤ CỤ THỂ
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |
+|---|---|---|---|---|
+| A | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH | | | |
+| 1 | Kiện toàn Ban Vì sự tiến bộ của phụ nữ tỉnh | Sở Nội vụ | Sở Tư pháp | Quý I/2025 |
+| B | CÔNG TÁC TRUYỀN THÔNG | | | |
+| 1 | Tuyên truyền trên Cổng thông tin điện tử tỉnh | Văn phòng UBND tỉnh | Sở Y tế | Thường xuyên |
+""" + TAIL
+
+
+def test_a_group_of_tasks_keeps_its_capital_letter(tmp_path):
+    """Group rows 'A', 'B' of a task table print as bold 'A.', 'B.' above their tasks, not as
+    points 'a)', 'b)' above '1.' headings (which reads upside down)."""
+    document = docx.Document(str(_export(tmp_path, GROUPED_TABLE)))
+    paragraphs = [(p.text, p.style.name) for p in document.paragraphs if p.text.strip()]
+    assert ("A. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "GB Heading 2") in paragraphs
+    assert ("B. CÔNG TÁC TRUYỀN THÔNG", "GB Heading 2") in paragraphs
+    assert not any(t.startswith(("a) CÔNG TÁC", "b) CÔNG TÁC")) for t, _ in paragraphs)
