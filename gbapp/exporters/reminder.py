@@ -103,12 +103,14 @@ def write_reminders(data: ReminderData, head: Letterhead, path: str | Path, *,
     if not per_agency:
         return [write_reminder(data, head, path, reply_by=reply_by)]
     targets: list[Path] = []
-    for entry in data.agencies:  # two names alike but for their accents get two files
+    taken: set[str] = set()  # names alike but for accents or case (a USB stick ignores case)
+    for entry in data.agencies:
         target = per_agency_path(path, entry.agency)
         n = 2
-        while target in targets:
+        while target.name.casefold() in taken:
             target = per_agency_path(path, f"{entry.agency} ({n})")
             n += 1
+        taken.add(target.name.casefold())
         targets.append(target)
     for target in targets:  # a letter open in Word stops the batch before any file is replaced
         check_writable(target)

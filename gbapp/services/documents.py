@@ -515,7 +515,7 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
     # an agency has reported when it has on every activity given to it that falls in the
     # period (as the body says "chưa báo cáo" activity by activity, and as the reminder asks):
     # one report does not clear it of the others
-    in_period = {it.id for it in all_items if _overlaps(it, period)}
+    in_period = {it.id for it in all_items if it.is_activity and _overlaps(it, period)}
     assigned_count: dict[int, set[int]] = defaultdict(set)
     for item_id, refs in assigned.items():
         if item_id not in in_period:
@@ -793,13 +793,13 @@ class WorkbookData:
     status_counts: dict[Status, int]
 
 
-def _reported_status(report: ProgressReport, item: Item) -> Status:
-    """A report's status as a record of what was reported: a completion after the due date is
-    "hoàn thành quá hạn" whatever was picked (the form offers one "Hoàn thành")."""
-    if report.status in (Status.DONE_ON_TIME, Status.DONE_LATE) and report.completed_on:
-        return derive_status(report.status, item.time_frame.end, report.completed_on,
-                             report.completed_on)
-    return Status(report.status)
+def _reported_status(report: ProgressReport, item: Item, today: dt.date) -> Status:
+    """A report's status read as the report document reads it on *today*: a completion after
+    the due date is "hoàn thành quá hạn" whatever was picked (the form offers one "Hoàn
+    thành"), work not done by the due date is overdue; a "done late" with no date stays so."""
+    if report.status == Status.DONE_LATE and report.completed_on is None:
+        return Status.DONE_LATE
+    return derive_status(report.status, item.time_frame.end, report.completed_on, today)
 
 
 def collect_workbook(db: Database, plan_id: int, *,
@@ -843,7 +843,7 @@ def collect_workbook(db: Database, plan_id: int, *,
                 continue
             progress_rows.append((
                 per.name, it.ref, it.title or it.text, names.get(r.agency_id, "?"),
-                STATUS_LABELS[_reported_status(r, it)], r.percent, r.result, r.sessions,
+                STATUS_LABELS[_reported_status(r, it, today)], r.percent, r.result, r.sessions,
                 r.participants, r.men,
                 r.women, r.evidence, r.difficulties, r.proposals, r.spending, r.completed_on))
     counts = {s: 0 for s in Status}

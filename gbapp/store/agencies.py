@@ -124,11 +124,11 @@ def merge_into(db: Database, agency_id: int, successor_id: int, on: dt.date | No
         [successor_id, agency_id]).rowcount
     db.execute("UPDATE items SET lead_agency_id = ? WHERE lead_agency_id = ?",
                [successor_id, agency_id])
-    for item_id in touched:  # the lead's reports make an activity's status: they changed hands
-        progress.refresh_item_status(db, item_id)
     db.execute(
         "UPDATE agencies SET successor_id = ?, active = 0, valid_to = COALESCE(?, valid_to, "
         "date('now')) WHERE id = ?", [successor_id, date_out(on), agency_id])
+    for item_id in touched:  # the lead's reports make an activity's status: they changed hands
+        progress.refresh_item_status(db, item_id)
     return moved
 
 

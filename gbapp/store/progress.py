@@ -77,14 +77,16 @@ def delete(db: Database, report_id: int) -> None:
 def refresh_item_status(db: Database, item_id: int) -> None:
     """Keep items.progress_status/completed_on in step with the lead agency's reports.
 
-    Done if the lead reported it done (the earliest completion date counts); in progress if any
-    agency reported work; otherwise not started. Overdue is derived at query time from today.
+    Done if the lead reported it done (the earliest completion date counts), or an agency
+    merged into the lead did before the merge; in progress if any agency reported work;
+    otherwise not started. Overdue is derived at query time from today.
     """
     row = db.execute(
         """
         SELECT
           MIN(CASE WHEN r.status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han')
-                    AND r.agency_id = i.lead_agency_id
+                    AND (r.agency_id = i.lead_agency_id OR r.agency_id IN (
+                         SELECT g.id FROM agencies g WHERE g.successor_id = i.lead_agency_id))
                    THEN COALESCE(r.completed_on, p.end_on, '0000-00-00') END),
           MAX(r.status IN ('dang_thuc_hien', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han'))
         FROM items i LEFT JOIN progress_reports r ON r.item_id = i.id
@@ -117,7 +119,7 @@ def unreported_agencies(db: Database, plan_id: int, period_id: int
         FROM assignments a
         JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id
         JOIN periods p ON p.id = :period
-        WHERE i.plan_id = :plan
+        WHERE i.plan_id = :plan AND i.is_activity = 1
           AND (i.tf_start IS NULL OR p.end_on IS NULL OR i.tf_start <= p.end_on)
           AND (i.tf_end IS NULL OR p.start_on IS NULL OR i.tf_end >= p.start_on)
         GROUP BY g.id HAVING missing > 0 ORDER BY g.name_key

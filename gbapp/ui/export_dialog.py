@@ -172,6 +172,7 @@ class ExportDialog(QDialog):
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.date_edit.date_changed.connect(lambda _date: self._date_changed())
         self.browse_button.clicked.connect(self._browse)
         # The button box would close the dialog on accept: handle the clicks ourselves.
         self.export_button.clicked.connect(self.start_export)
@@ -254,13 +255,24 @@ class ExportDialog(QDialog):
             self._fill_agencies()
         self._suggest_path()
 
+    def _letter_date(self) -> dt.date:
+        """The letter's date as typed (what it says is as of that day), else today."""
+        if self.date_edit.text().strip() and not self.date_edit.error():
+            return self.date_edit.date() or dt.date.today()
+        return dt.date.today()
+
+    def _date_changed(self) -> None:
+        if self.kind() == "reminder":  # who owes what, as of the letter's date
+            self._fill_agencies()
+
     def _fill_agencies(self) -> None:
         self.agency_list.clear()
         if self.plan is None:
             return
         try:
             data = documents.collect_reminder(self.ctx.db, self.plan.id,
-                                              self.period_combo.currentData())
+                                              self.period_combo.currentData(),
+                                              today=self._letter_date())
         except documents.DocumentDataError as exc:  # e.g. a plan just imported: no period yet
             note = QListWidgetItem(without_gist(str(exc)))
             note.setFlags(Qt.ItemFlag.NoItemFlags)

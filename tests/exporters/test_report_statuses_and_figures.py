@@ -194,12 +194,16 @@ def test_suggested_file_names_have_no_diacritics_and_never_collide(fresh, tmp_pa
     assert per_agency_path(tmp_path, "Sở Y tế").name == "Cong van don doc - So Y te.docx"
     fresh.execute("UPDATE agencies SET name = 'Sở Y Tê' WHERE name = 'Sở Tư pháp'")
     fresh.execute("UPDATE agencies SET name = 'Sở Y Tế' WHERE name = 'Sở Y tế'")
+    fresh.execute("UPDATE agencies SET name = 'Sở y tế' WHERE name = 'Công an tỉnh'")
     fresh.conn.commit()
     files = export(fresh, "reminder", tmp_path / "cv.docx",
                    ExportOptions(per_agency=True, today=dt.date(2025, 12, 5)))
     names = [f.name for f in files]
     assert len(set(names)) == len(names) and all(n.isascii() for n in names)
-    assert {"cv - So Y Te.docx", "cv - So Y Te (2).docx"} <= set(names), names
+    # three agencies named alike but for accents or case: three files, even on a disk that
+    # ignores case (a USB stick, a Windows share)
+    alike = [n for n in names if n.casefold().startswith("cv - so y te")]
+    assert len(alike) == 3 and len({n.casefold() for n in alike}) == 3, names
 
 
 def test_one_report_does_not_clear_an_agency_of_its_other_activities(fresh):
@@ -346,3 +350,48 @@ def test_real_indicator_values_are_not_called_sample_data(demo_db_file, tmp_path
     real = next(r for r in rows if first.name in r[1])
     assert "61,5" in real[5] and "(*)" not in real[5]
     assert any(r[5].endswith(" (*)") for r in rows if r is not real)
+
+
+def test_the_workbook_reads_a_report_as_the_report_does(fresh, tmp_path):
+    """'Đang thực hiện' past the due date is overdue in the workbook's progress sheet too."""
+    import openpyxl
+
+    item, lead, _coord, year = _ids(fresh, "II.1.b")  # due 31/12/2025
+    progress.save(fresh, ProgressReport(item_id=item, agency_id=lead, period_id=year,
+                                        status=Status.IN_PROGRESS, percent=40))
+    fresh.conn.commit()
+    out = export(fresh, "xlsx", tmp_path / "blv.xlsx", ExportOptions(today=dt.date(2026, 1, 5)))[0]
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(out)["Báo cáo tiến độ"].iter_rows()]
+    row = next(r for r in rows if "II.1.b" in r)
+    assert "Quá hạn chưa hoàn thành" in row and "Đang thực hiện (trong hạn)" not in row
+
+
+def test_a_heading_that_names_agencies_is_not_owed_a_report(tmp_path):
+    """'1. Sở Y tế chủ trì … các nhiệm vụ sau:' over a) and b): the points are the activities;
+    nobody is asked to report on the heading, in the app, the report or the letter."""
+    from gbapp.domain.entities import Period
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.documents import collect_reminder, collect_report
+    from gbapp.services.importing import store_plan
+    from gbapp.store import periods
+
+    text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nI. NHIỆM VỤ\n"
+            "1. Sở Y tế chủ trì, phối hợp với Công an tỉnh thực hiện các nhiệm vụ sau:\n"
+            "a) Truyền thông về mất cân bằng giới tính khi sinh.\n"
+            "b) Tư vấn, chăm sóc sức khỏe sinh sản. Sở Y tế chủ trì.\n")
+    db = open_database(tmp_path / "kh.db")
+    try:
+        plan = store_plan(db, parse_plan_text(text))
+        year = periods.save(db, Period(plan_id=plan, name="Năm 2025", kind="year",
+                                       start_on=dt.date(2025, 1, 1), end_on=dt.date(2025, 12, 31)))
+        activities = db.execute("SELECT COUNT(*) FROM items WHERE is_activity = 1").fetchone()[0]
+        in_app = {r[1]: r[2:] for r in progress.unreported_agencies(db, plan, year)}
+        today = dt.date(2025, 6, 1)
+        in_report = {n: (m, t) for n, m, t in collect_report(db, plan, year, today=today).unreported}
+        letters = {a.agency: len(a.lines)
+                   for a in collect_reminder(db, plan, year, today=today).agencies}
+    finally:
+        db.close()
+    assert in_app == in_report
+    assert all(total <= activities for _missing, total in in_app.values())
+    assert {name: missing for name, (missing, _t) in in_app.items()} == letters

@@ -117,3 +117,23 @@ def test_merge_into_an_agency_already_on_the_activity(db):
         == Status.DONE_ON_TIME.value
     assert all(r[1] not in (health, union)
                for r in progress.unreported_agencies(db, plan_id, period))
+
+
+def test_a_merge_does_not_undo_work_the_merged_lead_completed(db):
+    """Sở Y tế (lead) reported the activity done; Sở Tư pháp (coordinating) reported it in
+    progress for the same period. Merging Sở Y tế into Sở Tư pháp keeps it done: the merged
+    lead's report stays with it as history, and still counts for its successor."""
+    plan_id = db.execute("INSERT INTO plans (number, year) VALUES ('3/KH-X', 2025)").lastrowid
+    section = items.insert(db, plan_id, None, title="NỘI DUNG")
+    act = items.insert(db, plan_id, section, title="Tập huấn")
+    health, justice = (agencies.save(db, Agency(name=n)) for n in ("Sở Y tế", "Sở Tư pháp"))
+    assignments.set_for_item(db, act, health, [justice])
+    period = periods.save(db, Period(plan_id=plan_id, name="6 tháng đầu năm 2025"))
+    progress.save(db, ProgressReport(item_id=act, agency_id=health, period_id=period,
+                                     status=Status.DONE_ON_TIME, percent=100,
+                                     completed_on=dt.date(2025, 5, 21)))
+    progress.save(db, ProgressReport(item_id=act, agency_id=justice, period_id=period,
+                                     status=Status.IN_PROGRESS, percent=50))
+    agencies.merge_into(db, health, justice, dt.date(2025, 7, 1))
+    assert db.execute("SELECT progress_status, completed_on FROM items WHERE id = ?",
+                      [act]).fetchone() == (Status.DONE_ON_TIME.value, "2025-05-21")

@@ -188,3 +188,25 @@ def test_choosing_another_document_clears_the_last_result(dialog, qtbot, tmp_pat
     assert not dialog.open_file_button.isEnabled() and not dialog.open_folder_button.isEnabled()
     assert dialog.status_label.text() == "" and dialog.progress.value() == 0
     assert dialog.result_paths == []
+
+
+def test_the_reminder_list_is_as_of_the_letter_s_date(dialog, qtbot, monkeypatch):
+    """Who owes what is counted as of the date typed for the letter, as the letter itself is."""
+    calls = []
+    real = module.documents.collect_reminder
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("today"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module.documents, "collect_reminder", spy)
+    dialog.set_kind("reminder")
+    dialog.date_edit.setText("05/12/2025")
+    dialog.date_edit.editingFinished.emit()
+    assert calls and calls[-1] == dt.date(2025, 12, 5)
+    early = [dialog.agency_list.item(i).text() for i in range(dialog.agency_list.count())]
+    dialog.date_edit.setText("05/01/2026")  # after the year's due dates: more is overdue
+    dialog.date_edit.editingFinished.emit()
+    assert calls[-1] == dt.date(2026, 1, 5)
+    late = [dialog.agency_list.item(i).text() for i in range(dialog.agency_list.count())]
+    assert early != late
