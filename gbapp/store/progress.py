@@ -39,6 +39,23 @@ def for_period(db: Database, period_id: int, agency_id: int | None = None) -> li
     return [_from_row(r) for r in db.execute(sql, params).fetchall()]
 
 
+def inside(db: Database, period_id: int, agency_id: int) -> dict[int, tuple[str, ProgressReport]]:
+    """item id -> (period name, report) of the agency's reports in periods inside *period_id*
+    (not its own): the latest period's, of two ending the same day the longer one's, as the
+    documents choose (documents.chosen_reports)."""
+    rows = db.execute(
+        f"SELECT q.name, r.id, {', '.join('r.' + f for f in _FIELDS)} FROM progress_reports r "
+        f"JOIN periods q ON q.id = r.period_id WHERE r.agency_id = :agency "
+        f"AND r.period_id != :period AND r.period_id IN ({INCLUDED_SQL}) "
+        "ORDER BY q.end_on, q.start_on DESC, q.id",
+        {"agency": agency_id, "period": period_id}).fetchall()
+    out: dict[int, tuple[str, ProgressReport]] = {}
+    for row in rows:  # later rows win
+        report = _from_row(row[1:])
+        out[report.item_id] = (row[0], report)
+    return out
+
+
 def for_item(db: Database, item_id: int, period_id: int | None = None) -> list[ProgressReport]:
     sql = f"SELECT id, {', '.join(_FIELDS)} FROM progress_reports WHERE item_id = ?"
     params: list = [item_id]

@@ -324,3 +324,17 @@ def test_labels_stay_beside_their_fields_when_an_error_shows(qtbot, page, ctx):
     QApplication.processEvents()
     assert form.errors.message("completed_on")
     assert abs(offset()) <= 3 and abs(before) <= 3, (before, offset())
+
+
+def test_an_activity_reported_for_a_period_inside_says_so(qtbot, page, ctx):
+    """For the year, an activity reported in the half year counts as reported (as in the lists
+    and the report): the row says by which period, not "Chưa báo cáo"."""
+    year = period_id(ctx, "Năm 2025")
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    sample = next(r for r in progress.for_period(ctx.db, half)
+                  if progress.get(ctx.db, r.item_id, r.agency_id, year) is None)
+    page.period.setCurrentIndex(page.period.findText("Năm 2025"))
+    page.agency.set_current_id(sample.agency_id)
+    row = page.model.row_of_id(sample.item_id)
+    text = page.model.data(page.model.index(row, 3))
+    assert text.endswith("(kỳ 6 tháng đầu năm 2025)") and text != "Chưa báo cáo"

@@ -46,6 +46,8 @@ class ActivityLine:
     role: Role
     report: ProgressReport | None
     due: dt.date | None = None
+    # with no report of the period's own: the one made for a period inside it, and its name
+    covered: tuple[str, ProgressReport] | None = None
 
     def shown_status(self, today: dt.date) -> Status | None:
         """The reported status read as on the activities page: a completion after the due date
@@ -158,10 +160,17 @@ class ProgressPage(QWidget):
     def _columns(self) -> list[Column]:
         def status(line: ActivityLine) -> str:
             shown = line.shown_status(self.today())
+            if shown is None and line.covered is not None:  # counted as reported: say by what
+                name, report = line.covered
+                covered = derive_status(report.status, line.due, report.completed_on, self.today())
+                return self.tr("{0} (kỳ {1})").format(tr(STATUS_LABELS[covered]), name)
             return tr(STATUS_LABELS[shown]) if shown else self.tr("Chưa báo cáo")
 
         def color(line: ActivityLine):
             shown = line.shown_status(self.today())
+            if shown is None and line.covered is not None:
+                report = line.covered[1]
+                shown = derive_status(report.status, line.due, report.completed_on, self.today())
             return STATUS_COLORS[shown] if shown else None
 
         return [
@@ -211,11 +220,14 @@ class ProgressPage(QWidget):
             by_id = {i.id: i for i in items.all_items(self.ctx.db, plan_id)}
             reports = ({r.item_id: r for r in progress.for_period(
                 self.ctx.db, self._period_id, self._agency_id)} if self._period_id else {})
+            covered = (progress.inside(self.ctx.db, self._period_id, self._agency_id)
+                       if self._period_id else {})
             for item_id, role in assignments.for_agency(self.ctx.db, plan_id, self._agency_id):
                 item = by_id.get(item_id)
                 if item is not None:
                     lines.append(ActivityLine(item_id, item.ref, item.title, role,
-                                              reports.get(item_id), item.time_frame.end))
+                                              reports.get(item_id), item.time_frame.end,
+                                              covered.get(item_id)))
         self.model.set_rows(lines)
         if self.model.row_of_id(self._item_id) is None:
             self._item_id = lines[0].id if lines else None
