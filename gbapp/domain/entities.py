@@ -23,6 +23,7 @@ class Plan:
     title: str | None = None
     domain_field: str | None = None
     year: int | None = None
+    year_to: int | None = None  # the last year of a multi-year programme
     status: str = "draft"  # draft, issued, closed
     recipients: list[str] = field(default_factory=list)
     legal_bases: list[LegalBasis] = field(default_factory=list)

@@ -39,7 +39,8 @@ def plan_from_parsed(parsed: ParsedPlan, source_file: str | None = None) -> Plan
         number=m.number, doc_type=m.doc_type or "KH", issuer=m.issuer, place=m.place,
         issued_on=m.issued_on, effective_on=m.effective_on, signer=m.signer,
         signer_authority=m.signer_authority, signer_title=m.signer_title, title=m.title,
-        domain_field=m.domain_field, year=year, status="issued" if m.issued_on else "draft",
+        domain_field=m.domain_field, year=year, year_to=m.year_to,
+        status="issued" if m.issued_on else "draft",
         recipients=list(m.recipients), legal_bases=list(m.legal_bases), truncated=m.truncated,
         source_file=source_file,
     )
@@ -57,7 +58,7 @@ def store_plan(db: Database, parsed: ParsedPlan, *, replace: bool = False,
                 raise PlanExistsError(plan.number or "")
             plans.delete(db, existing)
         plan_id = plans.insert(db, plan)
-        _insert_tree(db, plan_id, parsed.items, plan.year, parsed.meta.year_to)
+        _insert_tree(db, plan_id, parsed.items, plan.year, plan.year_to)
     return plan_id
 
 

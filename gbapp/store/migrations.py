@@ -265,3 +265,10 @@ def m004_covering_sort_indexes(db: Database) -> None:
         CREATE INDEX items_sort_status
             ON items(plan_id, is_activity, progress_status, tf_end, completed_on, sort_path);
     """)
+
+
+@migration
+def m005_programme_last_year(db: Database) -> None:
+    # A multi-year programme's last year ("giai đoạn 2026 - 2030"): recurring work typed in
+    # the activity form runs to it, as it does at import (NULL: a yearly plan).
+    run_script(db, "ALTER TABLE plans ADD COLUMN year_to INTEGER;")

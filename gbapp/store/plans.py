@@ -13,8 +13,8 @@ from .connection import Database
 from .convert import date_in, date_out
 
 _FIELDS = ("number", "doc_type", "issuer", "place", "issued_on", "effective_on", "signer",
-           "signer_authority", "signer_title", "title", "domain_field", "year", "status",
-           "recipients", "truncated", "source_file")
+           "signer_authority", "signer_title", "title", "domain_field", "year", "year_to",
+           "status", "recipients", "truncated", "source_file")
 
 
 def _row(plan: Plan) -> dict:
@@ -31,6 +31,7 @@ def _row(plan: Plan) -> dict:
         "title": clean_line(plan.title) or None,
         "domain_field": clean_line(plan.domain_field) or None,
         "year": plan.year,
+        "year_to": plan.year_to,
         "status": plan.status,
         "recipients": json.dumps([clean_line(r) for r in plan.recipients if clean_line(r)],
                                  ensure_ascii=False),

@@ -367,3 +367,14 @@ def test_a_programme_s_recurring_and_undated_activities_are_not_overdue_after_it
         "Duy trì mô hình địa chỉ tin cậy": (dt.date(2030, 12, 31), Status.NOT_STARTED),
         "Khảo sát thực trạng": (dt.date(2026, 12, 31), Status.OVERDUE),
     }
+
+
+def test_a_programme_s_last_year_is_stored_with_the_plan(db):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 13/KH-UBND\nLâm Đồng, ngày 20 tháng 01 năm 2026\n"
+            "KẾ HOẠCH\nThực hiện Chương trình phòng ngừa bạo lực trên cơ sở giới "
+            "giai đoạn 2026 - 2030\nI. NHIỆM VỤ\n"
+            "1. Truyền thông. Sở Văn hóa chủ trì. Thời gian: Hằng năm.\n")
+    plan = plans.get(db, store_plan(db, parse_plan_text(text)))
+    assert (plan.year, plan.year_to) == (2026, 2030)
+    yearly = plans.get(db, store_plan(db, read_plan(PLAN93)))
+    assert (yearly.year, yearly.year_to) == (2025, None)

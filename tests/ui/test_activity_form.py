@@ -299,3 +299,21 @@ def test_form_heading_names_the_item_once(qtbot, window):
     assert form.heading.text() == "Mục I"
     page, form, _item = _open(window, "II.1.a")
     assert form.heading.text() == "Mục II.1.a — điểm a khoản 1 Mục II"
+
+
+def test_a_programme_s_recurring_time_runs_to_its_last_year_in_the_form(qtbot, window):
+    """The plan is a 2025–2030 programme: 'Hằng năm' typed in the form offers 2025 to 2030, as
+    the import reads it (not a 2025 that would be overdue from 2026 on)."""
+    from gbapp.store import plans
+
+    db = window.ctx.db
+    plan = plans.get(db, window.ctx.plan_id)
+    plan.year_to = 2030
+    plans.update(db, plan)
+    db.conn.commit()
+    assert plans.get(db, plan.id).year_to == 2030
+    page, form, item = _open(window, "II.4.a")
+    _type(qtbot, form.tf_text, "Hằng năm")
+    qtbot.keyClick(form.tf_text, Qt.Key.Key_Tab)
+    assert form.use_suggestion.isVisible()
+    assert "01/01/2025" in form.suggestion.text() and "31/12/2030" in form.suggestion.text()

@@ -66,6 +66,7 @@ class ActivityForm(QWidget):
         super().__init__(parent)
         self._item: Item | None = None
         self._year: int | None = None
+        self._year_to: int | None = None  # a multi-year programme's last year
         self._suggested: TimeFrame | None = None
         self._loading = False
         self.dirty = False
@@ -212,11 +213,13 @@ class ActivityForm(QWidget):
         self._loading = False
 
     def load(self, item: Item | None, assignments: list[Assignment] | None = None,
-             linked: list[int] | None = None, *, heading: str = "", year: int | None = None) -> None:
-        """Show *item* (None: an empty, disabled form)."""
+             linked: list[int] | None = None, *, heading: str = "", year: int | None = None,
+             year_to: int | None = None) -> None:
+        """Show *item* (None: an empty, disabled form); *year* (to *year_to* for a programme)
+        is the plan's, for reading the time frame as written."""
         self._loading = True
         self._item = copy.deepcopy(item)
-        self._year = year
+        self._year, self._year_to = year, year_to
         self.setEnabled(item is not None)
         item = item or Item()
         self.heading.setText(heading)
@@ -257,11 +260,14 @@ class ActivityForm(QWidget):
     def suggest_dates(self) -> None:
         """Offer the dates read from the written time frame ("Quý II/2025" → 01/04–30/06)."""
         try:
-            from ...domain.timeframe import parse_time_frame
+            from ...domain.timeframe import over_programme, parse_time_frame
         except ImportError:  # the parser is not in this build
             return
         text = self.tf_text.text().strip()
-        parsed = parse_time_frame(text, self._year or dt.date.today().year) if text else None
+        year = self._year or dt.date.today().year
+        parsed = parse_time_frame(text, year) if text else None
+        if self._year_to:  # "Hằng năm" in a 2026–2030 programme runs to 2030, as at import
+            parsed = over_programme(parsed, year, self._year_to)
         if parsed is None or (parsed.start is None and parsed.end is None and not parsed.recurring):
             self._hide_suggestion()
             return

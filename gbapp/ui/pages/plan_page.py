@@ -354,7 +354,8 @@ class PlanPage(QWidget):
             heading += f" — {legal}"
         plan = plans.get(db, item.plan_id)
         self.form.load(item, assignments.for_item(db, item.id), indicators.linked(db, item.id),
-                       heading=heading, year=plan.year if plan else None)
+                       heading=heading, year=plan.year if plan else None,
+                       year_to=plan.year_to if plan else None)
 
     def _on_form_changed(self) -> None:
         if not self.form.dirty and self._current_id is not None:  # "Hoàn lại" was pressed
