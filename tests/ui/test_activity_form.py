@@ -235,6 +235,15 @@ def test_plan_metadata_form(qtbot, window):
     assert plan.legal_bases[-1].number == "73/2006/QH11"
     assert plan.legal_bases[-1].issued_on == dt.date(2006, 11, 29)
     assert window.undo_action.text() == "Hoàn tác: Sửa thông tin kế hoạch"
+    assert plan.year_to is None and form.year_to.text() == "(một năm)"
+    # made a 2025–2030 programme by hand: stored; a last year not after the first is none
+    form.year_to.setValue(2030)
+    assert form.is_dirty()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert plans.get(db, window.ctx.plan_id).year_to == 2030
+    form.year_to.setValue(2024)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert plans.get(db, window.ctx.plan_id).year_to is None
 
 
 def test_agency_names_in_vietnamese_order(window):

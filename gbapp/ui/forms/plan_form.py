@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -44,6 +45,13 @@ class PlanForm(QWidget):
         self.year = QSpinBox(self)
         self.year.setRange(0, 2100)
         self.year.setSpecialValueText(self.tr("(chưa rõ)"))
+        # the last year of a multi-year programme ("giai đoạn 2026 - 2030"); none: a yearly plan
+        self.year_to = QSpinBox(self)
+        self.year_to.setRange(0, 2100)
+        self.year_to.setSpecialValueText(self.tr("(một năm)"))
+        self.year_to.setToolTip(self.tr(
+            "Năm cuối của chương trình nhiều năm: việc «hằng năm» kéo dài đến hết năm này. "
+            "Để «(một năm)» với kế hoạch một năm."))
         self.issuer = QLineEdit(self)
         self.place = QLineEdit(self)
         self.signer = QLineEdit(self)
@@ -73,6 +81,8 @@ class PlanForm(QWidget):
         dates.addWidget(self.boxes["issued_on"], 1)
         dates.addWidget(self.boxes["effective_on"], 1)
         dates.addWidget(self.year)
+        dates.addWidget(QLabel(self.tr("đến"), self))
+        dates.addWidget(self.year_to)
         signer = QHBoxLayout()
         signer.addWidget(self.signer_authority)
         signer.addWidget(self.signer_title)
@@ -114,6 +124,7 @@ class PlanForm(QWidget):
         self.issued_on.set_date(plan.issued_on)
         self.effective_on.set_date(plan.effective_on)
         self.year.setValue(plan.year or 0)
+        self.year_to.setValue(plan.year_to or 0)
         for edit, value in ((self.issuer, plan.issuer), (self.place, plan.place),
                             (self.signer, plan.signer),
                             (self.signer_authority, plan.signer_authority),
@@ -141,7 +152,7 @@ class PlanForm(QWidget):
                  self.signer, self.signer_authority, self.signer_title)
         bases = tuple(tuple(self._cell(r, c) for c in range(len(BASIS_COLUMNS)))
                       for r in range(self.bases.rowCount()))
-        return (tuple(e.text().strip() for e in edits), self.year.value(),
+        return (tuple(e.text().strip() for e in edits), self.year.value(), self.year_to.value(),
                 self.title.toPlainText().strip(), bases,
                 tuple(line.strip() for line in self.recipients.toPlainText().splitlines()
                       if line.strip()))
@@ -179,6 +190,8 @@ class PlanForm(QWidget):
         plan.issued_on = parse_date(self.issued_on.text())
         plan.effective_on = parse_date(self.effective_on.text())
         plan.year = self.year.value() or None
+        last = self.year_to.value() or None  # a last year not after the first: a yearly plan
+        plan.year_to = last if last and plan.year and last > plan.year else None
         plan.issuer = self.issuer.text()
         plan.place = self.place.text()
         plan.signer = self.signer.text()
