@@ -49,6 +49,21 @@ def _name(db, agency_id: int) -> str:
     return db.execute("SELECT name FROM agencies WHERE id = ?", [agency_id]).fetchone()[0]
 
 
+def _plan_with_its_year(tmp_path, text: str, year: int):
+    """A database in tmp_path holding the plan *text* and a period for *year*: (db, plan, period)."""
+    from gbapp.domain.entities import Period
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import periods
+
+    db = open_database(tmp_path / "kh.db")
+    plan = store_plan(db, parse_plan_text(text))
+    period = periods.save(db, Period(plan_id=plan, name=f"Năm {year}", kind="year",
+                                     start_on=dt.date(year, 1, 1), end_on=dt.date(year, 12, 31)))
+    db.conn.commit()
+    return db, plan, period
+
+
 def test_work_still_in_progress_after_its_due_date_is_reported_as_overdue(fresh, tmp_path):
     item, lead, _coord, year = _ids(fresh, "II.1.b")
     progress.save(fresh, ProgressReport(item_id=item, agency_id=lead, period_id=year,
@@ -294,23 +309,14 @@ def test_an_activity_that_announces_its_points_names_them_in_the_letter_and_work
     """"Tổ chức các hoạt động sau:" alone tells the recipient nothing: the points follow it."""
     import openpyxl
 
-    from gbapp.domain.entities import Period
-    from gbapp.importers import parse_plan_text
-    from gbapp.services.importing import store_plan
-    from gbapp.store import periods
-
     text = ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 41/KH-UBND\nGia Lai, ngày 10 tháng 3 năm 2026\n"
             "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2026\nI. NHIỆM VỤ\n"
             "1. Truyền thông\na) Tổ chức các hoạt động sau:\n- Cuộc thi tìm hiểu pháp luật;\n"
             "- Diễn đàn nam giới tham gia thúc đẩy bình đẳng giới.\n"
             "Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Tỉnh Đoàn.\n"
             "Thời gian: Quý III/2026.\n")
-    db = open_database(tmp_path / "kh.db")
+    db, _plan, _period = _plan_with_its_year(tmp_path, text, 2026)
     try:
-        plan = store_plan(db, parse_plan_text(text))
-        periods.save(db, Period(plan_id=plan, name="Năm 2026", kind="year",
-                                start_on=dt.date(2026, 1, 1), end_on=dt.date(2026, 12, 31)))
-        db.conn.commit()
         letter = export(db, "reminder", tmp_path / "cv.docx",
                         ExportOptions(today=dt.date(2026, 11, 30)))[0]
         book = export(db, "xlsx", tmp_path / "blv.xlsx",
@@ -369,21 +375,14 @@ def test_the_workbook_reads_a_report_as_the_report_does(fresh, tmp_path):
 def test_a_heading_that_names_agencies_is_not_owed_a_report(tmp_path):
     """'1. Sở Y tế chủ trì … các nhiệm vụ sau:' over a) and b): the points are the activities;
     nobody is asked to report on the heading, in the app, the report or the letter."""
-    from gbapp.domain.entities import Period
-    from gbapp.importers import parse_plan_text
     from gbapp.services.documents import collect_reminder, collect_report
-    from gbapp.services.importing import store_plan
-    from gbapp.store import periods
 
     text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nI. NHIỆM VỤ\n"
             "1. Sở Y tế chủ trì, phối hợp với Công an tỉnh thực hiện các nhiệm vụ sau:\n"
             "a) Truyền thông về mất cân bằng giới tính khi sinh.\n"
             "b) Tư vấn, chăm sóc sức khỏe sinh sản. Sở Y tế chủ trì.\n")
-    db = open_database(tmp_path / "kh.db")
+    db, plan, year = _plan_with_its_year(tmp_path, text, 2025)
     try:
-        plan = store_plan(db, parse_plan_text(text))
-        year = periods.save(db, Period(plan_id=plan, name="Năm 2025", kind="year",
-                                       start_on=dt.date(2025, 1, 1), end_on=dt.date(2025, 12, 31)))
         activities = db.execute("SELECT COUNT(*) FROM items WHERE is_activity = 1").fetchone()[0]
         in_app = {r[1]: r[2:] for r in progress.unreported_agencies(db, plan, year)}
         today = dt.date(2025, 6, 1)
