@@ -50,7 +50,7 @@ def _name(db, agency_id: int) -> str:
 
 
 def _plan_with_its_year(tmp_path, text: str, year: int):
-    """A database in tmp_path holding the plan *text* and a period for *year*: (db, plan, period)."""
+    """A database in tmp_path with the plan *text* and a period for *year*: (db, plan, period)."""
     from gbapp.domain.entities import Period
     from gbapp.importers import parse_plan_text
     from gbapp.services.importing import store_plan
@@ -238,7 +238,8 @@ def test_one_report_does_not_clear_an_agency_of_its_other_activities(fresh):
     row = next(r for r in progress.unreported_agencies(fresh, plan, year) if r[0] == coord)
     assert row[2:] == (len(own) - 1, len(own))
     today = dt.date(2025, 12, 5)
-    assert (name, len(own) - 1, len(own)) in collect_report(fresh, plan, year, today=today).unreported
+    report = collect_report(fresh, plan, year, today=today)
+    assert (name, len(own) - 1, len(own)) in report.unreported
     letter = next(a for a in collect_reminder(fresh, plan, year, today=today).agencies
                   if a.agency_id == coord)
     refs = {line.ref for line in letter.lines}
@@ -367,7 +368,8 @@ def test_the_workbook_reads_a_report_as_the_report_does(fresh, tmp_path):
                                         status=Status.IN_PROGRESS, percent=40))
     fresh.conn.commit()
     out = export(fresh, "xlsx", tmp_path / "blv.xlsx", ExportOptions(today=dt.date(2026, 1, 5)))[0]
-    rows = [[c.value for c in r] for r in openpyxl.load_workbook(out)["Báo cáo tiến độ"].iter_rows()]
+    sheet = openpyxl.load_workbook(out)["Báo cáo tiến độ"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
     row = next(r for r in rows if "II.1.b" in r)
     assert "Quá hạn chưa hoàn thành" in row and "Đang thực hiện (trong hạn)" not in row
 
@@ -386,7 +388,8 @@ def test_a_heading_that_names_agencies_is_not_owed_a_report(tmp_path):
         activities = db.execute("SELECT COUNT(*) FROM items WHERE is_activity = 1").fetchone()[0]
         in_app = {r[1]: r[2:] for r in progress.unreported_agencies(db, plan, year)}
         today = dt.date(2025, 6, 1)
-        in_report = {n: (m, t) for n, m, t in collect_report(db, plan, year, today=today).unreported}
+        report = collect_report(db, plan, year, today=today)
+        in_report = {n: (m, t) for n, m, t in report.unreported}
         letters = {a.agency: len(a.lines)
                    for a in collect_reminder(db, plan, year, today=today).agencies}
     finally:
