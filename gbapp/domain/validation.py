@@ -88,6 +88,16 @@ def parse_decimal(text: str) -> float | None:
     raise ValueError(f"«{raw}» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200.")
 
 
+def parse_figure(text: str) -> float | None:
+    """An indicator's figure (parse_decimal) with two decimals at most: the app shows and
+    prints two, so '99,999' would read '100' beside a target of 100 it does not reach."""
+    value = parse_decimal(text)
+    if value is not None and abs(round(value, 2) - value) > 1e-9:
+        raise ValueError(f"«{(text or '').strip()}»: nhập tối đa hai chữ số thập phân "
+                         "(ví dụ 99,99).")
+    return value
+
+
 # Units whose men and women figures add up to the total: counts of people, cases, households.
 _COUNT_UNITS = ("nguoi", "luot", "vu", "ho", "truong hop", "ca", "can bo", "hoc vien", "lao dong")
 

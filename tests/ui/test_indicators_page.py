@@ -141,6 +141,10 @@ def test_value_validation_next_to_the_field(qtbot, page, ctx):
     qtbot.mouseClick(page.save_value_button, Qt.MouseButton.LeftButton)
     assert page.entry.errors.message("value") == (
         "«năm mươi» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200.")
+    replace_text(page.entry.value_edit, "99,999")  # would show and print as 100
+    qtbot.mouseClick(page.save_value_button, Qt.MouseButton.LeftButton)
+    assert page.entry.errors.message("value") == (
+        "«99,999»: nhập tối đa hai chữ số thập phân (ví dụ 99,99).")
     assert indicators.values(ctx.db) == before
 
 

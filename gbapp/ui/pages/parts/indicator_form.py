@@ -27,7 +27,7 @@ from ....domain.validation import (
     check_value_split,
     field_number,
     format_decimal,
-    parse_decimal,
+    parse_figure,
     parse_year,
 )
 from ...widgets.text_edit import TextEdit
@@ -139,7 +139,7 @@ class IndicatorForm(QWidget):
             errors["code"] = self.tr("Nhập mã chỉ tiêu.")
         if not name:
             errors["name"] = self.tr("Nhập tên chỉ tiêu.")
-        baseline = field_number(parse_decimal, self.baseline.text(), errors, "baseline")
+        baseline = field_number(parse_figure, self.baseline.text(), errors, "baseline")
         baseline_year = field_number(parse_year, self.baseline_year.text(), errors,
                                      "baseline_year")
         if baseline is not None and baseline_year is None and "baseline_year" not in errors:
@@ -151,7 +151,7 @@ class IndicatorForm(QWidget):
                 continue
             try:
                 year = parse_year(year_text)
-                value = parse_decimal(value_text)
+                value = parse_figure(value_text)
                 if year is None or value is None:
                     raise ValueError(self.tr("Nhập cả năm và giá trị mục tiêu."))
                 if year in targets:
@@ -250,7 +250,7 @@ class ValueEntry(QWidget):
         year = field_number(parse_year, self.year.text(), errors, "year")
         if year is None and "year" not in errors:
             errors["year"] = self.tr("Nhập năm.")
-        numbers = {key: field_number(parse_decimal, editor.text(), errors, key)
+        numbers = {key: field_number(parse_figure, editor.text(), errors, key)
                    for key, editor in (("value", self.value_edit), ("men", self.men),
                                        ("women", self.women))}
         if not errors and all(v is None for v in numbers.values()):
