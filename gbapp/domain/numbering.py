@@ -112,12 +112,28 @@ def short_reference(path: list[str]) -> str:
 _LEGAL_NAMES = {ItemKind.ROMAN: "Mục", ItemKind.ARABIC: "khoản", ItemKind.LETTER: "điểm"}
 
 
+_LEGAL_RANK = {ItemKind.ROMAN: 0, ItemKind.ARABIC: 1, ItemKind.LETTER: 2}
+
+
+def is_task_group(kind: ItemKind | str, source_label: str | None) -> bool:
+    """A task table's group row ("A", "B" above tasks 1, 2) imported as a letter: its imported
+    label is a capital letter."""
+    source = (source_label or "").strip(" .)")
+    return as_kind(kind) is ItemKind.LETTER and len(source) == 1 and source.isupper()
+
+
 def legal_reference(path: list[tuple[ItemKind | str, str]]) -> str:
-    """[(roman,'II'), (arabic,'1'), (letter,'a')] -> 'điểm a khoản 1 Mục II' (innermost first)."""
-    parts = []
+    """[(roman,'II'), (arabic,'1'), (letter,'a')] -> 'điểm a khoản 1 Mục II' (innermost first).
+
+    A path out of the I → 1 → a order (a group of tasks "B" above task "3") has no such name:
+    'nội dung II.B.3'."""
+    addressable = []
     for kind, lab in path:
         kind = ItemKind(kind)
         if kind not in _LEGAL_NAMES:
             break
-        parts.append(f"{_LEGAL_NAMES[kind]} {lab}")
-    return " ".join(reversed(parts))
+        addressable.append((kind, lab))
+    ranks = [_LEGAL_RANK[k] for k, _ in addressable]
+    if any(later <= earlier for earlier, later in zip(ranks, ranks[1:], strict=False)):
+        return "nội dung " + ".".join(lab for _, lab in addressable)
+    return " ".join(f"{_LEGAL_NAMES[k]} {lab}" for k, lab in reversed(addressable))

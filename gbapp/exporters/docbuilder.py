@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from ..domain.model import ItemKind
-from ..domain.numbering import to_roman
+from ..domain.numbering import is_task_group, to_roman
 from ..domain.text import clean_line, clean_text
 from ..services.documents import Letterhead, vn_date_line
 from . import make_template as tpl
@@ -371,7 +371,9 @@ class DocBuilder:
 
     def addressees(self, names: Sequence[str]) -> None:
         """'Kính gửi: X.' inline for one; 'Kính gửi:' then a dash list for several."""
+        # each one a line of its own: "các đoàn thể" split from a list still starts a line
         names = [clean_line(n).rstrip(".;") for n in names if clean_line(n)]
+        names = [n[:1].upper() + n[1:] for n in names]
         if not names:
             return
         if len(names) == 1:
@@ -517,10 +519,8 @@ def numbered_style(title: str) -> str:
 
 
 def is_group(item) -> bool:
-    """A task table's group row imported as a letter ("A. CÔNG TÁC CHỈ ĐẠO" above tasks 1, 2):
-    its imported label is a capital letter."""
-    source = (getattr(item, "source_label", None) or "").strip(" .)")
-    return ItemKind(item.kind) is ItemKind.LETTER and len(source) == 1 and source.isupper()
+    """A task table's group row imported as a letter ("A. CÔNG TÁC CHỈ ĐẠO" above tasks 1, 2)."""
+    return is_task_group(item.kind, getattr(item, "source_label", None))
 
 
 def item_label(item) -> str:

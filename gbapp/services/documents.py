@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
 from ..domain.model import ItemKind, Role, Status
-from ..domain.numbering import legal_reference
+from ..domain.numbering import is_task_group, legal_reference
 from ..domain.status import Assessment, assess, derive_status
 from ..domain.text import clean_line, clean_text, fold, vi_sort_key
 from ..store import activities as activity_store
@@ -303,7 +303,8 @@ def _item_paths(all_items: list[Item]) -> dict[int, list[tuple[ItemKind, str]]]:
     paths: dict[int, list[tuple[ItemKind, str]]] = {}
     for it in all_items:  # document order: parents come first
         parent = paths.get(it.parent_id, []) if it.parent_id in by_id else []
-        paths[it.id] = parent + [(it.kind, it.label)]
+        label = it.label.upper() if is_task_group(it.kind, it.source_label) else it.label
+        paths[it.id] = parent + [(it.kind, label)]
     return paths
 
 
@@ -321,6 +322,12 @@ def group_references(paths: list[list[tuple[ItemKind, str]]]) -> str:
                                                                ItemKind.LETTER)]
         if not addressable:
             continue
+        if legal_reference(addressable).startswith("nội dung "):  # a task in a group
+            key = (None, legal_reference(addressable))
+            if key not in groups:
+                groups[key] = []
+                order.append(key)
+            continue
         kind, lab = addressable[-1]
         key = (kind, legal_reference(addressable[:-1]))
         if key not in groups:
@@ -332,6 +339,9 @@ def group_references(paths: list[list[tuple[ItemKind, str]]]) -> str:
     parts = []
     for key in order:
         kind, rest = key
+        if kind is None:
+            parts.append(rest)
+            continue
         text = f"{names[kind]} {', '.join(groups[key])}"
         parts.append(f"{text} {rest}".strip())
     return "; ".join(parts)

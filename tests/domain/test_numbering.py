@@ -38,3 +38,17 @@ def test_references_in_both_forms():
     assert short_reference(["II", "1", "a", "-"]) == "II.1.a"
     assert legal_reference([("roman", "II"), ("arabic", "1"), ("letter", "a")]) == (
         "điểm a khoản 1 Mục II")
+
+
+def test_a_task_inside_a_group_has_no_legal_name_and_is_referred_to_by_its_path():
+    """'II' → group 'B' → task '3' is not 'khoản 3 điểm b Mục II' (which does not exist)."""
+    from gbapp.domain.model import ItemKind
+    from gbapp.domain.numbering import is_task_group, legal_reference
+
+    assert legal_reference([(ItemKind.ROMAN, "II"), (ItemKind.LETTER, "B"),
+                            (ItemKind.ARABIC, "3")]) == "nội dung II.B.3"
+    assert legal_reference([(ItemKind.ROMAN, "II"), (ItemKind.ARABIC, "1"),
+                            (ItemKind.LETTER, "a")]) == "điểm a khoản 1 Mục II"
+    assert legal_reference([(ItemKind.ROMAN, "II"), (ItemKind.LETTER, "a")]) == "điểm a Mục II"
+    assert is_task_group(ItemKind.LETTER, "B") and not is_task_group(ItemKind.LETTER, "b")
+    assert not is_task_group(ItemKind.ARABIC, "B")

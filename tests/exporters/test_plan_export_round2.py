@@ -356,3 +356,24 @@ def test_a_group_of_tasks_keeps_its_capital_letter(tmp_path):
     assert ("A. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "GB Heading 2") in paragraphs
     assert ("B. CÔNG TÁC TRUYỀN THÔNG", "GB Heading 2") in paragraphs
     assert not any(t.startswith(("a) CÔNG TÁC", "b) CÔNG TÁC")) for t, _ in paragraphs)
+
+
+def test_a_task_in_a_group_is_named_by_its_path_in_the_plan_s_duties(tmp_path):
+    """The duties list of a re-issued plan names 'nội dung II.B.1', not 'khoản 1 điểm b Mục II'
+    (no such point exists)."""
+    text = GROUPED_TABLE.replace("III. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi, đôn đốc, tổng hợp, "
+                                 "báo cáo UBND tỉnh trước ngày 15/12/2025./.\n", "")
+    paragraphs = _paragraphs(_export(tmp_path, text))
+    duties = [p for p in paragraphs if p.startswith(("a) ", "b) ", "c) ", "d) "))
+              and ": Chủ trì thực hiện" in p or ": Phối hợp thực hiện" in p]
+    assert any("nội dung II.B.1" in p for p in duties), duties
+    assert not any("điểm b Mục II" in p or "điểm a Mục II" in p for p in duties), duties
+
+
+def test_every_addressee_line_starts_with_a_capital():
+    from gbapp.exporters.docbuilder import DocBuilder
+
+    b = DocBuilder()
+    b.addressees(["Công an xã", "các đoàn thể"])
+    lines = [p.text for p in b.doc.paragraphs if p.text.startswith("- ")]
+    assert lines == ["- Công an xã;", "- Các đoàn thể."]

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbering import legal_reference
+from ...domain.numbering import is_task_group, legal_reference
 from ...services import editing as edits
 from ...store import agencies, assignments, indicators, items, plans
 from ..context import AppContext
@@ -348,7 +348,8 @@ class PlanPage(QWidget):
             self.form.load(None)
             return
         chain = items.ancestors(db, item.id)
-        legal = legal_reference([(i.kind, i.label) for i in chain])
+        legal = legal_reference([(i.kind, i.label.upper() if is_task_group(i.kind, i.source_label)
+                                   else i.label) for i in chain])
         heading = self.tr("Mục %1").replace("%1", item.ref)
         if legal and legal != heading:  # a section is just "Mục I", not "Mục I — Mục I"
             heading += f" — {legal}"
