@@ -598,6 +598,7 @@ def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
     """
     plan = resolve_plan(db, plan_id)
     records = items.outline(db, plan.id)
+    groups = items.task_groups(db, plan.id)  # printed "A", "B" as in the plan
     # Activities, their ancestors, and whatever lies below an activity.
     parent_of = {r[0]: r[1] for r in records}
     activity = {r[0] for r in records if r[6]}
@@ -636,7 +637,8 @@ def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
             when = tf_text or _time_from_dates(
                 convert.date_in(tf_start), convert.date_in(tf_end), bool(tf_recurring))
         rows.append(AssignmentRow(
-            label=label, kind=kinds[kind], depth=depth, ref=ref, title=title,
+            label=label.upper() if item_id in groups else label, kind=kinds[kind], depth=depth,
+            ref=ref, title=title,
             is_activity=bool(is_act), lead=leads.get(item_id, ""),
             coordinating=coordinating.get(item_id, []), time_text=when, output=output))
     return AssignmentTable(plan=plan, rows=rows, has_sample=sample)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from ..domain.entities import Item
 from ..domain.model import ItemKind, TimeFrame
-from ..domain.numbering import as_kind, kind_for_depth, sibling_labels
+from ..domain.numbering import as_kind, is_task_group, kind_for_depth, sibling_labels
 from ..domain.text import clean_line, clean_text, fold, vi_collation_key
 from .connection import Database
 from .convert import date_in, date_out
@@ -88,6 +88,14 @@ def outline(db: Database, plan_id: int) -> list[tuple]:
         "SELECT id, parent_id, kind, label, ref, CASE WHEN title != '' THEN title ELSE text END, "
         "is_activity, tf_text, tf_start, tf_end, tf_recurring, output, depth FROM items "
         "WHERE plan_id = ? ORDER BY sort_path", [plan_id]).fetchall()
+
+
+def task_groups(db: Database, plan_id: int) -> set[int]:
+    """Ids of the plan's task groups: letters imported with a capital label ("A", "B" rows of
+    a task table; see numbering.is_task_group)."""
+    rows = db.execute("SELECT id, kind, source_label FROM items WHERE plan_id = ? "
+                      "AND kind = 'letter' AND source_label IS NOT NULL", [plan_id]).fetchall()
+    return {r[0] for r in rows if is_task_group(r[1], r[2])}
 
 
 def ancestors(db: Database, item_id: int) -> list[Item]:

@@ -377,3 +377,16 @@ def test_every_addressee_line_starts_with_a_capital():
     b.addressees(["Công an xã", "các đoàn thể"])
     lines = [p.text for p in b.doc.paragraphs if p.text.startswith("- ")]
     assert lines == ["- Công an xã;", "- Các đoàn thể."]
+
+
+def test_the_assignment_appendix_keeps_a_group_s_capital(tmp_path):
+    db = open_database(tmp_path / "plan.db")
+    try:
+        store_plan(db, parse_plan_text(GROUPED_TABLE))
+        db.conn.commit()
+        out = export(db, "appendix", tmp_path / "phu-luc.docx", ExportOptions())[0]
+    finally:
+        db.close()
+    first_cells = [r.cells[0].text for t in docx.Document(str(out)).tables for r in t.rows]
+    assert "A" in first_cells and "B" in first_cells
+    assert "a" not in first_cells and "b" not in first_cells
