@@ -85,6 +85,46 @@ def fold(value: str | None) -> str:
     return _fold_by_table(value)
 
 
+_WORD_RE = re.compile(r"[^\W_]+")
+# ASCII letters and digits kept, any other byte a space: one C pass over folded Vietnamese.
+_ASCII_WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+
+
+def search_words(value: str | None) -> str:
+    """The words of *value* as search matches them: folded, without punctuation, one space
+    apart ('Quý III/2025: Sở Y tế' -> 'quy iii 2025 so y te'). A word of the search box
+    matches where a stored word starts with it, so '15/12' finds '15/12/2025', 'binh da'
+    finds 'Bình Đẳng', and 'inh' does not find 'Bình'."""
+    if not value:
+        return ""
+    # Piece by piece between white space (folding never moves a word break): a plan repeats a
+    # few thousand pieces, and looking one up costs a fraction of folding it again.
+    return " ".join(filter(None, map(_WORDS_OF_PIECE.__getitem__, value.split())))
+
+
+def _words_of(value: str) -> str:
+    folded = fold(value)
+    if folded.isascii():  # ~10x faster than the regular expression
+        return b" ".join(folded.encode("ascii").translate(_ASCII_WORD_BYTES).split())\
+            .decode("ascii")
+    return " ".join(_WORD_RE.findall(folded))
+
+
+class _PieceWords(dict):
+    """search_words() of a piece of text without white space, made once and remembered."""
+
+    LIMIT = 50_000  # distinct pieces kept (a few MB); then it starts afresh
+
+    def __missing__(self, piece: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        words = self[piece] = _words_of(piece)
+        return words
+
+
+_WORDS_OF_PIECE = _PieceWords()
+
+
 def _fold_by_table(value: str) -> str:
     """fold() for any text (stored search columns were built with it)."""
     text = value.translate(_FOLD_TABLE)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..domain.model import Role, Status
-from ..domain.text import fold
+from ..domain.text import search_words
 from .connection import Database
 from .convert import date_in, date_out
 
@@ -65,7 +65,7 @@ SORT_INDEX = {"lead": "items_sort_lead", "status": "items_sort_status"}
 
 
 # Search text in the default (document) order: the first page is looked for among the plan's
-# first SCAN_ROWS items before the trigram index is asked for every match. A common word
+# first SCAN_ROWS items before the word index is asked for every match. A common word
 # ("bình đẳng giới" in half the plan) fills the page within a few hundred rows, where the
 # index would list 50,000 matches first; a rare one falls through to the index.
 SCAN_ROWS = 4000
@@ -76,10 +76,28 @@ SCAN_ROWS = 4000
 # full (the planner cannot tell the two apart, so the query says which loop comes first).
 FEW_MATCHES = 2000
 
+# A search word whose last part is shorter is looked for in the rows instead of the index: a
+# one- or two-letter prefix spans so many indexed words that merging their lists costs more
+# than a scan. Prefixes of 3 to 6 letters have their own entries in the index (migration m006).
+INDEXED_LENGTH = 3
+
+
+def search_terms(text: str) -> list[str]:
+    """The search box's words as the search column has them (domain.text.search_words), each
+    to be found at the start of a stored word: '15/12' -> '15 12'; punctuation alone is no
+    word."""
+    return [term for term in (search_words(word) for word in text.split()) if term]
+
+
+def _indexed(term: str) -> bool:
+    # The index tokenises as search_words() does for ASCII; other letters are matched in SQL.
+    return term.isascii() and len(term.rpartition(" ")[2]) >= INDEXED_LENGTH
+
 
 def _match_expression(f: ActivityFilter) -> str | None:
-    """The trigram MATCH for the search words of three letters or more, if any."""
-    indexed = ['"' + w.replace('"', '""') + '"' for w in fold(f.text).split() if len(w) >= 3]
+    """The full-text MATCH for the indexed search words, if any: each a phrase whose last word
+    may go on ('"binh da"*' finds "bình đẳng"), exactly where the word is found in SQL."""
+    indexed = [f'"{term}"*' for term in search_terms(f.text) if _indexed(term)]
     return " AND ".join(indexed) or None
 
 
@@ -89,7 +107,6 @@ def _where(f: ActivityFilter, plan_id: int, today: dt.date, *,
     matches as ``m`` itself (see FEW_MATCHES), else they are a subquery."""
     clauses = ["i.plan_id = :plan", "i.is_activity = 1"]
     params: dict = {"plan": plan_id, "today": today.isoformat()}
-    words = fold(f.text).split()
     match = _match_expression(f) if use_index else None
     if match:
         if matches_joined:
@@ -97,9 +114,10 @@ def _where(f: ActivityFilter, plan_id: int, today: dt.date, *,
         else:
             clauses.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH :match)")
         params["match"] = match
-    for n, word in enumerate(w for w in words if len(w) < 3 or not use_index):
-        clauses.append(f"instr(i.search, :w{n}) > 0")  # too short for trigrams
-        params[f"w{n}"] = word
+    for n, term in enumerate(t for t in search_terms(f.text) if not (use_index and _indexed(t))):
+        # at the start of a stored word: the column has one space between words
+        clauses.append(f"instr(' ' || i.search, :w{n}) > 0")
+        params[f"w{n}"] = " " + term
     if f.agency_id is not None:
         if f.role is None:
             clauses.append("EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id "
@@ -136,7 +154,7 @@ def query(db: Database, plan_id: int, f: ActivityFilter, *, today: dt.date,
         "SELECT rowid FROM items_fts WHERE items_fts MATCH ? LIMIT ?",
         [match, FEW_MATCHES + 1]).fetchall()) <= FEW_MATCHES
     ids = None
-    if not few and offset == 0 and sort == "ref" and not descending and fold(f.text).strip():
+    if not few and offset == 0 and sort == "ref" and not descending and search_terms(f.text):
         ids = _first_page_by_scan(db, plan_id, f, today, limit)
     if ids is None:
         where, params = _where(f, plan_id, today, matches_joined=few)

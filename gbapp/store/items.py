@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from ..domain.entities import Item
 from ..domain.model import ItemKind, TimeFrame
 from ..domain.numbering import as_kind, is_task_group, kind_for_depth, sibling_labels
-from ..domain.text import clean_line, clean_text, fold, vi_collation_key
+from ..domain.text import clean_line, clean_text, search_words, vi_collation_key
 from .connection import Database
 from .convert import date_in, date_out
 
@@ -37,10 +37,11 @@ def make_ref(parent_ref: str, kind: ItemKind | str, lab: str, position: int) -> 
 
 
 def search_text(ref: str, title: str, text: str, tf_text: str, output: str) -> str:
-    """The folded text that search-as-you-type matches against (no phrase indexed twice)."""
+    """The words that search-as-you-type matches against (domain.text.search_words), with no
+    phrase indexed twice."""
     parts = [ref, title, text]
     parts += [extra for extra in (tf_text, output) if extra and extra not in title and extra not in text]
-    return fold(" ".join(part for part in parts if part))
+    return search_words(" ".join(part for part in parts if part))
 
 
 def from_row(row: tuple) -> Item:
@@ -365,9 +366,9 @@ def bulk_insert(db: Database, chunks: Iterable[list[tuple]], count: int) -> None
             db.execute(sql)
 
 
-# A trigram index removes a row by writing a tombstone per trigram (~0.4 ms for an activity's
-# text) but reindexes a row in ~25 µs: past this many changed rows per remaining row, one rebuild
-# beats row-by-row upkeep.
+# The search index removes a row by writing a tombstone per indexed word (~0.6 ms with the
+# row's own update) but reindexes a row in ~25 µs: past this many changed rows per remaining
+# row, one rebuild beats row-by-row upkeep (a cautious figure: the break-even is nearer 25).
 REBUILD_RATIO = 15
 
 

@@ -272,3 +272,41 @@ def m005_programme_last_year(db: Database) -> None:
     # A multi-year programme's last year ("giai đoạn 2026 - 2030"): recurring work typed in
     # the activity form runs to it, as it does at import (NULL: a yearly plan).
     run_script(db, "ALTER TABLE plans ADD COLUMN year_to INTEGER;")
+
+
+@migration
+def m006_word_search_index(db: Database) -> None:
+    # Search matches the starts of words instead of any three letters. Building the trigram
+    # index took 0.25-0.4 s of a 10,000-activity import and a fifth of the file; a word index
+    # with entries for the 3- to 6-letter starts of words takes 0.1 s and answers a word typed
+    # so far in 1-3 ms on 100,000 activities (trigrams: 2-9 ms). The search column keeps words
+    # only, one space apart (domain.text.search_words): SQL and the index agree on where a
+    # word starts.
+    from .items import search_text
+
+    run_script(db, """
+        DROP TRIGGER items_fts_insert;
+        DROP TRIGGER items_fts_delete;
+        DROP TRIGGER items_fts_update;
+        DROP TABLE items_fts;
+    """)
+    rows = db.execute("SELECT id, ref, title, text, tf_text, output FROM items").fetchall()
+    db.conn.executemany("UPDATE items SET search = ? WHERE id = ?",
+                        [(search_text(*row[1:]), row[0]) for row in rows])
+    run_script(db, """
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            search, content='items', content_rowid='id', tokenize='unicode61 remove_diacritics 0',
+            prefix='3 4 5 6'
+        );
+        INSERT INTO items_fts(rowid, search) SELECT id, search FROM items;
+        CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+            INSERT INTO items_fts(rowid, search) VALUES (new.id, new.search);
+        END;
+        CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, search) VALUES ('delete', old.id, old.search);
+        END;
+        CREATE TRIGGER items_fts_update AFTER UPDATE OF search ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, search) VALUES ('delete', old.id, old.search);
+            INSERT INTO items_fts(rowid, search) VALUES (new.id, new.search);
+        END;
+    """)

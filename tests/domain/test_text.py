@@ -53,6 +53,17 @@ def test_fold_fast_path_equals_the_table(value):
         assert fold(text) == _fold_by_table(text)
 
 
+@given(st.text(alphabet=st.sampled_from(_VIETNAMESE + "_-/.,:;()–“”…\t\n0123456789²ßΩ")) | st.text())
+def test_search_words_fast_path_equals_the_word_pattern(value):
+    """search_words() splits ASCII text with a byte table; it must give the words the
+    pattern finds, which is also where the search index (unicode61) breaks words."""
+    from gbapp.domain.text import _WORD_RE, search_words
+
+    words = _WORD_RE.findall(fold(value))
+    assert search_words(value) == " ".join(words)
+    assert all(word.isalnum() for word in words)
+
+
 @given(st.text())
 def test_clean_line_fast_path_equals_split_and_join(value):
     from gbapp.domain.text import clean_line, clean_text

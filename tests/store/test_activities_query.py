@@ -72,3 +72,39 @@ def test_every_query_plan_gives_the_same_rows(demo_db, monkeypatch):
                 rest = activities.query(demo_db, plan_id, f, today=today, limit=limit,
                                         offset=len(got), sort=sort, descending=descending)
                 assert [r.id for r in rest] == everything[len(got):len(got) + limit]
+
+
+def test_search_finds_words_by_their_start(db, monkeypatch):
+    """Each word of the search box is found where a stored word starts, through the index or
+    in SQL alike; punctuation in it is a word break, and punctuation alone filters nothing."""
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import activities
+
+    plan_id = store_plan(db, parse_plan_text(
+        "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+        "I. NHIỆM VỤ\n"
+        "1. Tập huấn bình đẳng giới. Sở Y tế chủ trì. Thời gian: trước ngày 15/12/2025.\n"
+        "2. Truyền thông phòng, chống bạo lực. Công an tỉnh chủ trì. Thời gian: Quý III/2025.\n"))
+    today = dt.date(2025, 6, 1)
+
+    def found(text: str) -> set[str]:
+        f = activities.ActivityFilter(text=text)
+        rows = activities.query(db, plan_id, f, today=today)
+        assert activities.count(db, plan_id, f, today=today) == len(rows)
+        return {r.title.split(".")[0] for r in rows}
+
+    both = {"Tập huấn bình đẳng giới", "Truyền thông phòng, chống bạo lực"}
+    cases = {
+        "binh da": {"Tập huấn bình đẳng giới"}, "BÌNH ĐẲNG": {"Tập huấn bình đẳng giới"},
+        "inh": set(), "ang": set(), "15/12": {"Tập huấn bình đẳng giới"},
+        "15/12/2025": {"Tập huấn bình đẳng giới"}, "12/2025": {"Tập huấn bình đẳng giới"},
+        "5/12": set(), "quý iii/2025": {"Truyền thông phòng, chống bạo lực"},
+        "phong, chong": {"Truyền thông phòng, chống bạo lực"}, "y te": {"Tập huấn bình đẳng giới"},
+        "y e": set(), "I.1": {"Tập huấn bình đẳng giới"}, "!!": both, "2025": both,
+    }
+    # the page from the index's matches, from the sort order filtered by them, or from a scan
+    for scan_rows, few in itertools.product((0, 10_000), (0, 2000)):
+        monkeypatch.setattr(activities, "SCAN_ROWS", scan_rows)
+        monkeypatch.setattr(activities, "FEW_MATCHES", few)
+        assert {text: found(text) for text in cases} == cases, (scan_rows, few)

@@ -48,8 +48,9 @@ def test_migration_is_atomic_with_its_record(tmp_path):
     migrations.apply(raw, stop_before="m002_item_search_index")
     assert "items_fts" not in raw.table_names()
     raw.execute("INSERT INTO plans (number) VALUES ('5/KH-X')")
-    raw.execute("INSERT INTO items (plan_id, position, kind, label, ref, sort_path, search) "
-                "VALUES (1, 1, 'roman', 'I', 'I', '000001', 'binh dang gioi')")
+    raw.execute("INSERT INTO items (plan_id, position, kind, label, ref, sort_path, title, "
+                "search) VALUES (1, 1, 'roman', 'I', 'I', '000001', 'Bình đẳng giới', "
+                "'i binh dang gioi')")
     raw.close()
     db = open_database(path)
     hits = db.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH 'dang'").fetchall()
@@ -131,6 +132,15 @@ def test_every_shipped_schema_upgrades(fixture, tmp_path):
     rows = activities.query(db, plan_id, activities.ActivityFilter(text="binh dang gioi"),
                             today=dt.date(2025, 6, 1), sort="title")
     assert rows and [r.title for r in rows] == sorted((r.title for r in rows), key=vi_sort_key)
+    # the search words and their index are those of today's gbapp (m006 remade both)
+    stored = db.execute("SELECT ref, title, text, tf_text, output, search FROM items").fetchall()
+    assert all(items.search_text(*row[:5]) == row[5] for row in stored)
+    for word in ("binh", "dang", "tuyen"):
+        indexed = db.execute("SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH ?",
+                             [f'"{word}"*']).fetchone()[0]
+        scanned = db.execute("SELECT COUNT(*) FROM items WHERE instr(' ' || search, ?) > 0",
+                             [" " + word]).fetchone()[0]
+        assert indexed == scanned > 0, word
     db.close()
 
 
