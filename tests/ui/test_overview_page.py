@@ -89,19 +89,82 @@ def test_unreported_agencies_for_the_last_period_due_and_one_click(qtbot, page, 
     assert blocker.args == [page.unreported_model.row_at(0)[0], half.id]  # that period's
 
 
-def test_reloads_after_a_change_and_after_undo(page, ctx):
-    overdue = page.overdue_model.row_at(0)
+def complete_first_overdue(page, ctx, row: int = 0) -> int:
+    """Report the page's first (or *row*) overdue activity done, as one user action; its id."""
+    overdue = page.overdue_model.row_at(row)
     lead_id = next(a.agency_id for a in assignments.for_item(ctx.db, overdue.id)
                    if a.role == Role.LEAD)
     period = periods.list_periods(ctx.db, ctx.plan_id)[-1]
-    before = int(page.cards[Status.OVERDUE].number.text())
     ctx.perform("Lưu báo cáo tiến độ", lambda db: progress.save(db, ProgressReport(
         item_id=overdue.id, agency_id=lead_id, period_id=period.id, status=Status.DONE_ON_TIME,
         percent=100, completed_on=dt.date(2025, 12, 1))))
+    return overdue.id
+
+
+def overdue_count(page) -> int:
+    return int(page.cards[Status.OVERDUE].number.text())
+
+
+def test_reloads_after_a_change_and_after_undo(page, ctx):
+    overdue = page.overdue_model.row_at(0)
+    before = int(page.cards[Status.OVERDUE].number.text())
+    complete_first_overdue(page, ctx)
     assert int(page.cards[Status.OVERDUE].number.text()) == before - 1
     assert overdue.id not in [r.id for r in page.overdue_model.rows()]
     ctx.undo_last()
     assert int(page.cards[Status.OVERDUE].number.text()) == before
+
+
+def test_a_hidden_overview_computes_its_figures_when_shown_again(page, ctx, monkeypatch):
+    """Every save changes the figures; while another page is shown, nobody reads them."""
+    from gbapp.services import overview
+
+    calls = []
+    real = overview.load
+    monkeypatch.setattr(overview, "load", lambda *a, **k: calls.append(a) or real(*a, **k))
+    before = overdue_count(page)
+    page.hide()
+    complete_first_overdue(page, ctx)
+    assert calls == [] and overdue_count(page) == before
+    page.show()
+    assert len(calls) == 1 and overdue_count(page) == before - 1
+    complete_first_overdue(page, ctx)  # shown: at once
+    assert len(calls) == 2 and overdue_count(page) == before - 2
+
+
+def test_a_large_plan_computes_its_figures_off_the_gui_thread(qtbot, ctx, monkeypatch):
+    """From `background_from` activities the figures come from a worker thread on its own
+    connection; the page says it is updating meanwhile, and shows the newest figures."""
+    import threading
+
+    from gbapp.services import overview
+    from gbapp.ui.pages.overview_page import OverviewPage
+
+    monkeypatch.setattr(OverviewPage, "background_from", 0)
+    threads = []
+    real = overview.load
+    monkeypatch.setattr(overview, "load",
+                        lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k))
+    page = OverviewPage(ctx)
+    qtbot.addWidget(page)
+    page.today = lambda: TODAY
+    page.show()
+    assert page.total_card.number.text() == "…"  # not zeros while the first figures come
+    page.reload()
+    assert page.updating.isVisible()
+    qtbot.waitUntil(lambda: page.updating.isHidden() and not page._loading, timeout=10_000)
+    counts = activities.status_counts(ctx.db, ctx.plan_id, today=TODAY)
+    assert overdue_count(page) == counts[Status.OVERDUE]
+    assert threads and threading.main_thread() not in threads
+    done = complete_first_overdue(page, ctx)
+    complete_first_overdue(page, ctx, 1)  # asked for while the first is computed: newest wins
+    qtbot.waitUntil(lambda: overdue_count(page) == counts[Status.OVERDUE] - 2, timeout=10_000)
+    qtbot.waitUntil(lambda: page.updating.isHidden() and not page._loading, timeout=10_000)
+    assert done not in [r.id for r in page.overdue_model.rows()]
+    assert threading.main_thread() not in threads
+    page.reload()
+    page.shutdown()  # the window closes the database next: the worker's connection is gone
+    assert page._idle.is_set()
 
 
 def test_screenshot(page):

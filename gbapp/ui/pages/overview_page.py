@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,14 +23,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.dates import format_date
 from ...domain.model import STATUS_LABELS, Status
-from ...store import activities, periods, progress
+from ...services import overview
 from ..context import AppContext
-from .parts.labels import STATUS_COLORS, STATUS_ORDER, default_period, tr
+from ..workers import run_task
+from .parts.labels import STATUS_COLORS, STATUS_ORDER, tr
 from .parts.status_chart import StatusBarChart
 from .parts.table_model import Column, RowsModel
+
+log = logging.getLogger(__name__)
 
 
 class CountCard(QFrame):
@@ -71,6 +78,8 @@ def _table(model: RowsModel) -> QTableView:
 class OverviewPage(QWidget):
     """Where the plan stands today; every row is one click from its form."""
 
+    background_from = 20_000  # activities: from this many, figures load off the GUI thread
+
     open_item = Signal(int)  # an activity's id: the main window shows its form
     open_agency = Signal(int, object)  # agency id, period id: the main window shows its reports
 
@@ -79,6 +88,15 @@ class OverviewPage(QWidget):
         self.ctx = ctx
         self.today = dt.date.today  # replaced in tests
         self._period_id: int | None = None
+        self._stale = False  # changed while hidden: computed again when shown
+        self._generation = 0  # of the newest request; older background results are dropped
+        self._loading = self._again = False  # a background load runs / another is wanted
+        self._idle = threading.Event()  # set while no background load runs
+        self._shown_plan: int | None = -1  # whose figures the page shows (-1: nobody's yet)
+        self._idle.set()
+        self.updating = QLabel(self.tr("Đang cập nhật số liệu…"))
+        self.updating.setStyleSheet("color: palette(mid);")
+        self.updating.hide()
 
         self.total_card = CountCard(self.tr("Tổng số hoạt động"), "#455a64")
         self.cards: dict[Status, CountCard] = {
@@ -139,6 +157,7 @@ class OverviewPage(QWidget):
         main.setSizes([620, 720])
         layout = QVBoxLayout(self)
         layout.addLayout(cards)
+        layout.addWidget(self.updating)
         layout.addWidget(main, 1)
 
         self.overdue.clicked.connect(lambda index: self._open_overdue(index.row()))
@@ -146,49 +165,122 @@ class OverviewPage(QWidget):
         self.unreported.clicked.connect(lambda index: self._open_unreported(index.row()))
         self.unreported.activated.connect(lambda index: self._open_unreported(index.row()))
         self.period.currentIndexChanged.connect(lambda _i: self._period_chosen())
-        ctx.data_changed.connect(self.reload)
-        ctx.plan_changed.connect(lambda _id: self.reload())
+        ctx.data_changed.connect(self._data_changed)
+        ctx.plan_changed.connect(lambda _id: self._data_changed())
         self.reload()
 
+    def _data_changed(self) -> None:
+        """After any change: figures a hidden page shows nobody are computed when it is shown
+        again (on a 100,000-activity plan they take seconds, and every save changes them)."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        """Compute the figures again: at once on a plan of ordinary size; off the GUI thread,
+        on a connection of its own, from `background_from` activities (the figures shown
+        stay until the new ones arrive, and only the newest request is shown)."""
+        self._stale = False
+        self._generation += 1
         plan_id, today = self.ctx.plan_id, self.today()
-        counts = (activities.status_counts(self.ctx.db, plan_id, today=today) if plan_id
-                  else {s: 0 for s in Status})
-        self.total_card.set_count(sum(counts.values()))
+        if (self.ctx.path.is_file()
+                and overview.activity_count(self.ctx.db, plan_id) >= self.background_from):
+            if self._loading:  # one at a time: the newest request runs when this one ends
+                self._again = True
+                return
+            self._loading = True
+            self.updating.show()
+            if self._shown_plan != plan_id:  # not the previous plan's figures, nor zeros
+                self._computing_look()
+            generation, idle = self._generation, self._idle
+            idle.clear()
+
+            def load(*args):  # in the worker thread: no Qt, no self
+                try:
+                    return overview.load_file(*args)
+                finally:
+                    idle.set()
+
+            run_task(load, self.ctx.path, plan_id, today, self._period_id,
+                     on_done=lambda data: self._loaded(generation, data),
+                     on_error=lambda exc: self._failed(generation, exc))
+        else:
+            self._show(overview.load(self.ctx.db, plan_id, today, self._period_id))
+
+    def shutdown(self) -> None:
+        """Before the database closes (or is restored over): let a background load end, since
+        it reads the file through a connection of its own."""
+        self._again = False
+        if not self._idle.wait(60):
+            log.warning("overview: a background load did not end within 60 s")
+
+    def _loaded(self, generation: int, data: overview.Overview) -> None:
+        if not isValid(self):  # the window closed meanwhile
+            return
+        self._loading = False
+        if generation == self._generation and not self._again:
+            self.updating.hide()
+            self._show(data)
+        elif self._again:
+            self._again = False
+            self.reload()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if not isValid(self):
+            return
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.reload()
+            return
+        self.updating.hide()
+        log.warning("overview not updated: %s", exc)
+        self.updating.setText(self.tr("Không cập nhật được số liệu tổng quan: {0}").format(exc))
+        self.updating.show()
+
+    def _computing_look(self) -> None:
+        self.total_card.number.setText("…")
+        for card in self.cards.values():
+            card.number.setText("…")
+        self.chart.empty_text = self.tr("Đang tính…")
+        self.chart.set_data([])
+        self.overdue_model.set_rows([])
+        self.overdue_box.setTitle(self.tr("Hoạt động quá hạn chưa hoàn thành"))
+        self.unreported_model.set_rows([])
+        self.unreported_box.setTitle(self.tr("Cơ quan chưa báo cáo đủ"))
+
+    def _show(self, data: overview.Overview) -> None:
+        self._shown_plan = self.ctx.plan_id
+        self.chart.empty_text = self.tr("Chưa có hoạt động nào được giao chủ trì.")
+        self.total_card.set_count(sum(data.counts.values()))
         for status, card in self.cards.items():
-            card.set_count(counts.get(status, 0))
+            card.set_count(data.counts.get(status, 0))
 
         bars: dict[str, dict[Status, int]] = {}
-        for lead, status, n in (activities.status_by_lead(self.ctx.db, plan_id, today=today)
-                                if plan_id else []):
+        for lead, status, n in data.by_lead:
             bars.setdefault(lead or self.tr("(Chưa giao chủ trì)"), {})[status] = n
         self.chart.set_data(list(bars.items()))
 
-        overdue = (activities.query(self.ctx.db, plan_id,
-                                    activities.ActivityFilter(statuses={Status.OVERDUE}),
-                                    today=today, sort="due") if plan_id else [])
-        self.overdue_model.set_rows(overdue)
+        self.overdue_model.set_rows(data.overdue)
         self.overdue_box.setTitle(self.tr("Hoạt động quá hạn chưa hoàn thành ({0})")
-                                  .format(len(overdue)))
+                                  .format(len(data.overdue)))
 
-        plist = periods.list_periods(self.ctx.db, plan_id) if plan_id else []
-        if self._period_id not in {p.id for p in plist}:
-            chosen = default_period(plist, today)
-            self._period_id = chosen.id if chosen else None
+        period = data.period
+        self._period_id = period.id if period else None
         self.period.blockSignals(True)
         self.period.clear()
-        for p in plist:
+        for p in data.periods:
             self.period.addItem(p.name, p.id)
         self.period.setCurrentIndex(self.period.findData(self._period_id))
         self.period.blockSignals(False)
-        self._load_unreported()
 
-    def _load_unreported(self) -> None:
-        plan_id = self.ctx.plan_id
-        period = periods.get(self.ctx.db, self._period_id) if self._period_id else None
-        rows = (progress.unreported_agencies(self.ctx.db, plan_id, period.id)
-                if plan_id and period else [])
-        self.unreported_model.set_rows(rows)
+        self.unreported_model.set_rows(data.unreported)
         late = period is not None and period.due_on is not None and period.due_on < self.today()
         self.due_label.setText(
             (self.tr("Hạn nộp {0} — đã quá hạn") if late else self.tr("Hạn nộp {0}"))
@@ -199,11 +291,11 @@ class OverviewPage(QWidget):
                 "Cơ quan chưa báo cáo đủ — chưa có kỳ báo cáo: thêm kỳ ở trang Tiến độ"))
         else:
             self.unreported_box.setTitle(
-                self.tr("Cơ quan chưa báo cáo đủ ({0})").format(len(rows)))
+                self.tr("Cơ quan chưa báo cáo đủ ({0})").format(len(data.unreported)))
 
     def _period_chosen(self) -> None:
         self._period_id = self.period.currentData()
-        self._load_unreported()
+        self.reload()
 
     def _open_overdue(self, row: int) -> None:
         if row >= 0:

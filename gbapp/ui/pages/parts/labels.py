@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from ....domain.entities import Period
 from ....domain.model import Status
 from ....domain.status import Assessment
+from ....services.overview import default_period  # noqa: F401 (the pages choose with it)
 
 # Agency kinds; "ubnd" is what older data and the demo use for any people's committee.
 AGENCY_KINDS = {
@@ -65,9 +63,3 @@ def label_of(table: dict[str, str], code: str) -> str:
     return tr(table[code]) if code in table else code
 
 
-def default_period(periods: list[Period], today: dt.date) -> Period | None:
-    """The most recent period whose due date has passed, else the earliest one still to come."""
-    past = [p for p in periods if p.due_on is not None and p.due_on <= today]
-    if past:
-        return max(past, key=lambda p: (p.due_on, p.id or 0))
-    return periods[0] if periods else None

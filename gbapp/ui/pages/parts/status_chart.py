@@ -21,6 +21,7 @@ class StatusBarChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._rows: list[tuple[str, dict[Status, int]]] = []
+        self.empty_text = self.tr("Chưa có hoạt động nào được giao chủ trì.")  # with no bars
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(120)
 
@@ -72,8 +73,7 @@ class StatusBarChart(QWidget):
 
         if not self._rows:
             painter.setPen(text_color)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             self.tr("Chưa có hoạt động nào được giao chủ trì."))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             return
 
         top = self._legend_height()
