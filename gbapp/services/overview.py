@@ -1,18 +1,17 @@
 """Where a plan stands today, as the overview page shows it, gathered in one call.
 
-Plain data from the store, no Qt: on a large plan the page runs `load_file` in a worker thread
-on a connection of its own, while the window stays responsive.
+Plain data from the store, no Qt: on a large plan the page runs `load` in a worker thread on a
+reader of its own (store.read_in_own_connection), while the window stays responsive.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..domain.entities import Period
 from ..domain.model import Status
-from ..store import activities, open_database, periods, progress
+from ..store import activities, periods, progress
 from ..store.activities import ActivityRow
 from ..store.connection import Database
 
@@ -35,13 +34,6 @@ def default_period(plist: list[Period], today: dt.date) -> Period | None:
     return plist[0] if plist else None
 
 
-def activity_count(db: Database, plan_id: int | None) -> int:
-    if plan_id is None:
-        return 0
-    return db.execute("SELECT COUNT(*) FROM items WHERE plan_id = ? AND is_activity = 1",
-                      [plan_id]).fetchone()[0]
-
-
 def load(db: Database, plan_id: int | None, today: dt.date,
          period_id: int | None = None) -> Overview:
     """The plan's figures as of *today*; the missing reports are those of *period_id*, or of
@@ -57,13 +49,3 @@ def load(db: Database, plan_id: int | None, today: dt.date,
             statuses={Status.OVERDUE}), today=today, sort="due"),
         periods=plist, period=period,
         unreported=progress.unreported_agencies(db, plan_id, period.id) if period else [])
-
-
-def load_file(path: Path, plan_id: int | None, today: dt.date,
-              period_id: int | None = None) -> Overview:
-    """load() on a read connection of its own (for a worker thread)."""
-    db = open_database(path, migrate=False)
-    try:
-        return load(db, plan_id, today, period_id)
-    finally:
-        db.close()

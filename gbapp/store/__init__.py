@@ -7,6 +7,8 @@ from .database import (
     NotADatabaseError,
     StorageError,
     open_database,
+    open_reader,
+    read_in_own_connection,
 )
 
 __all__ = [
@@ -16,4 +18,6 @@ __all__ = [
     "NotADatabaseError",
     "StorageError",
     "open_database",
+    "open_reader",
+    "read_in_own_connection",
 ]

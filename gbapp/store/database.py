@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..domain.text import fold, vi_collation_key
 from .connection import Database
@@ -14,6 +16,7 @@ APPLICATION_ID = 0x47424150
 # here so that opening an up-to-date database needs neither the migrations nor sqlite-utils.
 SCHEMA_VERSION = 6
 SQLITE_MAGIC = b"SQLite format 3\x00"
+T = TypeVar("T")
 
 
 class DatabaseError(Exception):
@@ -115,6 +118,24 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
             raise translated from exc
         raise
     return db
+
+
+def open_reader(path: str | Path) -> Database:
+    """A second, read-only connection to a database the app has open (checked and migrated
+    by open_database): for reads in a worker thread, where a connection must be made."""
+    conn = sqlite3.connect(str(path))  # (no URI: network-share paths do not fit one)
+    conn.execute("PRAGMA query_only = ON")
+    configure(conn)
+    return Database(conn)
+
+
+def read_in_own_connection(path: str | Path, fn: Callable[..., T], *args: Any) -> T:
+    """fn(db, *args) on a reader of its own, closed afterwards (for a worker thread)."""
+    db = open_reader(path)
+    try:
+        return fn(db, *args)
+    finally:
+        db.close()
 
 
 def _check_integrity(db: Database, path: Path) -> None:

@@ -7,12 +7,14 @@ belong to the thread that made them); importers, which take a path and return pl
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -102,3 +104,64 @@ def busy_cursor() -> Iterator[None]:
         yield
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+
+class LatestLoader(QObject):
+    """Background reads for a page whose figures take seconds on a large plan: one runs at a
+    time, a request made meanwhile runs when it ends, and only the newest request's result is
+    delivered (to *on_done*, or its error to *on_error*, in the GUI thread). `running` tells a
+    page to say it is updating."""
+
+    running_changed = Signal(bool)
+
+    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._on_done, self._on_error = on_done, on_error
+        self._queued: tuple[Callable[..., Any], tuple] | None = None
+        self._idle = threading.Event()  # set while no read runs
+        self._idle.set()
+        self.running = False
+
+    def request(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Run fn(*args) in a worker thread (it must not touch Qt or the open connection)."""
+        if self.running:
+            self._queued = (fn, args)  # supersedes an older queued request
+            return
+        self._start(fn, args)
+
+    def _start(self, fn: Callable[..., Any], args: tuple) -> None:
+        idle = self._idle
+        idle.clear()
+
+        def job() -> Any:  # in the worker thread
+            try:
+                return fn(*args)
+            finally:
+                idle.set()
+
+        was_running, self.running = self.running, True
+        run_task(job, on_done=lambda result: self._ended(result, None),
+                 on_error=lambda exc: self._ended(None, exc))
+        if not was_running:
+            self.running_changed.emit(True)
+
+    def _ended(self, result: Any, error: BaseException | None) -> None:
+        if not isValid(self):  # the page went away meanwhile
+            return
+        if self._queued is not None:  # a newer request: this result is already stale
+            fn, args = self._queued
+            self._queued = None
+            self._start(fn, args)
+            return
+        self.running = False
+        self.running_changed.emit(False)
+        if error is not None:
+            self._on_error(error)
+        else:
+            self._on_done(result)
+
+    def wait(self, timeout_s: float = 60) -> bool:
+        """Drop what is queued and wait for the running read (before the database closes)."""
+        self._queued = None
+        return self._idle.wait(timeout_s)

@@ -152,19 +152,19 @@ def test_a_large_plan_computes_its_figures_off_the_gui_thread(qtbot, ctx, monkey
     assert page.total_card.number.text() == "…"  # not zeros while the first figures come
     page.reload()
     assert page.updating.isVisible()
-    qtbot.waitUntil(lambda: page.updating.isHidden() and not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.updating.isHidden() and not page.loader.running, timeout=10_000)
     counts = activities.status_counts(ctx.db, ctx.plan_id, today=TODAY)
     assert overdue_count(page) == counts[Status.OVERDUE]
     assert threads and threading.main_thread() not in threads
     done = complete_first_overdue(page, ctx)
     complete_first_overdue(page, ctx, 1)  # asked for while the first is computed: newest wins
     qtbot.waitUntil(lambda: overdue_count(page) == counts[Status.OVERDUE] - 2, timeout=10_000)
-    qtbot.waitUntil(lambda: page.updating.isHidden() and not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.updating.isHidden() and not page.loader.running, timeout=10_000)
     assert done not in [r.id for r in page.overdue_model.rows()]
     assert threading.main_thread() not in threads
     page.reload()
     page.shutdown()  # the window closes the database next: the worker's connection is gone
-    assert page._idle.is_set()
+    assert page.loader.wait(0)
 
 
 def test_screenshot(page):

@@ -338,3 +338,51 @@ def test_an_activity_reported_for_a_period_inside_says_so(qtbot, page, ctx):
     row = page.model.row_of_id(sample.item_id)
     text = page.model.data(page.model.index(row, 3))
     assert text.endswith("(kỳ 6 tháng đầu năm 2025)") and text != "Chưa báo cáo"
+
+
+def test_a_hidden_page_reads_again_when_shown(qtbot, page, ctx):
+    """A save elsewhere changes who has not reported; a hidden page catches up when shown."""
+    from gbapp.domain.entities import ProgressReport
+
+    page.period.setCurrentIndex(page.period.findText("Tháng hành động 2025"))
+    month = period_id(ctx, "Tháng hành động 2025")
+    agency_id, name, missing, _assigned = progress.unreported_agencies(
+        ctx.db, ctx.plan_id, month)[0]
+    page.hide()
+    for item_id, _role in assignments.for_agency(ctx.db, ctx.plan_id, agency_id):
+        ctx.perform("Lưu báo cáo", lambda db, item_id=item_id: progress.save(db, ProgressReport(
+            item_id=item_id, agency_id=agency_id, period_id=month, status=Status.IN_PROGRESS,
+            percent=40)))
+    assert name in unreported_names(page)  # not read while hidden
+    page.show()
+    assert name not in unreported_names(page)
+    assert unreported_names(page) == [
+        n for _, n, _, _ in progress.unreported_agencies(ctx.db, ctx.plan_id, month)]
+    assert missing > 0
+
+
+def test_a_large_plan_lists_who_has_not_reported_off_the_gui_thread(qtbot, ctx, monkeypatch):
+    import threading
+
+    from gbapp.ui.pages.progress_page import ProgressPage
+
+    monkeypatch.setattr(ProgressPage, "background_from", 0)
+    threads = []
+    real = progress.unreported_agencies
+    monkeypatch.setattr(progress, "unreported_agencies",
+                        lambda *a: threads.append(threading.current_thread()) or real(*a))
+    page = ProgressPage(ctx)
+    page.today = lambda: dt.date(2025, 12, 31)
+    qtbot.addWidget(page)
+    page.show()
+    page.period.setCurrentIndex(page.period.findText("Tháng hành động 2025"))
+    assert "đang tính" in page.unreported_title.text()
+    month = period_id(ctx, "Tháng hành động 2025")
+    expected = real(ctx.db, ctx.plan_id, month)
+    qtbot.waitUntil(lambda: not page.loader.running, timeout=10_000)
+    assert unreported_names(page) == [n for _, n, _, _ in expected]
+    assert page.unreported_title.text() == (
+        f"Chưa báo cáo kỳ «Tháng hành động 2025»: {len(expected)} cơ quan")
+    assert threads and threading.main_thread() not in threads
+    page.shutdown()
+    assert page.loader.wait(0)

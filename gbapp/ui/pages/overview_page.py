@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,13 +22,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from ...domain.dates import format_date
 from ...domain.model import STATUS_LABELS, Status
 from ...services import overview
+from ...store import activities, read_in_own_connection
 from ..context import AppContext
-from ..workers import run_task
+from ..workers import LatestLoader
 from .parts.labels import STATUS_COLORS, STATUS_ORDER, tr
 from .parts.status_chart import StatusBarChart
 from .parts.table_model import Column, RowsModel
@@ -89,11 +88,9 @@ class OverviewPage(QWidget):
         self.today = dt.date.today  # replaced in tests
         self._period_id: int | None = None
         self._stale = False  # changed while hidden: computed again when shown
-        self._generation = 0  # of the newest request; older background results are dropped
-        self._loading = self._again = False  # a background load runs / another is wanted
-        self._idle = threading.Event()  # set while no background load runs
+        self.loader = LatestLoader(self._show, self._failed, self)
+        self.loader.running_changed.connect(self._running_changed)
         self._shown_plan: int | None = -1  # whose figures the page shows (-1: nobody's yet)
-        self._idle.set()
         self.updating = QLabel(self.tr("Đang cập nhật số liệu…"))
         self.updating.setStyleSheet("color: palette(mid);")
         self.updating.hide()
@@ -183,66 +180,34 @@ class OverviewPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Compute the figures again: at once on a plan of ordinary size; off the GUI thread,
-        on a connection of its own, from `background_from` activities (the figures shown
-        stay until the new ones arrive, and only the newest request is shown)."""
+        """Compute the figures again: at once on a plan of ordinary size; from
+        `background_from` activities in a worker thread on a reader of its own (the figures
+        shown stay until the new ones arrive)."""
         self._stale = False
-        self._generation += 1
         plan_id, today = self.ctx.plan_id, self.today()
-        if (self.ctx.path.is_file()
-                and overview.activity_count(self.ctx.db, plan_id) >= self.background_from):
-            if self._loading:  # one at a time: the newest request runs when this one ends
-                self._again = True
-                return
-            self._loading = True
-            self.updating.show()
+        if plan_id is not None and self.ctx.path.is_file() and activities.count(
+                self.ctx.db, plan_id, activities.ActivityFilter(), today=today
+        ) >= self.background_from:
             if self._shown_plan != plan_id:  # not the previous plan's figures, nor zeros
                 self._computing_look()
-            generation, idle = self._generation, self._idle
-            idle.clear()
-
-            def load(*args):  # in the worker thread: no Qt, no self
-                try:
-                    return overview.load_file(*args)
-                finally:
-                    idle.set()
-
-            run_task(load, self.ctx.path, plan_id, today, self._period_id,
-                     on_done=lambda data: self._loaded(generation, data),
-                     on_error=lambda exc: self._failed(generation, exc))
+            self.loader.request(read_in_own_connection, self.ctx.path, overview.load, plan_id,
+                                today, self._period_id)
         else:
             self._show(overview.load(self.ctx.db, plan_id, today, self._period_id))
 
     def shutdown(self) -> None:
-        """Before the database closes (or is restored over): let a background load end, since
-        it reads the file through a connection of its own."""
-        self._again = False
-        if not self._idle.wait(60):
-            log.warning("overview: a background load did not end within 60 s")
+        """Before the database closes (or is restored over): let a background read end."""
+        if not self.loader.wait(60):
+            log.warning("overview: a background read did not end within 60 s")
 
-    def _loaded(self, generation: int, data: overview.Overview) -> None:
-        if not isValid(self):  # the window closed meanwhile
-            return
-        self._loading = False
-        if generation == self._generation and not self._again:
-            self.updating.hide()
-            self._show(data)
-        elif self._again:
-            self._again = False
-            self.reload()
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not isValid(self):
-            return
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
-            return
-        self.updating.hide()
+    def _failed(self, exc: BaseException) -> None:
         log.warning("overview not updated: %s", exc)
         self.updating.setText(self.tr("Không cập nhật được số liệu tổng quan: {0}").format(exc))
         self.updating.show()
+
+    def _running_changed(self, running: bool) -> None:
+        self.updating.setText(self.tr("Đang cập nhật số liệu…"))
+        self.updating.setVisible(running)
 
     def _computing_look(self) -> None:
         self.total_card.number.setText("…")

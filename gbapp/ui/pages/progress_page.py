@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -24,16 +26,19 @@ from ...domain.entities import Period, ProgressReport
 from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role, Status
 from ...domain.status import derive_status
 from ...domain.validation import InvalidInput
-from ...store import assignments, items, periods, progress
+from ...store import activities, assignments, periods, progress, read_in_own_connection
 from ..context import AppContext
 from ..dialogs import messages
 from ..widgets.tables import read_only_table, select_row_quietly
+from ..workers import LatestLoader
 from .parts.agency_combo import AgencyCombo
 from .parts.forms import show_error
 from .parts.labels import STATUS_COLORS, default_period, tr
 from .parts.period_dialog import PeriodDialog
 from .parts.progress_form import ProgressForm
 from .parts.table_model import Column, RowsModel
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -62,6 +67,8 @@ class ActivityLine:
 class ProgressPage(QWidget):
     """Period + agency → that agency's activities → one report form; who has not reported yet."""
 
+    background_from = 20_000  # activities: from this many, "not reported" loads off the GUI thread
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -70,6 +77,9 @@ class ProgressPage(QWidget):
         self._agency_id: int | None = None
         self._item_id: int | None = None
         self._busy = False
+        self._stale = False  # changed while hidden: read again when shown
+        self._unreported_period: Period | None = None  # whose missing reports are listed
+        self.loader = LatestLoader(self._show_unreported, self._unreported_failed, self)
         self.period_dialog: PeriodDialog | None = None
 
         self.period = QComboBox()
@@ -84,6 +94,8 @@ class ProgressPage(QWidget):
         self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # widths from the first rows, not from all of an agency's thousands of activities
+        header.setResizeContentsPrecision(200)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         self.heading = QLabel()
@@ -153,8 +165,8 @@ class ProgressPage(QWidget):
         self.form.move_requested.connect(self.move)
         self.unreported.clicked.connect(
             lambda index: self.select_agency(self.unreported_model.row_at(index.row())[0]))
-        ctx.data_changed.connect(self.reload)
-        ctx.plan_changed.connect(lambda _id: self.reload())
+        ctx.data_changed.connect(self._data_changed)
+        ctx.plan_changed.connect(lambda _id: self._data_changed())
         self.reload()
 
     def _columns(self) -> list[Column]:
@@ -193,6 +205,7 @@ class ProgressPage(QWidget):
             self._busy = False
 
     def _reload(self) -> None:
+        self._stale = False
         plan_id = self.ctx.plan_id
         plist = periods.list_periods(self.ctx.db, plan_id) if plan_id else []
         if self._period_id not in {p.id for p in plist}:
@@ -217,17 +230,14 @@ class ProgressPage(QWidget):
 
         lines: list[ActivityLine] = []
         if plan_id and self._agency_id is not None:
-            by_id = {i.id: i for i in items.all_items(self.ctx.db, plan_id)}
             reports = ({r.item_id: r for r in progress.for_period(
                 self.ctx.db, self._period_id, self._agency_id)} if self._period_id else {})
             covered = (progress.inside(self.ctx.db, self._period_id, self._agency_id)
                        if self._period_id else {})
-            for item_id, role in assignments.for_agency(self.ctx.db, plan_id, self._agency_id):
-                item = by_id.get(item_id)
-                if item is not None:
-                    lines.append(ActivityLine(item_id, item.ref, item.title, role,
-                                              reports.get(item_id), item.time_frame.end,
-                                              covered.get(item_id)))
+            for item_id, ref, title, role, due in assignments.lines_of_agency(
+                    self.ctx.db, plan_id, self._agency_id):
+                lines.append(ActivityLine(item_id, ref, title, role, reports.get(item_id), due,
+                                          covered.get(item_id)))
         self.model.set_rows(lines)
         if self.model.row_of_id(self._item_id) is None:
             self._item_id = lines[0].id if lines else None
@@ -235,12 +245,49 @@ class ProgressPage(QWidget):
         if not self.form.is_dirty():
             self._load_form()
 
-        unreported = (progress.unreported_agencies(self.ctx.db, plan_id, self._period_id)
-                      if plan_id and self._period_id else [])
-        self.unreported_model.set_rows(unreported)
+        self._unreported_period = current
+        if not (plan_id and current):
+            self._show_unreported([])
+        elif self.ctx.path.is_file() and activities.count(
+                self.ctx.db, plan_id, activities.ActivityFilter(), today=self.today()
+        ) >= self.background_from:  # seconds on 100,000 activities: off the GUI thread
+            self.unreported_title.setText(
+                self.tr("Chưa báo cáo kỳ «{0}»: đang tính…").format(current.name))
+            self.loader.request(read_in_own_connection, self.ctx.path,
+                                progress.unreported_agencies, plan_id, current.id)
+        else:
+            self._show_unreported(
+                progress.unreported_agencies(self.ctx.db, plan_id, current.id))
+
+    def _show_unreported(self, rows: list[tuple[int, str, int, int]]) -> None:
+        current = self._unreported_period
+        self.unreported_model.set_rows(rows)
         self.unreported_title.setText(
-            self.tr("Chưa báo cáo kỳ «{0}»: {1} cơ quan").format(current.name, len(unreported))
+            self.tr("Chưa báo cáo kỳ «{0}»: {1} cơ quan").format(current.name, len(rows))
             if current else self.tr("Chưa có kỳ báo cáo: bấm «Thêm kỳ báo cáo…»."))
+
+    def _unreported_failed(self, exc: BaseException) -> None:
+        log.warning("progress: agencies not reported not updated: %s", exc)
+        self.unreported_title.setText(
+            self.tr("Không tính được cơ quan chưa báo cáo: {0}").format(exc))
+
+    def _data_changed(self) -> None:
+        """After any change; a hidden page reads again when shown (on a 100,000-activity plan
+        a reload takes a second, and every save anywhere would pay it)."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def shutdown(self) -> None:
+        """Before the database closes (or is restored over): let a background read end."""
+        if not self.loader.wait(60):
+            log.warning("progress: a background read did not end within 60 s")
 
     def _load_form(self) -> None:
         line = self._current_line()
