@@ -204,3 +204,20 @@ def test_a_newer_gbapp_stopped_half_way_is_still_refused(tmp_path):
     con.close()
     with pytest.raises(NewerDatabaseError):
         open_database(path)
+
+
+def test_a_reader_reads_what_was_saved_and_writes_nothing(tmp_path):
+    """The second connection of a worker thread (store.open_reader)."""
+    from gbapp.store import open_reader
+
+    path = tmp_path / "r.db"
+    db = open_database(path)
+    db.execute("INSERT INTO plans (number) VALUES ('7/KH')")
+    reader = open_reader(path)
+    assert reader.execute("SELECT number FROM plans").fetchall() == [("7/KH",)]
+    assert reader.execute("SELECT fold('Bình Đẳng')").fetchone()[0] == "binh dang"
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.conn.execute("DELETE FROM plans")
+    reader.close()
+    assert db.execute("SELECT COUNT(*) FROM plans").fetchone()[0] == 1
+    db.close()

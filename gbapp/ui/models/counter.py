@@ -32,10 +32,10 @@ class _Worker(QObject):
         with self.lock:
             if generation != self.latest:
                 return  # a newer request is queued
-        from ...store import activities, open_database
+        from ...store import activities, open_reader
 
         if self.db is None:  # made in this thread: sqlite3 connections stay in their thread
-            self.db = open_database(self.path, migrate=False)
+            self.db = open_reader(self.path)
         self.counted.emit(generation, activities.count(self.db, plan_id, f, today=today))
 
     @Slot()
