@@ -78,6 +78,8 @@ class LegalBasis:
     issued_on: dt.date | None = None
     issuer: str = ""
     summary: str = ""
+    # how the plan cites it ("Căn cứ", "Thực hiện"); "" when not read: chosen by its type
+    verb: str = ""
 
 
 @dataclass

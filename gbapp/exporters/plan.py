@@ -74,15 +74,16 @@ def _basis_text(b: LegalBasis) -> str:
 
 
 def legal_basis_paragraphs(doc: PlanDocument) -> list[str]:
-    """'Căn cứ …;' for statutes, then one 'Thực hiện …; theo đề nghị của … tại Tờ trình …;
-    <issuer> ban hành Kế hoạch … như sau:' paragraph."""
+    """'Căn cứ …;' for what the plan cites so (statutes, when it was not read), then one
+    'Thực hiện …; theo đề nghị của … tại Tờ trình …; <issuer> ban hành Kế hoạch … như sau:'
+    paragraph."""
     plan = doc.plan
     statutes, others, proposals = [], [], []
     for b in plan.legal_bases:
-        kind = fold(b.doc_type)
-        if kind.startswith(_STATUTES):
+        kind, verb = fold(b.doc_type), fold(b.verb)
+        if verb == "can cu" or (not verb and kind.startswith(_STATUTES)):
             statutes.append(f"Căn cứ {_basis_text(b)};")
-        elif kind.startswith("to trinh"):
+        elif kind.startswith("to trinh") and verb != "thuc hien":
             number = f" số {clean_line(b.number)}" if b.number else ""
             date = f" ngày {format_date(b.issued_on)}" if b.issued_on else ""
             who = f"của {clean_line(b.issuer)} " if b.issuer else ""

@@ -497,12 +497,16 @@ def parse_legal_bases(lines: list[str]) -> list[LegalBasis]:
             if kept and m.start() < kept[-1].end():
                 continue
             kept.append(m)
+        verb, clause_from = "", 0
         for k, m in enumerate(kept):
             seg_end = kept[k + 1].start() if k + 1 < len(kept) else len(line)
             semi = line.find(";", m.end())
             if 0 <= semi < seg_end:
                 seg_end = semi
+            verb = _citing_verb(line[clause_from:m.start()], verb)
+            clause_from = seg_end
             basis = _basis_from(line, m, seg_end)
+            basis.verb = verb
             key = basis.number or f"{basis.doc_type} {basis.summary}"
             if key in seen:
                 continue
@@ -514,6 +518,22 @@ def parse_legal_bases(lines: list[str]) -> list[LegalBasis]:
         if not basis.issuer and basis.summary in ("", "và") and following.issuer:
             basis.issuer, basis.summary = following.issuer, ""
     return out
+
+
+_VERBS = (("can cu", "Căn cứ"), ("thuc hien", "Thực hiện"))
+
+
+def _citing_verb(before: str, previous: str) -> str:
+    """How the plan cites the document whose citation follows *before* (the text since the
+    previous citation): "Căn cứ", "Thực hiện"; the previous one's verb when nothing but "và"
+    or punctuation comes between ("Căn cứ Luật A; Luật B"); else "" (unknown)."""
+    words = fold(before).strip(" \t-+•,;.:")
+    if words in ("", "va"):
+        return previous
+    for prefix, verb in _VERBS:
+        if words.startswith(prefix):
+            return verb
+    return ""
 
 
 def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
@@ -539,6 +559,8 @@ def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
     summary = after.strip(" ,.;")
     summary = re.sub(r"^(?:về việc|v/v|về)\s+", "", summary, flags=re.IGNORECASE)
     summary = re.sub(r"\s+(?:và|;)$", "", summary).strip(" ,.;")
+    if summary == "và":  # "… của Bộ Nội vụ và Kế hoạch số …": nothing of its own
+        summary = ""
     if "name" in m.re.groupindex:
         summary = m.group("name").strip()
         if m.group("y") and issued is None:  # "Luật Bình đẳng giới năm 2006": a year, not a day

@@ -29,6 +29,7 @@ def plan_to_json(parsed: ParsedPlan) -> dict:
                 "doc_type": b.doc_type or None,
                 "issuer": b.issuer or None,
                 "summary": b.summary or None,
+                "verb": b.verb or None,
             }
             for b in m.legal_bases
         ],

@@ -310,3 +310,11 @@ def m006_word_search_index(db: Database) -> None:
             INSERT INTO items_fts(rowid, search) VALUES (new.id, new.search);
         END;
     """)
+
+
+@migration
+def m007_legal_basis_verb(db: Database) -> None:
+    # How the plan cites each document ("Căn cứ Quyết định…" or "Thực hiện Quyết định…"): a
+    # re-issued plan guessed it from the type, and a Quyết định cited with "Căn cứ" came out
+    # as "Thực hiện". '' (older rows, typed bases): chosen by the type as before.
+    run_script(db, "ALTER TABLE legal_bases ADD COLUMN verb TEXT NOT NULL DEFAULT '';")

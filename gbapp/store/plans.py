@@ -66,10 +66,11 @@ def update(db: Database, plan: Plan) -> None:
 
 def _write_legal_bases(db: Database, plan_id: int, bases: list[LegalBasis]) -> None:
     db.conn.executemany(
-        "INSERT INTO legal_bases (plan_id, position, doc_type, number, issued_on, issuer, summary) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO legal_bases (plan_id, position, doc_type, number, issued_on, issuer, summary, "
+        "verb) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(plan_id, i, clean_line(b.doc_type), clean_line(b.number), date_out(b.issued_on),
-          clean_line(b.issuer), clean_line(b.summary)) for i, b in enumerate(bases, start=1)],
+          clean_line(b.issuer), clean_line(b.summary), clean_line(b.verb))
+         for i, b in enumerate(bases, start=1)],
     )
 
 
@@ -84,9 +85,10 @@ def get(db: Database, plan_id: int) -> Plan | None:
     values["truncated"] = bool(values["truncated"])
     plan = Plan(**values)
     plan.legal_bases = [
-        LegalBasis(doc_type=r[0], number=r[1], issued_on=date_in(r[2]), issuer=r[3], summary=r[4])
+        LegalBasis(doc_type=r[0], number=r[1], issued_on=date_in(r[2]), issuer=r[3], summary=r[4],
+                   verb=r[5])
         for r in db.execute(
-            "SELECT doc_type, number, issued_on, issuer, summary FROM legal_bases "
+            "SELECT doc_type, number, issued_on, issuer, summary, verb FROM legal_bases "
             "WHERE plan_id = ? ORDER BY position", [plan_id]).fetchall()
     ]
     return plan

@@ -543,3 +543,56 @@ def test_reminder_never_asks_for_the_report_before_its_own_due_date(demo_copy, t
     text = "\n".join(texts(docx.Document(str(letter))))
     assert "hạn gửi báo cáo là ngày 15/12/2025" in text
     assert "trước ngày 15/12/2025" in text and "trước ngày 06/12/2025" not in text
+
+
+CITED = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+Số: 12/KH-UBND
+Bình Định, ngày 3 tháng 2 năm 2026
+KẾ HOẠCH
+Thực hiện công tác bình đẳng giới năm 2026
+Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006; Luật Phòng, chống bạo lực gia đình năm 2022;
+Căn cứ Quyết định số 254/QĐ-UBND ngày 10/3/2025 của UBND tỉnh về việc ban hành kế hoạch hành động;
+Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 của Bộ Nội vụ và Kế hoạch số 5/KH-BNV ngày \
+2/1/2026 của Bộ Nội vụ; theo đề nghị của Sở Nội vụ tại Tờ trình số 80/TTr-SNV ngày 14/4/2025, UBND \
+tỉnh ban hành Kế hoạch như sau:
+I. NHIỆM VỤ
+1. Tập huấn cho cán bộ. Sở Nội vụ chủ trì.
+2. Hội thi tìm hiểu pháp luật. Sở Y tế chủ trì.
+"""
+
+
+def test_a_reissued_plan_cites_each_document_as_the_plan_did(tmp_path):
+    """"Căn cứ Quyết định…" stays "Căn cứ" (it came out as "Thực hiện" from the type alone);
+    documents joined by "và" share their verb; a basis typed without one goes by its type."""
+    import dataclasses
+
+    from gbapp.domain.model import LegalBasis
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database, plans
+
+    parsed = parse_plan_text(CITED)
+    assert [(b.verb, b.number or b.summary) for b in parsed.meta.legal_bases] == [
+        ("Căn cứ", "Bình đẳng giới"), ("Căn cứ", "Phòng, chống bạo lực gia đình năm 2022"),
+        ("Căn cứ", "254/QĐ-UBND"), ("Thực hiện", "739/BNV-CTTN&BĐG"),
+        ("Thực hiện", "5/KH-BNV"), ("", "80/TTr-SNV")]
+    db = open_database(tmp_path / "c.db")
+    try:
+        plan_id = store_plan(db, parsed)
+        plan = plans.get(db, plan_id)
+        typed = LegalBasis(doc_type="Nghị định", number="1/2026/NĐ-CP")  # no verb: a statute
+        plans.update(db, dataclasses.replace(plan, legal_bases=[*plan.legal_bases, typed]))
+        out = export(db, "plan", tmp_path / "kh.docx", ExportOptions())[0]
+    finally:
+        db.close()
+    all_text = texts(docx.Document(str(out)))
+    assert "Căn cứ Quyết định số 254/QĐ-UBND ngày 10/03/2025 của UBND tỉnh ban hành kế hoạch " \
+           "hành động;" in all_text
+    assert "Căn cứ Nghị định số 1/2026/NĐ-CP;" in all_text
+    closing = next(t for t in all_text if "739/BNV" in t)
+    assert closing.startswith("Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/03/2025 của Bộ Nội "
+                              "vụ và Kế hoạch số 5/KH-BNV ngày 02/01/2026 của Bộ Nội vụ; theo đề "
+                              "nghị của Sở Nội vụ tại Tờ trình số 80/TTr-SNV ngày 14/04/2025;")
+    assert " và và " not in closing and "Quyết định" not in closing

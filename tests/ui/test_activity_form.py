@@ -224,7 +224,7 @@ def test_plan_metadata_form(qtbot, window):
     form.recipients.setPlainText("Bộ Nội vụ;\nCác sở, ban, ngành tỉnh;")
     qtbot.mouseClick(form.add_basis, Qt.MouseButton.LeftButton)
     row = form.bases.rowCount() - 1
-    for col, text in enumerate(("Luật", "73/2006/QH11", "29/11/2006", "Quốc hội",
+    for col, text in enumerate(("Căn cứ", "Luật", "73/2006/QH11", "29/11/2006", "Quốc hội",
                                 "Luật Bình đẳng giới")):
         form.bases.item(row, col).setText(text)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -234,6 +234,8 @@ def test_plan_metadata_form(qtbot, window):
     assert plan.recipients == ["Bộ Nội vụ;", "Các sở, ban, ngành tỉnh;"]
     assert plan.legal_bases[-1].number == "73/2006/QH11"
     assert plan.legal_bases[-1].issued_on == dt.date(2006, 11, 29)
+    assert plan.legal_bases[-1].verb == "Căn cứ"
+    assert [b.verb for b in plan.legal_bases[:2]] == ["Thực hiện", "Thực hiện"]  # as imported
     assert window.undo_action.text() == "Hoàn tác: Sửa thông tin kế hoạch"
     assert plan.year_to is None and form.year_to.text() == "(một năm)"
     # made a 2025–2030 programme by hand: stored; a last year not after the first is none

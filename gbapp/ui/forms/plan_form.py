@@ -28,7 +28,8 @@ from ..widgets.date_edit import DateEdit
 from ..widgets.text_edit import TextEdit
 from .field import FieldBox, show_errors
 
-BASIS_COLUMNS = ("Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu")
+# "Dẫn bằng": how the plan cites it ("Căn cứ", "Thực hiện"; empty: by its type)
+BASIS_COLUMNS = ("Dẫn bằng", "Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu")
 
 
 class PlanForm(QWidget):
@@ -64,7 +65,9 @@ class PlanForm(QWidget):
         self.title.setFixedHeight(self.title.fontMetrics().lineSpacing() * 3 + 14)
         self.bases = QTableWidget(0, len(BASIS_COLUMNS), self)
         self.bases.setHorizontalHeaderLabels([self.tr(c) for c in BASIS_COLUMNS])
-        self.bases.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        basis_header = self.bases.horizontalHeader()
+        basis_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        basis_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.bases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.bases.setMinimumHeight(120)
         self.add_basis = QPushButton(self.tr("Thêm căn cứ"), self)
@@ -160,8 +163,8 @@ class PlanForm(QWidget):
     def _append_basis(self, basis: LegalBasis) -> None:
         row = self.bases.rowCount()
         self.bases.insertRow(row)
-        for col, text in enumerate((basis.doc_type, basis.number, format_date(basis.issued_on),
-                                    basis.issuer, basis.summary)):
+        for col, text in enumerate((basis.verb, basis.doc_type, basis.number,
+                                    format_date(basis.issued_on), basis.issuer, basis.summary)):
             self.bases.setItem(row, col, QTableWidgetItem(text))
 
     def _remove_basis(self) -> None:
@@ -175,7 +178,7 @@ class PlanForm(QWidget):
     def validate(self) -> bool:
         fields = {"issued_on": self.issued_on.text(), "effective_on": self.effective_on.text()}
         errors = validate_dates(fields)
-        basis_dates = {f"{r + 1}": self._cell(r, 2) for r in range(self.bases.rowCount())}
+        basis_dates = {f"{r + 1}": self._cell(r, 3) for r in range(self.bases.rowCount())}
         bad = validate_dates(basis_dates)
         if bad:
             row, message = next(iter(bad.items()))
@@ -199,11 +202,11 @@ class PlanForm(QWidget):
         plan.signer_title = self.signer_title.text()
         plan.title = self.title.toPlainText()
         plan.legal_bases = [
-            LegalBasis(doc_type=self._cell(r, 0), number=self._cell(r, 1),
-                       issued_on=parse_date(self._cell(r, 2)), issuer=self._cell(r, 3),
-                       summary=self._cell(r, 4))
+            LegalBasis(verb=self._cell(r, 0), doc_type=self._cell(r, 1), number=self._cell(r, 2),
+                       issued_on=parse_date(self._cell(r, 3)), issuer=self._cell(r, 4),
+                       summary=self._cell(r, 5))
             for r in range(self.bases.rowCount())
-            if any(self._cell(r, c) for c in range(len(BASIS_COLUMNS)))]
+            if any(self._cell(r, c) for c in range(1, len(BASIS_COLUMNS)))]
         plan.recipients = [line.strip() for line in self.recipients.toPlainText().splitlines()
                            if line.strip()]
         return plan
