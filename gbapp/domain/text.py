@@ -33,12 +33,17 @@ def clean_text(value: str | None) -> str:
     return text
 
 
+def single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, without splitting text that has nothing to change: one
+    space between words is by far the common case, and splitting costs ~8 µs a line."""
+    if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
+        return " ".join(text.split())  # (any space but " " is not printable)
+    return text
+
+
 def clean_line(value: str | None) -> str:
     """Like clean_text, for one-line fields: whitespace runs (newlines included) become one space."""
-    text = clean_text(value)
-    if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
-        return " ".join(text.split())
-    return text
+    return single_spaced(clean_text(value))
 
 
 _GIST_RE = re.compile(r"\s*\([^()]*\)\s*$")

@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 from .model import TimeFrame
+from .text import single_spaced
 
 __all__ = ["parse_time_frame", "find_time_frame"]
 
@@ -410,7 +411,7 @@ def _norm(text: str | None) -> str:
         return ""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())
+    return single_spaced(text)
 
 
 def parse_time_frame(text: str, year: int | None = None) -> TimeFrame | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gbapp.domain.text import clean_text, fold
+from gbapp.domain.text import clean_text, fold, single_spaced
 
 from .markers import classify_label, parse_marker
 from .tables import (
@@ -205,7 +205,7 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
     for n, raw in enumerate(raw_lines):
         if furniture and n in furniture:
             continue  # a PDF's page number or running header: as if the page did not break
-        line = _SPACE_RUN.sub(" ", raw).strip() if "\t" in raw else " ".join(raw.split())
+        line = _SPACE_RUN.sub(" ", raw).strip() if "\t" in raw else single_spaced(raw)
         if line and ("[" in line or "(" in line):
             line, cut = strip_truncation(line)
             if cut:

@@ -64,6 +64,13 @@ def test_search_words_fast_path_equals_the_word_pattern(value):
     assert all(word.isalnum() for word in words)
 
 
+@given(st.text(alphabet=st.sampled_from("ab đ\t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000")) | st.text())
+def test_single_spaced_equals_split_and_join(value):
+    from gbapp.domain.text import single_spaced
+
+    assert single_spaced(value) == " ".join(value.split())
+
+
 @given(st.text())
 def test_clean_line_fast_path_equals_split_and_join(value):
     from gbapp.domain.text import clean_line, clean_text
