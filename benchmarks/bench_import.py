@@ -48,7 +48,10 @@ def run_in_new_process(n_activities: int, folder: Path, n: int) -> tuple[dict, t
     left in memory (compiled patterns, remembered words) makes it faster. The modules are
     loaded and the text generated before the clock starts."""
     out = subprocess.run([sys.executable, __file__, "--one", str(n_activities), str(folder), str(n)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True)
+    if out.returncode:
+        sys.stderr.write(out.stderr)
+        raise SystemExit(f"the timed import (run {n}) failed")
     figures = json.loads(out.stdout)
     return figures["speed"], tuple(figures["run"])
 

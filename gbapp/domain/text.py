@@ -121,6 +121,8 @@ class _PieceWords(dict):
     LIMIT = 50_000  # distinct pieces kept (a few MB); then it starts afresh
 
     def __missing__(self, piece: str) -> str:
+        if len(piece) > 64:  # not a word that recurs (a URL, a run of symbols): not kept
+            return _words_of(piece)
         if len(self) >= self.LIMIT:
             self.clear()
         words = self[piece] = _words_of(piece)

@@ -1,7 +1,7 @@
 """Where a plan stands today, as the overview page shows it, gathered in one call.
 
 Plain data from the store, no Qt: on a large plan the page runs `load` in a worker thread on a
-reader of its own (store.read_in_own_connection), while the window stays responsive.
+reader of its own (ui.workers.LatestLoader), while the window stays responsive.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..store.connection import Database
 
 @dataclass
 class Overview:
+    plan_id: int | None = None  # the plan the figures were read for
     counts: dict[Status, int] = field(default_factory=lambda: {s: 0 for s in Status})
     by_lead: list[tuple[str, Status, int]] = field(default_factory=list)  # lead '' = none
     overdue: list[ActivityRow] = field(default_factory=list)
@@ -43,6 +44,7 @@ def load(db: Database, plan_id: int | None, today: dt.date,
     plist = periods.list_periods(db, plan_id)
     period = next((p for p in plist if p.id == period_id), None) or default_period(plist, today)
     return Overview(
+        plan_id=plan_id,
         counts=activities.status_counts(db, plan_id, today=today),
         by_lead=activities.status_by_lead(db, plan_id, today=today),
         overdue=activities.query(db, plan_id, activities.ActivityFilter(

@@ -6,9 +6,10 @@ from .database import (
     NewerDatabaseError,
     NotADatabaseError,
     StorageError,
+    CancellableRead,
+    ReadCancelled,
     open_database,
     open_reader,
-    read_in_own_connection,
 )
 
 __all__ = [
@@ -17,7 +18,8 @@ __all__ = [
     "NewerDatabaseError",
     "NotADatabaseError",
     "StorageError",
+    "CancellableRead",
+    "ReadCancelled",
     "open_database",
     "open_reader",
-    "read_in_own_connection",
 ]

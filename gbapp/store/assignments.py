@@ -62,7 +62,7 @@ def agencies_of_plan(db: Database, plan_id: int) -> list[tuple[int, str]]:
     # agency by agency (a few hundred), not assignment by assignment (10^5 in a large plan)
     return db.execute(
         "SELECT g.id, g.name FROM agencies g WHERE EXISTS (SELECT 1 FROM assignments a "
-        "INDEXED BY assignments_agency CROSS JOIN items i ON i.id = a.item_id "
+        "CROSS JOIN items i ON i.id = a.item_id "
         "WHERE a.agency_id = g.id AND i.plan_id = ?) "
         "ORDER BY g.name_key", [plan_id]).fetchall()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -123,19 +124,59 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
 def open_reader(path: str | Path) -> Database:
     """A second, read-only connection to a database the app has open (checked and migrated
     by open_database): for reads in a worker thread, where a connection must be made."""
+    path = Path(path)
+    if not path.is_file():  # gone meanwhile (a pulled stick): do not create an empty one
+        raise StorageError(f"Không đọc được tệp «{path.name}». (database file not found)")
     conn = sqlite3.connect(str(path))  # (no URI: network-share paths do not fit one)
     conn.execute("PRAGMA query_only = ON")
     configure(conn)
     return Database(conn)
 
 
-def read_in_own_connection(path: str | Path, fn: Callable[..., T], *args: Any) -> T:
-    """fn(db, *args) on a reader of its own, closed afterwards (for a worker thread)."""
-    db = open_reader(path)
-    try:
-        return fn(db, *args)
-    finally:
-        db.close()
+class ReadCancelled(Exception):
+    """A background read stopped (CancellableRead.cancel) so that a write could go ahead."""
+
+
+class CancellableRead:
+    """fn(db, *args) on a reader of its own, for a worker thread, that another thread can stop
+    at once with cancel(). The file keeps a rollback journal (USB sticks and network folders
+    cannot share WAL memory), so a commit waits until every reader's current statement ends:
+    a read of seconds on a large plan must give way to the user's save, not delay or fail it."""
+
+    PROGRESS_STEPS = 10_000  # SQLite VM steps between two looks at the flag (well under 1 ms)
+
+    def __init__(self, path: str | Path, fn: Callable[..., T], *args: Any):
+        self.path, self.fn, self.args = Path(path), fn, args
+        self._cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+
+    def __call__(self) -> T:
+        if self._cancelled.is_set():
+            raise ReadCancelled
+        db = open_reader(self.path)
+        # any statement stops soon after cancel(), also one started after it
+        db.conn.set_progress_handler(self._cancelled.is_set, self.PROGRESS_STEPS)
+        with self._lock:
+            self._conn = db.conn
+        try:
+            return self.fn(db, *self.args)
+        except sqlite3.OperationalError as exc:
+            if self._cancelled.is_set():
+                raise ReadCancelled from exc
+            raise
+        finally:
+            with self._lock:
+                self._conn = None
+            db.close()
+
+    def cancel(self) -> None:
+        """Stop the read (any thread): its statement ends within a fraction of a millisecond
+        and ReadCancelled is raised in the reading thread."""
+        self._cancelled.set()
+        with self._lock:
+            if self._conn is not None:
+                self._conn.interrupt()
 
 
 def _check_integrity(db: Database, path: Path) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from ..store import plans
 from ..store.connection import Database
 from ..store.undo import UndoLog
+from .workers import writes_first
 
 T = TypeVar("T")
 
@@ -46,20 +47,23 @@ class AppContext(QObject):
         if self.before_first_change is not None:
             hook, self.before_first_change = self.before_first_change, None
             hook()
-        result = self.undo.run(name, fn)
-        self._after_change()
+        with writes_first():  # (pages reload inside: their reads start once, after the write)
+            result = self.undo.run(name, fn)
+            self._after_change()
         return result
 
     def undo_last(self) -> str | None:
-        name = self.undo.undo()
-        if name is not None:
-            self._after_change()
+        with writes_first():
+            name = self.undo.undo()
+            if name is not None:
+                self._after_change()
         return name
 
     def redo_last(self) -> str | None:
-        name = self.undo.redo()
-        if name is not None:
-            self._after_change()
+        with writes_first():
+            name = self.undo.redo()
+            if name is not None:
+                self._after_change()
         return name
 
     def _after_change(self) -> None:

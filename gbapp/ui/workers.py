@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from shiboken6 import isValid
+
+from ..store import CancellableRead, ReadCancelled
 
 log = logging.getLogger(__name__)
 
@@ -107,61 +111,120 @@ def busy_cursor() -> Iterator[None]:
 
 
 class LatestLoader(QObject):
-    """Background reads for a page whose figures take seconds on a large plan: one runs at a
-    time, a request made meanwhile runs when it ends, and only the newest request's result is
-    delivered (to *on_done*, or its error to *on_error*, in the GUI thread). `running` tells a
-    page to say it is updating."""
+    """Background reads for a page whose figures take seconds on a large plan.
+
+    `request(path, fn, *args)` runs fn(db, *args) in a worker thread on a reader of its own
+    (store.CancellableRead). One read runs at a time; only the newest request's result is
+    delivered (to *on_done*, or its error to *on_error*, in the GUI thread): a newer request,
+    or `invalidate()` (the page showed newer figures itself), stops the running read and drops
+    what it would have returned. Before the user's data is written, `yield_to_writes()` stops
+    every running read and runs it again afterwards, so that a save never waits for one.
+    `running` tells a page to say it is updating."""
 
     running_changed = Signal(bool)
+    _instances: weakref.WeakSet[LatestLoader] = weakref.WeakSet()
 
     def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
                  parent: QObject | None = None):
         super().__init__(parent)
         self._on_done, self._on_error = on_done, on_error
-        self._queued: tuple[Callable[..., Any], tuple] | None = None
+        self._token = 0  # of the newest request
+        self._job: tuple[int, CancellableRead] | None = None  # (token, the running read)
+        self._queued: tuple[int, Path, Callable[..., Any], tuple] | None = None
         self._idle = threading.Event()  # set while no read runs
         self._idle.set()
-        self.running = False
+        LatestLoader._instances.add(self)
 
-    def request(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Run fn(*args) in a worker thread (it must not touch Qt or the open connection)."""
-        if self.running:
-            self._queued = (fn, args)  # supersedes an older queued request
+    @property
+    def running(self) -> bool:
+        return self._job is not None or self._queued is not None
+
+    def request(self, path: Path, fn: Callable[..., Any], *args: Any) -> None:
+        self._token += 1
+        item = (self._token, Path(path), fn, args)
+        if self._job is not None:
+            self._queued = item
+            self._job[1].cancel()  # what it reads is no longer wanted
             return
-        self._start(fn, args)
+        self._start(item)
 
-    def _start(self, fn: Callable[..., Any], args: tuple) -> None:
+    def invalidate(self) -> None:
+        """Whatever was requested is out of date: it is stopped and never delivered."""
+        self._token += 1
+        self._queued = None
+        if self._job is not None:
+            self._job[1].cancel()
+
+    def _start(self, item: tuple[int, Path, Callable[..., Any], tuple]) -> None:
+        token, path, fn, args = item
+        was_running = self.running
+        read = CancellableRead(path, fn, *args)
+        self._job = (token, read)
+        self._queued = None
         idle = self._idle
         idle.clear()
 
-        def job() -> Any:  # in the worker thread
+        def job() -> Any:  # in the worker thread: no Qt, no self
             try:
-                return fn(*args)
+                return read()
             finally:
                 idle.set()
 
-        was_running, self.running = self.running, True
-        run_task(job, on_done=lambda result: self._ended(result, None),
-                 on_error=lambda exc: self._ended(None, exc))
+        run_task(job, on_done=lambda result: self._ended(item, result, None),
+                 on_error=lambda exc: self._ended(item, None, exc))
         if not was_running:
             self.running_changed.emit(True)
 
-    def _ended(self, result: Any, error: BaseException | None) -> None:
+    def _ended(self, item: tuple, result: Any, error: BaseException | None) -> None:
         if not isValid(self):  # the page went away meanwhile
             return
-        if self._queued is not None:  # a newer request: this result is already stale
-            fn, args = self._queued
-            self._queued = None
-            self._start(fn, args)
+        self._job = None
+        if isinstance(error, ReadCancelled) and self._queued is None and item[0] == self._token:
+            self._queued = item  # stopped for a write, and still wanted: read again after it
+        if self._queued is not None:
+            if not _writing:  # else started when the write ends (writes_first)
+                self._start(self._queued)
             return
-        self.running = False
         self.running_changed.emit(False)
+        if item[0] != self._token or isinstance(error, ReadCancelled):
+            return
         if error is not None:
             self._on_error(error)
         else:
             self._on_done(result)
 
+    def _yield(self) -> None:
+        if self._job is not None:
+            self._job[1].cancel()
+
     def wait(self, timeout_s: float = 60) -> bool:
-        """Drop what is queued and wait for the running read (before the database closes)."""
+        """Stop the running read, drop what is queued and wait for the read's thread to let go
+        of the file (before the database closes or is restored over)."""
         self._queued = None
+        self._token += 1
+        if self._job is not None:
+            self._job[1].cancel()
         return self._idle.wait(timeout_s)
+
+
+_writing = 0  # writes_first() blocks open
+
+
+@contextmanager
+def writes_first() -> Iterator[None]:
+    """Around a write on the main connection (each user action, undo and redo): every
+    background read stops now and starts again when the write is done, so that the commit
+    waits for none of them (a rollback journal makes a commit wait for every reader)."""
+    global _writing
+    _writing += 1
+    try:
+        for loader in list(LatestLoader._instances):
+            if isValid(loader):
+                loader._yield()
+        yield
+    finally:
+        _writing -= 1
+        if not _writing:
+            for loader in list(LatestLoader._instances):
+                if isValid(loader) and loader._job is None and loader._queued is not None:
+                    loader._start(loader._queued)

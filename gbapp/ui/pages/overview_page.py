@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.model import STATUS_LABELS, Status
 from ...services import overview
-from ...store import activities, read_in_own_connection
+from ...store import activities
 from ..context import AppContext
 from ..workers import LatestLoader
 from .parts.labels import STATUS_COLORS, STATUS_ORDER, tr
@@ -173,6 +173,7 @@ class OverviewPage(QWidget):
             self.reload()
         else:
             self._stale = True
+            self.loader.invalidate()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -190,9 +191,9 @@ class OverviewPage(QWidget):
         ) >= self.background_from:
             if self._shown_plan != plan_id:  # not the previous plan's figures, nor zeros
                 self._computing_look()
-            self.loader.request(read_in_own_connection, self.ctx.path, overview.load, plan_id,
-                                today, self._period_id)
+            self.loader.request(self.ctx.path, overview.load, plan_id, today, self._period_id)
         else:
+            self.loader.invalidate()  # a read still running is for an older state
             self._show(overview.load(self.ctx.db, plan_id, today, self._period_id))
 
     def shutdown(self) -> None:
@@ -221,7 +222,7 @@ class OverviewPage(QWidget):
         self.unreported_box.setTitle(self.tr("Cơ quan chưa báo cáo đủ"))
 
     def _show(self, data: overview.Overview) -> None:
-        self._shown_plan = self.ctx.plan_id
+        self._shown_plan = data.plan_id
         self.chart.empty_text = self.tr("Chưa có hoạt động nào được giao chủ trì.")
         self.total_card.set_count(sum(data.counts.values()))
         for status, card in self.cards.items():

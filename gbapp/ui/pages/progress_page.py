@@ -26,7 +26,7 @@ from ...domain.entities import Period, ProgressReport
 from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role, Status
 from ...domain.status import derive_status
 from ...domain.validation import InvalidInput
-from ...store import activities, assignments, periods, progress, read_in_own_connection
+from ...store import activities, assignments, periods, progress
 from ..context import AppContext
 from ..dialogs import messages
 from ..widgets.tables import read_only_table, select_row_quietly
@@ -62,6 +62,12 @@ class ActivityLine:
             return None
         return derive_status(Status(self.report.status), self.due, self.report.completed_on,
                              today)
+
+
+def _unreported_of(db, plan_id: int, period_id: int
+                   ) -> tuple[int, int, list[tuple[int, str, int, int]]]:
+    """progress.unreported_agencies with what it was read for (in a worker thread)."""
+    return plan_id, period_id, progress.unreported_agencies(db, plan_id, period_id)
 
 
 class ProgressPage(QWidget):
@@ -253,14 +259,20 @@ class ProgressPage(QWidget):
         ) >= self.background_from:  # seconds on 100,000 activities: off the GUI thread
             self.unreported_title.setText(
                 self.tr("Chưa báo cáo kỳ «{0}»: đang tính…").format(current.name))
-            self.loader.request(read_in_own_connection, self.ctx.path,
-                                progress.unreported_agencies, plan_id, current.id)
+            self.loader.request(self.ctx.path, _unreported_of, plan_id, current.id)
         else:
+            self.loader.invalidate()  # a read still running is for an older state
             self._show_unreported(
-                progress.unreported_agencies(self.ctx.db, plan_id, current.id))
+                (plan_id, current.id, progress.unreported_agencies(self.ctx.db, plan_id,
+                                                                   current.id)))
 
-    def _show_unreported(self, rows: list[tuple[int, str, int, int]]) -> None:
+    def _show_unreported(self, found: tuple[int, int, list[tuple[int, str, int, int]]] | list
+                         ) -> None:
+        """(plan id, period id, rows) read for the plan and period shown; [] for none."""
         current = self._unreported_period
+        rows = found[2] if found else []
+        if found and (found[0], found[1]) != (self.ctx.plan_id, current and current.id):
+            return  # read for another plan or period (never delivered: a second guard)
         self.unreported_model.set_rows(rows)
         self.unreported_title.setText(
             self.tr("Chưa báo cáo kỳ «{0}»: {1} cơ quan").format(current.name, len(rows))
@@ -268,6 +280,7 @@ class ProgressPage(QWidget):
 
     def _unreported_failed(self, exc: BaseException) -> None:
         log.warning("progress: agencies not reported not updated: %s", exc)
+        self.unreported_model.set_rows([])  # not an older list under the message
         self.unreported_title.setText(
             self.tr("Không tính được cơ quan chưa báo cáo: {0}").format(exc))
 
@@ -278,6 +291,7 @@ class ProgressPage(QWidget):
             self.reload()
         else:
             self._stale = True
+            self.loader.invalidate()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -400,8 +414,10 @@ class ProgressPage(QWidget):
             show_error(self, self.tr("Không lưu được báo cáo"),
                        self.tr("Báo cáo chưa được lưu: {0}").format(exc))
             return False
-        self.form.load(None, ProgressReport())  # saved: let the reload show what is stored
-        self.reload()
+        # saved, and the page read again (data_changed) while the form still held the edits:
+        # now the form shows what is stored
+        self.form.load(None, ProgressReport())
+        self._load_form()
         self.saved_label.setText(self.tr("Đã lưu báo cáo {0}.").format(line.ref))
         return True
 
