@@ -90,7 +90,10 @@ def fold(value: str | None) -> str:
     return _fold_by_table(value)
 
 
-_WORD_RE = re.compile(r"[^\W_]+")
+# Letters and digits; not the 21 that were vowel signs in Unicode 6.1 (New Tai Lue, Vedic), which
+# the search index's tokenizer (unicode61) still reads as word breaks (tested code point by code
+# point against SQLite).
+_WORD_RE = re.compile(r"[^\W_\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3]+")
 # ASCII letters and digits kept, any other byte a space: one C pass over folded Vietnamese.
 _ASCII_WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 

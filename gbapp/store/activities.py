@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..domain.model import Role, Status
-from ..domain.text import search_words
+from ..domain.text import fold, search_words
 from .connection import Database
 from .convert import date_in, date_out
 
@@ -82,11 +83,32 @@ FEW_MATCHES = 2000
 INDEXED_LENGTH = 3
 
 
+# A typed reference to a part of the plan ("II.1", "ii.1.a", "I."): found by the items' refs,
+# not their words, where "I.2" would match every "Quý I/2025". (A number such as "1.000" is a
+# word: it has no Roman numeral before its first dot.)
+_REFERENCE_RE = re.compile(r"^[ivxlc]+\.(?:[0-9a-z]+\.?)*$")
+# The item's ref as typed references are compared with it: lower case, đ as d.
+_REF_SQL = "replace(replace(lower(i.ref), 'Đ', 'd'), 'đ', 'd')"
+
+
+def _reference(word: str) -> str | None:
+    """'II.1.a' -> 'ii.1.a' when *word* is a reference to a part of the plan, else None."""
+    folded = fold(word)
+    return folded.rstrip(".") if _REFERENCE_RE.match(folded) else None
+
+
 def search_terms(text: str) -> list[str]:
-    """The search box's words as the search column has them (domain.text.search_words), each
-    to be found at the start of a stored word: '15/12' -> '15 12'; punctuation alone is no
-    word."""
-    return [term for term in (search_words(word) for word in text.split()) if term]
+    """The search box's words, but references, as the search column has them
+    (domain.text.search_words), each to be found at the start of a stored word: '15/12' ->
+    '15 12'; punctuation alone is no word."""
+    return [term for term in (search_words(word) for word in text.split()
+                              if _reference(word) is None) if term]
+
+
+def references(text: str) -> list[str]:
+    """The references typed in the search box ('II.1' -> 'ii.1'): each finds that part of the
+    plan and what lies under it."""
+    return [ref for ref in map(_reference, text.split()) if ref]
 
 
 def _indexed(term: str) -> bool:
@@ -118,6 +140,9 @@ def _where(f: ActivityFilter, plan_id: int, today: dt.date, *,
         # at the start of a stored word: the column has one space between words
         clauses.append(f"instr(' ' || i.search, :w{n}) > 0")
         params[f"w{n}"] = " " + term
+    for n, ref in enumerate(references(f.text)):
+        clauses.append(f"({_REF_SQL} = :r{n} OR {_REF_SQL} LIKE :r{n} || '.%')")
+        params[f"r{n}"] = ref
     if f.agency_id is not None:
         if f.role is None:
             clauses.append("EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id "
@@ -154,7 +179,8 @@ def query(db: Database, plan_id: int, f: ActivityFilter, *, today: dt.date,
         "SELECT rowid FROM items_fts WHERE items_fts MATCH ? LIMIT ?",
         [match, FEW_MATCHES + 1]).fetchall()) <= FEW_MATCHES
     ids = None
-    if not few and offset == 0 and sort == "ref" and not descending and search_terms(f.text):
+    if not few and offset == 0 and sort == "ref" and not descending and (
+            search_terms(f.text) or references(f.text)):
         ids = _first_page_by_scan(db, plan_id, f, today, limit)
     if ids is None:
         where, params = _where(f, plan_id, today, matches_joined=few)

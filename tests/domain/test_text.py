@@ -85,3 +85,24 @@ def test_without_gist_keeps_brackets_of_the_vietnamese_part():
         "Thiếu quyền hạn ký (TM./KT.), chức vụ."
     assert without_gist("Không có phần tiếng Anh.") == "Không có phần tiếng Anh."
     assert without_gist("(only a gist)") == "(only a gist)"
+
+
+def test_search_words_break_words_where_the_search_index_does():
+    """Every letter or digit Python knows, between two letters: search_words() and SQLite's
+    unicode61 tokenizer (the activities' word index) must see the same words, else a word is
+    found through the index and not through SQL, or the other way round."""
+    import sqlite3
+
+    from gbapp.domain.text import search_words
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE f USING fts5(s, tokenize='unicode61 remove_diacritics 0')")
+    con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(f, instance)")
+    words = {cp: search_words(f"Ab{chr(cp)}z") for cp in range(0x80, 0x110000)
+             if not 0xD800 <= cp < 0xE000 and chr(cp).isalnum()}
+    con.executemany("INSERT INTO f (rowid, s) VALUES (?, ?)", words.items())
+    tokens: dict[int, list[str]] = {}
+    for doc, term in con.execute("SELECT doc, term FROM v ORDER BY doc, offset"):
+        tokens.setdefault(doc, []).append(term)
+    differ = [hex(cp) for cp, text in words.items() if text.split() != tokens.get(cp, [])]
+    assert differ == [] and len(words) > 100_000

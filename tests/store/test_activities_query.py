@@ -85,7 +85,8 @@ def test_search_finds_words_by_their_start(db, monkeypatch):
         "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
         "I. NHIỆM VỤ\n"
         "1. Tập huấn bình đẳng giới. Sở Y tế chủ trì. Thời gian: trước ngày 15/12/2025.\n"
-        "2. Truyền thông phòng, chống bạo lực. Công an tỉnh chủ trì. Thời gian: Quý III/2025.\n"))
+        "2. Truyền thông phòng, chống bạo lực. Công an tỉnh chủ trì. Thời gian: Quý III/2025.\n"
+        "3. Hội thi. Sở Tư pháp chủ trì. Thời gian: Quý I/2025.\n"))
     today = dt.date(2025, 6, 1)
 
     def found(text: str) -> set[str]:
@@ -94,14 +95,18 @@ def test_search_finds_words_by_their_start(db, monkeypatch):
         assert activities.count(db, plan_id, f, today=today) == len(rows)
         return {r.title.split(".")[0] for r in rows}
 
-    both = {"Tập huấn bình đẳng giới", "Truyền thông phòng, chống bạo lực"}
+    both = {"Tập huấn bình đẳng giới", "Truyền thông phòng, chống bạo lực", "Hội thi"}
     cases = {
         "binh da": {"Tập huấn bình đẳng giới"}, "BÌNH ĐẲNG": {"Tập huấn bình đẳng giới"},
         "inh": set(), "ang": set(), "15/12": {"Tập huấn bình đẳng giới"},
         "15/12/2025": {"Tập huấn bình đẳng giới"}, "12/2025": {"Tập huấn bình đẳng giới"},
         "5/12": set(), "quý iii/2025": {"Truyền thông phòng, chống bạo lực"},
         "phong, chong": {"Truyền thông phòng, chống bạo lực"}, "y te": {"Tập huấn bình đẳng giới"},
-        "y e": set(), "I.1": {"Tập huấn bình đẳng giới"}, "!!": both, "2025": both,
+        "y e": set(), "!!": both, "2025": both,
+        # references find that part of the plan, not "Quý I/2025" ("i 2025" as words)
+        "I.1": {"Tập huấn bình đẳng giới"}, "i.2": {"Truyền thông phòng, chống bạo lực"},
+        "I.": both, "II.1": set(), "I.2 bạo lực": {"Truyền thông phòng, chống bạo lực"},
+        "I.3 bạo lực": set(), "quy i": {"Truyền thông phòng, chống bạo lực", "Hội thi"},
     }
     # the page from the index's matches, from the sort order filtered by them, or from a scan
     for scan_rows, few in itertools.product((0, 10_000), (0, 2000)):
