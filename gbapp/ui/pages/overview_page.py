@@ -6,7 +6,6 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,10 +25,10 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.model import STATUS_LABELS, Status
 from ...services import overview
-from ...store import activities
 from ..context import AppContext
 from ..workers import LatestLoader
 from .parts.labels import STATUS_COLORS, STATUS_ORDER, tr
+from .parts.large_plans import ReadsLargePlansInBackground
 from .parts.status_chart import StatusBarChart
 from .parts.table_model import Column, RowsModel
 
@@ -74,10 +73,9 @@ def _table(model: RowsModel) -> QTableView:
     return view
 
 
-class OverviewPage(QWidget):
+class OverviewPage(ReadsLargePlansInBackground, QWidget):
     """Where the plan stands today; every row is one click from its form."""
 
-    background_from = 20_000  # activities: from this many, figures load off the GUI thread
 
     open_item = Signal(int)  # an activity's id: the main window shows its form
     open_agency = Signal(int, object)  # agency id, period id: the main window shows its reports
@@ -166,40 +164,19 @@ class OverviewPage(QWidget):
         ctx.plan_changed.connect(lambda _id: self._data_changed())
         self.reload()
 
-    def _data_changed(self) -> None:
-        """After any change: figures a hidden page shows nobody are computed when it is shown
-        again (on a 100,000-activity plan they take seconds, and every save changes them)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-            self.loader.invalidate()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
         """Compute the figures again: at once on a plan of ordinary size; from
         `background_from` activities in a worker thread on a reader of its own (the figures
         shown stay until the new ones arrive)."""
         self._stale = False
         plan_id, today = self.ctx.plan_id, self.today()
-        if plan_id is not None and self.ctx.path.is_file() and activities.count(
-                self.ctx.db, plan_id, activities.ActivityFilter(), today=today
-        ) >= self.background_from:
+        if self.in_background(plan_id):
             if self._shown_plan != plan_id:  # not the previous plan's figures, nor zeros
                 self._computing_look()
             self.loader.request(self.ctx.path, overview.load, plan_id, today, self._period_id)
         else:
             self.loader.invalidate()  # a read still running is for an older state
             self._show(overview.load(self.ctx.db, plan_id, today, self._period_id))
-
-    def shutdown(self) -> None:
-        """Before the database closes (or is restored over): let a background read end."""
-        if not self.loader.wait(60):
-            log.warning("overview: a background read did not end within 60 s")
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("overview not updated: %s", exc)

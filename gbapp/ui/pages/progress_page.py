@@ -8,7 +8,6 @@ import sqlite3
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -26,7 +25,7 @@ from ...domain.entities import Period, ProgressReport
 from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role, Status
 from ...domain.status import derive_status
 from ...domain.validation import InvalidInput
-from ...store import activities, assignments, periods, progress
+from ...store import assignments, periods, progress
 from ..context import AppContext
 from ..dialogs import messages
 from ..widgets.tables import read_only_table, select_row_quietly
@@ -34,6 +33,7 @@ from ..workers import LatestLoader
 from .parts.agency_combo import AgencyCombo
 from .parts.forms import show_error
 from .parts.labels import STATUS_COLORS, default_period, tr
+from .parts.large_plans import ReadsLargePlansInBackground
 from .parts.period_dialog import PeriodDialog
 from .parts.progress_form import ProgressForm
 from .parts.table_model import Column, RowsModel
@@ -70,10 +70,9 @@ def _unreported_of(db, plan_id: int, period_id: int
     return plan_id, period_id, progress.unreported_agencies(db, plan_id, period_id)
 
 
-class ProgressPage(QWidget):
+class ProgressPage(ReadsLargePlansInBackground, QWidget):
     """Period + agency → that agency's activities → one report form; who has not reported yet."""
 
-    background_from = 20_000  # activities: from this many, "not reported" loads off the GUI thread
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -254,9 +253,7 @@ class ProgressPage(QWidget):
         self._unreported_period = current
         if not (plan_id and current):
             self._show_unreported([])
-        elif self.ctx.path.is_file() and activities.count(
-                self.ctx.db, plan_id, activities.ActivityFilter(), today=self.today()
-        ) >= self.background_from:  # seconds on 100,000 activities: off the GUI thread
+        elif self.in_background(plan_id):  # seconds on 100,000 activities: off the GUI thread
             self.unreported_title.setText(
                 self.tr("Chưa báo cáo kỳ «{0}»: đang tính…").format(current.name))
             self.loader.request(self.ctx.path, _unreported_of, plan_id, current.id)
@@ -283,25 +280,6 @@ class ProgressPage(QWidget):
         self.unreported_model.set_rows([])  # not an older list under the message
         self.unreported_title.setText(
             self.tr("Không tính được cơ quan chưa báo cáo: {0}").format(exc))
-
-    def _data_changed(self) -> None:
-        """After any change; a hidden page reads again when shown (on a 100,000-activity plan
-        a reload takes a second, and every save anywhere would pay it)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-            self.loader.invalidate()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def shutdown(self) -> None:
-        """Before the database closes (or is restored over): let a background read end."""
-        if not self.loader.wait(60):
-            log.warning("progress: a background read did not end within 60 s")
 
     def _load_form(self) -> None:
         line = self._current_line()
