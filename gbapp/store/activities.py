@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..domain.model import Role, Status
-from ..domain.text import fold, search_words
+from ..domain.text import search_words
 from .connection import Database
 from .convert import date_in, date_out
 
@@ -83,18 +83,24 @@ FEW_MATCHES = 2000
 INDEXED_LENGTH = 3
 
 
-# A typed reference to a part of the plan ("II.1", "ii.1.a", "I."): found by the items' refs,
-# not their words, where "I.2" would match every "Quý I/2025". (A number such as "1.000" is a
-# word: it has no Roman numeral before its first dot.)
-_REFERENCE_RE = re.compile(r"^[ivxlc]+\.(?:[0-9a-z]+\.?)*$")
-# The item's ref as typed references are compared with it: lower case, đ as d.
-_REF_SQL = "replace(replace(lower(i.ref), 'Đ', 'd'), 'đ', 'd')"
+# A typed reference to a part of the plan ("II.1", "ii.1.a", "I.", "II.B.3", "II.1.a.-2"): found
+# by the items' refs, not their words, where "I.2" would match every "Quý I/2025". A Roman numeral
+# and a dot, then labels (a number, a letter, a dash item's "-2"), at least one of them a number
+# unless there is none ("I."): "v.v." and "TP.HCM" stay words, as does "1.000" (no numeral).
+# (Bounded alternatives between compulsory dots: no catastrophic backtracking on long words.)
+_LABEL = r"(?:\d{1,4}|[a-zđ]|[-+]\d{1,3})"
+_REFERENCE_RE = re.compile(rf"^[ivxlc]{{1,7}}\.(?:{_LABEL}\.)*{_LABEL}?$")
+# The item's ref as typed references are compared with it: lower case ("Đ" too; "đ" is not "d").
+_REF_SQL = "replace(lower(i.ref), 'Đ', 'đ')"
 
 
 def _reference(word: str) -> str | None:
     """'II.1.a' -> 'ii.1.a' when *word* is a reference to a part of the plan, else None."""
-    folded = fold(word)
-    return folded.rstrip(".") if _REFERENCE_RE.match(folded) else None
+    low = word.lower()
+    if not _REFERENCE_RE.match(low):
+        return None
+    ref = low.rstrip(".")
+    return ref if "." not in ref or any(ch.isdigit() for ch in ref.split(".", 1)[1]) else None
 
 
 def search_terms(text: str) -> list[str]:
@@ -118,8 +124,11 @@ def _indexed(term: str) -> bool:
 
 def _match_expression(f: ActivityFilter) -> str | None:
     """The full-text MATCH for the indexed search words, if any: each a phrase whose last word
-    may go on ('"binh da"*' finds "bình đẳng"), exactly where the word is found in SQL."""
+    may go on ('"binh da"*' finds "bình đẳng"), exactly where the word is found in SQL; and
+    for each reference the words of its ref, which the search column starts with (a superset
+    of what the ref test in SQL keeps: 'II.3826' reads the few rows with "ii 3826", not all)."""
     indexed = [f'"{term}"*' for term in search_terms(f.text) if _indexed(term)]
+    indexed += [f'"{search_words(ref)}"' for ref in references(f.text)]
     return " AND ".join(indexed) or None
 
 
