@@ -80,7 +80,10 @@ def legal_basis_paragraphs(doc: PlanDocument) -> list[str]:
     plan = doc.plan
     statutes, others, proposals = [], [], []
     for b in plan.legal_bases:
-        kind, verb = fold(b.doc_type), fold(b.verb)
+        # the verb as stored or typed ("Căn cứ", "căn cứ vào", "Thực hiện"); else by the type
+        kind, verb = fold(b.doc_type), fold(b.verb).strip(" :")
+        verb = "can cu" if verb.startswith("can cu") else (
+            "thuc hien" if verb.startswith("thuc hien") else "")
         if verb == "can cu" or (not verb and kind.startswith(_STATUTES)):
             statutes.append(f"Căn cứ {_basis_text(b)};")
         elif kind.startswith("to trinh") and verb != "thuc hien":

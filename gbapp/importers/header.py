@@ -486,7 +486,7 @@ def _is_preamble(line: str) -> bool:
 
 def parse_legal_bases(lines: list[str]) -> list[LegalBasis]:
     out: list[LegalBasis] = []
-    seen: set[str] = set()
+    seen: dict[str, LegalBasis] = {}
     for line in lines:
         if not _is_preamble(line) or "kèm theo" in line:
             continue
@@ -497,20 +497,23 @@ def parse_legal_bases(lines: list[str]) -> list[LegalBasis]:
             if kept and m.start() < kept[-1].end():
                 continue
             kept.append(m)
-        verb, clause_from = "", 0
+        verb = ""
         for k, m in enumerate(kept):
             seg_end = kept[k + 1].start() if k + 1 < len(kept) else len(line)
             semi = line.find(";", m.end())
             if 0 <= semi < seg_end:
                 seg_end = semi
-            verb = _citing_verb(line[clause_from:m.start()], verb)
-            clause_from = seg_end
+            # the words since the previous citation's type and number say how this one is cited
+            verb = _citing_verb(line[kept[k - 1].end() if k else 0:m.start()], verb)
             basis = _basis_from(line, m, seg_end)
             basis.verb = verb
             key = basis.number or f"{basis.doc_type} {basis.summary}"
             if key in seen:
+                # a Quyết định wrapped around the plan cites it first: the plan's own words win
+                if verb:
+                    seen[key].verb = verb
                 continue
-            seen.add(key)
+            seen[key] = basis
             out.append(basis)
     # "Quyết định số 1790/QĐ-TTg … và Quyết định số 2232/QĐ-TTg … của Thủ tướng": one issuer for
     # both, written after the last.
@@ -520,20 +523,29 @@ def parse_legal_bases(lines: list[str]) -> list[LegalBasis]:
     return out
 
 
-_VERBS = (("can cu", "Căn cứ"), ("thuc hien", "Thực hiện"))
+# A phrase that opens a citation, where a clause starts (not "… kế hoạch hành động thực hiện
+# Chiến lược …" inside a summary): its verb, or "" for one that cites otherwise (a proposal).
+# Matched on lower-cased text (same positions), with or without diacritics.
+_CITING_WORDS = (r"(căn cứ|can cu|thực hiện|thuc hien|theo đề nghị|theo de nghi|xét đề nghị|"
+                 r"xet de nghi|đề nghị|de nghi|trên cơ sở|tren co so|để triển khai|"
+                 r"de trien khai|theo|nhằm|nham)(?!\w)")
+_CITING_RE = re.compile(r"(?:^|[;,:(]|(?<!\w)(?:và|va)(?!\w))\s*[-+•]?\s*" + _CITING_WORDS)
+# After a citation's own words, what opens the next one (after a comma or "và"; not a bare
+# "theo" or "nhằm", which a summary may well use): the summary ends there.
+_NEXT_CITING_RE = re.compile(r"(?:[;,:(]|(?<!\w)(?:và|va)(?!\w))\s*[-+•]?\s*"
+                             r"(?:căn cứ|can cu|thực hiện|thuc hien|theo đề nghị|theo de nghi|"
+                             r"xét đề nghị|xet de nghi|đề nghị|de nghi|trên cơ sở|tren co so|"
+                             r"để triển khai|de trien khai)(?!\w)")
+_VERBS = {"can cu": "Căn cứ", "thuc hien": "Thực hiện"}
 
 
 def _citing_verb(before: str, previous: str) -> str:
     """How the plan cites the document whose citation follows *before* (the text since the
-    previous citation): "Căn cứ", "Thực hiện"; the previous one's verb when nothing but "và"
-    or punctuation comes between ("Căn cứ Luật A; Luật B"); else "" (unknown)."""
-    words = fold(before).strip(" \t-+•,;.:")
-    if words in ("", "va"):
-        return previous
-    for prefix, verb in _VERBS:
-        if words.startswith(prefix):
-            return verb
-    return ""
+    previous citation's type and number): the last citing phrase that opens a clause there
+    ("Căn cứ", "Thực hiện"; "" for "theo đề nghị của … tại", "trên cơ sở" and the like); the
+    previous citation's verb when there is none ("Căn cứ Luật A; Luật B", "… A và B")."""
+    found = _CITING_RE.findall(before.lower())
+    return _VERBS.get(fold(found[-1]), "") if found else previous
 
 
 def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
@@ -556,6 +568,11 @@ def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
     closing = _CLOSING_RE.search(after)
     if closing:
         after = after[:closing.start()]
+    # nor into the next citation's own words (", theo đề nghị của Sở Nội vụ tại Tờ trình …")
+    low = after.lower()
+    citing = _NEXT_CITING_RE.search(low) if len(low) == len(after) else None
+    if citing:
+        after = after[:citing.start()]
     summary = after.strip(" ,.;")
     summary = re.sub(r"^(?:về việc|v/v|về)\s+", "", summary, flags=re.IGNORECASE)
     summary = re.sub(r"\s+(?:và|;)$", "", summary).strip(" ,.;")

@@ -553,9 +553,10 @@ KẾ HOẠCH
 Thực hiện công tác bình đẳng giới năm 2026
 Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006; Luật Phòng, chống bạo lực gia đình năm 2022;
 Căn cứ Quyết định số 254/QĐ-UBND ngày 10/3/2025 của UBND tỉnh về việc ban hành kế hoạch hành động;
-Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 của Bộ Nội vụ và Kế hoạch số 5/KH-BNV ngày \
-2/1/2026 của Bộ Nội vụ; theo đề nghị của Sở Nội vụ tại Tờ trình số 80/TTr-SNV ngày 14/4/2025, UBND \
-tỉnh ban hành Kế hoạch như sau:
+Căn cứ tình hình thực tế, theo đề nghị của Sở Tư pháp tại Tờ trình số 7/TTr-STP ngày 2/1/2026;
+Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/3/2025 của Bộ Nội vụ về việc hướng dẫn triển khai \
+công tác năm 2025 và Kế hoạch số 5/KH-BNV ngày 2/1/2026 của Bộ Nội vụ, theo đề nghị của Sở Nội vụ \
+tại Tờ trình số 80/TTr-SNV ngày 14/4/2025, UBND tỉnh ban hành Kế hoạch như sau:
 I. NHIỆM VỤ
 1. Tập huấn cho cán bộ. Sở Nội vụ chủ trì.
 2. Hội thi tìm hiểu pháp luật. Sở Y tế chủ trì.
@@ -576,14 +577,15 @@ def test_a_reissued_plan_cites_each_document_as_the_plan_did(tmp_path):
     parsed = parse_plan_text(CITED)
     assert [(b.verb, b.number or b.summary) for b in parsed.meta.legal_bases] == [
         ("Căn cứ", "Bình đẳng giới"), ("Căn cứ", "Phòng, chống bạo lực gia đình năm 2022"),
-        ("Căn cứ", "254/QĐ-UBND"), ("Thực hiện", "739/BNV-CTTN&BĐG"),
+        ("Căn cứ", "254/QĐ-UBND"), ("", "7/TTr-STP"), ("Thực hiện", "739/BNV-CTTN&BĐG"),
         ("Thực hiện", "5/KH-BNV"), ("", "80/TTr-SNV")]
     db = open_database(tmp_path / "c.db")
     try:
         plan_id = store_plan(db, parsed)
         plan = plans.get(db, plan_id)
-        typed = LegalBasis(doc_type="Nghị định", number="1/2026/NĐ-CP")  # no verb: a statute
-        plans.update(db, dataclasses.replace(plan, legal_bases=[*plan.legal_bases, typed]))
+        typed = [LegalBasis(doc_type="Nghị định", number="1/2026/NĐ-CP"),  # no verb: a statute
+                 LegalBasis(doc_type="Chỉ thị", number="21-CT/TW", verb="căn cứ vào")]
+        plans.update(db, dataclasses.replace(plan, legal_bases=[*plan.legal_bases, *typed]))
         out = export(db, "plan", tmp_path / "kh.docx", ExportOptions())[0]
     finally:
         db.close()
@@ -591,8 +593,11 @@ def test_a_reissued_plan_cites_each_document_as_the_plan_did(tmp_path):
     assert "Căn cứ Quyết định số 254/QĐ-UBND ngày 10/03/2025 của UBND tỉnh ban hành kế hoạch " \
            "hành động;" in all_text
     assert "Căn cứ Nghị định số 1/2026/NĐ-CP;" in all_text
+    assert "Căn cứ Chỉ thị số 21-CT/TW;" in all_text
     closing = next(t for t in all_text if "739/BNV" in t)
     assert closing.startswith("Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/03/2025 của Bộ Nội "
-                              "vụ và Kế hoạch số 5/KH-BNV ngày 02/01/2026 của Bộ Nội vụ; theo đề "
-                              "nghị của Sở Nội vụ tại Tờ trình số 80/TTr-SNV ngày 14/04/2025;")
+                              "vụ hướng dẫn triển khai công tác năm 2025 và Kế hoạch số 5/KH-BNV "
+                              "ngày 02/01/2026 của Bộ Nội vụ; theo đề nghị của Sở Tư pháp tại Tờ "
+                              "trình số 7/TTr-STP ngày 02/01/2026; theo đề nghị của Sở Nội vụ tại "
+                              "Tờ trình số 80/TTr-SNV ngày 14/04/2025;")
     assert " và và " not in closing and "Quyết định" not in closing

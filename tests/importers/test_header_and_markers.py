@@ -350,3 +350,30 @@ def test_joint_leads_are_pointed_out():
     joint = [w for w in plan.warnings if "cùng chủ trì" in w]
     assert len(joint) == 1 and "«5 Duy trì mô hình địa chỉ tin cậy" in joint[0]
     assert not any("cùng chủ trì" in w for w in parse_plan_text(PROGRAMME).warnings)
+
+
+def test_a_plan_in_a_decision_keeps_its_own_verb_for_a_document_both_cite():
+    """The Quyết định cites "Căn cứ Quyết định số 1790…", the plan under it "Thực hiện Quyết
+    định số 1790…": the plan is what gbapp re-issues, so its verb is kept. A citation joined
+    by ";" shares it; "Theo đề nghị … tại Tờ trình" is a proposal, cited by no verb."""
+    from gbapp.importers import parse_plan_text
+
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: 456/QĐ-UBND", "Quảng Nam, ngày 10 tháng 3 năm 2025",
+        "QUYẾT ĐỊNH", "Về việc ban hành Kế hoạch thực hiện công tác bình đẳng giới năm 2025",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;",
+        "Căn cứ Quyết định số 1790/QĐ-TTg ngày 10/11/2021 của Thủ tướng Chính phủ;",
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 80/TTr-SNV ngày 14/4/2025.",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện công tác bình đẳng giới năm 2025.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "KẾ HOẠCH", "Thực hiện công tác bình đẳng giới năm 2025",
+        "(Ban hành kèm theo Quyết định số 456/QĐ-UBND ngày 10/3/2025 của UBND tỉnh)",
+        "Thực hiện Quyết định số 1790/QĐ-TTg ngày 10/11/2021 của Thủ tướng Chính phủ; Kế hoạch số "
+        "5/KH-BNV ngày 2/1/2026 của Bộ Nội vụ, UBND tỉnh ban hành Kế hoạch như sau:",
+        "I. NHIỆM VỤ", "1. Tập huấn bình đẳng giới. Sở Y tế chủ trì. Thời gian: Quý III/2025.",
+        "2. Hội thi. Sở Tư pháp chủ trì.", ""])
+    bases = {b.number or b.summary: b.verb for b in parse_plan_text(text).meta.legal_bases}
+    assert bases["1790/QĐ-TTg"] == "Thực hiện" and bases["5/KH-BNV"] == "Thực hiện"
+    assert bases["80/TTr-SNV"] == ""
