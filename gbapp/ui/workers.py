@@ -122,7 +122,6 @@ class LatestLoader(QObject):
     `running` tells a page to say it is updating."""
 
     running_changed = Signal(bool)
-    _instances: weakref.WeakSet[LatestLoader] = weakref.WeakSet()
 
     def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
                  parent: QObject | None = None):
@@ -133,7 +132,7 @@ class LatestLoader(QObject):
         self._queued: tuple[int, Path, Callable[..., Any], tuple] | None = None
         self._idle = threading.Event()  # set while no read runs
         self._idle.set()
-        LatestLoader._instances.add(self)
+        yields_to_writes(self)
 
     @property
     def running(self) -> bool:
@@ -151,9 +150,12 @@ class LatestLoader(QObject):
     def invalidate(self) -> None:
         """Whatever was requested is out of date: it is stopped and never delivered."""
         self._token += 1
+        was_running = self.running
         self._queued = None
         if self._job is not None:
             self._job[1].cancel()
+        elif was_running:  # only a queued read, now dropped
+            self.running_changed.emit(False)
 
     def _start(self, item: tuple[int, Path, Callable[..., Any], tuple]) -> None:
         token, path, fn, args = item
@@ -197,6 +199,10 @@ class LatestLoader(QObject):
         if self._job is not None:
             self._job[1].cancel()
 
+    def _resume(self) -> None:
+        if self._job is None and self._queued is not None:
+            self._start(self._queued)
+
     def wait(self, timeout_s: float = 60) -> bool:
         """Stop the running read, drop what is queued and wait for the read's thread to let go
         of the file (before the database closes or is restored over)."""
@@ -208,6 +214,13 @@ class LatestLoader(QObject):
 
 
 _writing = 0  # writes_first() blocks open
+# What reads the file in the background: each has _yield() (stop reading now) and _resume().
+_readers: weakref.WeakSet[QObject] = weakref.WeakSet()
+
+
+def yields_to_writes(reader: QObject) -> None:
+    """Register a background reader of the open database with writes_first()."""
+    _readers.add(reader)
 
 
 @contextmanager
@@ -218,13 +231,13 @@ def writes_first() -> Iterator[None]:
     global _writing
     _writing += 1
     try:
-        for loader in list(LatestLoader._instances):
-            if isValid(loader):
-                loader._yield()
+        for reader in list(_readers):
+            if isValid(reader):
+                reader._yield()
         yield
     finally:
         _writing -= 1
         if not _writing:
-            for loader in list(LatestLoader._instances):
-                if isValid(loader) and loader._job is None and loader._queued is not None:
-                    loader._start(loader._queued)
+            for reader in list(_readers):
+                if isValid(reader):
+                    reader._resume()

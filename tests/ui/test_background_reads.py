@@ -213,3 +213,38 @@ def test_overview_undo_of_a_large_import_shows_the_remaining_plan(qtbot, ctx, mo
     gate.set()
     qtbot.waitUntil(lambda: not page.loader.running, timeout=10_000)
     assert page.total_card.number.text() == "13"
+
+
+def test_a_save_does_not_wait_for_the_activities_count(qtbot, ctx, monkeypatch):
+    """The activities page counts matches on a reader of its own (models.counter): a count in
+    progress stops for the save and is made again after it."""
+    from gbapp.store import activities as store
+    from gbapp.store.activities import ActivityFilter
+    from gbapp.ui.models.counter import BackgroundCounter
+
+    started, calls = threading.Event(), []
+    real = store.count
+
+    def count(db, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            started.set()
+            db.execute(SLOW).fetchone()
+        return real(db, *args, **kwargs)
+
+    monkeypatch.setattr(store, "count", count)
+    monkeypatch.setattr(BackgroundCounter, "SETTLE_MS", 0)
+    counter = BackgroundCounter(ctx.path)
+    counted = []
+    counter.counted.connect(counted.append)
+    counter.request(ctx.plan_id, ActivityFilter(), TODAY)
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    time.sleep(0.2)
+    t0 = time.perf_counter()
+    ctx.perform("Sửa trích yếu", lambda db: db.execute(
+        "UPDATE plans SET title = 'Kế hoạch đã sửa' WHERE id = ?", [ctx.plan_id]))
+    assert time.perf_counter() - t0 < 1.0
+    qtbot.waitUntil(lambda: bool(counted), timeout=10_000)
+    assert counted == [real(ctx.db, ctx.plan_id, ActivityFilter(), today=TODAY)]
+    assert len(calls) == 2
+    counter.stop()

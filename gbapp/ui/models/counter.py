@@ -9,16 +9,19 @@ answered: older ones are skipped when a newer one is queued.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ...store.activities import ActivityFilter
+from ..workers import yields_to_writes
 
 
 class _Worker(QObject):
     counted = Signal(int, int)  # generation, count
+    interrupted = Signal(int)  # generation: stopped for a write (BackgroundCounter._yield)
 
     def __init__(self, path: Path):
         super().__init__()
@@ -26,6 +29,7 @@ class _Worker(QObject):
         self.db = None
         self.latest = 0
         self.lock = threading.Lock()
+        self.paused = threading.Event()  # set while the main connection writes
 
     @Slot(int, int, object, object)
     def count(self, generation: int, plan_id: int, f: ActivityFilter, today: dt.date) -> None:
@@ -35,14 +39,32 @@ class _Worker(QObject):
         from ...store import activities, open_reader
 
         if self.db is None:  # made in this thread: sqlite3 connections stay in their thread
-            self.db = open_reader(self.path)
-        self.counted.emit(generation, activities.count(self.db, plan_id, f, today=today))
+            db = open_reader(self.path)
+            db.conn.set_progress_handler(self.paused.is_set, 10_000)  # a write goes first
+            with self.lock:
+                self.db = db
+        try:
+            n = activities.count(self.db, plan_id, f, today=today)
+        except sqlite3.OperationalError:
+            if not self.paused.is_set():
+                raise
+            self.interrupted.emit(generation)
+            return
+        self.counted.emit(generation, n)
+
+    def interrupt(self) -> None:
+        """Stop a count now (any thread): a commit must not wait for it."""
+        self.paused.set()
+        with self.lock:
+            if self.db is not None:
+                self.db.conn.interrupt()
 
     @Slot()
     def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        with self.lock:
+            db, self.db = self.db, None
+        if db is not None:
+            db.close()
 
 
 class BackgroundCounter(QObject):
@@ -70,6 +92,9 @@ class BackgroundCounter(QObject):
         self._ask.connect(self._worker.count)
         self._close.connect(self._worker.close)
         self._worker.counted.connect(self._deliver)
+        self._worker.interrupted.connect(self._interrupted)
+        self._last: tuple[int, ActivityFilter, dt.date] | None = None  # the request sent last
+        yields_to_writes(self)
 
     def _ensure_started(self) -> None:
         if not self._thread.isRunning():  # started on first use: small plans never need it
@@ -86,8 +111,20 @@ class BackgroundCounter(QObject):
         if self._pending is None:
             return
         self._ensure_started()
+        self._last = self._pending
         self._ask.emit(self._generation, *self._pending)
         self._pending = None
+
+    def _yield(self) -> None:
+        self._worker.interrupt()
+
+    def _resume(self) -> None:
+        self._worker.paused.clear()
+
+    def _interrupted(self, generation: int) -> None:
+        if generation == self._generation and self._pending is None and self._last is not None:
+            self._pending = self._last  # count again, after the write
+            self._settle.start()
 
     def _deliver(self, generation: int, n: int) -> None:
         if generation == self._generation:
