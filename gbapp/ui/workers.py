@@ -117,7 +117,7 @@ class LatestLoader(QObject):
     (store.CancellableRead). One read runs at a time; only the newest request's result is
     delivered (to *on_done*, or its error to *on_error*, in the GUI thread): a newer request,
     or `invalidate()` (the page showed newer figures itself), stops the running read and drops
-    what it would have returned. Before the user's data is written, `yield_to_writes()` stops
+    what it would have returned. Around a write of the user's data, `writes_first()` stops
     every running read and runs it again afterwards, so that a save never waits for one.
     `running` tells a page to say it is updating."""
 
