@@ -94,6 +94,19 @@ _OTHER_SUBJECT_RE = re.compile(r"(?:Giao(?:\s+cho)?|Đề\s+nghị|Yêu\s+cầu)
 _BLANK = " \t-–+•*"
 
 
+def _role_colon(low: str) -> bool:
+    """_ANY_COLON_RE.search(low), looking only before each colon ("Thời gian:" and "Sản phẩm:"
+    are in most items; the pattern alone scans the whole text from every "trì" and "hợp")."""
+    at = low.find(":")
+    while at != -1:
+        head = low[max(0, at - 40):at].rstrip()
+        if head.endswith(("trì", "hợp")) or (head.endswith("hiện") and _ANY_COLON_RE.search(
+                low, max(0, at - 40), at + 1)):
+            return True
+        at = low.find(":", at + 1)
+    return False
+
+
 def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef]:
     """Agencies assigned in *text* with their role, in order of appearance, each name once.
 
@@ -123,7 +136,7 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
         return pos == 0 or not low[pos - 1].isalnum()
 
     if ":" in text:
-        if (has_lead or has_coord) and _ANY_COLON_RE.search(low):
+        if (has_lead or has_coord) and _role_colon(low):
             for regex, role in ((_LEAD_COLON_RE, Role.LEAD), (_COORD_COLON_RE, Role.COORDINATING)):
                 for m in regex.finditer(low):
                     if word_start(m.start()):

@@ -132,7 +132,14 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff]")
 
 def fast_clean(text: str) -> str:
     """``clean_text`` (NFC, no control characters) plus odd spaces made plain, invisibles dropped."""
-    return _INVISIBLE.sub("", _ODD_SPACES.sub(" ", clean_text(text)))
+    text = clean_text(text)
+    if text.isascii():
+        return text
+    if any(ch in text for ch in "\xa0\u2002\u2003\u2009\u202f"):  # (a few fast scans)
+        text = _ODD_SPACES.sub(" ", text)
+    if any(ch in text for ch in "\u200b\u200c\u200d\ufeff"):
+        text = _INVISIBLE.sub("", text)
+    return text
 
 
 def _starts_lower(s: str) -> bool:
