@@ -251,21 +251,19 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             self._load_form()
 
         self._unreported_period = current
-        if not (plan_id and current):
-            self._show_unreported([])
-        elif self.in_background(plan_id):  # seconds on 100,000 activities: off the GUI thread
+        if plan_id and current and self.in_background(plan_id):
+            # seconds on 100,000 activities: off the GUI thread
             self.unreported_title.setText(
                 self.tr("Chưa báo cáo kỳ «{0}»: đang tính…").format(current.name))
             self.loader.request(self.ctx.path, _unreported_of, plan_id, current.id)
         else:
             self.loader.invalidate()  # a read still running is for an older state
-            self._show_unreported(
-                (plan_id, current.id, progress.unreported_agencies(self.ctx.db, plan_id,
-                                                                   current.id)))
+            self._show_unreported(_unreported_of(self.ctx.db, plan_id, current.id)
+                                  if plan_id and current else None)
 
-    def _show_unreported(self, found: tuple[int, int, list[tuple[int, str, int, int]]] | list
+    def _show_unreported(self, found: tuple[int, int, list[tuple[int, str, int, int]]] | None
                          ) -> None:
-        """(plan id, period id, rows) read for the plan and period shown; [] for none."""
+        """(plan id, period id, rows) read for the plan and period shown; None for none."""
         current = self._unreported_period
         rows = found[2] if found else []
         if found and (found[0], found[1]) != (self.ctx.plan_id, current and current.id):
