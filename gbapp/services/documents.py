@@ -264,16 +264,14 @@ def derived_statuses(db: Database, plan_id: int, today: dt.date) -> dict[int, St
 
 def chosen_reports(db: Database, plan_item_ids: set[int], period: Period,
                    inside: list[Period]) -> dict[tuple[int, int], tuple[ProgressReport, Period]]:
-    """(item, agency) -> the report that speaks for the period: its own report, else the one of
-    the latest period inside it; of two that end on the same day, the longer one (the half
-    year over its second quarter), whatever order they were created in."""
-    ranked = sorted(inside, key=lambda p: (p.id == period.id, p.end_on or dt.date.min,
-                                           -(p.start_on or dt.date.min).toordinal(), p.id))
+    """(item, agency) -> the report that speaks for the period (progress.speaking_for: its own
+    report, else the one of the latest period inside it), with that report's period, one of
+    *inside* (the period and those inside it)."""
+    by_id = {p.id: p for p in inside}
     out: dict[tuple[int, int], tuple[ProgressReport, Period]] = {}
-    for p in ranked:  # later entries override earlier ones: the period itself wins
-        for r in progress.for_period(db, p.id):
-            if r.item_id in plan_item_ids:
-                out[(r.item_id, r.agency_id)] = (r, p)
+    for period_id, r in progress.speaking_for(db, period.id):  # later rows win
+        if r.item_id in plan_item_ids and period_id in by_id:
+            out[(r.item_id, r.agency_id)] = (r, by_id[period_id])
     return out
 
 

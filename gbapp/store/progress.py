@@ -39,20 +39,37 @@ def for_period(db: Database, period_id: int, agency_id: int | None = None) -> li
     return [_from_row(r) for r in db.execute(sql, params).fetchall()]
 
 
-def inside(db: Database, period_id: int, agency_id: int) -> dict[int, tuple[str, ProgressReport]]:
-    """item id -> (period name, report) of the agency's reports in periods inside *period_id*
-    (not its own): the latest period's, of two ending the same day the longer one's, as the
-    documents choose (documents.chosen_reports)."""
+# Which report speaks for a period (activity × agency): the period's own, else the one of the
+# latest period inside it; of two that end on the same day, the longer one's (the half year
+# over its second quarter), whatever order they were created in. Rows in this order: a later
+# row speaks over an earlier one. The one rule of the progress page and the documents.
+_SPEAKS_LAST = "q.id = :period, q.end_on, q.start_on DESC, q.id"
+
+
+def speaking_for(db: Database, period_id: int,
+                 agency_id: int | None = None) -> list[tuple[int, ProgressReport]]:
+    """(period id, report) of the reports of *period_id* and of the periods inside it (of one
+    agency if given), in _SPEAKS_LAST order: for each (activity, agency), the last one speaks
+    for the period."""
     rows = db.execute(
-        f"SELECT q.name, r.id, {', '.join('r.' + f for f in _FIELDS)} FROM progress_reports r "
-        f"JOIN periods q ON q.id = r.period_id WHERE r.agency_id = :agency "
-        f"AND r.period_id != :period AND r.period_id IN ({INCLUDED_SQL}) "
-        "ORDER BY q.end_on, q.start_on DESC, q.id",
+        f"SELECT q.id, r.id, {', '.join('r.' + f for f in _FIELDS)} FROM progress_reports r "
+        f"JOIN periods q ON q.id = r.period_id WHERE r.period_id IN ({INCLUDED_SQL}) "
+        + ("AND r.agency_id = :agency " if agency_id is not None else "")
+        + f"ORDER BY {_SPEAKS_LAST}",
         {"agency": agency_id, "period": period_id}).fetchall()
+    return [(row[0], _from_row(row[1:])) for row in rows]
+
+
+def inside(db: Database, period_id: int, agency_id: int) -> dict[int, tuple[str, ProgressReport]]:
+    """item id -> (period name, report) of the agency's report that speaks for *period_id*
+    among those of the periods inside it (not its own): see speaking_for()."""
+    names = {r[0]: r[1] for r in db.execute(
+        f"SELECT q.id, q.name FROM periods q WHERE q.id IN ({INCLUDED_SQL})",
+        {"period": period_id})}
     out: dict[int, tuple[str, ProgressReport]] = {}
-    for row in rows:  # later rows win
-        report = _from_row(row[1:])
-        out[report.item_id] = (row[0], report)
+    for period, report in speaking_for(db, period_id, agency_id):  # later rows win
+        if period != period_id:
+            out[report.item_id] = (names[period], report)
     return out
 
 
