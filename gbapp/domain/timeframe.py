@@ -443,7 +443,37 @@ def _parse_cached(text: str, year: int | None) -> TimeFrame | None:
     return tf
 
 
+# "Từ tháng 7 đến hết năm 2025", "từ Quý III đến cuối năm", "từ ngày 01/7 đến hết năm": from
+# a start the phrase names to the end of that year (or of the year written).
+_TO_YEAR_END_RE = re.compile(
+    r"^(?P<head>.+?)\s*(?:đến|tới|[-–])\s*(?:hết|cuối)\s+năm(?:\s+(?P<y>\d{4}))?$")
+_START_TO_YEAR_END = (rf"\btừ\s+(?:nay|tháng\s+\d{{1,2}}(?!\d)(?:\s*/\s*\d{{4}})?"
+                      rf"|qu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])(?:\s*/\s*\d{{4}})?"
+                      rf"|(?:ngày\s+)?{_DATE})\s*(?:đến|tới|[-–])\s*(?:hết|cuối)\s+năm"
+                      rf"(?:\s+\d{{4}}(?!\d))?")
+
+
+def _to_year_end(low: str, year: int | None) -> TimeFrame | None:
+    m = _TO_YEAR_END_RE.match(low)
+    if m is None:
+        return None
+    head = m.group("head").strip(" ,")
+    written = _year_ok(int(m.group("y"))) if m.group("y") else None
+    # the year written at the end holds for a start that leaves it out
+    start = _plain(head, written or year) if head.startswith("từ") else None
+    if start is None or start.start is None:
+        return None  # "Từ nay đến hết năm 2025": the rules below read it
+    last = written or start.start.year
+    if last < start.start.year:
+        return None
+    return _tf(low, start.start, dt.date(last, 12, 31))
+
+
 def _plain(low: str, year: int | None) -> TimeFrame | None:
+    if "năm" in low and ("hết" in low or "cuối" in low):
+        tf = _to_year_end(low, year)
+        if tf is not None:
+            return tf
     if "các năm" in low or "những năm" in low:
         m = _ONGOING_YEARS_RE.search(low)
         if m:
@@ -489,8 +519,14 @@ def _lower(text: str) -> str:
     return low
 
 
+# A list of months in running text: each named "tháng N", unless a year closes the list ("trong
+# tháng 3, 4 xã tổ chức…" is one month).
+_YEAR_AFTER = r"\s*/\s*\d{4}(?!\d)|\s+năm\s+\d{4}(?!\d)"
+_MORE_MONTHS = r"(?:\s*(?:,|và|-|–)\s*tháng\s+\d{1,2}(?!\d))*"
+_MONTHS_THEN_YEAR = (r"(?:\s*(?:,|và|-|–)\s*(?:tháng\s+)?\d{1,2}(?!\d))*(?:" + _YEAR_AFTER + ")")
 # In running text only unambiguous forms count (a bare "năm 2030" is usually not a deadline).
 _FIND_RULES = [
+    (re.compile(_START_TO_YEAR_END), None),
     (_RANGE_RE, _range),
     (_MONTH_RANGE_RE, _month_range),
     (re.compile(rf"\b(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:ngày\s+)?(?P<d>{_DATE})",
@@ -498,8 +534,10 @@ _FIND_RULES = [
     (re.compile(r"\bqu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýyỳ]\s+)?"
                 r"(?:iv|iii|ii|i|[1-4])(?![\w]))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"), None),
     (re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None),
-    (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
-                r"|\btháng\s+\d{1,2}\s*/\s*\d{4}(?!\d)|\btháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d)"), None),
+    # months, and lists of months ("trong tháng 3 và tháng 9 năm 2025", "tháng 11 và tháng 12/2025")
+    (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:" + _MONTHS_THEN_YEAR
+                + "|" + _MORE_MONTHS + r"(?:" + _YEAR_AFTER + r")?)"
+                r"|\btháng\s+\d{1,2}(?!\d)" + _MONTHS_THEN_YEAR), None),
     (_ONGOING_YEARS_RE, None),
     (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"), None),
     (re.compile(r"\((?:thực\s+hiện\s+)?(?:thường\s+xuyên|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"

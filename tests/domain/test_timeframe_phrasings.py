@@ -184,3 +184,37 @@ def test_docx_table_time_cells(tmp_path):
     assert tf.recurring and (tf.start, tf.end) == (D(2025, 6, 1), D(2025, 12, 31))
     tf = frames["Giám sát việc thực hiện chỉ tiêu"]
     assert (tf.start, tf.end) == (D(2025, 1, 1), D(2026, 12, 31))
+
+
+@pytest.mark.parametrize("phrase, start, end", [
+    # from a start to the end of its year (or of the year written)
+    ("Từ tháng 7 đến hết năm 2025", (2025, 7, 1), (2025, 12, 31)),
+    ("Từ tháng 7 đến hết năm", (2025, 7, 1), (2025, 12, 31)),
+    ("Từ Quý III đến cuối năm 2025", (2025, 7, 1), (2025, 12, 31)),
+    ("từ ngày 01/7 đến hết năm 2025", (2025, 7, 1), (2025, 12, 31)),
+    ("Từ tháng 7/2025 đến hết năm 2026", (2025, 7, 1), (2026, 12, 31)),
+    ("Từ tháng 7 đến hết năm 2026", (2026, 7, 1), (2026, 12, 31)),
+    ("Từ nay đến hết năm 2025", (2025, 1, 1), (2025, 12, 31)),
+])
+def test_until_the_end_of_the_year(phrase, start, end):
+    tf = parse_time_frame(phrase, 2025)
+    assert (tf.start, tf.end) == (dt.date(*start), dt.date(*end))
+    found = find_time_frame(f"Tổ chức tuyên truyền {phrase[0].lower()}{phrase[1:]} tại các xã.", 2025)
+    assert (found.start, found.end) == (dt.date(*start), dt.date(*end))
+
+
+@pytest.mark.parametrize("sentence, text, start, end", [
+    ("Tổ chức 02 lớp tập huấn trong tháng 3 và tháng 9 năm 2025.",
+     "trong tháng 3 và tháng 9 năm 2025", (2025, 3, 1), (2025, 9, 30)),
+    ("Hội nghị tháng 11 và tháng 12/2025 tại tỉnh.", "tháng 11 và tháng 12/2025",
+     (2025, 11, 1), (2025, 12, 31)),
+    ("Tập huấn vào tháng 6, 7 và 8 năm 2025.", "vào tháng 6, 7 và 8 năm 2025",
+     (2025, 6, 1), (2025, 8, 31)),
+    # numbers after a month are not months unless a year closes the list
+    ("Trong tháng 3, 4 xã tổ chức hội thi.", "Trong tháng 3", (2025, 3, 1), (2025, 3, 31)),
+    ("Trong tháng 3 và 12 xã còn lại trong tháng 4.", "Trong tháng 3", (2025, 3, 1),
+     (2025, 3, 31)),
+])
+def test_months_listed_in_running_text(sentence, text, start, end):
+    tf = find_time_frame(sentence, 2025)
+    assert (tf.text, tf.start, tf.end) == (text, dt.date(*start), dt.date(*end))
