@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -205,8 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", cmd_gui)
     try:
         return func(args)
+    except BrokenPipeError:  # `gbapp import … --json | head`: the reader had enough
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        return EXIT_ERROR
     except OSError as exc:
-        print(f"Lỗi: không đọc/ghi được tệp «{exc.filename}»: {exc.strerror}. "
+        where = f"tệp «{exc.filename}»" if exc.filename else "tệp"
+        print(f"Lỗi: không đọc/ghi được {where}: {exc.strerror or exc}. "
               f"(file error: {exc})", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:

@@ -126,3 +126,21 @@ def test_import_prints_what_to_check_after_it_went_through(tmp_path):
     notes = out.stderr.splitlines()
     assert any(n.startswith("Lưu ý: 1 mục có nhiều cơ quan cùng chủ trì") for n in notes), notes
     assert any(n.startswith("Lưu ý: Không tìm thấy số hiệu văn bản") for n in notes), notes
+
+
+def test_a_file_error_without_a_file_name_says_no_none(monkeypatch, capsys):
+    import gbapp.cli as cli
+
+    def disk_full(args):
+        raise OSError(28, "No space left on device")
+
+    def reader_gone(args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "cmd_demo", disk_full)
+    assert cli.main(["demo", "--db", "x.db"]) == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "không đọc/ghi được tệp: No space left on device" in err and "None" not in err
+    monkeypatch.setattr(cli, "cmd_demo", reader_gone)  # `gbapp … | head`: nothing to say
+    assert cli.main(["demo", "--db", "x.db"]) == cli.EXIT_ERROR
+    assert capsys.readouterr().err == ""

@@ -86,10 +86,22 @@ def parse_plan_text(text: str) -> ParsedPlan:
 def parse_plan_docx(source: str | Path | bytes) -> ParsedPlan:
     """Parse a plan from a .docx file (path or bytes), including Word automatic numbering."""
     def run():
-        return parse_blocks(docx_blocks(source))
+        blocks = docx_blocks(source)
+        sample = "\n".join(b if isinstance(b, str) else f"{b.label} {b.content} {b.lead}"
+                           for b in blocks[:400])
+        if not _reads_as_vietnamese(sample):
+            raise PlanImportError(LEGACY_FONT)
+        return parse_blocks(blocks)
 
     return _guard(run)
 
+
+# Text typed in the pre-Unicode Vietnamese fonts (.VnTime: TCVN3/ABC; VNI-Times) is stored as
+# Latin letters and symbols ("Kõ HO¹CH"): Word shows it right only with those fonts installed.
+LEGACY_FONT = (
+    "Văn bản trong tệp Word dùng phông chữ cũ (.VnTime, TCVN3/ABC hoặc VNI), không phải Unicode: "
+    "hãy mở tệp bằng Word, chép toàn bộ văn bản, chuyển mã sang Unicode bằng Unikey (Công cụ "
+    "chuyển mã), dán lại, lưu rồi nhập lại. (legacy-font text, not Unicode)")
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

@@ -605,8 +605,22 @@ def docx_blocks(source: str | Path | bytes) -> list[Block]:
     data = load_bytes(source)
     document = open_document(data)
     try:
-        return document_blocks(document)
+        blocks = document_blocks(document)
     except PlanImportError:
         raise
     except Exception as exc:  # malformed XML structures deep inside
         raise PlanImportError(NOT_DOCX + f": {type(exc).__name__} (unreadable .docx body)") from exc
+    if not any(b.strip() if isinstance(b, str) else True for b in blocks) and _has_pictures(data):
+        raise PlanImportError(
+            "Tệp Word chỉ có hình ảnh (bản chụp, bản quét), không có chữ để đọc: hãy dùng bản "
+            "Word hoặc bản chữ của kế hoạch (chép từ trang văn bản pháp luật), hoặc nhận dạng chữ "
+            "(OCR) rồi nhập lại. (pictures only, no text: a scanned document)")
+    return blocks
+
+
+def _has_pictures(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(name.startswith("word/media/") for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False

@@ -397,3 +397,55 @@ def test_docx_that_is_not_a_plan(tmp_path):
     doc.save(path)
     with pytest.raises(PlanImportError, match="Không nhận ra kế hoạch"):
         read_plan(path)
+
+
+# The first lines of a plan typed in the .VnTime font (TCVN3): Word stores Latin letters and
+# symbols that only that font draws as Vietnamese.
+_TCVN3_LINES = [
+    "UBND TØNH B×NH §ÞNH", "Së V¡N HáA, THÓ THAO Vµ DU LÞCH", "Sè: 128/KH-SVHTTDL",
+    "B×nh §Þnh, ngµy 05 th¸ng 3 n¨m 2025", "KÕ HO¹CH",
+    "Thùc hiÖn c«ng t¸c gia ®×nh vµ b×nh ®¼ng giíi n¨m 2025", "I. MôC §ÝCH, Y£U CÇU",
+    "1. Môc ®Ých", "N©ng cao nhËn thøc vÒ b×nh ®¼ng giíi.", "II. NHIÖM Vô",
+    "1. Tæ chøc tuyªn truyÒn vÒ b×nh ®¼ng giíi. Thêi gian: Quý II.",
+]
+
+
+def test_a_word_file_in_a_legacy_vietnamese_font_is_refused_with_the_fix(tmp_path):
+    path = tmp_path / "vntime.docx"
+    document = docx.Document()
+    for line in _TCVN3_LINES:
+        document.add_paragraph(line)
+    document.save(path)
+    with pytest.raises(PlanImportError, match="phông chữ cũ.*Unikey"):
+        read_plan(path)
+    # the same plan in Unicode imports
+    unicode_path = tmp_path / "unicode.docx"
+    document = docx.Document()
+    for line in ["UBND TỈNH BÌNH ĐỊNH", "Số: 128/KH-UBND", "KẾ HOẠCH",
+                 "Thực hiện công tác bình đẳng giới năm 2025 → 2026 ✓ ≥ 50%", "I. MỤC ĐÍCH",
+                 "1. Mục đích", "II. NHIỆM VỤ", "1. Tổ chức tuyên truyền. Thời gian: Quý II."]:
+        document.add_paragraph(line)
+    document.save(unicode_path)
+    assert read_plan(unicode_path).meta.number == "128/KH-UBND"
+
+
+def test_a_word_file_of_pictures_only_is_called_a_scan(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+    path = tmp_path / "scan.docx"
+    document = docx.Document()
+    document.add_picture(io.BytesIO(png))
+    document.save(path)
+    with pytest.raises(PlanImportError, match="chỉ có hình ảnh"):
+        read_plan(path)
+    empty = tmp_path / "empty.docx"
+    docx.Document().save(empty)
+    with pytest.raises(PlanImportError, match="Tệp trống"):
+        read_plan(empty)
