@@ -46,13 +46,15 @@ def clean_line(value: str | None) -> str:
     return single_spaced(clean_text(value))
 
 
-_GIST_RE = re.compile(r"\s*\([^()]*\)\s*$")
+# The English gist that ends a line of a message: a bracket of ASCII text with a lower-case word.
+_GIST_RE = re.compile(r"[ \t]*\((?=[^()\n]*[a-z]{3})[\x20-\x27\x2a-\x7e]*\)[ \t]*$", re.MULTILINE)
 
 
 def without_gist(message: str) -> str:
-    """A message without its trailing English gist: 'Thiếu tên (TM./KT.). (name missing)' ->
-    'Thiếu tên (TM./KT.).' (brackets inside the Vietnamese part stay)."""
-    return _GIST_RE.sub("", message) or message
+    """A message without the English gists that end its lines: 'Thiếu tên (TM./KT.). (name
+    missing)' -> 'Thiếu tên (TM./KT.).'. Brackets inside the Vietnamese part stay, and so
+    does a last bracket in Vietnamese ('… (đã quá hạn)')."""
+    return _GIST_RE.sub("", message).strip() or message
 
 
 def _base_letter(ch: str) -> str:

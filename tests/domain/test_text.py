@@ -106,3 +106,15 @@ def test_search_words_break_words_where_the_search_index_does():
         tokens.setdefault(doc, []).append(term)
     differ = [hex(cp) for cp, text in words.items() if text.split() != tokens.get(cp, [])]
     assert differ == [] and len(words) > 100_000
+
+
+def test_without_gist_takes_english_only_line_by_line():
+    from gbapp.domain.text import without_gist
+
+    assert without_gist("Kỳ báo cáo (đã quá hạn)") == "Kỳ báo cáo (đã quá hạn)"
+    assert without_gist("Không mở được «a.db». (database not found)\n\nHãy chọn tệp khác "
+                        "(or pick another file)") == "Không mở được «a.db».\n\nHãy chọn tệp khác"
+    assert without_gist("Văn bản bị cắt ngắn (có dấu [...]): chỉ nhập được phần có sẵn (text is "
+                        "truncated: only the available part was imported)") == \
+        "Văn bản bị cắt ngắn (có dấu [...]): chỉ nhập được phần có sẵn"
+    assert without_gist("Mục (II.1)") == "Mục (II.1)"

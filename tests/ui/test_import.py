@@ -124,3 +124,28 @@ def test_import_preview_fits_a_small_screen(qtbot):
     qtbot.addWidget(dialog)
     screen = dialog.screen().availableGeometry()
     assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+
+
+def test_windows_show_messages_without_their_english_gist(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gbapp.importers import parse_plan_text
+    from gbapp.ui.dialogs import messages
+    from gbapp.ui.dialogs.import_preview import ImportPreviewDialog
+
+    parsed = parse_plan_text("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+                             "I. NHIỆM VỤ\n1. Tập huấn.\n2. Hội thi.\n")
+    assert any("(document number not found)" in w for w in parsed.warnings)
+    dialog = ImportPreviewDialog(parsed, "kh.txt")
+    qtbot.addWidget(dialog)
+    shown = [dialog.warnings.item(i).text() for i in range(dialog.warnings.count())]
+    assert "Không tìm thấy số hiệu văn bản" in shown and not any("found)" in w for w in shown)
+
+    texts = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: texts.append(
+        (box.text(), box.detailedText())))
+    messages.error(None, "Không nhập được kế hoạch",
+                   "Không nhận ra kế hoạch: không tìm thấy mục I., II. … (not a plan: no "
+                   "numbered sections found)", details="chi tiết (kept as written)")
+    assert texts == [("Không nhận ra kế hoạch: không tìm thấy mục I., II. …",
+                      "chi tiết (kept as written)")]

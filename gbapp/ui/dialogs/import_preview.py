@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.model import ROLE_LABELS, ItemKind, ParsedItem, ParsedPlan
+from ...domain.text import without_gist
 
 
 def _label(item: ParsedItem) -> str:
@@ -80,7 +81,7 @@ class ImportPreviewDialog(QDialog):
         self.tree.expandToDepth(1)
 
         self.warnings = QListWidget(self)
-        self.warnings.addItems(parsed.warnings)
+        self.warnings.addItems([without_gist(w) for w in parsed.warnings])
         self.warnings.setVisible(bool(parsed.warnings))
         self.warnings.setMaximumHeight(110)
         self.warnings.setStyleSheet("background: #fff3cd;")

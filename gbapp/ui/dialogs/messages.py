@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ...domain.text import without_gist
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("messages", text)
@@ -48,6 +50,9 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def _show(icon, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    # Messages from the store and the importers end with an English gist for the command line
+    # and the log; the window shows the Vietnamese alone.
+    text = without_gist(text)
     # Qt ships no Vietnamese translation of its own buttons: the "OK" is ours.
     box = QMessageBox(icon, title, text, parent=parent)
     close = box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
