@@ -139,6 +139,12 @@ def letterhead_from_settings(db: Database, *, type_code: str | None, number: str
     'SNV-<unit>' with the unit taken from the archive line. With *plan*, parent agency and place
     never set in Cài đặt follow the plan's issuer (organisation_settings)."""
     org, _source = organisation_settings(db, plan)
+    missing = [label for label, value in (("cơ quan ban hành văn bản", org.organisation),
+                                          ("địa danh", org.place)) if not clean_line(value)]
+    if missing:  # the document would read "của ./." or ", ngày 15 tháng 6 năm 2025"
+        raise DocumentDataError(
+            f"Cài đặt chưa có {' và '.join(missing)}: vào Tệp → Cài đặt để nhập, rồi xuất lại. "
+            "(organisation or place not set)")
     if type_code:
         code = f"{type_code}-{org.agency_code}"
     else:

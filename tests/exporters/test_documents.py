@@ -601,3 +601,27 @@ def test_a_reissued_plan_cites_each_document_as_the_plan_did(tmp_path):
                               "trình số 7/TTr-STP ngày 02/01/2026; theo đề nghị của Sở Nội vụ tại "
                               "Tờ trình số 80/TTr-SNV ngày 14/04/2025;")
     assert " và và " not in closing and "Quyết định" not in closing
+
+
+def test_no_document_without_an_issuing_agency_or_a_place(tmp_path, demo_db_file):
+    """A report 'của ./.' or dated ', ngày …' with no place must not be written."""
+    import shutil
+    from dataclasses import replace
+
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.services.documents import DocumentDataError
+    from gbapp.store import open_database, settings
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    db = open_database(path)
+    try:
+        settings.save(db, replace(settings.load(db), organisation=" "))
+        with pytest.raises(DocumentDataError, match="cơ quan ban hành văn bản.*Cài đặt"):
+            export(db, "report", tmp_path / "bc.docx", ExportOptions(date=dt.date(2025, 6, 15)))
+        assert not (tmp_path / "bc.docx").exists()
+        settings.save(db, replace(settings.load(db), organisation="Sở Nội vụ", place=""))
+        with pytest.raises(DocumentDataError, match="địa danh"):
+            export(db, "reminder", tmp_path / "cv.docx", ExportOptions(date=dt.date(2025, 6, 15)))
+    finally:
+        db.close()

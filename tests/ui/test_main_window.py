@@ -311,3 +311,28 @@ def test_closing_after_only_looking_asks_nothing(qtbot, started, db_file, answer
     window.close()
     assert answers.asked == []
     assert window.ctx is None
+
+
+def test_settings_dialog_requires_the_issuing_agency_and_a_number_of_backups(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gbapp.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.load(org_settings.OrgSettings(backup_keep="hai mươi"))
+    assert dialog.backup_keep.value() == 20  # an unreadable saved value shows the default
+    dialog.show()
+    dialog.edits["organisation"].setText("   ")
+    dialog.edits["place"].setText("Quảng\x07 Ngãi")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() == 0  # not accepted
+    assert "cơ quan ban hành" in dialog.boxes["organisation"].error.text()
+    assert dialog.boxes["organisation"].error.isVisible()
+    dialog.edits["organisation"].setText("Sở Nội vụ")
+    dialog.backup_keep.setValue(7)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1
+    value = dialog.value()
+    assert (value.organisation, value.place, value.backup_keep) == ("Sở Nội vụ", "Quảng Ngãi", "7")

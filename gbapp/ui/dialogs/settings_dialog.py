@@ -9,11 +9,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ...domain.text import clean_line
 from ...store.settings import OrgSettings
+from ..forms.field import FieldBox, show_errors
 
 FIELDS = (
     ("organisation", "Cơ quan ban hành văn bản"),
@@ -24,8 +27,13 @@ FIELDS = (
     ("signer_authority", "Quyền hạn ký (KT. GIÁM ĐỐC…)"),
     ("signer_title", "Chức vụ người ký"),
     ("archive_line", "Dòng lưu"),
-    ("backup_keep", "Số bản sao lưu tự động giữ lại"),
 )
+# Every document names them: a report "của ./." or "…, ngày 15 tháng 6" with no place is wrong.
+REQUIRED = {
+    "organisation": "Hãy nhập cơ quan ban hành văn bản (ví dụ: Sở Nội vụ).",
+    "place": "Hãy nhập địa danh (ví dụ: Quảng Ngãi).",
+}
+BACKUPS_MIN, BACKUPS_MAX, BACKUPS_DEFAULT = 1, 500, 20
 
 
 class SettingsDialog(QDialog):
@@ -35,11 +43,19 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         self._org = OrgSettings()
         self.edits: dict[str, QLineEdit] = {}
+        self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         for name, label in FIELDS:
             edit = QLineEdit(self)
             self.edits[name] = edit
-            form.addRow(self.tr(label), edit)
+            self.boxes[name] = FieldBox(edit, self)
+            form.addRow(self.tr(label) + (" *" if name in REQUIRED else ""), self.boxes[name])
+        self.backup_keep = QSpinBox(self)
+        self.backup_keep.setRange(BACKUPS_MIN, BACKUPS_MAX)
+        self.backup_keep.setSuffix(self.tr(" bản"))
+        self.backup_keep.setToolTip(self.tr(
+            "Mỗi lần mở cơ sở dữ liệu, gbapp sao lưu một bản; bản cũ nhất bị xóa khi vượt số này."))
+        form.addRow(self.tr("Số bản sao lưu tự động giữ lại"), self.backup_keep)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lưu"))
@@ -54,6 +70,25 @@ class SettingsDialog(QDialog):
         self._org = org
         for name, edit in self.edits.items():
             edit.setText(getattr(org, name))
+        try:
+            keep = int(org.backup_keep)
+        except ValueError:
+            keep = BACKUPS_DEFAULT
+        self.backup_keep.setValue(min(max(keep, BACKUPS_MIN), BACKUPS_MAX))
+
+    def errors(self) -> dict[str, str]:
+        """field -> message, for the required fields left empty."""
+        return {name: self.tr(message) for name, message in REQUIRED.items()
+                if not clean_line(self.edits[name].text())}
+
+    def accept(self) -> None:
+        errors = self.errors()
+        show_errors(self.boxes, errors)
+        if errors:
+            self.adjustSize()  # room for the messages
+        else:
+            super().accept()
 
     def value(self) -> OrgSettings:
-        return replace(self._org, **{n: " ".join(e.text().split()) for n, e in self.edits.items()})
+        return replace(self._org, backup_keep=str(self.backup_keep.value()),
+                       **{n: clean_line(e.text()) for n, e in self.edits.items()})
