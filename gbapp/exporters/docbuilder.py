@@ -427,8 +427,11 @@ class DocBuilder:
         self.para(head.signer or " ", "GB Sign Name", container=right)
 
     def closing_mark(self, paragraph) -> None:
-        """End the last paragraph of the body with './.'."""
+        """End the last paragraph of the body with './.', kept on the page of the signature
+        block that follows it (a signature alone on a page, with no text above it, is not
+        accepted)."""
         paragraph.add_run("./.")
+        paragraph.paragraph_format.keep_with_next = True
 
     # ---- sections ---------------------------------------------------------------------------
 

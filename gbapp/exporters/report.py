@@ -49,10 +49,10 @@ def default_summary(data: ReportData) -> str:
 
 
 def _figures(rep) -> str:
-    """'Tổ chức 5 buổi/hoạt động; 230 lượt người tham gia (nam: 100, nữ: 130)'."""
+    """'Tổ chức 5 cuộc, buổi; 230 lượt người tham gia (nam: 100, nữ: 130)'."""
     parts = []
     if rep.sessions:
-        parts.append(f"tổ chức {fmt_number(rep.sessions)} buổi/hoạt động")
+        parts.append(f"tổ chức {fmt_number(rep.sessions)} cuộc, buổi")
     total = people_total(rep.participants, rep.men, rep.women)
     split = ", ".join(f"{who}: {fmt_number(n)}" for who, n in (("nam", rep.men), ("nữ", rep.women))
                       if n is not None)
@@ -137,7 +137,7 @@ def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
     if any(t.values()):
         parts = []
         if t["sessions"]:
-            parts.append(f"đã tổ chức {fmt_number(t['sessions'])} buổi/hoạt động")
+            parts.append(f"đã tổ chức {fmt_number(t['sessions'])} cuộc, buổi")
         if t["participants"]:
             people = t["participants"]
             split = ", ".join(f"{who}: {fmt_number(t[side])}" for who, side in
@@ -207,8 +207,8 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
     b.para("IV. ĐỀ XUẤT, KIẾN NGHỊ", "GB Heading 1")
     _gathered(b, data.proposals, "Các cơ quan, đơn vị không có đề xuất, kiến nghị trong kỳ "
                                  "báo cáo.")
-    last = b.para(f"Trên đây là báo cáo kết quả thực hiện {plan_reference(plan)} {phrase} của "
-                  f"{head.organisation}", "GB Body")
+    last = b.para(f"Trên đây là báo cáo của {head.organisation} về kết quả thực hiện "
+                  f"{plan_reference(plan)} {phrase}", "GB Body")
     b.closing_mark(last)
     b.signature(head)
 

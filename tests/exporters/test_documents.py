@@ -625,3 +625,23 @@ def test_no_document_without_an_issuing_agency_or_a_place(tmp_path, demo_db_file
             export(db, "reminder", tmp_path / "cv.docx", ExportOptions(date=dt.date(2025, 6, 15)))
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("kind", ["report", "letter"])
+def test_the_closing_sentence_stays_with_the_signature(documents, kind):
+    """The last body paragraph ends './.', and keeps with the signature block after it: a
+    signature alone on a page, with no text above it, is not accepted."""
+    document = docx.Document(str(documents[kind]))
+    body = document.element.body
+    signature = next(t for t in body.iterchildren(qn("w:tbl"))
+                     if "Nơi nhận:" in "".join(x.text or "" for x in t.iter(qn("w:t"))))
+    closing = signature.getprevious()
+    while closing.tag != qn("w:p") or not "".join(x.text or "" for x in closing.iter(qn("w:t"))):
+        closing = closing.getprevious()
+    text = "".join(x.text or "" for x in closing.iter(qn("w:t")))
+    assert text.endswith("./.")
+    paragraph = next(p for p in document.paragraphs if p._p is closing)
+    assert paragraph.paragraph_format.keep_with_next is True
+    if kind == "report":  # one "của" for the organisation, not "… năm 2025 của Sở Nội vụ./."
+        assert text.startswith("Trên đây là báo cáo của Sở Nội vụ về kết quả thực hiện Kế hoạch")
+        assert not text.endswith("của Sở Nội vụ./.")

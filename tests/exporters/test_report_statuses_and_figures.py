@@ -181,7 +181,7 @@ def test_a_quarter_created_after_its_half_year_does_not_replace_it(fresh, tmp_pa
                  ExportOptions(period=year, date=dt.date(2025, 12, 5),
                                today=dt.date(2025, 12, 5)))[0]
     summary = next(p for p in _paragraphs(out) if p.startswith("Tổng hợp từ báo cáo"))
-    assert "đã tổ chức 7 buổi/hoạt động" in summary
+    assert "đã tổ chức 7 cuộc, buổi" in summary
 
 
 def test_the_workbook_records_a_late_completion_as_late(fresh, tmp_path):
