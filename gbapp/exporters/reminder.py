@@ -59,6 +59,8 @@ def write_reminder(data: ReminderData, head: Letterhead, path: str | Path, *,
     phrase = period_phrase(period.name, period.kind)
     about = f" về {lower_first(clean_line(plan.title))}" if plan.title else ""
     due = f", hạn gửi báo cáo là ngày {format_date(period.due_on)}" if period.due_on else ""
+    if period.due_on and period.due_on < data.today:  # the letter then sets a later date
+        due += " (đã quá hạn)"
     b.para(f"Thực hiện {plan_reference(plan)}{about}; kỳ báo cáo kết quả thực hiện {phrase}"
            f"{due}.", "GB Body")
     single = len(entries) == 1

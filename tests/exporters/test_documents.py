@@ -541,8 +541,27 @@ def test_reminder_never_asks_for_the_report_before_its_own_due_date(demo_copy, t
     finally:
         db.close()
     text = "\n".join(texts(docx.Document(str(letter))))
-    assert "hạn gửi báo cáo là ngày 15/12/2025" in text
+    assert "hạn gửi báo cáo là ngày 15/12/2025." in text
     assert "trước ngày 15/12/2025" in text and "trước ngày 06/12/2025" not in text
+
+
+def test_a_reminder_sent_after_the_deadline_says_it_has_passed(demo_copy, tmp_path):
+    """A letter dated after the period's due date quotes it as passed, then sets the new one."""
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import open_database
+
+    path = tmp_path / "d.db"
+    shutil.copy(demo_copy, path)
+    db = open_database(path)
+    try:
+        db.execute("UPDATE periods SET due_on = '2025-12-15' WHERE name = 'Năm 2025'")
+        letter = export(db, "reminder", tmp_path / "cv.docx",
+                        ExportOptions(date=dt.date(2026, 1, 10), period="Năm 2025"))[0]
+    finally:
+        db.close()
+    text = "\n".join(texts(docx.Document(str(letter))))
+    assert "hạn gửi báo cáo là ngày 15/12/2025 (đã quá hạn)." in text
+    assert "trước ngày 17/01/2026" in text
 
 
 CITED = """ỦY BAN NHÂN DÂN
