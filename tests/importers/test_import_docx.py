@@ -449,3 +449,15 @@ def test_a_word_file_of_pictures_only_is_called_a_scan(tmp_path):
     docx.Document().save(empty)
     with pytest.raises(PlanImportError, match="Tệp trống"):
         read_plan(empty)
+
+
+def test_a_damaged_word_file_is_called_damaged_not_a_non_plan(tmp_path):
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(b"not a zip at all, cut off during a download")
+    with pytest.raises(PlanImportError, match="không đọc được như tệp Word.*ke-hoach.docx|"
+                                              "ke-hoach.docx.*không đọc được như tệp Word"):
+        read_plan(path)
+    text = tmp_path / "ke-hoach.txt"  # the same bytes as a text file: read as text
+    text.write_bytes(b"not a zip at all, cut off during a download")
+    with pytest.raises(PlanImportError, match="Không nhận ra kế hoạch"):
+        read_plan(text)
