@@ -72,6 +72,26 @@ def is_end_line(line: str) -> bool:
     return is_chrome_end(line)
 
 
+# A number not filled in yet ("Số:      /BC-UBND", a draft): its type code still says what it is.
+_BLANK_NUMBER_RE = re.compile(r"^\s*Số\s*:\s*(?:\.{0,20}\s*)/\s*(?P<t>[A-ZĐa-zđ]{2,4})\s*-")
+# The name of the document type, alone on a line above the body (ND 30: "BÁO CÁO", "TỜ TRÌNH").
+_TYPE_HEADINGS = {"BÁO CÁO": "BC", "THÔNG BÁO": "TB", "TỜ TRÌNH": "TTR", "BIÊN BẢN": "BB",
+                  "GIẤY MỜI": "GM", "CÔNG ĐIỆN": "CĐ", "HƯỚNG DẪN": "HD"}
+
+
+def _type_by_heading(head: list[str]) -> str | None:
+    """The type of a document with no number: the code of a blank number, else the name of a
+    type that is never a plan, alone on a line, when no line names a plan ("KẾ HOẠCH")."""
+    for line in head:
+        m = _BLANK_NUMBER_RE.match(line)
+        if m:
+            return m.group("t")
+    if any(_is_heading(line) for line in head):
+        return None
+    return next((_TYPE_HEADINGS[line.strip()] for line in head
+                 if line.strip() in _TYPE_HEADINGS), None)
+
+
 # Document types that are never a plan, by the code in their number (ND 30, Appendix III).
 _OTHER_DOCUMENT_TYPES = {
     "BC": "một báo cáo", "TB": "một thông báo", "TTR": "một tờ trình", "BB": "một biên bản",
@@ -106,11 +126,13 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
     tail_rows = [b for b in cleaned[end:] if isinstance(b, Row)]
 
     meta = parse_header(head, tail_lines)
-    other = _OTHER_DOCUMENT_TYPES.get((meta.doc_type or "").upper())
+    doc_type = meta.doc_type or _type_by_heading(head) or ""
+    other = _OTHER_DOCUMENT_TYPES.get(doc_type.upper())
     if other:  # "210/BC-UBND": a report on a plan is not the plan
+        which = f"Văn bản số {meta.number}" if meta.number else "Văn bản này"
         raise PlanImportError(
-            f"Văn bản số {meta.number or ''} là {other}, không phải kế hoạch: hãy nhập tệp "
-            f"Kế hoạch (KH) hoặc Quyết định ban hành kế hoạch. (not a plan: a {meta.doc_type})")
+            f"{which} là {other}, không phải kế hoạch: hãy nhập tệp Kế hoạch (KH) hoặc Quyết "
+            f"định ban hành kế hoạch. (not a plan: a {doc_type})")
     items, warnings = build_tree(body + tail_rows, meta.year, appendix_at=len(body))
     if meta.year is not None and meta.year_to is not None:
         _over_programme(items, meta.year, meta.year_to)

@@ -307,6 +307,16 @@ def test_a_report_on_the_plan_is_not_imported_as_a_plan():
     with pytest.raises(PlanImportError, match="210/BC-UBND là một báo cáo, không phải kế hoạch"):
         parse_plan_text(text)
     parse_plan_text(text.replace("BC-UBND", "KH-UBND").replace("BÁO CÁO", "KẾ HOẠCH"))
+    # a draft whose number is not filled in yet, and one with no number line at all
+    for draft in (text.replace("Số: 210/BC-UBND", "Số:        /BC-UBND"),
+                  text.replace("Số: 210/BC-UBND\n", "")):
+        with pytest.raises(PlanImportError, match="Văn bản này là một báo cáo"):
+            parse_plan_text(draft)
+    # a plan that reports on the year before is still a plan
+    plan = text.replace("Số: 210/BC-UBND\n", "").replace("BÁO CÁO\n", "KẾ HOẠCH\n")
+    assert parse_plan_text(plan).meta.number is None
+    # and a plan whose body mentions a report on its own line below the heading
+    assert parse_plan_text(plan.replace("II. KẾT QUẢ\n", "II. KẾT QUẢ\nBÁO CÁO\n")).items
 
 
 def test_read_plan_errors(tmp_path):
