@@ -23,13 +23,15 @@ _LEAD, _COORDINATING = Role.LEAD.value, Role.COORDINATING.value
 
 
 class PlanExistsError(Exception):
-    """A plan with the same number is already stored and replace was not asked for."""
+    """The same plan is already stored (same number; without a number, same title, issuer
+    and date) and replace was not asked for. *label*: "số 93/KH-UBND", or the title."""
 
-    def __init__(self, number: str):
-        super().__init__(
-            f"Kế hoạch số {number} đã có trong cơ sở dữ liệu. Dùng --replace để thay thế. "
-            f"(plan {number} already exists; use --replace to overwrite it)")
+    def __init__(self, number: str, label: str | None = None):
         self.number = number
+        self.label = label or f"số {number}"
+        super().__init__(
+            f"Kế hoạch {self.label} đã có trong cơ sở dữ liệu. Dùng --replace để thay thế. "
+            f"(plan already exists; use --replace to overwrite it)")
 
 
 def plan_from_parsed(parsed: ParsedPlan, source_file: str | None = None) -> Plan:
@@ -52,10 +54,13 @@ def store_plan(db: Database, parsed: ParsedPlan, *, replace: bool = False,
     plan = plan_from_parsed(parsed, str(source_file) if source_file else None)
     with changelog.action(db, "import", "plan", summary=plan.number or plan.title or ""), \
             _no_cyclic_gc():
-        existing = plans.find_by_number(db, plan.number) if plan.number else None
+        existing = (plans.find_by_number(db, plan.number) if plan.number
+                    else plans.find_unnumbered(db, plan))
         if existing is not None:
             if not replace:
-                raise PlanExistsError(plan.number or "")
+                title = plan.title or ""
+                raise PlanExistsError(plan.number or "", None if plan.number else
+                                      f"«{title[:80]}{'…' if len(title) > 80 else ''}» (chưa có số)")
             plans.delete(db, existing)
         plan_id = plans.insert(db, plan)
         _insert_tree(db, plan_id, parsed.items, plan.year, plan.year_to)

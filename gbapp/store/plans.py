@@ -99,6 +99,19 @@ def find_by_number(db: Database, number: str) -> int | None:
     return row[0] if row else None
 
 
+def find_unnumbered(db: Database, plan: Plan) -> int | None:
+    """A stored plan without a number that is *plan* again (a draft imported twice): same
+    title, issuer and date. None when *plan* has no title to go by."""
+    title = clean_line(plan.title)
+    if not title:
+        return None
+    row = db.execute(
+        "SELECT id FROM plans WHERE COALESCE(number, '') = '' AND title = ? "
+        "AND COALESCE(issuer, '') = ? AND issued_on IS ? ORDER BY id LIMIT 1",
+        [title, clean_line(plan.issuer), date_out(plan.issued_on)]).fetchone()
+    return row[0] if row else None
+
+
 def list_plans(db: Database) -> list[Plan]:
     """All plans, most recent year first."""
     ids = [r[0] for r in db.execute(

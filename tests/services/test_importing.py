@@ -70,6 +70,27 @@ def test_same_number_needs_replace(db):
     assert counts(db) == before  # replaced, not duplicated
 
 
+def test_a_draft_without_a_number_imported_twice_asks_too(db):
+    """Without a number, the same title, issuer and date make the same plan."""
+    draft = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố:      /KH-UBND\n"
+             "Quảng Ngãi, ngày 23 tháng 4 năm 2025\nKẾ HOẠCH\n"
+             "Thực hiện công tác bình đẳng giới năm 2025\nI. NHIỆM VỤ\n"
+             "1. Tập huấn cán bộ. Sở Nội vụ chủ trì thực hiện. Thời gian: Quý II.\n"
+             "2. Hội thi. Tỉnh đoàn chủ trì thực hiện. Thời gian: Quý III.\n")
+    store_plan(db, parse_plan_text(draft))
+    before = counts(db)
+    with pytest.raises(PlanExistsError) as err:
+        store_plan(db, parse_plan_text(draft))
+    assert "(chưa có số)" in str(err.value) and err.value.label.startswith("«")
+    assert counts(db) == before
+    store_plan(db, parse_plan_text(draft), replace=True)
+    assert counts(db) == before
+    # another draft (another date) is another plan
+    store_plan(db, parse_plan_text(draft.replace("ngày 23 tháng 4 năm 2025",
+                                                 "ngày 24 tháng 4 năm 2025")))
+    assert counts(db)["plans"] == before["plans"] + 1
+
+
 def test_failed_import_leaves_nothing(db, monkeypatch):
     parsed = read_plan(PLAN93)
     before = counts(db)

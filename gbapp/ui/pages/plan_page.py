@@ -533,8 +533,8 @@ class PlanPage(QWidget):
                 plan_id = self.ctx.perform(name, lambda db: store_plan(db, parsed,
                                                                        source_file=path.name))
         except PlanExistsError as exc:
-            question = self.tr("Kế hoạch số %1 đã có. Thay thế kế hoạch cũ (cùng toàn bộ số liệu "
-                               "theo dõi của nó) bằng kế hoạch vừa đọc?").replace("%1", exc.number)
+            question = self.tr("Kế hoạch %1 đã có. Thay thế kế hoạch cũ (cùng toàn bộ số liệu "
+                               "theo dõi của nó) bằng kế hoạch vừa đọc?").replace("%1", exc.label)
             if not messages.ask(self, self.tr("Kế hoạch đã có"), question):
                 self.import_finished.emit(None)
                 return
