@@ -28,7 +28,7 @@ def _find_start(blocks: list[Block]) -> int | None:
             if first_row is None:
                 first_row = i
             continue
-        if b[:1] not in ("I",):
+        if b[:1] not in ("I", "P"):  # "I.", "I/", "Phần I", "PHẦN I."
             continue
         m = parse_marker(b)
         if m is not None and m.kind is ItemKind.ROMAN and m.value == 1:

@@ -377,3 +377,39 @@ def test_a_plan_in_a_decision_keeps_its_own_verb_for_a_document_both_cite():
     bases = {b.number or b.summary: b.verb for b in parse_plan_text(text).meta.legal_bases}
     assert bases["1790/QĐ-TTg"] == "Thực hiện" and bases["5/KH-BNV"] == "Thực hiện"
     assert bases["80/TTr-SNV"] == ""
+
+
+@pytest.mark.parametrize("line, kind, label, rest", [
+    ("I/ MỤC ĐÍCH, YÊU CẦU", "roman", "I", "MỤC ĐÍCH, YÊU CẦU"),
+    ("2/ Công tác truyền thông", "arabic", "2", "Công tác truyền thông"),
+    ("b/ Tổ chức hội thi", "letter", "b", "Tổ chức hội thi"),
+    ("Phần I", "roman", "I", ""),
+    ("PHẦN II. NHIỆM VỤ VÀ GIẢI PHÁP", "roman", "II", "NHIỆM VỤ VÀ GIẢI PHÁP"),
+    ("Phần thứ ba: TỔ CHỨC THỰC HIỆN", "roman", "III", "TỔ CHỨC THỰC HIỆN"),
+    ("Mục 1. Mục đích", "arabic", "1", "Mục đích"),
+    ("MỤC 2: YÊU CẦU", "arabic", "2", "YÊU CẦU"),
+])
+def test_slashed_and_worded_markers(line, kind, label, rest):
+    m = parse_marker(line)
+    assert (m.kind.value, m.label, m.rest) == (kind, label, rest)
+
+
+@pytest.mark.parametrize("line", [
+    "1/3 số xã đã tổ chức hội nghị", "12/KH-UBND ngày 3/3/2025", "1/ 3 số xã", "Phần lớn các xã",
+    "Phần việc còn lại", "Mục tiêu năm 2025", "Mục 2 của Kế hoạch này quy định", "PHẦN MỀM",
+])
+def test_text_that_only_looks_like_a_marker(line):
+    assert parse_marker(line) is None
+
+
+def test_plans_numbered_with_slashes_or_in_parts_read_as_sections():
+    body = ("I. NHIỆM VỤ\n1. Tuyên truyền. Sở Nội vụ chủ trì thực hiện. Thời gian: Quý II.\n"
+            "a) Hội thi. Tỉnh đoàn chủ trì thực hiện.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n")
+    head = "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+    expected = parse_plan_text(head + body)
+    shape = [(d, it.kind, it.title) for d, it in expected.walk()]
+    slashed = body.replace("I. ", "I/ ").replace("1. ", "1/ ").replace("a) ", "a/ ")
+    parts = body.replace("I. NHIỆM VỤ", "Phần I\nNHIỆM VỤ").replace(
+        "II. TỔ CHỨC", "PHẦN II. TỔ CHỨC").replace("1. ", "Mục 1. ")
+    for variant in (slashed, parts):
+        assert [(d, it.kind, it.title) for d, it in parse_plan_text(head + variant).walk()] == shape
