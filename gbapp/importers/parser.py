@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from gbapp.domain.model import ItemKind, ParsedItem, ParsedPlan, Role
+from gbapp.domain.numbering import to_roman
 from gbapp.domain.timeframe import over_programme
 
 from .errors import EMPTY, NOT_A_PLAN, PlanImportError
@@ -47,6 +48,30 @@ def _find_start(blocks: list[Block]) -> int | None:
         if len(arabic) >= 2:
             return arabic[0]
     return None
+
+
+_LETTER_SECTION_RE = re.compile(r"^([A-H])\.\s+(\S.*)$")
+
+
+def _letter_sections(blocks: list[Block]) -> list[Block]:
+    """A plan whose sections are "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ", … (headings in
+    capitals, from A on, and no "I." section anywhere) is read as if they were I., II., …
+    Where the plan has Roman sections, "A." lines stay the groups of tasks they are there."""
+    found: list[int] = []
+    for i, b in enumerate(blocks):
+        if not isinstance(b, str) or b[:1] not in "ABCDEFGHIPVX" or len(b) > 200:
+            continue
+        m = _LETTER_SECTION_RE.match(b)
+        if m and is_upper_line(m.group(2)) and ord(m.group(1)) - ord("A") == len(found):
+            found.append(i)
+        elif (m := parse_marker(b)) is not None and m.kind is ItemKind.ROMAN:
+            return blocks  # the plan has Roman sections
+    if len(found) < 2:
+        return blocks
+    out = list(blocks)
+    for n, i in enumerate(found, start=1):
+        out[i] = f"{to_roman(n)}. {_LETTER_SECTION_RE.match(out[i]).group(2)}"
+    return out
 
 
 # "Phụ lục", "Phụ lục I", "Phụ lục số 02: …" head an appendix; "Phụ lục kèm theo." is a sentence.
@@ -111,6 +136,7 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
         cleaned.append(b)
     if not cleaned:
         raise PlanImportError(EMPTY)
+    cleaned = _letter_sections(cleaned)
     start = _find_start(cleaned)
     if start is None:
         raise PlanImportError(NOT_A_PLAN)

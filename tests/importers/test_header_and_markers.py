@@ -413,3 +413,19 @@ def test_plans_numbered_with_slashes_or_in_parts_read_as_sections():
         "II. TỔ CHỨC", "PHẦN II. TỔ CHỨC").replace("1. ", "Mục 1. ")
     for variant in (slashed, parts):
         assert [(d, it.kind, it.title) for d, it in parse_plan_text(head + variant).walk()] == shape
+
+
+def test_a_plan_in_lettered_parts_reads_them_as_sections():
+    head = "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+    body = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII. NHIỆM VỤ\n"
+            "1. Tuyên truyền. Sở Nội vụ chủ trì thực hiện. Thời gian: Quý II.\n"
+            "III. KINH PHÍ THỰC HIỆN\nNgân sách tỉnh.\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n")
+    shape = [(d, it.kind, it.title) for d, it in parse_plan_text(head + body).walk()]
+    lettered = (body.replace("I. MỤC", "A. MỤC").replace("II. NHIỆM", "B. NHIỆM")
+                .replace("III. KINH", "C. KINH").replace("IV. TỔ", "D. TỔ"))
+    assert [(d, it.kind, it.title) for d, it in parse_plan_text(head + lettered).walk()] == shape
+    # with Roman sections, "A."/"B." lines are groups of tasks, as before
+    grouped = body.replace("1. Tuyên truyền", "A. CÔNG TÁC TUYÊN TRUYỀN\n1. Tuyên truyền")
+    grouped = grouped.replace("III. KINH", "B. CÔNG TÁC KIỂM TRA\n1. Kiểm tra.\nIII. KINH")
+    titles = [it.title for _, it in parse_plan_text(head + grouped).walk()]
+    assert "MỤC ĐÍCH, YÊU CẦU" in titles and "KINH PHÍ THỰC HIỆN" in titles
