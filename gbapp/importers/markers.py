@@ -41,6 +41,7 @@ _PAGE_NUMBER_RE = re.compile(
 
 # Rank orders kinds from outer to inner; "1.1." sits between "1." and "a)".
 RANK = {ItemKind.ROMAN: 0.0, ItemKind.ARABIC: 1.0, ItemKind.LETTER: 2.0, ItemKind.DASH: 3.0, ItemKind.PLUS: 4.0}
+GROUP_RANK = 0.5  # "A. CÔNG TÁC …" between a section (I.) and its tasks (1.)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,12 @@ def parse_marker(line: str) -> Marker | None:
             return _slashed(m.group(1), m.group(2).strip())
     if c in "PM":
         return _part_or_section(line)
+    if c in "ABCDEFGH" and line[1:2] in ".)":
+        # "A. CÔNG TÁC TUYÊN TRUYỀN" under a section: a group of the tasks that follow
+        g = _GROUP_RE.match(line)
+        if g and g.group(2).isupper() and " " in g.group(2).strip():
+            return Marker(ItemKind.LETTER, c, g.group(2).strip(), GROUP_RANK, letter_index(c))
+        return None
     if c in "IVX":
         m = _ROMAN_ARABIC_RE.match(line)
         if m and from_roman(m.group(1)):

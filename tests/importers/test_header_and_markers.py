@@ -427,5 +427,10 @@ def test_a_plan_in_lettered_parts_reads_them_as_sections():
     # with Roman sections, "A."/"B." lines are groups of tasks, as before
     grouped = body.replace("1. Tuyên truyền", "A. CÔNG TÁC TUYÊN TRUYỀN\n1. Tuyên truyền")
     grouped = grouped.replace("III. KINH", "B. CÔNG TÁC KIỂM TRA\n1. Kiểm tra.\nIII. KINH")
-    titles = [it.title for _, it in parse_plan_text(head + grouped).walk()]
-    assert "MỤC ĐÍCH, YÊU CẦU" in titles and "KINH PHÍ THỰC HIỆN" in titles
+    tree = [(d, it.kind.value, it.label, it.title[:24])
+            for d, it in parse_plan_text(head + grouped).walk()]
+    assert tree[2:7] == [(0, "roman", "II", "NHIỆM VỤ"),
+                         (1, "letter", "A", "CÔNG TÁC TUYÊN TRUYỀN"),
+                         (2, "arabic", "1", "Tuyên truyền. Sở Nội vụ "),
+                         (1, "letter", "B", "CÔNG TÁC KIỂM TRA"), (2, "arabic", "1", "Kiểm tra.")]
+    assert tree[7] == (0, "roman", "III", "KINH PHÍ THỰC HIỆN")
