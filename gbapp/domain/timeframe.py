@@ -15,6 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .dates import format_date
 from .model import TimeFrame
 from .text import single_spaced
 
@@ -633,3 +634,22 @@ def over_programme(tf: TimeFrame | None, year: int, last_year: int) -> TimeFrame
     except ValueError:  # 29 February
         end = dt.date(last_year, 2, 28)
     return TimeFrame(tf.text, tf.start, end, tf.recurring)
+
+
+def frame_text(text: str, start: dt.date | None, end: dt.date | None, recurring: bool) -> str:
+    """A time frame as the app and the documents show it: as written, else said from its dates
+    ("Năm 2025" for a whole year, "Thường xuyên", "dd/mm/yyyy - dd/mm/yyyy", "Trước dd/mm/yyyy")."""
+    if text:
+        return text
+    if recurring:
+        return "Thường xuyên"
+    if start and end:
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            return f"Năm {start.year}" if start.year == end.year else \
+                f"Năm {start.year} - {end.year}"
+        return f"{format_date(start)} - {format_date(end)}"
+    if end:
+        return f"Trước {format_date(end)}"
+    if start:
+        return f"Từ {format_date(start)}"
+    return ""

@@ -21,6 +21,7 @@ from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
 from ..domain.status import Assessment, assess, derive_status
 from ..domain.text import clean_line, clean_text, fold, vi_sort_key
+from ..domain.timeframe import frame_text
 from ..store import activities as activity_store
 from ..store import (
     agencies,
@@ -284,22 +285,7 @@ def chosen_reports(db: Database, plan_item_ids: set[int], period: Period,
 def time_text(item: Item) -> str:
     """The time frame as the plan wrote it, else from its dates."""
     tf = item.time_frame
-    if tf.text:
-        return clean_line(tf.text)
-    return _time_from_dates(tf.start, tf.end, tf.recurring)
-
-
-def _time_from_dates(start: dt.date | None, end: dt.date | None, recurring: bool) -> str:
-    if recurring:
-        return "Thường xuyên"
-    if start and end:
-        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) \
-                and start.year == end.year:
-            return f"Năm {start.year}"
-        return f"{format_date(start)} - {format_date(end)}"
-    if end:
-        return f"Trước {format_date(end)}"
-    return ""
+    return frame_text(clean_line(tf.text), tf.start, tf.end, tf.recurring)
 
 
 def _item_paths(all_items: list[Item]) -> dict[int, list[tuple[ItemKind, str]]]:
@@ -638,8 +624,8 @@ def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
             continue
         when = ""
         if is_act:  # tf_text is stored clean (items.insert / store_plan use clean_line)
-            when = tf_text or _time_from_dates(
-                convert.date_in(tf_start), convert.date_in(tf_end), bool(tf_recurring))
+            when = frame_text(tf_text, convert.date_in(tf_start), convert.date_in(tf_end),
+                              bool(tf_recurring))
         rows.append(AssignmentRow(
             label=label.upper() if item_id in groups else label, kind=kinds[kind], depth=depth,
             ref=ref, title=title,

@@ -50,6 +50,8 @@ class ActivityRow:
     tf_text: str
     due: dt.date | None
     status: Status
+    start: dt.date | None = None
+    recurring: bool = False
 
 
 SORT_COLUMNS = {
@@ -213,10 +215,12 @@ def query(db: Database, plan_id: int, f: ActivityFilter, *, today: dt.date,
     page = {"today": today.isoformat(), **{f"id{n}": item_id for n, item_id in enumerate(ids)}}
     rows = {r[0]: r for r in db.execute(
         f"SELECT i.id, i.ref, i.title, COALESCE(g.name, ''), i.tf_text, i.tf_end, "
-        f"{STATUS_SQL} AS status FROM items i LEFT JOIN agencies g ON g.id = i.lead_agency_id "
+        f"{STATUS_SQL} AS status, i.tf_start, i.tf_recurring FROM items i "
+        f"LEFT JOIN agencies g ON g.id = i.lead_agency_id "
         f"WHERE i.id IN ({', '.join(':id' + str(n) for n in range(len(ids)))})", page,
     ).fetchall()}
-    return [ActivityRow(r[0], r[1], r[2], r[3], r[4], date_in(r[5]), Status(r[6]))
+    return [ActivityRow(r[0], r[1], r[2], r[3], r[4], date_in(r[5]), Status(r[6]),
+                        date_in(r[7]), bool(r[8]))
             for r in (rows[i] for i in ids)]
 
 

@@ -240,3 +240,28 @@ def test_filters_wrap_onto_two_rows_in_a_narrow_window(qtbot, page):
     page.resize(1300, 700)
     qtbot.wait(20)
     assert len({w.geometry().center().y() for w in widgets}) == 1
+
+
+def test_an_activity_without_a_written_time_shows_the_same_time_as_the_documents(
+        qtbot, page, ctx):
+    """The activities list, the plan tree and the documents say one thing for an activity
+    that is due by the end of the plan's year: "Năm 2025", not a blank cell."""
+    from gbapp.domain.timeframe import frame_text
+    from gbapp.services.documents import time_text
+    from gbapp.ui.models.plan_tree import time_frame_text
+
+    by_ref = {i.ref: i for i in items.all_items(ctx.db, ctx.plan_id)}
+    unwritten = [i for i in by_ref.values() if i.is_activity and not i.time_frame.text
+                 and i.time_frame.end]
+    assert unwritten, "the demo has activities due by the end of its year"
+    shown = {page.model.row(r).ref: page.model.data(page.model.index(r, 3))
+             for r in range(page.model.rowCount())}
+    for item in unwritten:
+        expected = time_text(item)
+        assert expected == f"Năm {item.time_frame.end.year}"
+        assert shown[item.ref] == expected == time_frame_text(item)
+    assert frame_text("", None, dt.date(2025, 6, 30), False) == "Trước 30/06/2025"
+    assert frame_text("", dt.date(2025, 3, 1), dt.date(2025, 6, 30), False) == \
+        "01/03/2025 - 30/06/2025"
+    assert frame_text("Quý II", dt.date(2025, 4, 1), dt.date(2025, 6, 30), False) == "Quý II"
+    assert frame_text("", dt.date(2025, 1, 1), None, True) == "Thường xuyên"

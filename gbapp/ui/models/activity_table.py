@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.dates import format_date
 from ...domain.model import STATUS_LABELS, Status
 from ...domain.status import due_soon
+from ...domain.timeframe import frame_text
 from ...store import activities
 from ...store.activities import ActivityFilter, ActivityRow
 from ...store.connection import Database
@@ -218,7 +219,8 @@ class ActivityTableModel(QAbstractTableModel):
         # A cell shows at most ~150 characters; Qt shapes the whole string before eliding it,
         # so a 300-character paragraph costs twice its width on every repaint. The tooltip keeps
         # the full text.
-        return (r.ref, _clip(r.title), _clip(r.lead), _clip(r.tf_text), format_date(r.due),
+        return (r.ref, _clip(r.title), _clip(r.lead),
+                _clip(frame_text(r.tf_text, r.start, r.due, r.recurring)), format_date(r.due),
                 self.tr(STATUS_LABELS[r.status]))
 
     def _brushes_of(self, r: ActivityRow) -> tuple[QBrush, QBrush] | None:

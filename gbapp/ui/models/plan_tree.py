@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ...domain.dates import format_date
 from ...domain.entities import Item
 from ...domain.model import ItemKind
+from ...domain.timeframe import frame_text
 from ...store import items
 from ...store.connection import Database
 
@@ -32,11 +32,7 @@ def label_text(item: Item) -> str:
 
 def time_frame_text(item: Item) -> str:
     tf = item.time_frame
-    if tf.text:
-        return tf.text
-    if tf.start or tf.end:
-        return f"{format_date(tf.start)} – {format_date(tf.end)}"
-    return ""
+    return frame_text(tf.text, tf.start, tf.end, tf.recurring)
 
 
 class PlanTreeModel(QAbstractItemModel):
