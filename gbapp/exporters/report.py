@@ -151,9 +151,11 @@ def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
         builder.para("Tổng hợp từ báo cáo của các cơ quan, đơn vị: " + ", ".join(parts) + ".",
                      "GB Body")
     if data.unreported:
+        # the period is named: the app's pages may be showing another one
+        phrase = period_phrase(data.period.name, data.period.kind)
         builder.para(f"Đến ngày {format_date(data.today)}, còn {len(data.unreported)} cơ quan, "
-                     "đơn vị chưa báo cáo đủ kết quả thực hiện các nhiệm vụ được phân công:",
-                     "GB Body")
+                     "đơn vị chưa báo cáo đủ kết quả thực hiện các nhiệm vụ được phân công "
+                     f"{phrase}:", "GB Body")
         for i, (name, missing, assigned) in enumerate(data.unreported):
             end = "." if i == len(data.unreported) - 1 else ";"
             count = (f"{missing} nhiệm vụ" if missing == assigned
