@@ -59,6 +59,10 @@ class MainWindow(QMainWindow):
         for n, (_key, label, *_rest) in enumerate(PAGES, start=1):
             self.nav.addItem(self.tr(label))
             self.nav.item(n - 1).setToolTip(f"Ctrl+{n}")
+        # as wide as its longest label: each pixel more is taken from the pages on a small screen
+        metrics = self.nav.fontMetrics()
+        self._nav_width = min(180, max(metrics.horizontalAdvance(self.nav.item(n).text())
+                                       for n in range(self.nav.count())) + 36)
         self.nav.setMaximumWidth(180)
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self.tr("Chưa mở cơ sở dữ liệu. Dùng Tệp → Mở… hoặc Tệp → Mới…"),
@@ -69,7 +73,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([150, 1200])
+        self.splitter.setSizes([self._nav_width, 1200])
         self.setCentralWidget(self.splitter)
         self.db_label = QLabel(self)
         self.counts_label = QLabel(self)

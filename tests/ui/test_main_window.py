@@ -336,3 +336,26 @@ def test_settings_dialog_requires_the_issuing_agency_and_a_number_of_backups(qtb
     assert dialog.result() == 1
     value = dialog.value()
     assert (value.organisation, value.place, value.backup_keep) == ("Sở Nội vụ", "Quảng Ngãi", "7")
+
+
+def test_a_small_screen_keeps_names_and_buttons_readable(qtbot, started, db_file):
+    """1024×600 (a small laptop in a commune office): the agencies that have not reported show
+    their names, the agency box shows a name from its start, and 'Nhập kế hoạch' is not pushed
+    into the toolbar's overflow."""
+    window = started(db_file)
+    window.resize(1024, 600)
+    window.show_page("progress")
+    page = window.pages["progress"]
+    qtbot.waitUntil(lambda: page.unreported_model.rowCount() > 0, timeout=5000)
+    assert page.unreported.columnWidth(0) >= 150
+    assert window.nav.width() <= 130
+    page.agency.set_current_id(page.agency.itemData(0))
+    assert page.agency.lineEdit().cursorPosition() == 0
+    window.show_page("plan")
+    plan_page = window.pages["plan"]
+    qtbot.wait(50)
+    from PySide6.QtWidgets import QToolButton
+
+    button = next(b for b in plan_page.toolbar.findChildren(QToolButton)
+                  if b.defaultAction() is plan_page.import_action)
+    assert button.isVisible()

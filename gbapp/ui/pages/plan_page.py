@@ -59,7 +59,7 @@ class PlanPage(QWidget):
         self._saving: str | None = None  # 'item' or 'plan' while that form saves
 
         self.plan_combo = QComboBox(self)
-        self.plan_combo.setMinimumContentsLength(40)
+        self.plan_combo.setMinimumContentsLength(20)  # it stretches; the toolbar must fit at 1024 px
         self.plan_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tree = QTreeView(self)

@@ -46,7 +46,12 @@ class AgencyCombo(QComboBox):
         self.lineEdit().textEdited.connect(self._typed)
         completer.activated[str].connect(self._picked)
         self.lineEdit().returnPressed.connect(self._confirm_typed)
-        self.currentIndexChanged.connect(lambda _i: self.agency_changed.emit(self.current_id()))
+        self.currentIndexChanged.connect(self._index_changed)
+
+    def _index_changed(self, _index: int) -> None:
+        # a long name shows from its start ("Báo và Phát thanh…"), not scrolled to its end
+        self.lineEdit().setCursorPosition(0)
+        self.agency_changed.emit(self.current_id())
 
     def set_agencies(self, agencies: list[tuple[int, str, str]], keep: int | None = None) -> None:
         """(id, name, short name) in display order; keeps *keep* selected when still present."""
@@ -86,6 +91,7 @@ class AgencyCombo(QComboBox):
         self.setCurrentIndex(index)
         if index < 0:
             self.setEditText("")
+        self.lineEdit().setCursorPosition(0)
 
     def _typed(self, text: str) -> None:
         self._filter.set_text(text)
