@@ -25,14 +25,16 @@ _HEADS = (
     r"Trạm|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|"
     r"Huyện đoàn|Xã đoàn|Công đoàn|Thuế|Thống kê|Công chức|Chi hội|Ban Chỉ huy|Hạt|Đồn|Cảnh sát|"
     r"Nhà văn hóa|Nhà văn hoá|Bưu điện|Điện lực|[Cc]ác bệnh viện|[Cc]ác trường|[Cc]ác phòng|"
-    r"[Cc]ác trạm|[Cc]ác chi hội|[Cc]ác cơ sở"
+    r"[Cc]ác trạm|[Cc]ác chi hội|[Cc]ác cơ sở|"
+    # culture and social bodies, and "các ban, ngành" written in lower case
+    r"Thư viện|Bảo tàng|Nhà hát|Tạp chí|Hợp tác xã|Nhà xuất bản|Cơ sở|[Cc]ác ban"
 )
 # Heads that also start ordinary words ("Hội nghị", "Ban hành", "Phòng ngừa", "Thống kê số liệu"):
 # a name starting with one of them is only trusted where nothing else bounds it (a second lead
 # before "chủ trì", a heading) when a capitalised word or a place follows it.
 _WEAK_HEADS = frozenset(h for h in _HEADS.split("|") if " " not in h and not h.isupper()) | {
     "Thống kê", "Công chức", "Nhà văn hóa", "Nhà văn hoá", "Đảng ủy", "Đảng uỷ", "Đảng bộ",
-    "Chi bộ"}
+    "Chi bộ", "Cơ sở", "Thư viện", "Tạp chí"}
 _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "xã", "phường", "thị xã", "thị trấn", "quận",
                 "khu vực", "cơ sở", "nhân dân", "thôn", "bản", "tổ dân phố")
 _HEAD_FIRST = "".join(sorted({h[0] for h in _HEADS.replace("[Cc]", "c").split("|")} | {"C"}))
@@ -54,7 +56,11 @@ _STOP_WORDS = (
     r"tư vấn|chăm sóc|can thiệp|giải quyết|thu thập|soạn thảo|kiện toàn|nâng cao|tăng cường|"
     r"đẩy mạnh|củng cố|chuẩn bị|huy động|thành lập|điều tra|sơ kết|tổng kết|tiếp tục|chủ động|"
     r"thường xuyên|định kỳ|đăng tải|phát hành|phát hiện|ngăn chặn|"
-    r"thời gian|Sản phẩm|sản phẩm|Kinh phí|kinh phí"
+    r"thời gian|Sản phẩm|sản phẩm|Kinh phí|kinh phí|"
+    # the duty after a name: "… Biên phòng tỉnh phòng, chống mua bán người", "… cử cán bộ tham gia"
+    r"phòng,?\s+chống|phòng\s+ngừa|lựa\s+chọn|tham\s+gia|"
+    r"cử\s+(?:cán\s+bộ|người|đại\s+biểu|thành\s+viên|lực\s+lượng)|"
+    r"lập\s+(?:danh\s+sách|kế\s+hoạch|hồ\s+sơ|báo\s+cáo)"
 )
 # ("các tổ chức chính trị - xã hội" is a name, not a verb)
 _STOP_RE = re.compile(rf"(?<!các)(?<!Các)\s+(?:{_STOP_WORDS}|là|có trách nhiệm|chịu trách nhiệm)(?![\w])"
@@ -85,7 +91,9 @@ _LEADING_WITH_RE = re.compile(r"[\s\-–+•]*phối\s+hợp\s+(?:chặt\s+chẽ
 _PAREN_ROLE_RE = re.compile(r"\(\s*(chủ\s+trì|phối\s+hợp)\s*\)")
 # A remark in brackets between a name and its role: "Sở Nội vụ (cơ quan thường trực) chủ trì".
 _TRAILING_REMARK_RE = re.compile(r"\s*\([^()]*\)\s*$")
-_COORD_AFTER_RE = re.compile(r"phối\s+hợp(?=\s*(?:[);.\n]|$|(?:tổ chức\s+)?thực hiện))")
+# "(X chủ trì; Y, Z phối hợp)", "Y, Z phối hợp thực hiện", "Đề nghị Y phối hợp tuyên truyền…":
+# "phối hợp" closing a list of names, before an end or the verb of the duty (not "với …")
+_COORD_AFTER_RE = re.compile(rf"phối\s+hợp(?=\s*(?:[);.\n]|$|(?:{_STOP_WORDS})(?![\w])))")
 _CLAUSE_BREAK = re.compile(r"[.;:()\[\]\n]")
 _MAX_NAME = 120
 _LIST_SEP_RE = re.compile(r",|\bvà\b|/|;")

@@ -180,3 +180,38 @@ def test_a_duty_with_a_colon_is_a_sub_item_not_an_attribute():
     assert first.text == "Thời gian thực hiện: Quý III/2026."
     assert (first.time_frame.start.month, first.time_frame.end.month) == (7, 9)
     assert media.children[-1].text == "Kinh phí thực hiện (dự kiến): 50 triệu đồng."
+
+
+L, C = Role.LEAD, Role.COORDINATING
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Thư viện tỉnh, Bảo tàng tỉnh tổ "
+     "chức triển lãm.",
+     [("Sở Văn hóa, Thể thao và Du lịch", L), ("Thư viện tỉnh", C), ("Bảo tàng tỉnh", C)]),
+    ("Công an tỉnh chủ trì, phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh phòng, chống mua "
+     "bán người.", [("Công an tỉnh", L), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", C)]),
+    ("Cơ sở Bảo trợ xã hội tỉnh chủ trì tiếp nhận, hỗ trợ nạn nhân; Sở Y tế phối hợp.",
+     [("Cơ sở Bảo trợ xã hội tỉnh", L), ("Sở Y tế", C)]),
+    ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên "
+     "truyền, vận động hội viên.",
+     [("Ủy ban MTTQ Việt Nam tỉnh", C), ("các tổ chức chính trị - xã hội tỉnh", C)]),
+    ("UBND các xã, phường chủ trì; các ban, ngành, đoàn thể cấp xã phối hợp.",
+     [("UBND các xã, phường", L), ("các ban, ngành, đoàn thể cấp xã", C)]),
+    # not assignments
+    ("Các sở, ban, ngành, địa phương cử cán bộ tham gia.", []),
+    ("Tăng cường phối hợp tuyên truyền giữa các ngành.", []),
+    ("Tổ chức tập huấn tại cơ sở. Sở Nội vụ chủ trì thực hiện.", [("Sở Nội vụ", L)]),
+])
+def test_more_bodies_and_duties_as_provinces_write_them(text, expected):
+    assert [(a.name, a.role) for a in extract_agencies(text)] == expected
+
+
+def test_a_title_that_starts_with_a_group_and_goes_on_with_a_duty_names_no_agency():
+    from gbapp.importers.agencies import agency_heading
+
+    for title in ("Các sở, ban, ngành, địa phương cử cán bộ tham gia.",
+                  "Các cơ quan, đơn vị lập danh sách cán bộ nữ",
+                  "Các huyện, thị xã, thành phố lựa chọn mô hình điểm"):
+        assert agency_heading(title) == ()
+    assert agency_heading("Thư viện tỉnh") == ("Thư viện tỉnh",)
