@@ -26,11 +26,18 @@ TITLE_CHARS = 180  # an activity's text is shortened to this in the letter
 
 
 def shorten(text: str, limit: int = TITLE_CHARS) -> str:
+    """*text* whole if it fits, else cut where a clause ends (a sentence, ';', ':' or ',') as
+    late as fits: the letter names each task by its reference, and its words should read as a
+    phrase, not stop mid-way ('… tiếp cận của các nhóm…')."""
     text = clean_line(text).rstrip(".;")
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
+    head = text[:limit]
+    for marks in ((". ", "; ", ": "), (", ",)):
+        at = max(head.rfind(mark) for mark in marks)
+        if at >= limit // 3:
+            return head[:at].rstrip(",;: ") + "…"
+    return head.rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def default_subject(data: ReminderData) -> str:

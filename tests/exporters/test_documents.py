@@ -665,3 +665,17 @@ def test_the_closing_sentence_stays_with_the_signature(documents, kind):
     if kind == "report":  # one "của" for the organisation, not "… năm 2025 của Sở Nội vụ./."
         assert text.startswith("Trên đây là báo cáo của Sở Nội vụ về kết quả thực hiện Kế hoạch")
         assert not text.endswith("của Sở Nội vụ./.")
+
+
+def test_a_long_task_is_shortened_where_a_clause_ends():
+    from gbapp.exporters.reminder import shorten
+
+    long = ("Tăng cường và đa dạng hóa các hoạt động truyền thông, nâng cao nhận thức, chuyển "
+            "đổi hành vi về bình đẳng giới trong các tầng lớp Nhân dân, quan tâm đến việc tiếp "
+            "cận của các nhóm người yếu thế; mở rộng công tác giáo dục về bình đẳng giới")
+    short = shorten(long, 180)
+    assert short == ("Tăng cường và đa dạng hóa các hoạt động truyền thông, nâng cao nhận thức, "
+                     "chuyển đổi hành vi về bình đẳng giới trong các tầng lớp Nhân dân…")
+    assert shorten("Tổ chức hội thi.", 180) == "Tổ chức hội thi"
+    no_clause = "Tổ chức " + "hội thi tìm hiểu pháp luật " * 10
+    assert shorten(no_clause, 60).endswith("…") and len(shorten(no_clause, 60)) <= 61
