@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 
-class CheckMenuButton(QToolButton):
+class CheckMenuButton(QPushButton):
+    """(A push button: its menu arrow has room of its own; a tool button's drew over the text.)"""
+
     changed = Signal()
 
     def __init__(self, label: str, none_text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._label, self._none = label, none_text
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
         self.actions_: list[QAction] = []
