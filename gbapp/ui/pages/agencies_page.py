@@ -53,8 +53,13 @@ class AgenciesPage(QWidget):
         self.model = RowsModel(self._columns(), muted=lambda a: not a.active, parent=self)
         self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # short columns as wide as their contents, the name as wide as the user leaves it: at
+        # 1366 px every column shows without scrolling sideways ("Trạng thái" was cut)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 240)
         self.count_label = QLabel()
 
         self.form = AgencyForm()
@@ -145,10 +150,6 @@ class AgenciesPage(QWidget):
                                        text=self.search.text().strip())
         self.model.set_rows(shown)
         self.count_label.setText(self.tr("{0} / {1} cơ quan").format(len(shown), len(everyone)))
-        if not getattr(self, "_sized", False):
-            for column, width in enumerate((245, 110, 125, 90, 90, 140)):
-                self.table.setColumnWidth(column, width)
-            self._sized = True
         if keep is not None:
             current = agencies.get(self.ctx.db, keep)
             if current is None:
