@@ -23,6 +23,9 @@ class Row:
     coordinating: str = ""
     time: str = ""
     output: str = ""
+    # a single "Đơn vị thực hiện" cell listing several agencies with no role: the first was taken
+    # as lead, the others as coordinating (the plan did not say)
+    roles_guessed: bool = False
 
 
 _NUMBERS_ONLY = re.compile(r"^\(?\d{1,2}\)?$")
@@ -178,6 +181,7 @@ def _add_performers(row: Row, text: str, role_if_lead: str | None) -> None:
             coordinating = names
         else:
             lead, coordinating = names[:1], names[1:]
+            row.roles_guessed = row.roles_guessed or len(names) > 1
     for attr, names in (("lead", lead), ("coordinating", coordinating)):
         if names:
             current = getattr(row, attr)

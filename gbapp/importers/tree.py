@@ -121,6 +121,14 @@ def build_tree(body: list, year: int | None,
 
     if orphan_text:
         warnings.append(f"Bỏ qua {len(orphan_text)} đoạn không thuộc mục nào (text outside any item skipped)")
+    guessed = [b for b in body if isinstance(b, Row) and b.roles_guessed]
+    if guessed:
+        first = " ".join(guessed[0].content.split())[:60]
+        warnings.append(
+            f"{len(guessed)} nhiệm vụ trong bảng có nhiều cơ quan trong cùng một ô «thực hiện» "
+            f"(ví dụ «{first}»): gbapp ghi cơ quan đầu tiên là chủ trì, các cơ quan còn lại là "
+            "phối hợp; hãy kiểm tra phân công. (several agencies in one 'performer' cell: the "
+            "first is stored as lead)")
 
     for node in opened:
         item = node.item

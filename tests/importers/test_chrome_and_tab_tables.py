@@ -117,3 +117,18 @@ def test_numbers_on_their_own_lines_that_are_no_pages_stay():
     plan = parse_plan_text(HEADER + "I. NHIỆM VỤ\n1. Chỉ tiêu\nTỷ lệ nữ tham gia cấp ủy đạt\n"
                                     "30\nphần trăm trở lên.\n")
     assert "30" in plan.items[0].children[0].text
+
+
+def test_several_agencies_in_one_performer_cell_are_pointed_out():
+    """A one-column 'Cơ quan thực hiện' table does not say who leads: the first agency is
+    taken as lead, and the import says so."""
+    text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nI. NHIỆM VỤ CỤ THỂ\n"
+            "STT\tNội dung\tCơ quan thực hiện\tThời gian\n"
+            "1\tTruyền thông tại các cơ sở y tế\tCác bệnh viện, Trung tâm Y tế huyện\tQuý III\n"
+            "2\tTập huấn cán bộ\tSở Y tế\tQuý II\n")
+    plan = parse_plan_text(text)
+    tasks = [it for _, it in plan.walk() if it.agencies]
+    assert [(a.name, a.role.value) for a in tasks[0].agencies] == [
+        ("Các bệnh viện", "chu_tri"), ("Trung tâm Y tế huyện", "phoi_hop")]
+    notes = [w for w in plan.warnings if "cùng một ô «thực hiện»" in w]
+    assert len(notes) == 1 and notes[0].startswith("1 nhiệm vụ") and "Truyền thông" in notes[0]
