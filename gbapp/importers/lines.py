@@ -181,7 +181,10 @@ def _is_boundary(line: str) -> bool:
     return (
         f.startswith(("noi nhan", "can cu ", "so:", "so :", "so hieu", "ngay ban hanh", "ngay co hieu luc",
                       "loai van ban", "co quan ban hanh", "nguoi ky", "linh vuc", "thuc hien ", "theo de nghi",
-                      "xet de nghi", "dieu "))
+                      "xet de nghi", "dieu ",
+                      # a duty under an agency's heading ("3. Đề nghị Ủy ban … xã hội" then
+                      # "Phối hợp tuyên truyền…"); in a sentence wrapped mid-way it is lower case
+                      "phoi hop ", "chu tri ", "chu tri,"))
         or (f.startswith(_LABELS) and ":" in line[:48])  # "Cơ quan chủ trì: …", "Thời gian: …"
         or is_chrome_drop(line)
         or is_chrome_end(line)

@@ -482,3 +482,17 @@ def test_word_soft_hyphens_are_dropped():
     plan = parse_plan_text(HEADER + BODY.replace("Công an tỉnh", "Công an tỉ\u00adnh"))
     names = [a.name for _, item in plan.walk() for a in item.agencies]
     assert "Công an tỉnh" in names and not any("\u00ad" in n for n in names)
+
+
+def test_a_duty_starting_with_a_capital_phoi_hop_is_not_glued_to_a_long_heading():
+    """Text copied from a PDF: a heading as long as a line, then its duty on the next one."""
+    text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nI. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kế hoạch này.\n"
+            "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức chính trị - xã hội\n"
+            "Phối hợp tuyên truyền, vận động đoàn viên, hội viên thực hiện bình đẳng giới.\n"
+            "3. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định hiện hành\n"
+            "của pháp luật về ngân sách nhà nước.\n")
+    items = parse_plan_text(text).items[0].children
+    assert items[1].title.endswith("các tổ chức chính trị - xã hội")
+    assert items[1].text.startswith("Phối hợp tuyên truyền")
+    assert items[2].title.endswith("của pháp luật về ngân sách nhà nước.")  # still unwrapped
