@@ -49,7 +49,7 @@ _HEAD_AT_RE = re.compile(rf"(?:{_HEADS})(?![\w])")
 _STOP_WORDS = (
     r"thực hiện|triển khai|tổ chức|tham mưu|xây dựng|hướng dẫn|kiểm tra|theo dõi|rà soát|tuyên truyền|"
     r"nghiên cứu|đề xuất|báo cáo|lồng ghép|duy trì|trình|ban hành|tiến hành|để|nhằm|trong|theo|tại|"
-    r"đảm bảo|bảo đảm|tổng hợp|đánh giá|phổ biến|biên soạn|cung cấp|hỗ trợ|vận động|chỉ đạo|giám sát|"
+    r"đảm bảo|bảo đảm|tổng\s+hợp(?!\s+(?:tỉnh|thành\s+phố|huyện|xã))|đánh giá|phổ biến|biên soạn|cung cấp|hỗ trợ|vận động|chỉ đạo|giám sát|"
     r"phát động|tập huấn|bồi dưỡng|đôn đốc|khảo sát|thống kê|cập nhật|từ|năm|quý|trước|Thời gian|"
     r"giới thiệu|quán triệt|bố trí|phân công|tiếp nhận|xử lý|biểu dương|khen thưởng|nhân rộng|"
     r"ký kết|thẩm định|phê duyệt|do|được|giao(?!\s+(?:thông|lưu|dịch))|đề nghị|yêu cầu|"
@@ -57,14 +57,18 @@ _STOP_WORDS = (
     r"đẩy mạnh|củng cố|chuẩn bị|huy động|thành lập|điều tra|sơ kết|tổng kết|tiếp tục|chủ động|"
     r"thường xuyên|định kỳ|đăng tải|phát hành|phát hiện|ngăn chặn|"
     r"thời gian|Sản phẩm|sản phẩm|Kinh phí|kinh phí|"
-    # the duty after a name: "… Biên phòng tỉnh phòng, chống mua bán người", "… cử cán bộ tham gia"
-    r"phòng,?\s+chống|phòng\s+ngừa|lựa\s+chọn|tham\s+gia|"
+    # the duty after a name: "… cử cán bộ tham gia", "… lựa chọn mô hình"
+    r"lựa\s+chọn|tham\s+gia|"
     r"cử\s+(?:cán\s+bộ|người|đại\s+biểu|thành\s+viên|lực\s+lượng)|"
     r"lập\s+(?:danh\s+sách|kế\s+hoạch|hồ\s+sơ|báo\s+cáo)"
 )
 # ("các tổ chức chính trị - xã hội" is a name, not a verb)
 _STOP_RE = re.compile(rf"(?<!các)(?<!Các)\s+(?:{_STOP_WORDS}|là|có trách nhiệm|chịu trách nhiệm)(?![\w])"
-                      r"|[.;:()\[\]\n]")
+                      r"|[.;:()\[\]\n]"
+                      # "… Biên phòng tỉnh phòng, chống mua bán người": after the place that ends a
+                      # name; "Ban Chỉ đạo phòng, chống tội phạm tỉnh" is a name
+                      r"|(?:(?<=tỉnh)|(?<=phố)|(?<=huyện)|(?<=xã)|(?<=phường))"
+                      r"\s+(?:phòng,?\s+chống|phòng\s+ngừa)(?![\w])")
 
 # Matched on the lower-cased text (same positions): IGNORECASE on Unicode is slow on big plans.
 _LEAD_COLON_RE = re.compile(
@@ -91,9 +95,14 @@ _LEADING_WITH_RE = re.compile(r"[\s\-–+•]*phối\s+hợp\s+(?:chặt\s+chẽ
 _PAREN_ROLE_RE = re.compile(r"\(\s*(chủ\s+trì|phối\s+hợp)\s*\)")
 # A remark in brackets between a name and its role: "Sở Nội vụ (cơ quan thường trực) chủ trì".
 _TRAILING_REMARK_RE = re.compile(r"\s*\([^()]*\)\s*$")
-# "(X chủ trì; Y, Z phối hợp)", "Y, Z phối hợp thực hiện", "Đề nghị Y phối hợp tuyên truyền…":
-# "phối hợp" closing a list of names, before an end or the verb of the duty (not "với …")
-_COORD_AFTER_RE = re.compile(rf"phối\s+hợp(?=\s*(?:[);.\n]|$|(?:{_STOP_WORDS})(?![\w])))")
+_COORD_AFTER_RE = re.compile(r"phối\s+hợp(?=\s*(?:[);.\n]|$|(?:tổ chức\s+)?thực hiện))")
+# "Đề nghị UBMTTQ tỉnh và các tổ chức chính trị - xã hội phối hợp tuyên truyền…": others asked
+# to take part in a duty ("quy chế phối hợp trong…", "công tác phối hợp theo…" are no request)
+_REQUEST_COORD_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:đề\s+nghị|giao(?:\s+cho)?|yêu\s+cầu)\s+(?P<names>[^.;:()\n]{3,200}?)\s+"
+    r"phối\s+hợp\s+(?:tuyên\s+truyền|tổ\s+chức|triển\s+khai|tham\s+mưu|vận\s+động|hướng\s+dẫn|"
+    r"kiểm\s+tra|theo\s+dõi|thực\s+hiện|tham\s+gia|hỗ\s+trợ|giám\s+sát|cung\s+cấp|xây\s+dựng)"
+    r"(?![\w])")
 _CLAUSE_BREAK = re.compile(r"[.;:()\[\]\n]")
 _MAX_NAME = 120
 _LIST_SEP_RE = re.compile(r",|\bvà\b|/|;")
@@ -197,6 +206,12 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
             continue
         for name in _names_before(clause):
             found.append((m.start(), name, Role.COORDINATING))
+
+    if has_coord and ("nghị" in low or "giao" in low or "cầu" in low):
+        for m in _REQUEST_COORD_RE.finditer(low):
+            names = split_agency_list(text[m.start("names"):m.end("names")])
+            if names and all(_plausible(n) for n in names):
+                found.extend((m.start("names"), n, Role.COORDINATING) for n in names)
 
     if "(" in text:
         for m in _PAREN_ROLE_RE.finditer(low):

@@ -198,9 +198,24 @@ L, C = Role.LEAD, Role.COORDINATING
      [("Ủy ban MTTQ Việt Nam tỉnh", C), ("các tổ chức chính trị - xã hội tỉnh", C)]),
     ("UBND các xã, phường chủ trì; các ban, ngành, đoàn thể cấp xã phối hợp.",
      [("UBND các xã, phường", L), ("các ban, ngành, đoàn thể cấp xã", C)]),
+    ("UBND tỉnh đề nghị Hội Liên hiệp Phụ nữ tỉnh phối hợp tổ chức hội thi.",
+     [("Hội Liên hiệp Phụ nữ tỉnh", C)]),
+    # "phòng, chống" inside a name; "tổng hợp" before a place is part of one
+    ("Ban Chỉ đạo phòng, chống tội phạm tỉnh chủ trì, phối hợp với Công an tỉnh thực hiện.",
+     [("Ban Chỉ đạo phòng, chống tội phạm tỉnh", L), ("Công an tỉnh", C)]),
+    ("Trung tâm phòng, chống HIV/AIDS tỉnh chủ trì thực hiện.",
+     [("Trung tâm phòng, chống HIV/AIDS tỉnh", L)]),
+    ("Sở Văn hóa chủ trì, phối hợp với Thư viện tỉnh, Bảo tàng tổng hợp tỉnh thực hiện.",
+     [("Sở Văn hóa", L), ("Thư viện tỉnh", C), ("Bảo tàng tổng hợp tỉnh", C)]),
     # not assignments
     ("Các sở, ban, ngành, địa phương cử cán bộ tham gia.", []),
     ("Tăng cường phối hợp tuyên truyền giữa các ngành.", []),
+    ("Ban hành quy chế phối hợp trong công tác bình đẳng giới giữa các sở, ngành.", []),
+    ("Hội nghị sơ kết công tác phối hợp theo Chương trình số 05.", []),
+    ("Báo cáo kết quả phối hợp trong năm 2025 gửi UBND tỉnh trước ngày 15/12/2025.", []),
+    ("Hội thi phối hợp tổ chức tại các xã.", []),
+    ("Thư viện sách về bình đẳng giới phối hợp tuyên truyền.", []),
+    ("Sở Nội vụ tăng cường phối hợp trong công tác kiểm tra.", []),
     ("Tổ chức tập huấn tại cơ sở. Sở Nội vụ chủ trì thực hiện.", [("Sở Nội vụ", L)]),
 ])
 def test_more_bodies_and_duties_as_provinces_write_them(text, expected):
