@@ -10,7 +10,7 @@ import re
 
 from gbapp.domain.text import clean_text, fold, single_spaced
 
-from .markers import classify_label, parse_marker
+from .markers import PART_RE, SECTION_RE, classify_label, parse_marker
 from .tables import (
     Row,
     is_assignment_header,
@@ -380,6 +380,8 @@ def _continues(parts: list[str], line: str, blank_before: bool, width: float, pr
     lower = _starts_lower(line)
     if _ends_sentence(prev) or is_upper_line(prev) or is_upper_line(line) or (not lower and _is_boundary(line)):
         return False
+    if line[:1] in "PM" and (PART_RE.match(line) or SECTION_RE.match(line)):
+        return False  # "Phần I", "Mục 1. Mục đích": headings the parser may read as sections
     marker = parse_marker(line)
     if marker is not None:
         if marker.label != "-" or line.startswith("•"):

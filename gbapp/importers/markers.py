@@ -27,12 +27,12 @@ _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫ�
 # "I/ MỤC ĐÍCH", "1/ Mục đích", "a/ Tổ chức …" (a style of the South): a slash, then a space and
 # a letter, which dates ("1/2025"), fractions ("1/3 số xã") and numbers ("12/KH-UBND") never have.
 _SLASH_RE = re.compile(r"^([IVX]{1,7}|\d{1,2}|[a-zđ])\s?/\s+([^\W\d_].*)$")
-# "Phần I", "PHẦN II. NHIỆM VỤ", "Phần thứ hai: …": the plan's parts, as its sections; "Mục 1.
-# Mục đích" below them. "Phần lớn các xã…", "Mục tiêu…" have no number after the word.
-_PART_RE = re.compile(r"^(?:Phần|PHẦN)\s+(?:(?P<n>[IVX]{1,7}|\d{1,2})|(?:thứ|THỨ)\s+(?P<w>\w+))"
-                      r"\s*(?:[.:\-–]\s*(?P<rest>\S.*)|$)")
-_SECTION_RE = re.compile(r"^(?:Mục|MỤC)\s+(?P<n>\d{1,2})\s*[.:\-–]\s*(?P<rest>\S.*)$")
-_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7}
+# "Phần I", "PHẦN II. NHIỆM VỤ", "Phần thứ hai: …": a plan's parts; "Mục 1. Mục đích" below them.
+# Only the parser reads them, as sections, where the whole plan is written so (parser.py).
+PART_RE = re.compile(r"^(?:Phần|PHẦN)\s+(?:(?P<n>[IVX]{1,7}|\d{1,2})|(?:thứ|THỨ)\s+(?P<w>\w+))"
+                     r"\s*(?:[.:\-–]\s*(?P<rest>\S.*))?$")
+SECTION_RE = re.compile(r"^(?:Mục|MỤC)\s+(?P<n>\d{1,2})\s*[.:\-–]\s*(?P<rest>\S.*)$")
+ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7}
 # "A. CÔNG TÁC TUYÊN TRUYỀN": a group row of a task table (tables only, never running text)
 _GROUP_RE = re.compile(r"^([A-ZĐ])\s*[.)]\s+(.*)$")
 # "- 2 -" and a PDF's "-- Hết trang 1 --" page marks are not list items
@@ -82,8 +82,6 @@ def parse_marker(line: str) -> Marker | None:
         m = _SLASH_RE.match(line)
         if m:
             return _slashed(m.group(1), m.group(2).strip())
-    if c in "PM":
-        return _part_or_section(line)
     if c in "ABCDEFGH" and line[1:2] in ".)":
         # "A. CÔNG TÁC TUYÊN TRUYỀN" under a section: a group of the tasks that follow
         g = _GROUP_RE.match(line)
@@ -155,30 +153,6 @@ def _slashed(label: str, rest: str) -> Marker | None:
     if idx := letter_index(label):
         return Marker(ItemKind.LETTER, label, rest, RANK[ItemKind.LETTER], idx)
     return None
-
-
-def _part_or_section(line: str) -> Marker | None:
-    """"Phần I" / "PHẦN II. …" / "Phần thứ hai": a section (I., II.); "Mục 1. …": an item (1.)."""
-    m = _PART_RE.match(line)
-    if m:
-        n, word = m.group("n"), m.group("w")
-        value = (from_roman(n) if n and n[0] in "IVX" else int(n) if n
-                 else _ORDINALS.get(word.lower(), 0))
-        if value:
-            return Marker(ItemKind.ROMAN, _roman(value), (m.group("rest") or "").strip(),
-                          RANK[ItemKind.ROMAN], value)
-        return None
-    m = _SECTION_RE.match(line)
-    if m and int(m.group("n")):
-        return Marker(ItemKind.ARABIC, m.group("n"), m.group("rest").strip(),
-                      RANK[ItemKind.ARABIC], int(m.group("n")))
-    return None
-
-
-def _roman(value: int) -> str:
-    from gbapp.domain.numbering import to_roman
-
-    return to_roman(value)
 
 
 def classify_label(label: str) -> Marker | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from gbapp.domain.model import ItemKind, ParsedItem, ParsedPlan, Role
-from gbapp.domain.numbering import to_roman
+from gbapp.domain.numbering import from_roman, to_roman
 from gbapp.domain.timeframe import over_programme
 
 from .errors import EMPTY, NOT_A_PLAN, PlanImportError
 from .header import is_authority_line, is_signer_title_line, parse_header
 from .lines import Block, is_chrome_end, is_upper_line, quick_fold, strip_truncation
-from .markers import parse_marker
+from .markers import GROUP_RANK, ORDINALS, PART_RE, SECTION_RE, parse_marker
 from .tables import Row
 from .tree import build_tree
 
@@ -29,7 +29,7 @@ def _find_start(blocks: list[Block]) -> int | None:
             if first_row is None:
                 first_row = i
             continue
-        if b[:1] not in ("I", "P"):  # "I.", "I/", "Phần I", "PHẦN I."
+        if b[:1] not in ("I",):
             continue
         m = parse_marker(b)
         if m is not None and m.kind is ItemKind.ROMAN and m.value == 1:
@@ -53,25 +53,66 @@ def _find_start(blocks: list[Block]) -> int | None:
 _LETTER_SECTION_RE = re.compile(r"^([A-H])\.\s+(\S.*)$")
 
 
-def _letter_sections(blocks: list[Block]) -> list[Block]:
-    """A plan whose sections are "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ", … (headings in
-    capitals, from A on, and no "I." section anywhere) is read as if they were I., II., …
-    Where the plan has Roman sections, "A." lines stay the groups of tasks they are there."""
-    found: list[int] = []
+def _part_value(line: str) -> tuple[int, str] | None:
+    """(number, heading) of a part written as a heading: "A. MỤC ĐÍCH, YÊU CẦU", "PHẦN II.
+    NHIỆM VỤ", "Phần I" (its heading on the next line), "Phần thứ hai: TỔ CHỨC THỰC HIỆN".
+    The heading is in capitals or absent: "Phần 1: Kiến thức chung…" in a task is text."""
+    if len(line) > 200 or line.endswith((";", ",")):
+        return None
+    m = _LETTER_SECTION_RE.match(line)
+    if m:
+        return (ord(m.group(1)) - ord("A") + 1, m.group(2)) if is_upper_line(m.group(2)) else None
+    m = PART_RE.match(line)
+    if m is None:
+        return None
+    rest = (m.group("rest") or "").strip()
+    if rest and not is_upper_line(rest):
+        return None
+    n, word = m.group("n"), m.group("w")
+    value = (from_roman(n) if n and n[0] in "IVX" else int(n) if n
+             else ORDINALS.get(word.lower(), 0))
+    return (value, rest) if value else None
+
+
+def _part_sections(blocks: list[Block]) -> list[Block]:
+    """A plan written in parts ("A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ", …; "Phần I", "Phần II"
+    with "Mục 1.", "Mục 2." below) is read as if its parts were I., II., … and its "Mục N." were
+    "N.". Only where that is the plan's whole structure: the parts numbered from 1 on, the first
+    before any numbered item, and no Roman section anywhere (a plan with "I." sections keeps
+    them; gbapp has no level above them)."""
+    parts: list[tuple[int, str]] = []  # (index, heading)
+    numbered_before = False
     for i, b in enumerate(blocks):
-        if not isinstance(b, str) or b[:1] not in "ABCDEFGHIPVX" or len(b) > 200:
+        if not isinstance(b, str):
             continue
-        m = _LETTER_SECTION_RE.match(b)
-        if m and is_upper_line(m.group(2)) and ord(m.group(1)) - ord("A") == len(found):
-            found.append(i)
-        elif (m := parse_marker(b)) is not None and m.kind is ItemKind.ROMAN:
-            return blocks  # the plan has Roman sections
-    if len(found) < 2:
+        first = b[:1]
+        if first in "ABCDEFGHPp":
+            found = _part_value(b)
+            if found is not None:
+                if found[0] == len(parts) + 1 and not (numbered_before and not parts):
+                    parts.append((i, found[1]))
+                continue
+        if first in "IVX" or first.isdigit() or first in "abcdđeghiklmnopqrstuvxy":
+            m = parse_marker(b)
+            if m is not None and m.kind is ItemKind.ROMAN:
+                return blocks
+            if m is not None and not parts and _is_body_marker(m):
+                numbered_before = True
+    if len(parts) < 2:
         return blocks
     out = list(blocks)
-    for n, i in enumerate(found, start=1):
-        out[i] = f"{to_roman(n)}. {_LETTER_SECTION_RE.match(out[i]).group(2)}"
+    for n, (i, heading) in enumerate(parts, start=1):
+        out[i] = f"{to_roman(n)}. {heading}".rstrip()
+    if any(isinstance(blocks[i], str) and blocks[i][:1] in "Pp" for i, _ in parts):
+        for i in range(parts[0][0], len(out)):
+            b = out[i]
+            if isinstance(b, str) and b[:1] == "M" and (m := SECTION_RE.match(b)):
+                out[i] = f"{int(m.group('n'))}. {m.group('rest')}"
     return out
+
+
+def _is_body_marker(m) -> bool:
+    return m.kind in (ItemKind.ARABIC, ItemKind.LETTER)
 
 
 # "Phụ lục", "Phụ lục I", "Phụ lục số 02: …" head an appendix; "Phụ lục kèm theo." is a sentence.
@@ -136,10 +177,14 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
         cleaned.append(b)
     if not cleaned:
         raise PlanImportError(EMPTY)
-    cleaned = _letter_sections(cleaned)
+    cleaned = _part_sections(cleaned)
     start = _find_start(cleaned)
     if start is None:
         raise PlanImportError(NOT_A_PLAN)
+    if start > 0 and isinstance(cleaned[start - 1], str):
+        above = parse_marker(cleaned[start - 1])  # "A. MỤC ĐÍCH, YÊU CẦU" above "I. Mục đích"
+        if above is not None and above.rank == GROUP_RANK and above.label == "A":
+            start -= 1
     end = len(cleaned)
     for i in range(start + 1, len(cleaned)):
         b = cleaned[i]

@@ -9,7 +9,7 @@ from gbapp.domain.numbering import from_roman, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
 from .agencies import agency_heading, extract_agencies, split_agency_list
-from .markers import RANK, Marker, classify_label, is_group_letter, parse_marker
+from .markers import GROUP_RANK, RANK, Marker, classify_label, is_group_letter, parse_marker
 from .tables import Row
 
 # "- Đơn vị chủ trì: …", "- Thời gian thực hiện: …" under an item state that item's assignment,
@@ -105,7 +105,8 @@ def build_tree(body: list, year: int | None,
             continue
         if marker is not None:
             item = ParsedItem(kind=marker.kind, label=marker.label, title=marker.rest)
-            attach(_Open(item, marker.rank, needs_title=not marker.rest))
+            rank = _group_text_rank(body, i) if marker.rank == GROUP_RANK else marker.rank
+            attach(_Open(item, rank, needs_title=not marker.rest))
             continue
         if not stack:
             orphan_text.append(line)
@@ -152,6 +153,22 @@ def build_tree(body: list, year: int | None,
 
 
 _POINTS = (ItemKind.DASH, ItemKind.PLUS)
+
+
+def _group_text_rank(body: list, at: int) -> float:
+    """The rank of "A. CÔNG TÁC …" in running text: just above the items it groups, whatever
+    their level ("1." under "I.", "a)" under "2.", even "I." under a part "A. MỤC ĐÍCH")."""
+    for block in body[at + 1:at + 60]:
+        if isinstance(block, str):
+            following = parse_marker(block)
+            if following is not None and following.rank != GROUP_RANK:
+                return following.rank - 0.5
+    # nothing numbered below ("C. TỔ CHỨC THỰC HIỆN" and a paragraph): as the group before it
+    for block in reversed(body[max(0, at - 2000):at]):
+        if isinstance(block, str) and (before := parse_marker(block)) is not None \
+                and before.rank == GROUP_RANK:
+            return _group_text_rank(body, body.index(block, max(0, at - 2000), at))
+    return GROUP_RANK
 
 
 def _attribute_owner(stack: list[_Open], rank: float) -> _Open:

@@ -383,13 +383,8 @@ def test_a_plan_in_a_decision_keeps_its_own_verb_for_a_document_both_cite():
     ("I/ MỤC ĐÍCH, YÊU CẦU", "roman", "I", "MỤC ĐÍCH, YÊU CẦU"),
     ("2/ Công tác truyền thông", "arabic", "2", "Công tác truyền thông"),
     ("b/ Tổ chức hội thi", "letter", "b", "Tổ chức hội thi"),
-    ("Phần I", "roman", "I", ""),
-    ("PHẦN II. NHIỆM VỤ VÀ GIẢI PHÁP", "roman", "II", "NHIỆM VỤ VÀ GIẢI PHÁP"),
-    ("Phần thứ ba: TỔ CHỨC THỰC HIỆN", "roman", "III", "TỔ CHỨC THỰC HIỆN"),
-    ("Mục 1. Mục đích", "arabic", "1", "Mục đích"),
-    ("MỤC 2: YÊU CẦU", "arabic", "2", "YÊU CẦU"),
 ])
-def test_slashed_and_worded_markers(line, kind, label, rest):
+def test_slashed_markers(line, kind, label, rest):
     m = parse_marker(line)
     assert (m.kind.value, m.label, m.rest) == (kind, label, rest)
 
@@ -434,3 +429,45 @@ def test_a_plan_in_lettered_parts_reads_them_as_sections():
                          (2, "arabic", "1", "Tuyên truyền. Sở Nội vụ "),
                          (1, "letter", "B", "CÔNG TÁC KIỂM TRA"), (2, "arabic", "1", "Kiểm tra.")]
     assert tree[7] == (0, "roman", "III", "KINH PHÍ THỰC HIỆN")
+
+
+def _shape(text):
+    return [(d, it.kind.value, it.label, it.title[:20]) for d, it in parse_plan_text(text).walk()]
+
+
+HEAD = "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+
+
+def test_part_lines_inside_a_task_stay_its_text():
+    """'Phần 1: Kiến thức chung…' listed in a task are its text, not sections."""
+    text = HEAD + ("I. NỘI DUNG HOẠT ĐỘNG\n1. Tổ chức 02 lớp tập huấn. Nội dung tập huấn gồm:\n"
+                   "Phần 1: Kiến thức chung về giới và bình đẳng giới;\n"
+                   "Phần 2: Kỹ năng lồng ghép giới trong xây dựng kế hoạch.\n"
+                   "Sở Nội vụ chủ trì thực hiện. Thời gian: Quý III/2025.\n2. Kiểm tra liên ngành.\n"
+                   "Mục 3. Phụ lục kèm theo Kế hoạch này.\n")
+    plan = parse_plan_text(text)
+    first, second = plan.items[0].children
+    assert "Phần 1: Kiến thức chung" in first.text and first.agencies
+    assert first.time_frame.text == "Quý III/2025" and second.title == "Kiểm tra liên ngành."
+    assert len(plan.items) == 1 and len(plan.items[0].children) == 2
+
+
+def test_groups_below_numbered_items_keep_the_items_before_them():
+    """A plan numbered 1., 2., 3. with 'A./B. CÔNG TÁC …' under 2.: nothing is lost."""
+    text = HEAD + ("1. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức.\n2. NHIỆM VỤ\n"
+                   "A. CÔNG TÁC TUYÊN TRUYỀN\na) Tổ chức tập huấn. Sở Nội vụ chủ trì.\n"
+                   "B. CÔNG TÁC KIỂM TRA\na) Kiểm tra liên ngành. Sở Tư pháp chủ trì.\n"
+                   "3. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi.\n")
+    assert _shape(text) == [
+        (0, "arabic", "1", "MỤC ĐÍCH, YÊU CẦU"), (0, "arabic", "2", "NHIỆM VỤ"),
+        (1, "letter", "A", "CÔNG TÁC TUYÊN TRUYỀ"), (2, "letter", "a", "Tổ chức tập huấn. Sở"),
+        (1, "letter", "B", "CÔNG TÁC KIỂM TRA"), (2, "letter", "a", "Kiểm tra liên ngành."),
+        (0, "arabic", "3", "TỔ CHỨC THỰC HIỆN")]
+
+
+def test_lettered_parts_above_roman_sections_hold_them():
+    text = HEAD + ("A. MỤC ĐÍCH, YÊU CẦU\nI. Mục đích\nNâng cao nhận thức.\nB. NHIỆM VỤ\n"
+                   "I. Tuyên truyền\n1. Tổ chức tập huấn. Sở Nội vụ chủ trì.\nII. Kiểm tra\n"
+                   "1. Kiểm tra liên ngành.\nC. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi.\n")
+    assert [(d, label) for d, _kind, label, _t in _shape(text)] == [
+        (0, "A"), (1, "I"), (0, "B"), (1, "I"), (2, "1"), (1, "II"), (2, "1"), (0, "C")]
