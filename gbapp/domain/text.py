@@ -46,8 +46,11 @@ def clean_line(value: str | None) -> str:
     return single_spaced(clean_text(value))
 
 
-# The English gist that ends a line of a message: a bracket of ASCII text with a lower-case word.
-_GIST_RE = re.compile(r"[ \t]*\((?=[^()\n]*[a-z]{3})[\x20-\x27\x2a-\x7e]*\)[ \t]*$", re.MULTILINE)
+# The English gist that ends a line of a message: a bracket with a lower-case English word and
+# no lower-case Vietnamese letter ("(not a plan: a CĐ)" is one, "(đã quá hạn)" is not).
+_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_GIST_RE = re.compile(rf"[ \t]*\((?=[^()\n]*[a-z]{{3}})[^()\n{_VI_LOWER}]*\)[ \t]*$",
+                      re.MULTILINE)
 
 
 def without_gist(message: str) -> str:

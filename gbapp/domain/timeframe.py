@@ -448,7 +448,7 @@ def _parse_cached(text: str, year: int | None) -> TimeFrame | None:
 # a start the phrase names to the end of that year (or of the year written).
 _TO_YEAR_END_RE = re.compile(
     r"^(?P<head>.+?)\s*(?:đến|tới|[-–])\s*(?:hết|cuối)\s+năm(?:\s+(?P<y>\d{4}))?$")
-_START_TO_YEAR_END = (rf"\btừ\s+(?:nay|tháng\s+\d{{1,2}}(?!\d)(?:\s*/\s*\d{{4}})?"
+_START_TO_YEAR_END = (rf"\btừ\s+(?:nay|tháng\s+\d{{1,2}}(?!\d)(?:\s*/\s*\d{{4}}|\s+năm\s+\d{{4}})?"
                       rf"|qu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])(?:\s*/\s*\d{{4}})?"
                       rf"|(?:ngày\s+)?{_DATE})\s*(?:đến|tới|[-–])\s*(?:hết|cuối)\s+năm"
                       rf"(?:\s+\d{{4}}(?!\d))?")

@@ -190,10 +190,12 @@ def read_plan(path: str | Path) -> ParsedPlan:
     for magic, message in _NOT_SUPPORTED.items():
         if data.startswith(magic):
             raise PlanImportError(message)
-    if Path(path).suffix.lower() in (".docx", ".docm", ".dotx"):  # named Word, but no Word inside
+    if Path(path).suffix.lower() not in (".docx", ".docm", ".dotx"):
+        return parse_plan_text(decode_text(data))
+    try:  # named Word, but no Word inside: a plan saved as text under a .docx name still reads
+        return parse_plan_text(decode_text(data))
+    except PlanImportError as exc:
         raise PlanImportError(
             f"Tệp «{Path(path).name}» không đọc được như tệp Word (.docx): tệp bị hỏng hoặc là "
             "tệp khác được đổi tên. Hãy mở tệp bằng Word rồi lưu lại dạng .docx và nhập lại. "
-            "(not a Word file: damaged or renamed)")
-    text = decode_text(data)
-    return parse_plan_text(text)
+            "(not a Word file: damaged or renamed)") from exc

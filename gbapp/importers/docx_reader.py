@@ -33,7 +33,7 @@ _R, _T, _TAB, _BR, _CR, _NBH = W + "r", W + "t", W + "tab", W + "br", W + "cr", 
 _VAL = W + "val"
 _ZIP_MAGIC = b"PK\x03\x04"
 
-NOT_DOCX = "Tệp không phải văn bản Word .docx hợp lệ (not a valid .docx file)"
+NOT_DOCX = "Tệp không phải văn bản Word .docx hợp lệ"  # then a detail, and the English gist
 
 
 # ---------------------------------------------------------------- package checks
@@ -72,14 +72,16 @@ def _too_large(size: int) -> str:
 def check_package(data: bytes) -> None:
     """Raise PlanImportError unless *data* is a sane .docx zip."""
     if not data.startswith(_ZIP_MAGIC):
-        raise PlanImportError(NOT_DOCX + ": không phải tệp nén zip (not a zip file)")
+        raise PlanImportError(NOT_DOCX + ": không phải tệp nén zip (not a valid .docx file: not a zip)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise PlanImportError(NOT_DOCX + f": tệp zip hỏng hoặc bị cắt ({exc}) (corrupt or truncated zip)") from exc
+        raise PlanImportError(NOT_DOCX + ": tệp bị hỏng hoặc bị cắt ngắn (not a valid .docx file: "
+                              f"corrupt or truncated zip, {exc})") from exc
     if len(infos) > MAX_DOCX_ENTRIES:
-        raise PlanImportError(NOT_DOCX + ": quá nhiều thành phần (too many zip entries)")
+        raise PlanImportError(NOT_DOCX + ": quá nhiều thành phần (not a valid .docx file: too many zip "
+                              "entries)")
     total = 0
     names = set()
     for info in infos:
@@ -97,8 +99,9 @@ def check_package(data: bytes) -> None:
     if "word/document.xml" not in names:
         if any(n.startswith("xl/") for n in names):
             raise PlanImportError(NOT_DOCX + ": đây là bảng tính Excel, hãy chọn tệp Word hoặc văn bản "
-                                             "(this is a spreadsheet)")
-        raise PlanImportError(NOT_DOCX + ": thiếu word/document.xml (no word/document.xml)")
+                                             "(not a valid .docx file: a spreadsheet)")
+        raise PlanImportError(NOT_DOCX + ": thiếu phần nội dung (not a valid .docx file: no "
+                              "word/document.xml)")
     _refuse_doctypes(data, [i for i in infos if i.filename.endswith((".xml", ".rels"))])
 
 
@@ -112,7 +115,7 @@ def _refuse_doctypes(data: bytes, parts: list[zipfile.ZipInfo]) -> None:
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise PlanImportError(
                     NOT_DOCX + f": thành phần {info.filename} chứa khai báo DOCTYPE/ENTITY "
-                    "không được phép (XML entities are not allowed)")
+                    "không được phép (not a valid .docx file: XML entities are not allowed)")
 
 
 def open_document(data: bytes):
@@ -124,7 +127,8 @@ def open_document(data: bytes):
     except PlanImportError:
         raise
     except Exception as exc:  # python-docx / lxml / zipfile raise many kinds
-        raise PlanImportError(NOT_DOCX + f": {type(exc).__name__} (unreadable .docx)") from exc
+        raise PlanImportError(NOT_DOCX + ": không đọc được nội dung (not a valid .docx file: "
+                              f"unreadable, {type(exc).__name__})") from exc
 
 
 # ---------------------------------------------------------------- numbering
@@ -609,7 +613,8 @@ def docx_blocks(source: str | Path | bytes) -> list[Block]:
     except PlanImportError:
         raise
     except Exception as exc:  # malformed XML structures deep inside
-        raise PlanImportError(NOT_DOCX + f": {type(exc).__name__} (unreadable .docx body)") from exc
+        raise PlanImportError(NOT_DOCX + ": không đọc được nội dung (not a valid .docx file: "
+                              f"unreadable body, {type(exc).__name__})") from exc
     if not any(b.strip() if isinstance(b, str) else True for b in blocks) and _has_pictures(data):
         raise PlanImportError(
             "Tệp Word chỉ có hình ảnh (bản chụp, bản quét), không có chữ để đọc: hãy dùng bản "

@@ -118,3 +118,15 @@ def test_without_gist_takes_english_only_line_by_line():
                         "truncated: only the available part was imported)") == \
         "Văn bản bị cắt ngắn (có dấu [...]): chỉ nhập được phần có sẵn"
     assert without_gist("Mục (II.1)") == "Mục (II.1)"
+
+
+def test_without_gist_takes_a_gist_with_a_type_code_and_keeps_vietnamese():
+    from gbapp.domain.text import without_gist
+
+    assert without_gist("Văn bản này là một công điện, không phải kế hoạch. (not a plan: a CĐ)") \
+        == "Văn bản này là một công điện, không phải kế hoạch."
+    assert without_gist("Tệp không phải văn bản Word .docx hợp lệ: tệp bị hỏng hoặc bị cắt ngắn "
+                        "(not a valid .docx file: corrupt or truncated zip, File is not a zip "
+                        "file)") == "Tệp không phải văn bản Word .docx hợp lệ: tệp bị hỏng hoặc " \
+                                    "bị cắt ngắn"
+    assert without_gist("Hạn nộp (đã quá hạn)") == "Hạn nộp (đã quá hạn)"

@@ -195,6 +195,7 @@ def test_docx_table_time_cells(tmp_path):
     ("Từ tháng 7/2025 đến hết năm 2026", (2025, 7, 1), (2026, 12, 31)),
     ("Từ tháng 7 đến hết năm 2026", (2026, 7, 1), (2026, 12, 31)),
     ("Từ nay đến hết năm 2025", (2025, 1, 1), (2025, 12, 31)),
+    ("Từ tháng 9 năm 2025 đến hết năm", (2025, 9, 1), (2025, 12, 31)),
 ])
 def test_until_the_end_of_the_year(phrase, start, end):
     tf = parse_time_frame(phrase, 2025)

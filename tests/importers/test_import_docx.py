@@ -461,3 +461,8 @@ def test_a_damaged_word_file_is_called_damaged_not_a_non_plan(tmp_path):
     text.write_bytes(b"not a zip at all, cut off during a download")
     with pytest.raises(PlanImportError, match="Không nhận ra kế hoạch"):
         read_plan(text)
+    # a plan saved as text under a .docx name still imports
+    named = tmp_path / "luu-nham.docx"
+    named.write_text("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nI. NHIỆM VỤ\n"
+                     "1. Tập huấn.\n2. Hội thi.\n", encoding="utf-8")
+    assert len(read_plan(named).items[0].children) == 2

@@ -336,6 +336,8 @@ def test_settings_dialog_requires_the_issuing_agency_and_a_number_of_backups(qtb
     assert dialog.result() == 1
     value = dialog.value()
     assert (value.organisation, value.place, value.backup_keep) == ("Sở Nội vụ", "Quảng Ngãi", "7")
+    dialog.load(org_settings.OrgSettings(backup_keep="1000"))  # a large count saved before stays
+    assert dialog.value().backup_keep == "1000"
 
 
 def test_a_small_screen_keeps_names_and_buttons_readable(qtbot, started, db_file):

@@ -33,7 +33,7 @@ REQUIRED = {
     "organisation": "Hãy nhập cơ quan ban hành văn bản (ví dụ: Sở Nội vụ).",
     "place": "Hãy nhập địa danh (ví dụ: Quảng Ngãi).",
 }
-BACKUPS_MIN, BACKUPS_MAX, BACKUPS_DEFAULT = 1, 500, 20
+BACKUPS_MIN, BACKUPS_MAX, BACKUPS_DEFAULT = 1, 9999, 20
 
 
 class SettingsDialog(QDialog):
