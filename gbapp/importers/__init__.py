@@ -25,7 +25,7 @@ from gbapp.domain.model import ParsedPlan
 
 from .agencies import extract_agencies
 from .docx_reader import docx_blocks, load_bytes
-from .errors import EMPTY, MAX_TEXT_CHARS, PlanImportError
+from .errors import EMPTY, MAX_TEXT_CHARS, NOT_A_PLAN, PlanImportError
 from .json_out import plan_to_json
 from .lines import text_blocks
 from .markers import parse_marker
@@ -103,6 +103,7 @@ LEGACY_FONT = (
     "hãy mở tệp bằng Word, chép toàn bộ văn bản, chuyển mã sang Unicode bằng Unikey (Công cụ "
     "chuyển mã), dán lại, lưu rồi nhập lại. (legacy-font text, not Unicode)")
 
+_NOT_TEXT = "Không đọc được tệp như văn bản tiếng Việt Unicode"
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -139,7 +140,7 @@ def decode_text(data: bytes) -> str:
     if _reads_as_vietnamese(windows):
         return windows
     raise PlanImportError(
-        "Không đọc được tệp như văn bản tiếng Việt Unicode: tệp dùng bảng mã cũ (TCVN3/ABC, "
+        _NOT_TEXT + ": tệp dùng bảng mã cũ (TCVN3/ABC, "
         "VNI) hoặc không phải tệp văn bản. Hãy chuyển mã sang Unicode (Unikey → Công cụ chuyển "
         "mã) hoặc lưu lại dạng .docx rồi nhập lại. (not Unicode Vietnamese text: legacy "
         "encoding or binary file)")
@@ -195,6 +196,8 @@ def read_plan(path: str | Path) -> ParsedPlan:
     try:  # named Word, but no Word inside: a plan saved as text under a .docx name still reads
         return parse_plan_text(decode_text(data))
     except PlanImportError as exc:
+        if str(exc) not in (NOT_A_PLAN, EMPTY) and not str(exc).startswith(_NOT_TEXT):
+            raise  # text that says what it is ("… là một báo cáo, không phải kế hoạch")
         raise PlanImportError(
             f"Tệp «{Path(path).name}» không đọc được như tệp Word (.docx): tệp bị hỏng hoặc là "
             "tệp khác được đổi tên. Hãy mở tệp bằng Word rồi lưu lại dạng .docx và nhập lại. "

@@ -27,7 +27,8 @@ _HEADS = (
     r"Nhà văn hóa|Nhà văn hoá|Bưu điện|Điện lực|[Cc]ác bệnh viện|[Cc]ác trường|[Cc]ác phòng|"
     r"[Cc]ác trạm|[Cc]ác chi hội|[Cc]ác cơ sở|"
     # culture and social bodies, and "các ban, ngành" written in lower case
-    r"Thư viện|Bảo tàng|Nhà hát|Tạp chí|Hợp tác xã|Nhà xuất bản|Cơ sở|[Cc]ác ban"
+    r"Thư viện|Bảo tàng|Nhà hát|Tạp chí|Hợp tác xã|Nhà xuất bản|Cơ sở|"
+    r"[Cc]ác ban(?!\s+(?:chỉ\s+đạo|quản\s+lý|chuyên))"
 )
 # Heads that also start ordinary words ("Hội nghị", "Ban hành", "Phòng ngừa", "Thống kê số liệu"):
 # a name starting with one of them is only trusted where nothing else bounds it (a second lead
@@ -57,18 +58,14 @@ _STOP_WORDS = (
     r"đẩy mạnh|củng cố|chuẩn bị|huy động|thành lập|điều tra|sơ kết|tổng kết|tiếp tục|chủ động|"
     r"thường xuyên|định kỳ|đăng tải|phát hành|phát hiện|ngăn chặn|"
     r"thời gian|Sản phẩm|sản phẩm|Kinh phí|kinh phí|"
-    # the duty after a name: "… cử cán bộ tham gia", "… lựa chọn mô hình"
-    r"lựa\s+chọn|tham\s+gia|"
+    # the duty after a name: "… cử cán bộ tham gia"
+    r"tham\s+gia|"
     r"cử\s+(?:cán\s+bộ|người|đại\s+biểu|thành\s+viên|lực\s+lượng)|"
     r"lập\s+(?:danh\s+sách|kế\s+hoạch|hồ\s+sơ|báo\s+cáo)"
 )
 # ("các tổ chức chính trị - xã hội" is a name, not a verb)
 _STOP_RE = re.compile(rf"(?<!các)(?<!Các)\s+(?:{_STOP_WORDS}|là|có trách nhiệm|chịu trách nhiệm)(?![\w])"
-                      r"|[.;:()\[\]\n]"
-                      # "… Biên phòng tỉnh phòng, chống mua bán người": after the place that ends a
-                      # name; "Ban Chỉ đạo phòng, chống tội phạm tỉnh" is a name
-                      r"|(?:(?<=tỉnh)|(?<=phố)|(?<=huyện)|(?<=xã)|(?<=phường))"
-                      r"\s+(?:phòng,?\s+chống|phòng\s+ngừa)(?![\w])")
+                      r"|[.;:()\[\]\n]")
 
 # Matched on the lower-cased text (same positions): IGNORECASE on Unicode is slow on big plans.
 _LEAD_COLON_RE = re.compile(
@@ -98,6 +95,10 @@ _TRAILING_REMARK_RE = re.compile(r"\s*\([^()]*\)\s*$")
 _COORD_AFTER_RE = re.compile(r"phối\s+hợp(?=\s*(?:[);.\n]|$|(?:tổ chức\s+)?thực hiện))")
 # "Đề nghị UBMTTQ tỉnh và các tổ chức chính trị - xã hội phối hợp tuyên truyền…": others asked
 # to take part in a duty ("quy chế phối hợp trong…", "công tác phối hợp theo…" are no request)
+_DUTY_VERBS = (r"(?:tuyên\s+truyền|tổ\s+chức|triển\s+khai|tham\s+mưu|vận\s+động|hướng\s+dẫn|"
+               r"kiểm\s+tra|theo\s+dõi|thực\s+hiện|tham\s+gia|hỗ\s+trợ|giám\s+sát|cung\s+cấp|"
+               r"xây\s+dựng)(?![\w])")
+_COORD_VERB_RE = re.compile(r"phối\s+hợp\s+" + _DUTY_VERBS)
 _REQUEST_COORD_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?:đề\s+nghị|giao(?:\s+cho)?|yêu\s+cầu)\s+(?P<names>[^.;:()\n]{3,200}?)\s+"
     r"phối\s+hợp\s+(?:tuyên\s+truyền|tổ\s+chức|triển\s+khai|tham\s+mưu|vận\s+động|hướng\s+dẫn|"
@@ -209,9 +210,16 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
 
     if has_coord and ("nghị" in low or "giao" in low or "cầu" in low):
         for m in _REQUEST_COORD_RE.finditer(low):
-            names = split_agency_list(text[m.start("names"):m.end("names")])
-            if names and all(_plausible(n) for n in names):
-                found.extend((m.start("names"), n, Role.COORDINATING) for n in names)
+            names = _only_names(text[m.start("names"):m.end("names")])
+            found.extend((m.start("names"), n, Role.COORDINATING) for n in names)
+    if has_coord:
+        # "Sở Y tế chủ trì; Sở GD&ĐT, Hội LHPN tỉnh phối hợp triển khai": a clause of names only
+        for m in _COORD_VERB_RE.finditer(low):
+            if not word_start(m.start()):
+                continue
+            clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 200):m.start()])[-1]
+            names = _only_names(clause)
+            found.extend((m.start(), n, Role.COORDINATING) for n in names)
 
     if "(" in text:
         for m in _PAREN_ROLE_RE.finditer(low):
@@ -374,8 +382,10 @@ def _leads_in_clause(clause: str) -> tuple[str, ...]:
     # The list runs from the first name after the last stop word ("UBND tỉnh giao | Sở Nội vụ");
     # if no name follows it, from the first name ("Sở Nội vụ theo chức năng, nhiệm vụ").
     last_stop = 0
+    at_place = False
     for m in _STOP_RE.finditer(clause):
         last_stop = m.end()
+        at_place = m.group().strip() in ("tại", "ở")
     phrase = _from_first_head(clause[last_stop:]) if last_stop else ""
     if not phrase:
         phrase = _until_stop(_from_first_head(clause))
@@ -385,6 +395,9 @@ def _leads_in_clause(clause: str) -> tuple[str, ...]:
     if not phrase:
         return ()
     names = split_agency_list(phrase)
+    if at_place and len(names) > 1 and phrase == _from_first_head(clause[last_stop:]):
+        # "Tổ chức triển lãm tại Bảo tàng tỉnh, Sở Văn hóa chủ trì": the first is the place
+        names = names[1:]
     if len(names) > 1:
         # Joint leads "Sở A, Hội B chủ trì": all of them, unless one is not really a name
         # ("Phòng, chống bạo lực gia đình, Công an tỉnh chủ trì"): then only the last, as before.
@@ -394,6 +407,16 @@ def _leads_in_clause(clause: str) -> tuple[str, ...]:
     if not names or len(names[-1]) > _MAX_NAME:
         return ()
     return tuple(names)
+
+
+def _only_names(segment: str) -> list[str]:
+    """The agencies of *segment* when it holds names and nothing else ("Sở GD&ĐT, Hội LHPN
+    tỉnh"); else none ("Sở Nội vụ chủ trì", "Báo Quảng Ngãi thường xuyên", "Hội nghị sơ kết")."""
+    segment = segment.strip(_BLANK + " ,")
+    if not segment or "chủ trì" in segment.lower() or _until_stop(segment) != segment:
+        return []
+    names = split_agency_list(segment)
+    return names if names and all(_plausible(n) for n in names) else []
 
 
 def _plausible(name: str) -> bool:
@@ -434,6 +457,11 @@ def _agency_heading(title: str) -> tuple[str, ...]:
     low = name.lower()
     if "chủ trì" in low or "phối hợp" in low:
         return ()
+    if low.startswith("các ") and ":" not in title \
+            and any(f" {verb} " in f" {low} " for verb in _HEADING_DUTIES):
+        # "Các huyện, thị xã, thành phố lựa chọn mô hình điểm": a duty given to a group, not a
+        # heading ("Hội đồng lựa chọn sách giáo khoa tỉnh" is a name)
+        return ()
     names = split_agency_list(name)
     if not names or not all(_plausible(n) for n in names):
         return ()
@@ -451,6 +479,8 @@ def _until_stop(s: str) -> str:
     return s[:m.start()] if m else s
 
 
+# words that make a title a duty rather than an agency's name
+_HEADING_DUTIES = ("lựa chọn", "tham gia", "cử", "lập", "gửi", "báo cáo")
 _LEADING_WORDS = ("và ", "với ", "cùng ", "giao cho ", "giao ", "Giao cho ", "Giao ", "Và ", "Với ", "Cùng ")
 _TRAILING_WORDS = (" và", " với", " cùng")
 

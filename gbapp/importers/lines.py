@@ -10,7 +10,7 @@ import re
 
 from gbapp.domain.text import clean_text, fold, single_spaced
 
-from .markers import PART_RE, SECTION_RE, classify_label, parse_marker
+from .markers import PART_RE, classify_label, parse_marker
 from .tables import (
     Row,
     is_assignment_header,
@@ -181,10 +181,7 @@ def _is_boundary(line: str) -> bool:
     return (
         f.startswith(("noi nhan", "can cu ", "so:", "so :", "so hieu", "ngay ban hanh", "ngay co hieu luc",
                       "loai van ban", "co quan ban hanh", "nguoi ky", "linh vuc", "thuc hien ", "theo de nghi",
-                      "xet de nghi", "dieu ",
-                      # a duty under an agency's heading ("3. Đề nghị Ủy ban … xã hội" then
-                      # "Phối hợp tuyên truyền…"); in a sentence wrapped mid-way it is lower case
-                      "phoi hop ", "chu tri ", "chu tri,"))
+                      "xet de nghi", "dieu "))
         or (f.startswith(_LABELS) and ":" in line[:48])  # "Cơ quan chủ trì: …", "Thời gian: …"
         or is_chrome_drop(line)
         or is_chrome_end(line)
@@ -375,13 +372,26 @@ def unwrap(physical: list[tuple[Block, bool]]) -> list[Block]:
     return out
 
 
+# bodies whose names go on with a capital "Phối hợp" ("Hội đồng Phối hợp phổ biến, giáo dục
+# pháp luật", "Ban Phối hợp liên ngành")
+_NAMED_BODIES = ("Hội đồng", "Ban", "Tổ", "Ủy ban", "Uỷ ban", "Nhóm")
+
+
 def _continues(parts: list[str], line: str, blank_before: bool, width: float, prev_is_marker: bool) -> bool:
     prev = parts[-1]
     lower = _starts_lower(line)
     if _ends_sentence(prev) or is_upper_line(prev) or is_upper_line(line) or (not lower and _is_boundary(line)):
         return False
-    if line[:1] in "PM" and (PART_RE.match(line) or SECTION_RE.match(line)):
-        return False  # "Phần I", "Mục 1. Mục đích": headings the parser may read as sections
+    if line[:1] == "P":
+        if PART_RE.match(line):
+            return False  # "Phần I": a heading the parser may read as a section
+        if prev_is_marker and len(parts) == 1 and line.startswith("Phối hợp ") \
+                and not prev.endswith(_NAMED_BODIES):  # "Hội đồng / Phối hợp phổ biến…"
+            # a duty under an agency's heading that filled its line ("3. Đề nghị Ủy ban … xã
+            # hội" then "Phối hợp tuyên truyền…"), as text copied from a PDF has it
+            return False
+    if prev_is_marker and len(parts) == 1 and line.startswith(("Chủ trì ", "Chủ trì,")):
+        return False
     marker = parse_marker(line)
     if marker is not None:
         if marker.label != "-" or line.startswith("•"):

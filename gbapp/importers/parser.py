@@ -96,7 +96,7 @@ def _part_sections(blocks: list[Block]) -> list[Block]:
             m = parse_marker(b)
             if m is not None and m.kind is ItemKind.ROMAN:
                 return blocks
-            if m is not None and not parts and _is_body_marker(m):
+            if m is not None and not parts and _is_body_marker(m) and not _is_cited(b, m):
                 numbered_before = True
     if len(parts) < 2:
         return blocks
@@ -113,6 +113,15 @@ def _part_sections(blocks: list[Block]) -> list[Block]:
 
 def _is_body_marker(m) -> bool:
     return m.kind in (ItemKind.ARABIC, ItemKind.LETTER)
+
+
+_CITED_RE = re.compile(r"(?:Luật|Bộ luật|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Công văn|"
+                       r"Kế hoạch|Hướng dẫn|Chương trình|Văn bản)\b")
+
+
+def _is_cited(line: str, m) -> bool:
+    """A numbered line of the preamble's list of legal bases ("1. Luật Bình đẳng giới…;")."""
+    return line.rstrip().endswith((";", ",")) or bool(_CITED_RE.match(m.rest))
 
 
 # "Phụ lục", "Phụ lục I", "Phụ lục số 02: …" head an appendix; "Phụ lục kèm theo." is a sentence.

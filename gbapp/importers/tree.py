@@ -74,6 +74,8 @@ def build_tree(body: list, year: int | None,
         opened.append(node)
 
     below: float | None = None  # the rank of the item the current table's rows go below
+    series_rank: float | None = None  # of the running-text groups "A.", "B.", … being read
+    roman_seen = False
     for i, block in enumerate(body):
         if isinstance(block, Row):
             node = _row_node(block, year)
@@ -105,7 +107,13 @@ def build_tree(body: list, year: int | None,
             continue
         if marker is not None:
             item = ParsedItem(kind=marker.kind, label=marker.label, title=marker.rest)
-            rank = _group_text_rank(body, i) if marker.rank == GROUP_RANK else marker.rank
+            rank = marker.rank
+            if marker.rank == GROUP_RANK:  # "A. CÔNG TÁC …": one rank for its whole series
+                if marker.label == "A" or series_rank is None:
+                    series_rank = _group_text_rank(body, i, roman_seen)
+                rank = series_rank
+            elif marker.kind is ItemKind.ROMAN:
+                roman_seen = True
             attach(_Open(item, rank, needs_title=not marker.rest))
             continue
         if not stack:
@@ -155,19 +163,19 @@ def build_tree(body: list, year: int | None,
 _POINTS = (ItemKind.DASH, ItemKind.PLUS)
 
 
-def _group_text_rank(body: list, at: int) -> float:
-    """The rank of "A. CÔNG TÁC …" in running text: just above the items it groups, whatever
-    their level ("1." under "I.", "a)" under "2.", even "I." under a part "A. MỤC ĐÍCH")."""
+def _group_text_rank(body: list, at: int, roman_seen: bool) -> float:
+    """The rank of a series of groups "A. CÔNG TÁC …", "B. …" in running text: just above the
+    items the first one groups ("1." under "I.", "a)" under "2."), or above the sections when
+    the plan is in parts ("A. MỤC ĐÍCH" over "I. Mục đích"). Inside a section, a group is never
+    above the next section ("A. NHIỆM VỤ CHUNG" and its "- …" points, then "III.")."""
     for block in body[at + 1:at + 60]:
         if isinstance(block, str):
             following = parse_marker(block)
             if following is not None and following.rank != GROUP_RANK:
-                return following.rank - 0.5
-    # nothing numbered below ("C. TỔ CHỨC THỰC HIỆN" and a paragraph): as the group before it
-    for block in reversed(body[max(0, at - 2000):at]):
-        if isinstance(block, str) and (before := parse_marker(block)) is not None \
-                and before.rank == GROUP_RANK:
-            return _group_text_rank(body, body.index(block, max(0, at - 2000), at))
+                if following.kind is ItemKind.ROMAN and roman_seen:
+                    return GROUP_RANK
+                return max(following.rank - 0.5, GROUP_RANK) if roman_seen else \
+                    following.rank - 0.5
     return GROUP_RANK
 
 

@@ -189,8 +189,22 @@ L, C = Role.LEAD, Role.COORDINATING
     ("Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Thư viện tỉnh, Bảo tàng tỉnh tổ "
      "chức triển lãm.",
      [("Sở Văn hóa, Thể thao và Du lịch", L), ("Thư viện tỉnh", C), ("Bảo tàng tỉnh", C)]),
-    ("Công an tỉnh chủ trì, phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh phòng, chống mua "
-     "bán người.", [("Công an tỉnh", L), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", C)]),
+    # ("… Biên phòng tỉnh phòng, chống mua bán người" stays one long name: "Ban Chỉ đạo tỉnh
+    # phòng, chống dịch" is a name written the same way)
+    ("Sở Y tế chủ trì; Sở GD&ĐT, Hội LHPN tỉnh phối hợp triển khai.",
+     [("Sở Y tế", L), ("Sở GD&ĐT", C), ("Hội LHPN tỉnh", C)]),
+    ("Ban Chỉ đạo tỉnh phòng, chống dịch COVID-19 chủ trì thực hiện.",
+     [("Ban Chỉ đạo tỉnh phòng, chống dịch COVID-19", L)]),
+    ("Hội đồng lựa chọn sách giáo khoa tỉnh chủ trì thực hiện.",
+     [("Hội đồng lựa chọn sách giáo khoa tỉnh", L)]),
+    ("Giao Sở Nội vụ chủ trì, phối hợp tổ chức hội nghị.", [("Sở Nội vụ", L)]),
+    ("Đề nghị Báo Quảng Ngãi thường xuyên phối hợp tuyên truyền.", []),
+    ("Giao Công an tỉnh tăng cường phối hợp kiểm tra.", []),
+    ("Các ban chỉ đạo chủ trì thực hiện.", []),
+    # the place where a task is held is not a lead
+    ("Tổ chức triển lãm tại Bảo tàng tỉnh, Sở Văn hóa, Thể thao và Du lịch chủ trì thực hiện.",
+     [("Sở Văn hóa, Thể thao và Du lịch", L)]),
+    ("Sở Y tế, Công an tỉnh chủ trì thực hiện.", [("Sở Y tế", L), ("Công an tỉnh", L)]),
     ("Cơ sở Bảo trợ xã hội tỉnh chủ trì tiếp nhận, hỗ trợ nạn nhân; Sở Y tế phối hợp.",
      [("Cơ sở Bảo trợ xã hội tỉnh", L), ("Sở Y tế", C)]),
     ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên "

@@ -471,3 +471,25 @@ def test_lettered_parts_above_roman_sections_hold_them():
                    "1. Kiểm tra liên ngành.\nC. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi.\n")
     assert [(d, label) for d, _kind, label, _t in _shape(text)] == [
         (0, "A"), (1, "I"), (0, "B"), (1, "I"), (2, "1"), (1, "II"), (2, "1"), (0, "C")]
+
+
+def test_groups_of_one_series_share_a_level_and_stay_inside_their_section():
+    body = ("I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\nA. CÔNG TÁC TUYÊN TRUYỀN\n"
+            "1. Tuyên truyền Luật Bình đẳng giới. Sở Văn hóa chủ trì.\n"
+            "B. CÔNG TÁC KIỂM TRA, GIÁM SÁT\n- Kiểm tra tại các xã. Sở Nội vụ chủ trì.\n"
+            "C. NHIỆM VỤ KHÁC\nCác sở, ngành căn cứ chức năng, nhiệm vụ triển khai.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\nIV. CHẾ ĐỘ BÁO CÁO\n"
+            "Báo cáo trước ngày 15/12/2025.\n")
+    assert [(d, label) for d, _k, label, _t in _shape(HEAD + body)] == [
+        (0, "I"), (1, "1"), (0, "II"), (1, "A"), (2, "1"), (1, "B"), (2, "-"), (1, "C"),
+        (0, "III"), (1, "1"), (0, "IV")]
+
+
+def test_numbered_legal_bases_do_not_hide_lettered_parts():
+    text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nCăn cứ:\n"
+            "1. Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;\n"
+            "2. Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ;\n"
+            "UBND tỉnh ban hành Kế hoạch như sau:\nA. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n"
+            "B. NHIỆM VỤ\n1. Tập huấn. Sở Nội vụ chủ trì.\nC. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi.\n")
+    assert [(d, label) for d, _k, label, _t in _shape(text)] == [
+        (0, "I"), (1, "1"), (0, "II"), (1, "1"), (0, "III")]

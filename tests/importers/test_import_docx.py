@@ -466,3 +466,8 @@ def test_a_damaged_word_file_is_called_damaged_not_a_non_plan(tmp_path):
     named.write_text("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\nI. NHIỆM VỤ\n"
                      "1. Tập huấn.\n2. Hội thi.\n", encoding="utf-8")
     assert len(read_plan(named).items[0].children) == 2
+    # a report saved so is called a report
+    named.write_text("BÁO CÁO\nKết quả thực hiện công tác bình đẳng giới năm 2025\n"
+                     "I. KẾT QUẢ\n1. Đã tổ chức 25 hội nghị.\n2. Hội thi.\n", encoding="utf-8")
+    with pytest.raises(PlanImportError, match="là một báo cáo"):
+        read_plan(named)
