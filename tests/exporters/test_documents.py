@@ -526,9 +526,8 @@ def test_output_line_is_kept_when_the_title_only_uses_its_words(demo_copy, tmp_p
     assert "Sản phẩm: Báo cáo." in texts(docx.Document(str(out)))
 
 
-def test_reminder_never_asks_for_the_report_before_its_own_due_date(demo_copy, tmp_path):
-    """The letter quotes the period's deadline; its 'gửi … trước ngày' is not a week from the
-    letter when that falls earlier (it said 'hạn … 15/12' and then 'trước ngày 06/12')."""
+def _letter_due_15_12(demo_copy, tmp_path, date: dt.date) -> str:
+    """The reminder's text for the year 2025 (due 15/12/2025), written on *date*."""
     from gbapp.exporters import ExportOptions, export
     from gbapp.store import open_database
 
@@ -538,29 +537,23 @@ def test_reminder_never_asks_for_the_report_before_its_own_due_date(demo_copy, t
     try:
         db.execute("UPDATE periods SET due_on = '2025-12-15' WHERE name = 'Năm 2025'")
         letter = export(db, "reminder", tmp_path / "cv.docx",
-                        ExportOptions(date=dt.date(2025, 11, 29), period="Năm 2025"))[0]
+                        ExportOptions(date=date, period="Năm 2025"))[0]
     finally:
         db.close()
-    text = "\n".join(texts(docx.Document(str(letter))))
+    return "\n".join(texts(docx.Document(str(letter))))
+
+
+def test_reminder_never_asks_for_the_report_before_its_own_due_date(demo_copy, tmp_path):
+    """The letter quotes the period's deadline; its 'gửi … trước ngày' is not a week from the
+    letter when that falls earlier (it said 'hạn … 15/12' and then 'trước ngày 06/12')."""
+    text = _letter_due_15_12(demo_copy, tmp_path, dt.date(2025, 11, 29))
     assert "hạn gửi báo cáo là ngày 15/12/2025." in text
     assert "trước ngày 15/12/2025" in text and "trước ngày 06/12/2025" not in text
 
 
 def test_a_reminder_sent_after_the_deadline_says_it_has_passed(demo_copy, tmp_path):
     """A letter dated after the period's due date quotes it as passed, then sets the new one."""
-    from gbapp.exporters import ExportOptions, export
-    from gbapp.store import open_database
-
-    path = tmp_path / "d.db"
-    shutil.copy(demo_copy, path)
-    db = open_database(path)
-    try:
-        db.execute("UPDATE periods SET due_on = '2025-12-15' WHERE name = 'Năm 2025'")
-        letter = export(db, "reminder", tmp_path / "cv.docx",
-                        ExportOptions(date=dt.date(2026, 1, 10), period="Năm 2025"))[0]
-    finally:
-        db.close()
-    text = "\n".join(texts(docx.Document(str(letter))))
+    text = _letter_due_15_12(demo_copy, tmp_path, dt.date(2026, 1, 10))
     assert "hạn gửi báo cáo là ngày 15/12/2025 (đã quá hạn)." in text
     assert "trước ngày 17/01/2026" in text
 
