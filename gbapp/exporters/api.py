@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.dates import format_date
 from ..domain.text import ascii_letters, clean_line
 from ..services import documents
 from ..store.connection import Database
@@ -101,6 +102,23 @@ def _check_signature(head, opts: ExportOptions) -> None:
         opts.warnings.append(
             f"Khối chữ ký còn thiếu {', '.join(missing)}: điền trong Cài đặt hoặc Thông tin kế "
             f"hoạch (hay trong hộp xuất văn bản) rồi xuất lại. (signature block incomplete)")
+
+
+def _check_later_reports(data, opts: ExportOptions) -> None:
+    """A report dated before some results were completed (a document written again for an
+    earlier date) shows those results beside statuses of its own date: say so. gbapp keeps an
+    agency's latest report, not how it stood on that date."""
+    later = [(entry.item, a) for entry in data.items for a in entry.agencies
+             if a.report is not None and a.report.completed_on is not None
+             and a.report.completed_on > data.today]
+    if later:
+        item, a = later[0]
+        opts.warnings.append(
+            f"{len(later)} kết quả trong báo cáo hoàn thành sau ngày văn bản "
+            f"{format_date(data.today)} (ví dụ {item.ref}, {a.agency}: "
+            f"{format_date(a.report.completed_on)}): báo cáo ghi kết quả hiện có, còn tình trạng "
+            "tính theo ngày văn bản. Hãy kiểm tra ngày văn bản. (results completed after the "
+            "document date)")
 
 
 # Emoji and pictographs: not in Times New Roman, so Word draws them from a colour emoji font in
@@ -198,6 +216,7 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
         from .report import write_report
 
         data = documents.collect_report(db, plan.id, opts.period, today=today)
+        _check_later_reports(data, opts)
         step(40, "Đang soạn báo cáo…")
         return [write_report(data, letterhead("BC"), out, addressees=opts.addressees)]
     if kind == "appendix":

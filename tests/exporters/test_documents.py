@@ -672,3 +672,22 @@ def test_a_long_task_is_shortened_where_a_clause_ends():
     assert shorten("Tổ chức hội thi.", 180) == "Tổ chức hội thi"
     no_clause = "Tổ chức " + "hội thi tìm hiểu pháp luật " * 10
     assert shorten(no_clause, 60).endswith("…") and len(shorten(no_clause, 60)) <= 61
+
+
+def test_a_report_dated_before_results_were_completed_says_so(demo_copy, tmp_path):
+    """gbapp keeps each agency's latest report: a report written for an earlier date shows
+    results completed after it, beside statuses of its own date. The export says so."""
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import open_database
+
+    db = open_database(demo_copy)
+    try:
+        early = ExportOptions(date=dt.date(2025, 6, 15))
+        export(db, "report", tmp_path / "early.docx", early)
+        late = ExportOptions(date=dt.date(2025, 12, 5))
+        export(db, "report", tmp_path / "late.docx", late)
+    finally:
+        db.close()
+    notes = [w for w in early.warnings if "hoàn thành sau ngày văn bản 15/06/2025" in w]
+    assert len(notes) == 1 and "Hãy kiểm tra ngày văn bản" in notes[0]
+    assert not any("sau ngày văn bản" in w for w in late.warnings)
