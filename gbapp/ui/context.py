@@ -34,6 +34,9 @@ class AppContext(QObject):
         self.path = Path(path)
         self.undo = UndoLog(db)
         self.plan_id: int | None = plans.latest_id(db)
+        # the reporting period the user last chose on a page: other pages and the export dialog
+        # start on it, so that their figures are of the same period
+        self.period_id: int | None = None
         self.dirty = False  # changed since opened (a backup is due on close)
         self.before_first_change: Callable[[], None] | None = None  # run once, before any write
 

@@ -187,10 +187,14 @@ class ExportDialog(QDialog):
         else:
             self.plan_label.setText(self.tr("Kế hoạch: %1").replace(
                 "%1", f"{self.plan.number or ''} — {self.plan.title or ''}".strip(" —")))
+            plist = periods.list_periods(self.ctx.db, self.plan.id)
+            # the period the pages show, if the user chose one; else the year's
             default = documents.default_period(self.ctx.db, self.plan.id)
-            for p in periods.list_periods(self.ctx.db, self.plan.id):
+            wanted = (self.ctx.period_id if self.ctx.period_id in {p.id for p in plist}
+                      else default.id if default else None)
+            for p in plist:
                 self.period_combo.addItem(p.name, p.id)
-                if default and p.id == default.id:
+                if p.id == wanted:
                     self.period_combo.setCurrentIndex(self.period_combo.count() - 1)
         self.date_edit.set_date(dt.date.today())
         self.signer_edit.setText(self.org.signer)

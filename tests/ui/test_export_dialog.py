@@ -210,3 +210,25 @@ def test_the_reminder_list_is_as_of_the_letter_s_date(dialog, qtbot, monkeypatch
     assert calls[-1] == dt.date(2026, 1, 5)
     late = [dialog.agency_list.item(i).text() for i in range(dialog.agency_list.count())]
     assert early != late
+
+
+def test_the_dialog_starts_on_the_period_the_pages_show(ctx, qtbot):
+    """The overview counted the agencies behind for one period and the report for another:
+    a period chosen on a page is the dialog's too (else the year's)."""
+    from gbapp.store import periods
+    from gbapp.ui.pages.overview_page import OverviewPage
+
+    plist = periods.list_periods(ctx.db, ctx.plan_id)
+    other = next(p for p in plist if p.kind != "year")
+    page = OverviewPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.period.setCurrentIndex(page.period.findData(other.id))  # the user picks it
+    assert ctx.period_id == other.id
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.period_combo.currentData() == other.id
+    ctx.period_id = None
+    fresh = ExportDialog(ctx)
+    qtbot.addWidget(fresh)
+    assert fresh.period_combo.currentText() == next(p.name for p in plist if p.kind == "year")

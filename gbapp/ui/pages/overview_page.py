@@ -170,6 +170,8 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         shown stay until the new ones arrive)."""
         self._stale = False
         plan_id, today = self.ctx.plan_id, self.today()
+        if self._period_id is None:
+            self._period_id = self.ctx.period_id  # (one of another plan: load() ignores it)
         if self.in_background(plan_id):
             if self._shown_plan != plan_id:  # not the previous plan's figures, nor zeros
                 self._computing_look()
@@ -237,7 +239,7 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
                 self.tr("Cơ quan chưa báo cáo đủ ({0})").format(len(data.unreported)))
 
     def _period_chosen(self) -> None:
-        self._period_id = self.period.currentData()
+        self._period_id = self.ctx.period_id = self.period.currentData()
         self.reload()
 
     def _open_overdue(self, row: int) -> None:

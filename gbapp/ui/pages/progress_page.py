@@ -220,9 +220,11 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         self._stale = False
         plan_id = self.ctx.plan_id
         plist = periods.list_periods(self.ctx.db, plan_id) if plan_id else []
-        if self._period_id not in {p.id for p in plist}:
+        ids = {p.id for p in plist}
+        if self._period_id not in ids:
             chosen = default_period(plist, self.today())
-            self._period_id = chosen.id if chosen else None
+            self._period_id = (self.ctx.period_id if self.ctx.period_id in ids
+                               else chosen.id if chosen else None)
         self.period.blockSignals(True)
         self.period.clear()
         for p in plist:
@@ -333,6 +335,7 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             self._busy = False
             return
         self._period_id, self._agency_id = new_period, new_agency
+        self.ctx.period_id = new_period
         self._item_id = None
         self.saved_label.clear()
         self.form.load(None, ProgressReport())  # not dirty: reload fills it for the new choice
