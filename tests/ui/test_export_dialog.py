@@ -232,3 +232,22 @@ def test_the_dialog_starts_on_the_period_the_pages_show(ctx, qtbot):
     fresh = ExportDialog(ctx)
     qtbot.addWidget(fresh)
     assert fresh.period_combo.currentText() == next(p.name for p in plist if p.kind == "year")
+
+
+def test_a_period_chosen_on_the_progress_page_is_the_overviews_too(ctx, qtbot):
+    from gbapp.store import periods
+    from gbapp.ui.pages.overview_page import OverviewPage
+    from gbapp.ui.pages.progress_page import ProgressPage
+
+    overview = OverviewPage(ctx)
+    qtbot.addWidget(overview)
+    overview.show()
+    shown_first = overview.period.currentData()
+    other = next(p for p in periods.list_periods(ctx.db, ctx.plan_id) if p.id != shown_first)
+    progress = ProgressPage(ctx)
+    qtbot.addWidget(progress)
+    progress.show()
+    progress.period.setCurrentIndex(progress.period.findData(other.id))  # the user picks it
+    assert ctx.period_id == other.id
+    overview.reload()
+    assert overview.period.currentData() == other.id

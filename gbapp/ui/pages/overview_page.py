@@ -170,7 +170,7 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         shown stay until the new ones arrive)."""
         self._stale = False
         plan_id, today = self.ctx.plan_id, self.today()
-        if self._period_id is None:
+        if self.ctx.period_id is not None:  # the period last chosen, here or on another page
             self._period_id = self.ctx.period_id  # (one of another plan: load() ignores it)
         if self.in_background(plan_id):
             if self._shown_plan != plan_id:  # not the previous plan's figures, nor zeros

@@ -221,10 +221,11 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         plan_id = self.ctx.plan_id
         plist = periods.list_periods(self.ctx.db, plan_id) if plan_id else []
         ids = {p.id for p in plist}
-        if self._period_id not in ids:
+        if self.ctx.period_id in ids and not self.form.is_dirty():
+            self._period_id = self.ctx.period_id  # the period last chosen, here or elsewhere
+        elif self._period_id not in ids:
             chosen = default_period(plist, self.today())
-            self._period_id = (self.ctx.period_id if self.ctx.period_id in ids
-                               else chosen.id if chosen else None)
+            self._period_id = chosen.id if chosen else None
         self.period.blockSignals(True)
         self.period.clear()
         for p in plist:
