@@ -25,6 +25,14 @@ def derive_status(progress_status: str | None, due: dt.date | None, completed_on
     return Status.NOT_STARTED
 
 
+def settled(status: Status | None, completed_on: dt.date | None, period_end: dt.date | None) -> bool:
+    """Whether an activity asks no report of a period ending on *period_end*: it was completed
+    by then (or done with no date), so its result is known whatever period reported it.
+    store.progress.SETTLED_SQL is the same rule for the app's pages."""
+    return status in (Status.DONE_ON_TIME, Status.DONE_LATE) and (
+        completed_on is None or period_end is None or completed_on <= period_end)
+
+
 def due_soon(status: Status, due: dt.date | None, today: dt.date) -> bool:
     """Not done, not overdue, and due within DUE_SOON_DAYS."""
     return (status in (Status.NOT_STARTED, Status.IN_PROGRESS) and due is not None

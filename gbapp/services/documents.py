@@ -19,7 +19,7 @@ from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
-from ..domain.status import Assessment, assess, derive_status
+from ..domain.status import Assessment, assess, derive_status, settled
 from ..domain.text import clean_line, clean_text, fold, vi_sort_key
 from ..domain.timeframe import frame_text
 from ..store import activities as activity_store
@@ -460,7 +460,8 @@ def _gather(texts: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
 
 def _period_facts(db: Database, plan_id: int | None, period_id: int | None, today: dt.date):
     """What a period's report and reminder both start from: plan, period, items, assignments,
-    derived statuses and the report that speaks for each (activity, agency)."""
+    derived statuses, the report that speaks for each (activity, agency), and the activities
+    completed by the period's end (domain.status.settled), which ask no report of it."""
     plan = resolve_plan(db, plan_id)
     period = resolve_period(db, plan.id, period_id)
     if period is None:
@@ -470,15 +471,27 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
             "period)")
     all_items = plan_items(db, plan.id)
     reports = chosen_reports(db, {i.id for i in all_items}, period, included_periods(db, period))
-    return (plan, period, all_items, plan_assignments(db, plan.id),
-            derived_statuses(db, plan.id, today), reports)
+    statuses = derived_statuses(db, plan.id, today)
+    completed = activity_store.completion_dates(db, plan.id)
+    done = {item_id for item_id, st in statuses.items()
+            if settled(st, completed.get(item_id), period.end_on)}
+    if done:
+        # an activity completed by the period's end asks no report of it: each agency's latest
+        # report (of any period) speaks for it, so that "Hoàn thành" above is not followed by
+        # "chưa báo cáo" below (the action month after the work was done in May)
+        by_id = {p.id: p for p in periods.list_periods(db, plan.id)}
+        chosen = set(reports)
+        for period_id, r in progress.latest_of_plan(db, plan.id):  # later rows win
+            if r.item_id in done and (r.item_id, r.agency_id) not in chosen:
+                reports[(r.item_id, r.agency_id)] = (r, by_id[period_id])
+    return (plan, period, all_items, plan_assignments(db, plan.id), statuses, reports, done)
 
 
 def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                    today: dt.date | None = None) -> ReportData:
     """Everything the period's report says, in the plan's own order."""
     today = today or dt.date.today()
-    plan, period, all_items, assigned, statuses, reports = _period_facts(
+    plan, period, all_items, assigned, statuses, reports, done = _period_facts(
         db, plan_id, period_id, today)
     keep = _activity_sections(all_items)
     names = {a.id: a.name for a in agencies.list_agencies(db)}
@@ -515,7 +528,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
     # an agency has reported when it has on every activity given to it that falls in the
     # period (as the body says "chưa báo cáo" activity by activity, and as the reminder asks):
     # one report does not clear it of the others
-    in_period = {it.id for it in all_items if it.is_activity and _overlaps(it, period)}
+    in_period = {it.id for it in all_items
+                 if it.is_activity and _overlaps(it, period) and it.id not in done}
     assigned_count: dict[int, set[int]] = defaultdict(set)
     for item_id, refs in assigned.items():
         if item_id not in in_period:
@@ -529,8 +543,11 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
             unreported.append((names.get(aid, "?"), missing, len(ids)))
     unreported.sort(key=lambda t: vi_sort_key(t[0]))
 
-    chosen = [(rep, names.get(agency_id, "?")) for (_, agency_id), (rep, _) in
-              sorted(reports.items(), key=lambda kv: kv[1][0].id or 0)]
+    # the figures, difficulties and proposals of the period's own reports (not those of
+    # another period that speak for work completed before it)
+    own = set(periods.included_ids(db, period.id))
+    chosen = [(rep, names.get(agency_id, "?")) for (_, agency_id), (rep, per) in
+              sorted(reports.items(), key=lambda kv: kv[1][0].id or 0) if per.id in own]
     totals: dict[str, float | None] = {k: 0 for k in ("sessions", "participants", "spending")}
     totals.update(men=None, women=None)  # None: no report gave that side
     for rep, _ in chosen:
@@ -750,7 +767,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     *agency_ids* keeps only those agencies (the user's choice in the export dialog).
     """
     today = today or dt.date.today()
-    plan, period, all_items, assigned, statuses, reports = _period_facts(
+    plan, period, all_items, assigned, statuses, reports, done = _period_facts(
         db, plan_id, period_id, today)
     paths = _item_paths(all_items)
     ourselves = fold(settings.load(db).organisation)  # a department does not remind itself
@@ -766,7 +783,8 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
                 continue
             overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
             # this activity not reported on (a report on another one does not cover it)
-            unreported = (it.id, a.agency_id) not in reports and _overlaps(it, period)
+            unreported = ((it.id, a.agency_id) not in reports and _overlaps(it, period)
+                          and it.id not in done)
             if not (overdue or unreported):
                 continue
             entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))

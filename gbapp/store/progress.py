@@ -60,6 +60,16 @@ def speaking_for(db: Database, period_id: int,
     return [(row[0], _from_row(row[1:])) for row in rows]
 
 
+def latest_of_plan(db: Database, plan_id: int) -> list[tuple[int, ProgressReport]]:
+    """(period id, report) of every report of the plan's activities, in _SPEAKS_LAST order
+    (whatever the period): for each (activity, agency), the last one is the latest."""
+    rows = db.execute(
+        f"SELECT q.id, r.id, {', '.join('r.' + f for f in _FIELDS)} FROM progress_reports r "
+        "JOIN periods q ON q.id = r.period_id JOIN items i ON i.id = r.item_id "
+        "WHERE i.plan_id = ? ORDER BY q.end_on, q.start_on DESC, q.id", [plan_id]).fetchall()
+    return [(row[0], _from_row(row[1:])) for row in rows]
+
+
 def inside(db: Database, period_id: int, agency_id: int) -> dict[int, tuple[str, ProgressReport]]:
     """item id -> (period name, report) of the agency's report that speaks for *period_id*
     among those of the periods inside it (not its own): see speaking_for()."""
@@ -138,12 +148,20 @@ def refresh_item_status(db: Database, item_id: int) -> None:
                [status, completed, item_id])
 
 
+# An activity completed by the end of period p (or done with no date) asks no report of that
+# period: its result is known ("Hoàn thành" in another period's report). Items i, periods p.
+# domain.status.settled() is the same rule for the documents.
+SETTLED_SQL = ("IFNULL(i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han'), 0) AND "
+               "(i.completed_on IS NULL OR p.end_on IS NULL OR i.completed_on <= p.end_on)")
+
+
 def unreported_agencies(db: Database, plan_id: int, period_id: int
                         ) -> list[tuple[int, str, int, int]]:
     """(id, name, activities not reported, activities assigned) of the agencies assigned in the
     plan that have not reported on every activity assigned to them whose time overlaps the
-    period, in the period or a period inside it (periods.INCLUDED_SQL: the rule the documents
-    follow too). One report on one activity does not clear an agency of the others."""
+    period and that was not completed by its end (SETTLED_SQL), in the period or a period
+    inside it (periods.INCLUDED_SQL: the rule the documents follow too). One report on one
+    activity does not clear an agency of the others."""
     return db.execute(
         f"""
         SELECT g.id, g.name, SUM(NOT EXISTS (
@@ -156,5 +174,6 @@ def unreported_agencies(db: Database, plan_id: int, period_id: int
         WHERE i.plan_id = :plan AND i.is_activity = 1
           AND (i.tf_start IS NULL OR p.end_on IS NULL OR i.tf_start <= p.end_on)
           AND (i.tf_end IS NULL OR p.start_on IS NULL OR i.tf_end >= p.start_on)
+          AND NOT ({SETTLED_SQL})
         GROUP BY g.id HAVING missing > 0 ORDER BY g.name_key
         """, {"plan": plan_id, "period": period_id}).fetchall()

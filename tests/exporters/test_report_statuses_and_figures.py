@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from gbapp.domain.entities import ProgressReport
-from gbapp.domain.model import Status
+from gbapp.domain.model import Role, Status
 from gbapp.domain.validation import check_progress
 from gbapp.exporters import ExportOptions, export
 from gbapp.store import open_database, progress
@@ -397,3 +397,46 @@ def test_a_heading_that_names_agencies_is_not_owed_a_report(tmp_path):
     assert in_app == in_report
     assert all(total <= activities for _missing, total in in_app.values())
     assert {name: missing for name, (missing, _t) in in_app.items()} == letters
+
+
+def test_work_completed_before_a_period_asks_no_report_of_it(demo_db_file, tmp_path):
+    """The demo's action month (15/11–15/12/2025) after most activities were completed in May
+    or early November: a completed activity shows its lead's report (of the period that had
+    it) instead of "chưa báo cáo", nobody is listed or reminded for it, and the month's
+    figures are the month's own (a fourth review's finding: "Hoàn thành đúng hạn" above
+    "Sở Nội vụ (chủ trì): chưa báo cáo", and all 11 agencies listed as not having reported)."""
+    from gbapp.services.documents import collect_reminder, collect_report
+    from gbapp.store import periods
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    db = open_database(path)
+    plan = db.execute("SELECT id FROM plans").fetchone()[0]
+    month = next(p for p in periods.list_periods(db, plan) if p.kind == "action_month")
+    today = dt.date(2025, 12, 20)
+    done = {r[0] for r in db.execute(
+        "SELECT id FROM items WHERE progress_status = 'hoan_thanh_dung_han' "
+        "AND completed_on <= ?", [month.end_on.isoformat()])}
+    assert len(done) >= 5
+
+    report = collect_report(db, plan, month.id, today=today)
+    for entry in report.items:
+        if entry.item.id in done:
+            lead = next(a for a in entry.agencies if a.role == Role.LEAD)
+            assert lead.report is not None and lead.period_name, entry.item.ref
+    in_app = {(n, c, t) for _i, n, c, t in progress.unreported_agencies(db, plan, month.id)}
+    assert set(report.unreported) == in_app
+    open_items = {r[0] for r in db.execute(
+        "SELECT id FROM items WHERE is_activity = 1 AND IFNULL(progress_status, '') "
+        "<> 'hoan_thanh_dung_han'")}
+    asked = {(a, i) for a, i in db.execute(
+        "SELECT agency_id, item_id FROM assignments") if i in open_items}
+    assert sum(t for _n, _c, t in report.unreported) == len(asked)
+    # no report was made for the month: its figures are nil, not May's
+    assert report.totals["sessions"] == 0 and report.totals["participants"] == 0
+
+    letter = collect_reminder(db, plan, month.id, today=today)
+    reminded = {line.ref for a in letter.agencies for line in a.lines}
+    refs = dict(db.execute("SELECT id, ref FROM items"))
+    assert reminded and not reminded & {refs[i] for i in done}
+    db.close()

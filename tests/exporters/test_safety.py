@@ -174,7 +174,8 @@ def dirty_db(demo_copy, tmp_path):
     path = tmp_path / "dirty.db"
     shutil.copy(demo_copy, path)
     db = open_database(path)
-    db.execute("UPDATE items SET title = ? WHERE ref = 'II.1.a'", [CONTROL])
+    # (II.1.b is still in progress: the reminder asks for it)
+    db.execute("UPDATE items SET title = ? WHERE ref IN ('II.1.a', 'II.1.b')", [CONTROL])
     db.execute("UPDATE items SET text = ? WHERE ref = 'I.2'", [CONTROL])
     db.execute("UPDATE progress_reports SET result = ?, difficulties = ?", [CONTROL, CONTROL])
     db.execute("UPDATE agencies SET name = name || ? WHERE name = 'Sở Y tế'", ["\x0b"])

@@ -52,8 +52,11 @@ def test_app_and_report_agree_on_who_has_not_reported(demo_db):
 
     db = demo_db
     plan_id = plans.latest_id(db)
-    # periods of their own, and activities with no dates: every activity falls in them
-    db.execute("UPDATE items SET tf_start = NULL, tf_end = NULL")
+    # periods of their own, and activities with no dates and no results yet: every activity
+    # falls in them and asks a report (none was completed before them)
+    db.execute("UPDATE items SET tf_start = NULL, tf_end = NULL, progress_status = NULL, "
+               "completed_on = NULL")
+    db.execute("DELETE FROM progress_reports")
     year = periods.save(db, Period(plan_id=plan_id, name="Năm 2031", kind="year",
                                    start_on=dt.date(2031, 1, 1), end_on=dt.date(2031, 12, 31)))
     quarter = periods.save(db, Period(plan_id=plan_id, name="Quý I/2031", kind="quarter",
