@@ -25,10 +25,16 @@ def _db_path(args: argparse.Namespace, default: Callable[[], Path]) -> Path:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from .paths import demo_database
-    from .services.demo import create_demo
+    from .services.demo import create_demo, is_demo_database
 
     path = _db_path(args, demo_database)
-    create_demo(path)
+    if path.exists() and (path.is_dir() or path.stat().st_size) and not is_demo_database(path):
+        # `gbapp --db work.db demo` must never wipe the user's own data
+        raise CliError(f"Tệp «{path}» đã có dữ liệu, không phải cơ sở dữ liệu mẫu: gbapp không "
+                       "ghi đè. Hãy chọn tên tệp khác cho dữ liệu mẫu (hoặc bỏ --db). "
+                       "(an existing database is never replaced by the demo)")
+    with _writing(path):  # nor behind the back of a gbapp window that has it open
+        create_demo(path)
     print(f"Đã tạo cơ sở dữ liệu mẫu (Kế hoạch 93/KH-UBND): {path}")
     if args.open:
         args.db = str(path)
@@ -39,7 +45,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from .importers import plan_to_json, read_plan
     from .paths import default_database
+    from .services.backups import backup_now
     from .services.importing import store_plan
+    from .store import plans
 
     source = Path(args.file)
     if source.is_dir():
@@ -62,6 +70,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _writing(path):  # never behind the back of a gbapp window that has it open
         db = _open(path)
         try:
+            if args.replace and (plans.find_by_number(db, parsed.meta.number) if parsed.meta.number
+                                 else None) is not None:
+                # the replaced plan's reports and assignments go with it: the app asks and can
+                # undo; here a backup keeps them
+                kept = backup_now(db.conn, path, reason="replace")
+                print(f"Đã sao lưu dữ liệu trước khi thay kế hoạch: {kept}", file=sys.stderr)
             plan_id = store_plan(db, parsed, replace=args.replace, source_file=source.name)
         finally:
             db.close()

@@ -144,3 +144,39 @@ def test_a_file_error_without_a_file_name_says_no_none(monkeypatch, capsys):
     monkeypatch.setattr(cli, "cmd_demo", reader_gone)  # `gbapp … | head`: nothing to say
     assert cli.main(["demo", "--db", "x.db"]) == cli.EXIT_ERROR
     assert capsys.readouterr().err == ""
+
+
+def test_demo_never_replaces_a_database_of_the_users_own(tmp_path):
+    """A data-safety review: `gbapp --db work.db demo` deleted work.db without a word. The demo
+    file itself is still made afresh."""
+    import sqlite3
+
+    work = tmp_path / "work.db"
+    assert gbapp("import", str(PLAN93), "--db", str(work)).returncode == 0
+    out = gbapp("--db", str(work), "demo")
+    assert out.returncode == 1 and out.stderr.startswith("Lỗi: ") and "ghi đè" in out.stderr
+    with sqlite3.connect(work) as conn:
+        assert conn.execute("SELECT number FROM plans").fetchall() == [("93/KH-UBND",)]
+        assert conn.execute("SELECT COUNT(*) FROM settings WHERE key = 'demo'").fetchone()[0] == 0
+    demo = tmp_path / "demo.db"
+    assert gbapp("--db", str(demo), "demo").returncode == 0
+    assert gbapp("--db", str(demo), "demo").returncode == 0  # a demo file: made again
+
+
+def test_replacing_a_plan_from_the_command_line_keeps_a_backup(tmp_path):
+    """`import --replace` deletes the old plan's reports and assignments; the app asks and can
+    undo, the command line keeps a backup and says where."""
+    import os
+    import sqlite3
+
+    env = {**os.environ, "GBAPP_DATA_DIR": str(tmp_path / "data")}
+    demo = tmp_path / "demo.db"
+    assert gbapp("--db", str(demo), "demo", env=env).returncode == 0
+    out = gbapp("import", str(PLAN93), "--db", str(demo), "--replace", env=env)
+    assert out.returncode == 0, out.stderr
+    [line] = [n for n in out.stderr.splitlines() if n.startswith("Đã sao lưu")]
+    kept = line.split(": ", 1)[1]
+    with sqlite3.connect(kept) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM progress_reports").fetchone()[0] > 0
+    with sqlite3.connect(demo) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM progress_reports").fetchone()[0] == 0

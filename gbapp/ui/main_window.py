@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         return all(page.maybe_leave() for page in self.pages.values()
                    if hasattr(page, "maybe_leave"))
 
-    def close_database(self) -> None:
+    def close_database(self, *, backup: bool = True) -> None:
         if self.session is None:
             return
         self._save_page_states()
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
             page.setParent(None)
             shiboken6.delete(page)
         self.pages.clear()
-        self.session.close()
+        self.session.close(backup=backup)
         self.session = self.ctx = None
         self.stack.setCurrentWidget(self.placeholder)
         self._update_enabled()

@@ -124,3 +124,29 @@ def test_a_failed_automatic_backup_is_told_not_only_logged(window, db_file, answ
     window.ctx.perform("Thêm cơ quan", lambda db: agencies.save(db, Agency(name="Sở Mới")))
     assert any(a.name == "Sở Mới" for a in agencies.list_agencies(window.ctx.db))
     assert answers.errors and "chưa có bản sao lưu mới" in answers.errors[-1]
+
+
+def test_restoring_the_oldest_backup_of_a_full_rotation_keeps_it(window, db_file, qtbot, answers):
+    """A data-safety review: with the rotation full and a change made, closing the file for
+    the restore made a "close" backup whose pruning deleted the oldest backup, the one the
+    user had chosen, and the restore failed with an English "No such file"."""
+    import datetime as dt
+
+    from gbapp.services.backups import DEFAULT_KEEP, backup_now
+    from gbapp.ui.dialogs import backups
+
+    start = dt.datetime(2025, 1, 1, 8, 0)
+    for day in range(DEFAULT_KEEP):
+        backup_now(db_file, db_file, reason="close", now=start + dt.timedelta(days=day))
+    assert window.open_database(db_file)
+    before = len(agencies.list_agencies(window.ctx.db))
+    window.ctx.perform("Thêm cơ quan", lambda db: agencies.save(db, Agency(name="Sở Mới")))
+    chosen = [b for b in list_for(db_file) if b.reason != "safety"][-1].path
+    assert backups.restore(window, chosen)
+    assert chosen.exists()
+    assert len(agencies.list_agencies(window.ctx.db)) == before
+    assert "Đã khôi phục" in answers.errors[-1] or "Bản an toàn" in answers.errors[-1]
+    safety = [b for b in list_for(db_file) if b.reason == "safety"]
+    copy = open_database(safety[0].path)
+    assert any(a.name == "Sở Mới" for a in agencies.list_agencies(copy))  # nothing lost
+    copy.close()

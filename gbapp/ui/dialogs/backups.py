@@ -26,7 +26,7 @@ from . import messages
 log = logging.getLogger(__name__)
 
 REASONS = {"open": "Khi mở", "close": "Khi đóng", "manual": "Sao lưu tay", "safety": "Bản an toàn",
-           "": "Tự động"}
+           "replace": "Trước khi thay kế hoạch", "": "Tự động"}
 
 
 class RestoreDialog(QDialog):
@@ -111,7 +111,9 @@ def restore(window, chosen: Path | None = None) -> bool:
             "Thay dữ liệu hiện tại bằng bản sao lưu «%1»? Tệp hiện tại được lưu thành một bản "
             "an toàn trước khi khôi phục.").replace("%1", chosen.name)):
         return False
-    window.close_database()
+    # no backup on closing: the restore's safety copy holds the current state, and pruning
+    # the rotation could delete *chosen* itself (the oldest of a full rotation)
+    window.close_database(backup=False)
     try:
         safety = _restore_locked(window, chosen, path)
     except Exception as exc:  # noqa: BLE001 - BackupError, OSError: the current file is untouched

@@ -99,11 +99,13 @@ class Session:
                 "dung lượng ổ đĩa và quyền ghi vào thư mục dữ liệu (Trợ giúp → Thư mục dữ liệu "
                 "và nhật ký), hoặc dùng Tệp → Sao lưu ra… để sao lưu vào chỗ khác.")
 
-    def close(self) -> None:
-        """Back up if anything changed, close the database and release the lock."""
+    def close(self, *, backup: bool = True) -> None:
+        """Back up if anything changed (unless told not to: a restore keeps its own safety
+        copy, and this backup's pruning could delete the very backup being restored), close
+        the database and release the lock."""
         self._closed = True
         ctx = self.ctx
-        if ctx.dirty:
+        if ctx.dirty and backup:
             try:
                 from ...services.backups import backup_now
 
