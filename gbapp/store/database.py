@@ -105,6 +105,9 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
 
             _check_version(db, path, KNOWN, migrations)
             if migrate and migrations.pending(db.utils):
+                applied = len(migrations.applied(db.utils))
+                if applied:  # a database of an older gbapp: kept as it was before upgrading
+                    _keep_before_upgrade(db, path, applied)
                 migrations.apply(db.utils)
                 db.execute(f"PRAGMA user_version = {len(KNOWN)}")
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -119,6 +122,28 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
             raise translated from exc
         raise
     return db
+
+
+def _keep_before_upgrade(db: Database, path: Path, version: int) -> Path:
+    """A copy of an older gbapp's database beside it ("kehoach-truoc-nang-cap-v4.db"), made
+    before the schema changes: an upgrade cannot be undone, and that gbapp cannot read the
+    upgraded file. No copy, no upgrade: the file stays as it was."""
+    from .backup import copy_database
+
+    target = path.with_name(f"{path.stem}-truoc-nang-cap-v{version}.db")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}-truoc-nang-cap-v{version}-{n}.db")
+    try:
+        copy_database(db.conn, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(
+            f"Tệp «{path.name}» của phiên bản gbapp cũ hơn cần được nâng cấp, nhưng không tạo "
+            f"được bản sao trước khi nâng cấp ({target.name}): tệp chưa bị thay đổi. Hãy kiểm "
+            f"tra dung lượng và quyền ghi của thư mục. (no copy before upgrading: {exc})"
+        ) from exc
+    return target
 
 
 def open_reader(path: str | Path) -> Database:

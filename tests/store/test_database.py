@@ -121,8 +121,15 @@ def test_every_shipped_schema_upgrades(fixture, tmp_path):
 
     path = tmp_path / fixture.name
     shutil.copy(fixture, path)
+    old_version = int(fixture.stem.split("-")[1])
     db = open_database(path)
     assert [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")] == KNOWN
+    # the file as the older gbapp left it is kept beside it: an upgrade cannot be undone
+    kept = tmp_path / f"{path.stem}-truoc-nang-cap-v{old_version}.db"
+    if old_version < len(KNOWN):
+        assert filecmp_rows(kept, fixture)
+    else:
+        assert not kept.exists()  # nothing to upgrade: no copy
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     plan_id = plans.latest_id(db)
     assert plans.get(db, plan_id).number == "93/KH-UBND"
@@ -221,3 +228,29 @@ def test_a_reader_reads_what_was_saved_and_writes_nothing(tmp_path):
     reader.close()
     assert db.execute("SELECT COUNT(*) FROM plans").fetchone()[0] == 1
     db.close()
+
+
+def filecmp_rows(a: Path, b: Path) -> bool:
+    """Whether two SQLite files hold the same rows in every table."""
+    def dump(path):
+        with sqlite3.connect(path) as conn:
+            return list(conn.iterdump())
+    return dump(a) == dump(b)
+
+
+def test_no_upgrade_without_the_copy_before_it(tmp_path, monkeypatch):
+    """A full disk or a read-only folder: the older file is left exactly as it was."""
+    from gbapp.store import backup
+    from gbapp.store.database import StorageError
+
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "schema-4.db", path)
+    before = path.read_bytes()
+
+    def full(_source, _target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "copy_database", full)
+    with pytest.raises(StorageError, match="chưa bị thay đổi"):
+        open_database(path)
+    assert path.read_bytes() == before
