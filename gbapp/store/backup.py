@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .database import SQLITE_MAGIC, DatabaseError
+from .database import SCHEMA_VERSION, SQLITE_MAGIC, DatabaseError
 
 STAMP = "%Y%m%d-%H%M%S"
 _NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:-(?P<reason>[a-z]+))?\.db$")
@@ -105,9 +105,23 @@ def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, 
     except OSError as exc:
         raise BackupError(f"Không tạo được bản sao lưu trong «{folder}»: {exc.strerror or exc}. "
                           f"(backup failed: {exc})") from exc
+    except sqlite3.Error as exc:  # the target's disk is full, the source went away…
+        raise BackupError(f"Không tạo được bản sao lưu trong «{folder}»: "
+                          f"{_reason(exc)} (backup failed: {exc})") from exc
     if keep is not None:
-        prune(folder, db_path.stem, keep)
+        # never the backup just made: with the PC's clock set back, its time stamp is the
+        # oldest, and the rotation would delete every new backup as soon as it is made
+        prune(folder, db_path.stem, keep, spare=target)
     return target
+
+
+def _reason(exc: sqlite3.Error) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return "ổ đĩa đã đầy, hãy giải phóng dung lượng rồi thử lại."
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "không ghi được vào thư mục này (chỉ đọc hoặc không còn kết nối)."
+    return "lỗi đọc/ghi tệp."
 
 
 def _state(con: sqlite3.Connection) -> tuple:
@@ -179,9 +193,13 @@ def _age_key(name: str, created: dt.datetime) -> tuple:
     return created, int(m["n"]) if m and m["n"] else 1, name
 
 
-def prune(folder: Path, stem: str, keep: int) -> list[Path]:
-    """Delete all but the newest *keep* backups of *stem* (safety copies aside: *prune_safety*)."""
+def prune(folder: Path, stem: str, keep: int, spare: Path | None = None) -> list[Path]:
+    """Delete all but the newest *keep* backups of *stem* (safety copies aside: *prune_safety*),
+    never *spare* (which counts among those kept)."""
     backups = [b for b in list_backups(folder, stem) if b.reason != "safety"]
+    if spare is not None:
+        spared = [b for b in backups if b.path == spare]
+        backups = spared + [b for b in backups if b.path != spare]
     gone = []
     for old in backups[max(keep, 1):]:
         old.path.unlink(missing_ok=True)
@@ -228,6 +246,7 @@ def check_backup(path: Path) -> None:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         ok = con.execute("PRAGMA integrity_check").fetchone()[0]
+        version = max(con.execute("PRAGMA user_version").fetchone()[0], _recorded(con))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         raise BackupError(f"Bản sao lưu «{path.name}» bị hỏng. (backup is damaged: {exc})") from exc
@@ -236,6 +255,17 @@ def check_backup(path: Path) -> None:
     if ok != "ok" or "_sqlite_migrations" not in tables:
         raise BackupError(f"Bản sao lưu «{path.name}» bị hỏng hoặc không phải của gbapp. "
                           "(backup is damaged or not a gbapp database)")
+    if version > SCHEMA_VERSION:
+        raise BackupError(f"Bản sao lưu «{path.name}» do phiên bản gbapp mới hơn tạo ra (lược đồ "
+                          f"{version}, phiên bản này hiểu đến {SCHEMA_VERSION}): hãy khôi phục "
+                          "bằng phiên bản gbapp mới đó. (backup written by a newer gbapp)")
+
+
+def _recorded(con: sqlite3.Connection) -> int:
+    try:
+        return con.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
+    except sqlite3.OperationalError:  # no such table: refused above
+        return 0
 
 
 def restore(backup: Path, db_path: Path, safety_folder: Path, *,
@@ -255,6 +285,10 @@ def restore(backup: Path, db_path: Path, safety_folder: Path, *,
         except sqlite3.DatabaseError:
             # The current file is damaged: keep its bytes as they are.
             safety.write_bytes(db_path.read_bytes())
-    copy_database(backup, db_path)
+    try:
+        copy_database(backup, db_path)
+    except sqlite3.Error as exc:  # the copy is atomic: the current file is as it was
+        raise BackupError(f"Không khôi phục được vào «{db_path.name}»: {_reason(exc)} Dữ liệu "
+                          f"hiện tại vẫn nguyên vẹn. (restore failed: {exc})") from exc
     Path(str(db_path) + "-journal").unlink(missing_ok=True)
     return safety

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from .connection import Database
 
@@ -32,6 +33,19 @@ def action(db: Database, name: str, entity: str = "", entity_id: int | None = No
         if translated is None:
             raise
         raise translated from exc
+    except sqlite3.DatabaseError as exc:
+        # the file was damaged while open (a failing USB stick): not a bug of gbapp's, and the
+        # data saved before may be affected too, so the user is sent to the backups
+        if "malformed" not in str(exc) and "not a database" not in str(exc):
+            raise
+        from .database import DamagedDatabaseError
+
+        name = Path(_db_file(db) or "").name
+        raise DamagedDatabaseError(
+            f"Tệp cơ sở dữ liệu «{name}» bị hỏng trong khi đang dùng (USB hoặc ổ mạng trục "
+            "trặc?): thay đổi vừa rồi chưa được lưu. Hãy đóng gbapp, kiểm tra ổ đĩa, rồi mở lại "
+            "tệp; gbapp sẽ đề nghị khôi phục bản sao lưu tốt gần nhất. (database damaged while "
+            f"open: {exc})") from exc
 
 
 def _db_file(db: Database) -> str | None:

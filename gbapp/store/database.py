@@ -51,7 +51,8 @@ def storage_error(exc: sqlite3.Error, path: str | Path | None = None) -> Databas
                             "tệp khác?): chưa lưu được thay đổi. Hãy đóng rồi mở lại cơ sở dữ "
                             "liệu; dữ liệu đã lưu trước đó vẫn nguyên vẹn. (database file moved)")
     if "disk is full" in text or "database or disk is full" in text:
-        return StorageError(f"Ổ đĩa đã đầy: chưa lưu được thay đổi vào {name}. Hãy giải phóng dung "
+        into = f" vào {name.strip()}" if name else ""
+        return StorageError(f"Ổ đĩa đã đầy: chưa lưu được thay đổi{into}. Hãy giải phóng dung "
                             "lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn nguyên vẹn. (disk is full)")
     if "readonly" in text or "read-only" in text:
         return StorageError(f"Tệp {name}chỉ cho phép đọc: không lưu được thay đổi. Hãy chép tệp "
@@ -81,6 +82,10 @@ def configure(conn: sqlite3.Connection) -> None:
 
 
 def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise NotADatabaseError(
+            f"«{path.name}» là một thư mục, không phải tệp cơ sở dữ liệu: hãy chọn tệp .db "
+            f"trong đó. (a folder, not a database file: {path})")
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as fh:
@@ -207,9 +212,10 @@ class CancellableRead:
 def _check_integrity(db: Database, path: Path) -> None:
     row = db.execute("PRAGMA quick_check").fetchone()
     if row is None or row[0] != "ok":
+        detail = " ".join((row[0] if row else "?").split())[:200]
         raise DamagedDatabaseError(
-            f"Cơ sở dữ liệu «{path.name}» bị hỏng ({row[0] if row else '?'}). "
-            "Hãy khôi phục từ bản sao lưu gần nhất. (database failed its integrity check)"
+            f"Cơ sở dữ liệu «{path.name}» bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất "
+            f"(Tệp → Khôi phục…). (database failed its integrity check: {detail})"
         )
 
 

@@ -60,10 +60,13 @@ def install_excepthook() -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         from ..store import StorageError
+        from ..store.database import DamagedDatabaseError
 
-        if issubclass(exc_type, StorageError) and QApplication.instance() is not None:
-            # Expected: the disk is full, the file read-only or gone. Nothing was saved and
-            # nothing is lost; the message says what to do. Not the crash dialog.
+        if issubclass(exc_type, (StorageError, DamagedDatabaseError)) \
+                and QApplication.instance() is not None:
+            # Expected: the disk is full, the file read-only, gone or damaged. Nothing was
+            # saved; the message says what to do. Not the crash dialog (whose "data saved is
+            # not affected" would be false for a damaged file).
             log.warning("change not saved: %s", exc)
             from .dialogs import messages
 

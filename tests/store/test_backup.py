@@ -220,3 +220,105 @@ def test_a_damaged_file_is_offered_an_intact_backup_never_a_safety_copy(tmp_path
     assert listed[0].reason == "safety" and damaged in [b.path for b in listed]  # both newer
     found = newest_good(path)
     assert found is not None and found.path == good
+
+
+# -- a data-safety review's findings -------------------------------------------------------
+
+
+def test_a_pc_clock_set_back_keeps_each_new_backup(tmp_path):
+    """An offline PC with a dead clock battery: the new backup's time stamp is the oldest, and
+    the rotation deleted it as soon as it was made."""
+    path = tmp_path / "work.db"
+    folder = tmp_path / "backups"
+    db = open_database(path)
+    for day in range(3):
+        make_backup(db.conn, path, folder, keep=3, now=dt.datetime(2026, 5, 1 + day))
+    agencies.save(db, Agency(name="Sở Mới"))
+    db.conn.commit()
+    new = make_backup(db.conn, path, folder, keep=3, now=dt.datetime(2000, 1, 1))
+    assert new.exists() and new in [b.path for b in list_backups(folder, "work")]
+    assert len(list_backups(folder, "work")) == 3
+    db.close()
+
+
+def test_a_full_disk_during_a_backup_or_restore_says_so_in_vietnamese(tmp_path, monkeypatch):
+    import sqlite3
+
+    from gbapp.store import backup
+
+    path = tmp_path / "work.db"
+    db = open_database(path)
+    good = make_backup(db.conn, path, tmp_path / "b", now=dt.datetime(2026, 1, 1))
+
+    def full(*_a, **_k):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "copy_database", full)
+    with pytest.raises(BackupError, match="ổ đĩa đã đầy"):
+        make_backup(db.conn, path, tmp_path / "b")
+    db.close()
+    with pytest.raises(BackupError, match="ổ đĩa đã đầy.*nguyên vẹn"):
+        restore(good, path, tmp_path / "safety")
+
+
+def test_a_backup_of_a_newer_gbapp_is_not_restored(tmp_path):
+    """Restored, it was reported done, and then the file would not open."""
+    path = tmp_path / "work.db"
+    newer = tmp_path / "newer.db"
+    open_database(newer).close()
+    import sqlite3
+
+    with sqlite3.connect(newer) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    open_database(path).close()
+    before = path.read_bytes()
+    with pytest.raises(BackupError, match="phiên bản gbapp mới hơn"):
+        restore(newer, path, tmp_path / "safety")
+    assert path.read_bytes() == before
+
+
+def test_a_folder_or_a_damaged_file_gets_a_vietnamese_message(tmp_path):
+    from gbapp.store.database import DamagedDatabaseError, NotADatabaseError
+
+    folder = tmp_path / "kehoach.db"
+    folder.mkdir()
+    with pytest.raises(NotADatabaseError, match="là một thư mục"):
+        open_database(folder)
+    path = tmp_path / "work.db"
+    db = open_database(path)
+    for n in range(300):
+        agencies.save(db, Agency(name=f"Cơ quan {n}"))
+    db.conn.commit()
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[4096 * 3:4096 * 3 + 200] = b"\xff" * 200  # a page of a table damaged
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDatabaseError) as err:
+        open_database(path)
+    message = str(err.value)
+    assert "\n" not in message and message.startswith("Cơ sở dữ liệu «work.db» bị hỏng")
+
+
+def test_a_file_damaged_while_open_is_reported_as_damaged_not_as_a_bug(tmp_path):
+    """A failing USB stick damages the file under the open app: the save fails with a message
+    that sends the user to the backups, not the crash dialog ("data saved is not affected")."""
+    from gbapp.store import changelog
+    from gbapp.store.database import DamagedDatabaseError
+
+    path = tmp_path / "work.db"
+    db = open_database(path)
+    for n in range(300):
+        agencies.save(db, Agency(name=f"Cơ quan {n}"))
+    db.conn.commit()
+    size = path.stat().st_size
+    with open(path, "r+b") as fh:  # every page but the first overwritten behind SQLite's back
+        fh.seek(24)
+        counter = int.from_bytes(fh.read(4), "big")
+        fh.seek(24)  # (and the change counter moved on: SQLite reads the pages again)
+        fh.write((counter + 1).to_bytes(4, "big"))
+        fh.seek(4096)
+        fh.write(b"\xff" * (size - 4096))
+    with pytest.raises(DamagedDatabaseError, match="bị hỏng trong khi đang dùng"):
+        with changelog.action(db, "save", "agency"):
+            agencies.save(db, Agency(name="Sở Mới"))
+    db.close()

@@ -150,3 +150,30 @@ def test_restoring_the_oldest_backup_of_a_full_rotation_keeps_it(window, db_file
     copy = open_database(safety[0].path)
     assert any(a.name == "Sở Mới" for a in agencies.list_agencies(copy))  # nothing lost
     copy.close()
+
+
+def test_save_copy_never_replaces_a_file_open_elsewhere_and_backs_up_what_it_replaces(
+        window, db_file, tmp_path):
+    """"Lưu bản sao…" over a database another gbapp window has open replaced it under that
+    window; over any other gbapp database it replaced it with no way back."""
+    from gbapp.store.database import DatabaseError
+    from gbapp.store.lock import DatabaseLock
+    from gbapp.ui.models import session
+
+    assert window.open_database(db_file)
+    other = tmp_path / "other.db"
+    db = open_database(other)
+    agencies.save(db, Agency(name="Chỉ có ở tệp kia"))
+    db.conn.commit()
+    db.close()
+    with DatabaseLock(other):  # another window has it open
+        with pytest.raises(DatabaseError):
+            session.save_copy(window.ctx.db.conn, other)
+    copy = open_database(other)
+    assert any(a.name == "Chỉ có ở tệp kia" for a in agencies.list_agencies(copy))
+    copy.close()
+    session.save_copy(window.ctx.db.conn, other)  # not open anywhere: replaced, backed up first
+    [kept] = [b for b in list_for(other) if b.reason == "replace"]
+    old = open_database(kept.path)
+    assert any(a.name == "Chỉ có ở tệp kia" for a in agencies.list_agencies(old))
+    old.close()

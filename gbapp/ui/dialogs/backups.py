@@ -26,7 +26,7 @@ from . import messages
 log = logging.getLogger(__name__)
 
 REASONS = {"open": "Khi mở", "close": "Khi đóng", "manual": "Sao lưu tay", "safety": "Bản an toàn",
-           "replace": "Trước khi thay kế hoạch", "": "Tự động"}
+           "replace": "Trước khi thay", "": "Tự động"}
 
 
 class RestoreDialog(QDialog):

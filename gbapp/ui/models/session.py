@@ -35,10 +35,24 @@ def last_database(settings: QSettings) -> Path | None:
 
 
 def save_copy(conn, target: Path) -> Path:
-    """Copy the open database to *target* with SQLite's backup API (consistent while open)."""
-    from ...store.backup import copy_database
+    """Copy the open database to *target* with SQLite's backup API (consistent while open).
 
-    return copy_database(conn, Path(target))
+    A target another gbapp window has open is refused (its lock); a database the copy
+    replaces is backed up first (its own backups, "Trước khi thay")."""
+    from ...services.backups import backup_now
+    from ...store.backup import copy_database
+    from ...store.database import SQLITE_MAGIC
+    from ...store.lock import DatabaseLock
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with DatabaseLock(target):
+        if target.is_file() and target.stat().st_size:
+            with target.open("rb") as fh:
+                is_database = fh.read(16) == SQLITE_MAGIC
+            if is_database:
+                backup_now(target, target, reason="replace")
+        return copy_database(conn, target)
 
 
 class Session:
