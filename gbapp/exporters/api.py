@@ -8,8 +8,9 @@ import gc
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import SimpleNamespace
 
 from ..domain.dates import format_date
 from ..domain.text import ascii_letters, clean_line
@@ -196,6 +197,12 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
     step(5, "Đang đọc dữ liệu…")
     plan = documents.resolve_plan(db, opts.plan)
     date = opts.date if opts.date is not None else today
+    if kind in ("report", "reminder") and plan.issued_on and date < plan.issued_on:
+        # a report on a plan cannot be older than the plan (a year typed wrong: 2024 for 2025)
+        raise documents.DocumentDataError(
+            f"Ngày văn bản {format_date(date)} trước ngày ban hành {documents.plan_reference(plan)} "
+            f"({format_date(plan.issued_on)}): hãy kiểm tra lại ngày. (document dated before "
+            "the plan)")
 
     def letterhead(type_code):
         org, source = documents.organisation_settings(db, plan)
@@ -223,6 +230,14 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
         from .appendix import write_assignment_appendix
 
         table = documents.collect_assignments(db, plan.id)
+        if opts.number or opts.date:
+            # the appendix of a plan re-issued under a new number or date cites that one
+            from .plan import plan_letterhead
+
+            head = plan_letterhead(SimpleNamespace(plan=table.plan),
+                                   number=opts.number or None, date=opts.date)
+            table.plan = replace(table.plan, number=f"{head.number}/{head.code}".lstrip("/"),
+                                 issued_on=head.date)
         step(40, f"Đang soạn phụ lục ({len(table.rows)} dòng)…")
         return [write_assignment_appendix(table, out)]
     if kind == "plan":

@@ -511,12 +511,15 @@ def _preserve_spaces(run) -> None:
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def numbered_style(title: str) -> str:
+def numbered_style(title: str, has_points: bool = False) -> str:
     """The style of a '1.' item: a heading ('1. Mục đích', '2. Sở Y tế') is bold; a numbered
     sentence ('1. Sở Nội vụ chủ trì, theo dõi, đôn đốc … báo cáo UBND tỉnh.') reads as text —
-    three bold lines are not a heading."""
+    three bold lines are not a heading — unless points follow it that it heads ('5. Tổ chức
+    Tháng hành động … (từ ngày 15/11 đến 15/12/2025)' over its a), b))."""
     title = title.rstrip()
-    if len(title) > 100 or (len(title) > 30 and title.endswith((".", ";"))):
+    if len(title) > 30 and title.endswith((".", ";")):
+        return "GB Heading 3"
+    if len(title) > 100 and not has_points:
         return "GB Heading 3"
     return "GB Heading 2"
 

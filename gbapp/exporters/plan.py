@@ -183,7 +183,8 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
             last_roman = it.label
             b.para(f"{label} {title.upper()}".strip(), "GB Heading 1")
         elif it.kind == ItemKind.ARABIC:
-            b.para(f"{label} {title}".strip(), numbered_style(title))
+            has_points = n + 1 < len(items) and items[n + 1].parent_id == it.id
+            b.para(f"{label} {title}".strip(), numbered_style(title, has_points))
         elif it.kind == ItemKind.LETTER:
             b.para(f"{label} {title}".strip(), "GB Heading 2" if is_group(it) else "GB Heading 3")
         else:

@@ -65,11 +65,12 @@ def write_reminder(data: ReminderData, head: Letterhead, path: str | Path, *,
     plan, period = data.plan, data.period
     phrase = period_phrase(period.name, period.kind)
     about = f" về {lower_first(clean_line(plan.title))}" if plan.title else ""
-    due = f", hạn gửi báo cáo là ngày {format_date(period.due_on)}" if period.due_on else ""
+    # one sentence with its subject (it had none: "Thực hiện Kế hoạch …; kỳ báo cáo …")
+    due = f" trước ngày {format_date(period.due_on)}" if period.due_on else ""
     if period.due_on and period.due_on < data.today:  # the letter then sets a later date
         due += " (đã quá hạn)"
-    b.para(f"Thực hiện {plan_reference(plan)}{about}; kỳ báo cáo kết quả thực hiện {phrase}"
-           f"{due}.", "GB Body")
+    b.para(f"Theo {plan_reference(plan)}{about}, các cơ quan, đơn vị được phân công gửi báo cáo "
+           f"kết quả thực hiện {phrase} về {head.organisation}{due}.", "GB Body")
     single = len(entries) == 1
     whom = "Quý cơ quan" if single else "các cơ quan, đơn vị sau"
     b.para(f"Qua theo dõi đến ngày {format_date(data.today)}, {head.organisation} nhận thấy "

@@ -59,11 +59,12 @@ def _figures(rep) -> str:
     if total:
         parts.append(f"{fmt_number(total)} lượt người tham gia" + (f" ({split})" if split else ""))
     elif split and (rep.men or rep.women):  # one side without a total (entered before the rule)
-        parts.append(f"người tham gia có {split}")
+        parts.append(", ".join(f"{fmt_number(n)} lượt người tham gia là {who}"
+                               for who, n in (("nam", rep.men), ("nữ", rep.women)) if n))
     if rep.percent is not None:
         parts.append(f"mức độ hoàn thành {rep.percent}%")
     if rep.spending:
-        parts.append(f"kinh phí {fmt_number(rep.spending)} đồng")
+        parts.append(f"kinh phí {fmt_number(round(rep.spending))} đồng")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] if text else ""
 
@@ -94,7 +95,7 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
 
 
 def _body_items(builder: DocBuilder, data: ReportData) -> None:
-    for entry in data.items:
+    for n, entry in enumerate(data.items):
         it = entry.item
         label = item_label(it)
         title = clean_line(it.title) or clean_line(it.text)
@@ -102,7 +103,8 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
             builder.para(f"Mục {label} {title.upper()}", "GB Sub Heading")
             continue
         if it.kind == ItemKind.ARABIC:
-            builder.para(f"{label} {title}", numbered_style(title))
+            has_points = n + 1 < len(data.items) and data.items[n + 1].item.parent_id == it.id
+            builder.para(f"{label} {title}", numbered_style(title, has_points))
         elif it.kind == ItemKind.LETTER:
             builder.para(f"{label} {title}", "GB Heading 2" if is_group(it) else "GB Heading 3")
         else:
@@ -147,7 +149,7 @@ def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
             parts.append(f"với {fmt_number(people)} lượt người tham gia"
                          + (f" ({split})" if split else ""))
         if t["spending"]:
-            parts.append(f"kinh phí thực hiện {fmt_number(t['spending'])} đồng")
+            parts.append(f"kinh phí thực hiện {fmt_number(round(t['spending']))} đồng")
         builder.para("Tổng hợp từ báo cáo của các cơ quan, đơn vị: " + ", ".join(parts) + ".",
                      "GB Body")
     if data.unreported:
@@ -182,7 +184,9 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
     """Write the report to *path* (atomically); returns the path. The indicator appendix is
     left out when asked, and when there is no indicator to show: a signed report does not
     announce an empty table."""
-    with_appendix = with_appendix and bool(data.indicators)
+    # (indicators with no value of the year: a table of "Chưa có số liệu" rows says nothing)
+    has_values = any(r.current is not None for r in data.indicators)
+    with_appendix = with_appendix and has_values
     b = DocBuilder()
     b.header_block(head)
     b.title("BÁO CÁO", summary or default_summary(data))
@@ -203,6 +207,9 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
     if with_appendix:  # Decree 30: a document points to its appendix, by the appendix's label
         b.para(f"{indicators} được tổng hợp tại {INDICATOR_APPENDIX} kèm theo Báo cáo này.",
                "GB Body")
+    elif data.indicators and not has_values:
+        b.para(f"Chưa có số liệu thực hiện các chỉ tiêu về bình đẳng giới năm "
+               f"{data.indicator_year}.", "GB Body")
     b.para("III. KHÓ KHĂN, VƯỚNG MẮC", "GB Heading 1")
     _gathered(b, data.difficulties, "Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc "
                                     "trong kỳ báo cáo.")

@@ -759,6 +759,15 @@ def _overlaps(item: Item, period: Period) -> bool:
     return True
 
 
+# "Sở Nội vụ tỉnh Quảng Ngãi" in Cài đặt is "Sở Nội vụ" in the plan's agencies: the province
+# after a body's name is left out to compare them ("Công an tỉnh" keeps its "tỉnh").
+_PLACE_AFTER_RE = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)\s+\S.*$")
+
+
+def _body_key(name: str | None) -> str:
+    return _PLACE_AFTER_RE.sub("", " ".join(fold(name).split()))
+
+
 def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *,
                      agency_ids: list[int] | None = None,
                      today: dt.date | None = None) -> ReminderData:
@@ -770,7 +779,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     plan, period, all_items, assigned, statuses, reports, done = _period_facts(
         db, plan_id, period_id, today)
     paths = _item_paths(all_items)
-    ourselves = fold(settings.load(db).organisation)  # a department does not remind itself
+    ourselves = _body_key(settings.load(db).organisation)  # a department does not remind itself
     points = listed_points(all_items)
     by_agency: dict[int, ReminderAgency] = {}
     for it in all_items:
@@ -779,7 +788,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
         for a in assigned.get(it.id, []):
             if agency_ids is not None and a.agency_id not in agency_ids:
                 continue
-            if fold(a.agency) == ourselves:
+            if _body_key(a.agency) == ourselves:
                 continue
             overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
             # this activity not reported on (a report on another one does not cover it)

@@ -547,14 +547,14 @@ def test_reminder_never_asks_for_the_report_before_its_own_due_date(demo_copy, t
     """The letter quotes the period's deadline; its 'gửi … trước ngày' is not a week from the
     letter when that falls earlier (it said 'hạn … 15/12' and then 'trước ngày 06/12')."""
     text = _letter_due_15_12(demo_copy, tmp_path, dt.date(2025, 11, 29))
-    assert "hạn gửi báo cáo là ngày 15/12/2025." in text
+    assert "về Sở Nội vụ trước ngày 15/12/2025." in text
     assert "trước ngày 15/12/2025" in text and "trước ngày 06/12/2025" not in text
 
 
 def test_a_reminder_sent_after_the_deadline_says_it_has_passed(demo_copy, tmp_path):
     """A letter dated after the period's due date quotes it as passed, then sets the new one."""
     text = _letter_due_15_12(demo_copy, tmp_path, dt.date(2026, 1, 10))
-    assert "hạn gửi báo cáo là ngày 15/12/2025 (đã quá hạn)." in text
+    assert "về Sở Nội vụ trước ngày 15/12/2025 (đã quá hạn)." in text
     assert "trước ngày 17/01/2026" in text
 
 

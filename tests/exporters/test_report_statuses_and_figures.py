@@ -108,7 +108,9 @@ def test_head_counts_add_up_and_a_lone_side_is_not_everyone(fresh, tmp_path):
                "100 lượt người tham gia (nam: 40)" in p for p in text)
     lone = next(p for p in text if p.startswith(f"- {_name(fresh, other_lead)} (chủ trì): ")
                 and "1.200" in p)
-    assert "lượt người tham gia" not in lone and "nữ: 0" not in lone
+    # said of the men alone, not as everyone ("người tham gia có nam: 1.200" read badly)
+    assert "1.200 lượt người tham gia là nam" in lone and "nữ" not in lone
+    assert "1.200 lượt người tham gia." not in lone and "1.200 lượt người tham gia;" not in lone
     summary = next(p for p in text if p.startswith("Tổng hợp từ báo cáo"))
     assert "với 150 lượt người tham gia (trong đó nam: 70, nữ: 20)" in summary
 

@@ -1,0 +1,96 @@
+"""A fourth document review's findings: real demo copies, real .docx files read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import docx
+import pytest
+
+from gbapp.exporters import ExportOptions, export
+from gbapp.services.documents import DocumentDataError
+from gbapp.store import open_database, settings
+
+
+@pytest.fixture
+def db(demo_db_file, tmp_path):
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+def _paragraphs(path):
+    return docx.Document(str(path)).paragraphs
+
+
+def test_a_report_dated_before_its_plan_is_refused(db, tmp_path):
+    """15/12/2024 for 15/12/2025: the report cited a plan issued on 23/04/2025."""
+    for kind in ("report", "reminder"):
+        with pytest.raises(DocumentDataError, match="trước ngày ban hành"):
+            export(db, kind, tmp_path / f"{kind}.docx",
+                   ExportOptions(date=dt.date(2024, 12, 15)))
+        assert not (tmp_path / f"{kind}.docx").exists()
+
+
+def test_the_appendix_cites_the_number_and_date_it_is_given(db, tmp_path):
+    out = export(db, "appendix", tmp_path / "pl.docx",
+                 ExportOptions(number="16", date=dt.date(2025, 12, 11)))[0]
+    text = "\n".join(p.text for p in _paragraphs(out))
+    assert "(Kèm theo Kế hoạch số 16/KH-UBND ngày 11/12/2025 của UBND tỉnh Quảng Ngãi)" in text
+    plain = export(db, "appendix", tmp_path / "pl2.docx", ExportOptions())[0]
+    assert "Kế hoạch số 93/KH-UBND ngày 23/04/2025" in "\n".join(p.text for p in _paragraphs(plain))
+
+
+def test_a_long_numbered_heading_over_its_points_is_bold(db, tmp_path):
+    """"5. Tổ chức Tháng hành động … (từ ngày 15/11 đến 15/12/2025)" (over 100 characters)
+    heads its a) and b): bold like 1.–4., in the plan and in the report."""
+    for kind in ("plan", "report"):
+        out = export(db, kind, tmp_path / f"{kind}.docx",
+                     ExportOptions(date=dt.date(2025, 12, 5)))[0]
+        fifth = next(p for p in _paragraphs(out) if p.text.startswith("5. Tổ chức Tháng hành động"))
+        first = next(p for p in _paragraphs(out) if p.text.startswith("1. "))
+        assert len(fifth.text) > 100
+        assert fifth.style.name == first.style.name, kind
+
+
+def test_no_empty_indicator_appendix_is_announced(db, tmp_path):
+    """A report of 2026 (no indicator value yet) announced "tổng hợp tại Phụ lục I" over a table
+    of "Chưa có số liệu" rows."""
+    from gbapp.domain.entities import Period
+    from gbapp.store import periods
+
+    plan = db.execute("SELECT id FROM plans").fetchone()[0]
+    periods.save(db, Period(plan_id=plan, name="Quý I/2026", kind="quarter",
+                            start_on=dt.date(2026, 1, 1), end_on=dt.date(2026, 3, 31)))
+    db.conn.commit()
+    out = export(db, "report", tmp_path / "q1.docx",
+                 ExportOptions(period="Quý I/2026", date=dt.date(2026, 4, 10)))[0]
+    text = "\n".join(p.text for p in _paragraphs(out))
+    assert "Phụ lục" not in text
+    assert "Chưa có số liệu thực hiện các chỉ tiêu về bình đẳng giới năm 2026." in text
+    year = export(db, "report", tmp_path / "nam.docx", ExportOptions(date=dt.date(2025, 12, 5)))[0]
+    assert "tổng hợp tại Phụ lục I" in "\n".join(p.text for p in _paragraphs(year))
+
+
+def test_money_is_written_in_whole_dong(db, tmp_path):
+    db.execute("UPDATE progress_reports SET spending = 1234567.5 WHERE id = "
+               "(SELECT MIN(id) FROM progress_reports)")
+    db.conn.commit()
+    out = export(db, "report", tmp_path / "bc.docx", ExportOptions(date=dt.date(2025, 12, 5)))[0]
+    text = "\n".join(p.text for p in _paragraphs(out))
+    assert "kinh phí 1.234.568 đồng" in text and ",5 đồng" not in text
+
+
+def test_the_department_does_not_remind_itself_under_its_full_name(db, tmp_path):
+    """Cài đặt says "Sở Nội vụ tỉnh Quảng Ngãi"; the plan's agency is "Sở Nội vụ"."""
+    org = settings.load(db)
+    org.organisation = "Sở Nội vụ tỉnh Quảng Ngãi"
+    settings.save(db, org)
+    db.conn.commit()
+    out = export(db, "reminder", tmp_path / "cv.docx", ExportOptions(date=dt.date(2025, 12, 20)))[0]
+    addressed = [p.text for p in _paragraphs(out) if p.text.startswith("- ")]
+    assert addressed and not any(t.startswith("- Sở Nội vụ") for t in addressed)
+    assert any(t.startswith("- Công an tỉnh") for t in addressed)
