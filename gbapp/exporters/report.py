@@ -13,6 +13,7 @@ from ..services.documents import (
     AgencyReport,
     Letterhead,
     ReportData,
+    ReportItem,
     lower_first,
     people_total,
     plan_reference,
@@ -95,15 +96,21 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
 
 
 def _body_items(builder: DocBuilder, data: ReportData) -> None:
+    """The plan's items in order, each activity followed by its status and its agencies'
+    reports; an activity with points of its own ("- Phát tờ rơi tại các xã, phường:" over its
+    "+" lines) has them after its points, not between the colon and them."""
+    waiting: list[ReportItem] = []  # activities whose points are being written
     for n, entry in enumerate(data.items):
         it = entry.item
+        while waiting and waiting[-1].item.depth >= it.depth:
+            _activity_lines(builder, waiting.pop(), data.today)
         label = item_label(it)
         title = clean_line(it.title) or clean_line(it.text)
+        has_points = n + 1 < len(data.items) and data.items[n + 1].item.parent_id == it.id
         if it.kind == ItemKind.ROMAN:  # the plan's section, as a reference line
             builder.para(f"Mục {label} {title.upper()}", "GB Sub Heading")
             continue
         if it.kind == ItemKind.ARABIC:
-            has_points = n + 1 < len(data.items) and data.items[n + 1].item.parent_id == it.id
             builder.para(f"{label} {title}", numbered_style(title, has_points))
         elif it.kind == ItemKind.LETTER:
             builder.para(f"{label} {title}", "GB Heading 2" if is_group(it) else "GB Heading 3")
@@ -111,18 +118,28 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
             builder.para(f"{label} {title}", "GB Dash")
         if not it.is_activity:
             continue
-        status = STATUS_LABELS[entry.status] if entry.status else ""
-        meta = [f"Tình trạng: {status}"] if status else []
-        if entry.time_text:
-            meta.append(f"thời gian thực hiện: {entry.time_text}")
-        if meta:
-            builder.rich([("- ", None), ("; ".join(meta) + ".", "GB Emphasis")], "GB Dash")
-        if not entry.agencies:
-            builder.para("- Chưa phân công cơ quan thực hiện.", "GB Dash")
-        elif not any(a.role == Role.LEAD for a in entry.agencies):
-            builder.para("- Chưa phân công cơ quan chủ trì.", "GB Dash")
-        for agency in entry.agencies:
-            _agency_line(builder, agency, it.time_frame.end, data.today)
+        if has_points:
+            waiting.append(entry)
+        else:
+            _activity_lines(builder, entry, data.today)
+    while waiting:
+        _activity_lines(builder, waiting.pop(), data.today)
+
+
+def _activity_lines(builder: DocBuilder, entry: ReportItem, today) -> None:
+    it = entry.item
+    status = STATUS_LABELS[entry.status] if entry.status else ""
+    meta = [f"Tình trạng: {status}"] if status else []
+    if entry.time_text:
+        meta.append(f"thời gian thực hiện: {entry.time_text}")
+    if meta:
+        builder.rich([("- ", None), ("; ".join(meta) + ".", "GB Emphasis")], "GB Dash")
+    if not entry.agencies:
+        builder.para("- Chưa phân công cơ quan thực hiện.", "GB Dash")
+    elif not any(a.role == Role.LEAD for a in entry.agencies):
+        builder.para("- Chưa phân công cơ quan chủ trì.", "GB Dash")
+    for agency in entry.agencies:
+        _agency_line(builder, agency, it.time_frame.end, today)
 
 
 def _progress_summary(builder: DocBuilder, data: ReportData) -> None:

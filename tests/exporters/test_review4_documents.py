@@ -94,3 +94,45 @@ def test_the_department_does_not_remind_itself_under_its_full_name(db, tmp_path)
     addressed = [p.text for p in _paragraphs(out) if p.text.startswith("- ")]
     assert addressed and not any(t.startswith("- Sở Nội vụ") for t in addressed)
     assert any(t.startswith("- Công an tỉnh") for t in addressed)
+
+
+NESTED = """ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+Số: 45/KH-UBND
+Gia Lai, ngày 05 tháng 02 năm 2026
+KẾ HOẠCH
+Thực hiện công tác bình đẳng giới năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Công tác truyền thông
+a) Tổ chức các hoạt động truyền thông sau:
+- Phát tờ rơi tại các xã, phường, Sở Văn hóa, Thể thao và Du lịch chủ trì, Quý I/2026:
++ Xã vùng đồng bào dân tộc thiểu số;
++ Phường trung tâm.
+b) Tập huấn cho cán bộ cấp xã. Sở Nội vụ chủ trì, thực hiện trong tháng 6/2026.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn B
+"""
+
+
+def test_an_activity_with_points_has_its_status_after_them(db, tmp_path):
+    """"- Phát tờ rơi …:" over its "+" points: its status and agencies came between the colon
+    and the points, as if they were among them."""
+    from gbapp.domain.entities import Period
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import periods
+
+    plan = store_plan(db, parse_plan_text(NESTED))
+    periods.save(db, Period(plan_id=plan, name="Quý I/2026", kind="quarter",
+                            start_on=dt.date(2026, 1, 1), end_on=dt.date(2026, 3, 31)))
+    db.conn.commit()
+    out = export(db, "report", tmp_path / "bc.docx",
+                 ExportOptions(plan=plan, period="Quý I/2026", date=dt.date(2026, 4, 15)))[0]
+    lines = [p.text for p in _paragraphs(out) if p.text.strip()]
+    at = next(i for i, t in enumerate(lines) if t.startswith("- Phát tờ rơi"))
+    assert lines[at + 1].startswith("+ Xã vùng") and lines[at + 2].startswith("+ Phường")
+    assert lines[at + 3].startswith("- Tình trạng: Quá hạn chưa hoàn thành")
+    assert "Sở Văn hóa, Thể thao và Du lịch (chủ trì)" in lines[at + 4]
