@@ -48,9 +48,20 @@ class FolderNotWritableError(ExportError):
             "Hãy chọn thư mục khác. (cannot write to the folder)")
 
 
+class TargetIsFolderError(ExportError):
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        super().__init__(
+            f"«{self.path.name}» là một thư mục có sẵn, không ghi văn bản đè lên được. Hãy đặt "
+            "tên tệp khác. (the target is a folder)")
+
+
 def check_writable(target: Path) -> None:
-    """Fail early, before the work, if *target* exists and is locked by another program."""
+    """Fail early, before the work, if *target* is a folder, or exists and is locked by another
+    program."""
     target = Path(target)
+    if target.is_dir():
+        raise TargetIsFolderError(target)
     if target.exists():
         try:
             with open(target, "r+b"):

@@ -136,3 +136,15 @@ def test_an_activity_with_points_has_its_status_after_them(db, tmp_path):
     assert lines[at + 1].startswith("+ Xã vùng") and lines[at + 2].startswith("+ Phường")
     assert lines[at + 3].startswith("- Tình trạng: Quá hạn chưa hoàn thành")
     assert "Sở Văn hóa, Thể thao và Du lịch (chủ trì)" in lines[at + 4]
+
+
+@pytest.mark.parametrize("kind", ["report", "xlsx"])
+def test_an_export_onto_a_folder_says_so_in_vietnamese(db, tmp_path, kind):
+    """"IsADirectoryError: [Errno 21] Is a directory" reached the user."""
+    from gbapp.exporters.safe_write import ExportError
+
+    folder = tmp_path / ("bao-cao.docx" if kind == "report" else "bang.xlsx")
+    folder.mkdir()
+    with pytest.raises(ExportError, match="là một thư mục"):
+        export(db, kind, folder, ExportOptions(date=dt.date(2025, 12, 5)))
+    assert folder.is_dir() and not any(folder.iterdir())
