@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -133,11 +135,25 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         top.addWidget(self.agency, 1)
 
         middle = QGroupBox(self.tr("Báo cáo của hoạt động"))
+        # in a scroll area: on a 1024×600 screen the form is taller than its room, and the
+        # rows squeezed to fit cut its error lines ("Nam + nữ (150) nhiều hơn…") in half
+        inner = QWidget()
+        in_layout = QVBoxLayout(inner)
+        in_layout.setContentsMargins(0, 0, 0, 0)
+        in_layout.addWidget(self.heading)
+        in_layout.addWidget(self.form)
+        in_layout.addWidget(self.saved_label)
+        in_layout.addStretch(1)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(inner)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # as wide as the form needs (it is not made to scroll sideways), as it was before
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setMinimumWidth(inner.minimumSizeHint().width()
+                                         + self.form_scroll.verticalScrollBar().sizeHint().width())
         mid_layout = QVBoxLayout(middle)
-        mid_layout.addWidget(self.heading)
-        mid_layout.addWidget(self.form)
-        mid_layout.addWidget(self.saved_label)
-        mid_layout.addStretch(1)
+        mid_layout.addWidget(self.form_scroll)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -394,6 +410,9 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         try:
             report = self.form.value()
         except InvalidInput:
+            focused = self.form.focusWidget()
+            if focused is not None:  # the first field in error, in view with its message
+                self.form_scroll.ensureWidgetVisible(focused, 0, 60)
             return False
         try:
             self.ctx.perform(self.tr("Lưu báo cáo tiến độ"), lambda db: progress.save(db, report))
