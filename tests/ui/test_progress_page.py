@@ -389,3 +389,27 @@ def test_a_large_plan_lists_who_has_not_reported_off_the_gui_thread(qtbot, ctx, 
     assert threads and threading.main_thread() not in threads
     page.shutdown()
     assert page.loader.wait(0)
+
+
+def test_switching_plan_saves_the_report_being_typed_and_shows_the_new_plan(qtbot, page, ctx):
+    """A UX review: with a report half typed, another plan was chosen; the page kept the old
+    plan's activity in an editable form beside the new plan's empty lists, and "Lưu" did
+    nothing."""
+    from gbapp.domain.entities import Plan
+    from gbapp.store import plans
+
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    stp = agencies.find_by_name(ctx.db, "Sở Tư pháp")
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    item = page._current_line().id
+    page.form.result.setPlainText("Đã tổ chức 1 hội nghị")
+    assert page.form.is_dirty()
+    old_plan = ctx.plan_id
+    new_plan = ctx.perform("Kế hoạch mới", lambda db: plans.insert(db, Plan(title="Kế hoạch 2026")))
+    ctx.set_plan(new_plan)
+    saved = progress.get(ctx.db, item, stp, half)
+    assert saved is not None and saved.result == "Đã tổ chức 1 hội nghị"
+    assert not page.form.is_dirty() and not page.form.isEnabled()
+    assert page.model.rowCount() == 0
+    ctx.set_plan(old_plan)
+    assert page.model.rowCount() > 0

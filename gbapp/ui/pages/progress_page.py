@@ -194,7 +194,7 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         self.unreported.clicked.connect(
             lambda index: self.select_agency(self.unreported_model.row_at(index.row())[0]))
         ctx.data_changed.connect(self._data_changed)
-        ctx.plan_changed.connect(lambda _id: self._data_changed())
+        ctx.plan_changed.connect(self._plan_changed)
         self.reload()
 
     def _columns(self) -> list[Column]:
@@ -337,6 +337,21 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         if (self.period.currentData(), self.agency.current_id()) != (self._period_id,
                                                                     self._agency_id):
             self._context_changed()
+
+    def _plan_changed(self, _plan_id) -> None:
+        """Another plan: what was typed for the old one is saved as a change of period or agency
+        would save it (pages ask before the switch; this is the net under them), never left
+        in a form that then showed the old plan's activity beside the new plan's lists."""
+        if self.form.is_dirty():
+            line = self._current_line()
+            if not self._save_current():
+                messages.error(self, self.tr("Chưa lưu"), self.tr(
+                    "Báo cáo tiến độ của mục {0} đang nhập chưa hợp lệ nên chưa được lưu.")
+                    .format(line.ref if line else ""))
+        self._item_id = None
+        self.saved_label.clear()
+        self.form.load(None, ProgressReport())  # not dirty: reload fills it for the new plan
+        self._data_changed()
 
     def _context_changed(self) -> None:
         """The period or the agency changed: save what was typed, then show the new choice."""
