@@ -12,6 +12,10 @@ class DateError(ValueError):
     """A date the user typed that is not a real dd/mm/yyyy date (message in Vietnamese)."""
 
 
+# The years a date typed in gbapp may have (legal bases go back to the 1946 Constitution).
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
 def parse_date(text: str) -> dt.date | None:
     """'5/2/2025' or '05/02/2025' -> date(2025, 2, 5); '' -> None; otherwise DateError."""
     if not text or not text.strip():
@@ -23,9 +27,13 @@ def parse_date(text: str) -> dt.date | None:
     if year < 100:
         year += 2000
     try:
-        return dt.date(year, month, day)
+        value = dt.date(year, month, day)
     except ValueError:
         raise DateError(f"Ngày «{text.strip()}» không có thật.") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # "01/01/1900", "15/12/20225": a slip of the keys
+        raise DateError(f"Năm của ngày «{text.strip()}» nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}: "
+                        "hãy kiểm tra lại.")
+    return value
 
 
 def format_date(value: dt.date | None) -> str:

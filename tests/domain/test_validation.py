@@ -56,3 +56,15 @@ def test_a_count_is_the_sum_of_men_and_women():
 def test_rates_stay_within_100_and_averages_are_not_summed():
     assert check_value_split("%", 120, 50, None) == {"value": "Tỷ lệ phải từ 0 đến 100%."}
     assert check_value_split("giờ/tuần", 12.5, 5, 20) == {}
+
+
+def test_a_date_far_outside_any_plan_is_refused():
+    """"01/01/1900" was accepted as the start of a 2025 activity (a UX review)."""
+    import pytest
+
+    from gbapp.domain.dates import DateError, parse_date
+
+    for typed in ("01/01/1900", "31/12/2101"):
+        with pytest.raises(DateError, match="ngoài khoảng 1945–2100"):
+            parse_date(typed)
+    assert parse_date("29/11/2006").year == 2006 and parse_date("1/1/25").year == 2025
