@@ -225,7 +225,7 @@ class IndicatorsPage(QWidget):
         line = self._line()
         what = line.indicator.code if line else self.tr("mới")
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
-            "Chỉ tiêu {0} có nội dung đang sửa chưa được lưu. Lưu lại trước khi chuyển?")
+            "Chỉ tiêu {0} có nội dung đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?")
             .format(what))
         if answer != "save":
             return answer == "discard"
