@@ -310,8 +310,15 @@ def _rest_of_row(rows: list[list[str]], cells: list[str], header: list[str], bla
         return False
     if len(rows[-1]) + len(cells) - 1 > len(header):
         return False
-    # A row of a table with a number column starts with its number.
-    return not (is_label_column(header[0]) and classify_label(cells[0]) is not None)
+    # A row of a table with a number column starts with its number. A cell's "- Tin, bài…" or
+    # "+ …" line is a bullet of that cell: a bullet never numbers a row unless it is the whole
+    # cell ("-" in the STT column).
+    if not is_label_column(header[0]):
+        return True
+    first = cells[0]
+    if first and first[0] in "-–—•·+" and first.strip() not in ("-", "–", "•", "+"):
+        return True
+    return classify_label(first) is None
 
 
 def _continue_row(row: list[str], cells: list[str]) -> None:
