@@ -13,6 +13,10 @@ _ROMAN_RE = re.compile(r"^([IVX]{1,7})\s*[.):]\s*(.*)$")
 # "I.1. Mục đích chung", "II.1.2. …": a numbered item written with its section's numeral
 _ROMAN_ARABIC_RE = re.compile(r"^([IVX]{1,7})\.(\d{1,3}(?:\.\d{1,3}){0,2})\s*[.)]?(?:\s+|$)(.*)$")
 _ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s*(?:\.|\))(?!\d)\s*(.*)$")
+# "1.1 Tuyên truyền …": a sub-item numbered without the trailing dot (typed so, or Word's lvlText
+# "%1.%2"). Numbers look alike ("1.000 người", "15.12", "2.0", "1.5 triệu"), so only one or two
+# digits per part, none led by a zero, and a capitalised word after a space.
+_ARABIC_NODOT_RE = re.compile(r"^([1-9]\d?(?:\.[1-9]\d?){1,2}) +(?=[^\W\d_])(.*)$")
 _LETTER_RE = re.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(.*)$")
 _DASH_RE = re.compile(r"^[-–—•·]\s*(.*)$")
 _PLUS_RE = re.compile(r"^\+\s*(.*)$")
@@ -51,6 +55,9 @@ class Marker:
     rest: str  # the text after the marker
     rank: float
     value: int  # position the label stands for (0 for - and +)
+    # "1.1 Tuyên truyền" (no dot after the number): read as an item only below its parent "1."
+    # (tree.py), as a date "15.12 Hội nghị …" would read alike
+    loose: bool = False
 
 
 def _hyphen_rest(m: re.Match) -> str | None:
@@ -112,6 +119,13 @@ def parse_marker(line: str) -> Marker | None:
             parts = label.split(".")
             rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
             return Marker(ItemKind.ARABIC, label, m.group(2).strip(), rank, int(parts[-1]))
+        if "." in line[1:3]:
+            m = _ARABIC_NODOT_RE.match(line)
+            if m and m.group(2)[0].isupper():
+                label = m.group(1)
+                parts = label.split(".")
+                rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
+                return Marker(ItemKind.ARABIC, label, m.group(2).strip(), rank, int(parts[-1]), True)
         if "-" in line[:18] or "–" in line[:18]:
             m = _ARABIC_HYPHEN_RE.match(line)
             if m and (rest := _hyphen_rest(m)) is not None:

@@ -101,6 +101,8 @@ def build_tree(body: list, year: int | None,
             continue
         line = block
         marker = parse_marker(line)
+        if marker is not None and marker.loose and not _parent_open(stack, marker.label):
+            marker = None  # "15.12 Hội nghị …" with no item "15." open: a date, not "15.12"
         if (marker is not None and stack and marker.kind in (ItemKind.DASH, ItemKind.PLUS)
                 and _ATTRIBUTE_RE.match(marker.rest)):
             _attribute_owner(stack, marker.rank).parts.append(marker.rest)
@@ -161,6 +163,12 @@ def build_tree(body: list, year: int | None,
 
 
 _POINTS = (ItemKind.DASH, ItemKind.PLUS)
+
+
+def _parent_open(stack: list[_Open], label: str) -> bool:
+    """Whether the item numbered *label* without its last part ("1" for "1.2") is open."""
+    parent = label.rpartition(".")[0]
+    return any(node.item.kind is ItemKind.ARABIC and node.item.label == parent for node in stack)
 
 
 def _group_text_rank(body: list, at: int, roman_seen: bool) -> float:

@@ -33,3 +33,78 @@ def test_tab_table_cell_with_dash_lines_keeps_the_following_rows():
     assert rows[1].time_frame.end.isoformat() == "2025-09-30"
     assert rows[2].agencies[0].name == "Sở Nội vụ"
     assert plan.items[2].title == "TỔ CHỨC THỰC HIỆN"
+
+
+NODOT_BODY = ("I. MỤC ĐÍCH, YÊU CẦU\nTriển khai hiệu quả các nhiệm vụ về bình đẳng giới.\nII. NHIỆM VỤ\n"
+              "1. Công tác truyền thông\n"
+              "1.1 Tuyên truyền trên Báo và Phát thanh, Truyền hình Sơn La. Sở Văn hóa, Thể thao và "
+              "Du lịch chủ trì; thời gian: thường xuyên.\n"
+              "1.2 Tổ chức Hội thi “Phụ nữ vùng cao với bình đẳng giới”. Hội Liên hiệp Phụ nữ tỉnh "
+              "chủ trì; thời gian: Quý IV/2025.\n"
+              "2. Công tác kiểm tra\n"
+              "2.1 Kiểm tra tại 05 xã vùng cao. Sở Nội vụ chủ trì; thời gian: tháng 11/2025.\n"
+              "III. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi, tổng hợp.\n")
+
+
+def _outline(plan):
+    return [(d, it.label, it.title[:20]) for d, it in plan.walk()]
+
+
+def test_decimal_numbers_without_a_trailing_dot_are_sub_items():
+    plan = parse_plan_text(HEADER + NODOT_BODY)
+    assert _outline(plan)[2:] == [
+        (1, "1", "Công tác truyền thôn"), (2, "1.1", "Tuyên truyền trên Bá"),
+        (2, "1.2", "Tổ chức Hội thi “Phụ"), (1, "2", "Công tác kiểm tra"),
+        (2, "2.1", "Kiểm tra tại 05 xã v"), (0, "III", "TỔ CHỨC THỰC HIỆN")]
+    first = plan.items[1].children[0].children[0]
+    assert [(a.name, a.role) for a in first.agencies] == [("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD)]
+
+
+def test_word_numbering_1_1_without_a_dot_is_a_sub_item(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    from gbapp.importers import read_plan
+
+    doc = docx.Document()
+    for line in HEADER.strip().split("\n"):
+        doc.add_paragraph(line)
+    numbering = doc.part.numbering_part.element
+    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                     f'<w:lvlText w:val="{text}"/></w:lvl>' for i, text in enumerate(("%1.", "%1.%2")))
+    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">{levels}</w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    for line in NODOT_BODY.strip().split("\n"):
+        label, _, rest = line.partition(" ")
+        if label[0].isdigit():
+            p = doc.add_paragraph(rest)
+            level = label.count(".") - (1 if label.endswith(".") else 0)
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="91"/></w:numPr>'))
+        else:
+            doc.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    doc.save(path)
+    plan = read_plan(path)
+    assert [(d, it.label) for d, it in plan.walk()][2:] == [
+        (1, "1"), (2, "1.1"), (2, "1.2"), (1, "2"), (2, "2.1"), (0, "III")]
+
+
+def test_numbers_dates_and_versions_at_line_start_are_no_decimal_markers():
+    from gbapp.importers.markers import parse_marker
+    for line in ("1.000 người tham gia tập huấn", "2.0 Phiên bản mới", "1.5 triệu đồng", "1.1 tỷ đồng",
+                 "05.12 Ngày hội", "1.2.2025 Tổ chức", "3.125 Hộ gia đình", "1.1Tổ chức"):
+        assert parse_marker(line) is None, line
+    # a date reads like "15.12": a sub-item only below an open item "15."
+    plan = parse_plan_text(HEADER + "I. NHIỆM VỤ\n2. Công tác kiểm tra\n15.12 Hội nghị tổng kết.\n")
+    assert [it.label for _, it in plan.walk()] == ["I", "2"]
+    assert plan.items[0].children[0].text == "15.12 Hội nghị tổng kết."
+    m = parse_marker("2.3 Tổ chức tập huấn")
+    assert (m.kind, m.label, m.rest, m.value) == (ItemKind.ARABIC, "2.3", "Tổ chức tập huấn", 3)
+    assert parse_marker("1.1.2 Đối thoại chính sách").label == "1.1.2"
