@@ -108,3 +108,55 @@ def test_numbers_dates_and_versions_at_line_start_are_no_decimal_markers():
     m = parse_marker("2.3 Tổ chức tập huấn")
     assert (m.kind, m.label, m.rest, m.value) == (ItemKind.ARABIC, "2.3", "Tổ chức tập huấn", 3)
     assert parse_marker("1.1.2 Đối thoại chính sách").label == "1.1.2"
+
+
+PAREN_BODY = ("I. MỤC ĐÍCH, YÊU CẦU\nThực hiện hiệu quả các mục tiêu bình đẳng giới năm 2025.\n"
+              "II. NHIỆM VỤ TRỌNG TÂM\n"
+              "1. Công tác truyền thông\n"
+              "(1) Truyền thông trên sóng phát thanh, truyền hình bằng tiếng Thái, tiếng Mông (Báo và "
+              "Phát thanh, Truyền hình Điện Biên chủ trì; thời gian: thường xuyên).\n"
+              "(2) Tổ chức Hội thi tìm hiểu pháp luật về bình đẳng giới cấp tỉnh (Sở Nội vụ chủ trì, "
+              "phối hợp với Sở Tư pháp; thời gian: Quý III/2025).\n"
+              "(3) In, phát hành 5.000 tờ gấp về phòng, chống tảo hôn (Sở Y tế chủ trì; thời gian: "
+              "tháng 6/2025).\n"
+              "2. Công tác kiểm tra\n"
+              "1) Kiểm tra tại 03 sở, ngành (Sở Nội vụ chủ trì; Quý IV/2025).\n"
+              "2) Kiểm tra tại 05 xã, phường (Sở Nội vụ chủ trì, phối hợp với UBND các xã, phường; "
+              "Quý IV/2025).\n"
+              "3. Công tác thống kê\n"
+              "Sở Nội vụ chủ trì cập nhật số liệu thống kê giới.\n"
+              "III. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi, tổng hợp.\n")
+
+
+def test_parenthesised_numbers_are_items_below_their_heading():
+    plan = parse_plan_text(HEADER + PAREN_BODY)
+    assert [(d, it.label) for d, it in plan.walk()] == [
+        (0, "I"), (0, "II"), (1, "1"), (2, "1"), (2, "2"), (2, "3"), (1, "2"), (2, "1"), (2, "2"),
+        (1, "3"), (0, "III")]
+    communication, inspection, statistics = plan.items[1].children
+    assert [c.title[:22] for c in communication.children] == [
+        "Truyền thông trên sóng", "Tổ chức Hội thi tìm hi", "In, phát hành 5.000 tờ"]
+    assert [(a.name, a.role) for a in communication.children[1].agencies] == [
+        ("Sở Nội vụ", Role.LEAD), ("Sở Tư pháp", Role.COORDINATING)]
+    assert communication.children[2].time_frame.end.isoformat() == "2025-06-30"
+    # "1) 2)" right under "2." are its items, not its siblings; "3." closes them
+    assert [(c.label, c.title[:21]) for c in inspection.children] == [
+        ("1", "Kiểm tra tại 03 sở, n"), ("2", "Kiểm tra tại 05 xã, p")]
+    assert statistics.label == "3" and statistics.text.startswith("Sở Nội vụ chủ trì")
+    assert not any("Số thứ tự" in w for w in plan.warnings)
+
+
+def test_numbers_in_parentheses_followed_by_lower_case_or_in_a_table_stay_as_they_were():
+    from gbapp.importers.markers import classify_label, parse_marker
+    assert parse_marker("(1) của Bộ Nội vụ") is None
+    assert parse_marker("(2021-2025) Giai đoạn") is None
+    assert classify_label("(1)") is None
+
+
+def test_paren_numbered_tasks_as_the_plan_s_own_level_stay_siblings():
+    """A plan numbering its tasks "1)", "2)" under "II." (no "1." above them) keeps them there,
+    and a stray "2)" after "1." (a typing slip) is its sibling, not its child."""
+    plan = parse_plan_text(HEADER + "I. NHIỆM VỤ\n1) Tập huấn cán bộ.\n2) Kiểm tra việc thực hiện.\n"
+                           "II. GIẢI PHÁP\n1. Truyền thông.\n2) Tăng cường kiểm tra.\n")
+    assert [(d, it.label) for d, it in plan.walk()] == [
+        (0, "I"), (1, "1"), (1, "2"), (0, "II"), (1, "1"), (1, "2")]
