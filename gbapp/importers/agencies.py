@@ -419,6 +419,37 @@ def _only_names(segment: str) -> list[str]:
     return names if names and all(_plausible(n) for n in names) else []
 
 
+# After the lead of a line that only assigns: "…, phối hợp với Y", "…; Y phối hợp", a generic verb
+_ASSIGN_WITH_RE = re.compile(r"\s*[,;]?\s*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?P<co>.+)$")
+_ASSIGN_CO_BEFORE_RE = re.compile(r"\s*[,;]\s*(?P<co>.+?)\s+phối\s+hợp$")
+_ASSIGN_VERBS = (" tổ chức thực hiện", " triển khai thực hiện", " thực hiện", " triển khai")
+
+
+def is_assignment_only(text: str) -> bool:
+    """Whether *text* only says who does the item above it: "Sở Nội vụ chủ trì, phối hợp với
+    UBND các xã, phường.", "Phòng Văn hóa - Xã hội chủ trì;", "Công an tỉnh chủ trì; Sở Y tế
+    phối hợp.", "Giao Sở Y tế chủ trì thực hiện." Not a duty that names its lead ("Sở Nội vụ
+    chủ trì tổ chức kiểm tra tại 05 xã")."""
+    s = " ".join(text.split()).rstrip(" .;,")
+    at = s.find(" chủ trì")
+    if at <= 0:
+        return False
+    lead, after = s[:at], s[at + 8:]
+    low_after = after.lower()
+    for verb in _ASSIGN_VERBS:
+        if low_after.endswith(verb):
+            after = after[:-len(verb)].rstrip(" ,")
+            break
+    if lead.startswith(("Giao cho ", "Giao ")):
+        lead = lead[9:] if lead.startswith("Giao cho ") else lead[5:]
+    if not _only_names(lead):
+        return False
+    if not after.strip(" ,;"):
+        return True
+    m = _ASSIGN_WITH_RE.match(after) or _ASSIGN_CO_BEFORE_RE.match(after)
+    return m is not None and bool(_only_names(m.group("co")))
+
+
 def _plausible(name: str) -> bool:
     """A name that starts like an agency's and not like an ordinary phrase ("Hội nghị…")."""
     m = _HEAD_AT_RE.match(name)

@@ -8,7 +8,7 @@ from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, Role, TimeFrame
 from gbapp.domain.numbering import from_roman, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
-from .agencies import agency_heading, extract_agencies, split_agency_list
+from .agencies import agency_heading, extract_agencies, is_assignment_only, split_agency_list
 from .markers import GROUP_RANK, RANK, Marker, classify_label, is_group_letter, parse_marker
 from .tables import Row
 
@@ -105,7 +105,9 @@ def build_tree(body: list, year: int | None,
         if marker is not None and marker.loose and not _parent_open(stack, marker.label):
             marker = None  # "15.12 Hội nghị …" with no item "15." open: a date, not "15.12"
         if (marker is not None and stack and marker.kind in (ItemKind.DASH, ItemKind.PLUS)
-                and _ATTRIBUTE_RE.match(marker.rest)):
+                and (_ATTRIBUTE_RE.match(marker.rest)
+                     # "- Sở Nội vụ chủ trì, phối hợp với UBND các xã": who does the item above
+                     or ("chủ trì" in marker.rest and is_assignment_only(marker.rest)))):
             _attribute_owner(stack, marker.rank).parts.append(marker.rest)
             continue
         if marker is not None:

@@ -160,3 +160,48 @@ def test_paren_numbered_tasks_as_the_plan_s_own_level_stay_siblings():
                            "II. GIẢI PHÁP\n1. Truyền thông.\n2) Tăng cường kiểm tra.\n")
     assert [(d, it.label) for d, it in plan.walk()] == [
         (0, "I"), (1, "1"), (1, "2"), (0, "II"), (1, "1"), (1, "2")]
+
+
+def test_dash_lines_stating_a_point_s_lead_and_time_are_its_attributes():
+    body = ("I. MỤC ĐÍCH\nNâng cao nhận thức.\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Công tác truyền thông\n"
+            "a) Tập huấn nghiệp vụ cho công chức làm công tác bình đẳng giới cấp xã.\n"
+            "- Sở Nội vụ chủ trì, phối hợp với UBND các xã, phường, đặc khu.\n"
+            "- Thời gian: Tháng 9/2025.\n"
+            "b) Tuyên truyền trên hệ thống loa truyền thanh của xã.\n"
+            "- Phòng Văn hóa - Xã hội chủ trì;\n"
+            "- Thời gian: Hằng tháng.\n"
+            "c) Tổ chức đối thoại với nữ công nhân.\n"
+            "- Công an tỉnh chủ trì; Sở Y tế, Hội Liên hiệp Phụ nữ tỉnh phối hợp.\n"
+            "d) Kiểm tra việc thực hiện pháp luật về bình đẳng giới.\n"
+            # real tasks that name their lead stay points
+            "- Sở Nội vụ chủ trì tổ chức kiểm tra tại 05 sở, ngành.\n"
+            "- Sở Nội vụ chủ trì, phối hợp với Thanh tra tỉnh kiểm tra tại 10 xã, phường.\n"
+            "III. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi.\n")
+    plan = parse_plan_text(HEADER + body)
+    a, b, c, d = plan.items[1].children[0].children
+    assert (a.children, b.children, c.children) == ([], [], [])
+    assert [(x.name, x.role) for x in a.agencies] == [
+        ("Sở Nội vụ", Role.LEAD), ("UBND các xã, phường, đặc khu", Role.COORDINATING)]
+    assert a.time_frame.end.isoformat() == "2025-09-30"
+    assert [(x.name, x.role) for x in b.agencies] == [("Phòng Văn hóa - Xã hội", Role.LEAD)]
+    assert b.time_frame.recurring
+    assert [(x.name, x.role) for x in c.agencies] == [
+        ("Công an tỉnh", Role.LEAD), ("Sở Y tế", Role.COORDINATING),
+        ("Hội Liên hiệp Phụ nữ tỉnh", Role.COORDINATING)]
+    assert [p.title[:30] for p in d.children] == [
+        "Sở Nội vụ chủ trì tổ chức kiểm", "Sở Nội vụ chủ trì, phối hợp vớ"]
+
+
+def test_assignment_only_sentences():
+    from gbapp.importers.agencies import is_assignment_only
+    for text in ("Sở Nội vụ chủ trì, phối hợp với UBND các xã, phường, đặc khu.",
+                 "Phòng Văn hóa - Xã hội chủ trì;", "Giao Sở Y tế chủ trì thực hiện.",
+                 "Công an tỉnh chủ trì; Sở Y tế, Hội Liên hiệp Phụ nữ tỉnh phối hợp.",
+                 "Hội Liên hiệp Phụ nữ tỉnh chủ trì, phối hợp với các cơ quan liên quan triển khai thực hiện."):
+        assert is_assignment_only(text), text
+    for text in ("Sở Nội vụ chủ trì tổ chức kiểm tra tại 05 sở, ngành.",
+                 "Sở Nội vụ chủ trì, phối hợp với Thanh tra tỉnh kiểm tra tại 10 xã, phường.",
+                 "Chủ trì, phối hợp với Công an tỉnh tuyên truyền.",
+                 "Thôn 1, Thôn 2: Hội Liên hiệp Phụ nữ xã chủ trì;",
+                 "Hội nghị chủ trì bởi lãnh đạo tỉnh."):
+        assert not is_assignment_only(text), text
