@@ -23,6 +23,12 @@ _ARABIC_NODOT_RE = re.compile(r"^([1-9]\d?(?:\.[1-9]\d?){1,2}) +(?=[^\W\d_])(.*)
 _LETTER_RE = re.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(.*)$")
 _DASH_RE = re.compile(r"^[-–—•·]\s*(.*)$")
 _PLUS_RE = re.compile(r"^\+\s*(.*)$")
+# Word's bullets pasted into a text file: the glyph, then a tab ("\uf0b7⇥Tin bài…", "o⇥…"): the
+# Symbol/Wingdings glyphs (private use area) and the letters those fonts show them as. The tab
+# is what tells them from the words "o" and "v" (lines.py turns them into "-"/"+" while the tab
+# is still there). "o" is the second level of Word's default bullet list: a "+".
+PASTED_BULLETS = frozenset("oØ§üv•▪■□◦❖➢►✓✔*")
+PASTED_SUB_BULLETS = frozenset("o")
 # Party, Đoàn and Hội documents write "I- MỤC ĐÍCH", "1- Nâng cao …", "a- Tuyên truyền …": a hyphen
 # (or en dash) after the label. Ranges, dates and document numbers ("1-2 tháng", "15-20%", "2021-2025",
 # "21-CT/TW") look alike, so ``_hyphen_rest`` only accepts what reads as the start of an item heading.

@@ -205,3 +205,29 @@ def test_assignment_only_sentences():
                  "Thôn 1, Thôn 2: Hội Liên hiệp Phụ nữ xã chủ trì;",
                  "Hội nghị chủ trì bởi lãnh đạo tỉnh."):
         assert not is_assignment_only(text), text
+
+
+def test_word_bullets_pasted_as_text_are_points():
+    """Word's bullets pasted into a text file: the Symbol font's "\\uf0b7" (or "·"), "o" of the
+    second level, "Ø", "§", "ü", "v", each followed by a tab."""
+    body = ("I.\tMỤC ĐÍCH\nNâng cao nhận thức.\nII.\tNHIỆM VỤ\n1.\tCông tác truyền thông\n"
+            "a)\tTuyên truyền trên báo chí, gồm:\n"
+            "\uf0b7\tChuyên mục truyền hình: Báo và Phát thanh, Truyền hình Bắc Ninh chủ trì; thời gian: hằng tháng.\n"
+            "o\tTin bài trên Cổng thông tin điện tử tỉnh: Văn phòng UBND tỉnh chủ trì.\n"
+            "·\tPhóng sự: Sở Văn hóa, Thể thao và Du lịch chủ trì.\n"
+            "b)\tTuyên truyền tại cộng đồng, gồm:\n"
+            "Ø\tSân khấu hóa: Sở Văn hóa, Thể thao và Du lịch chủ trì; thời gian: Quý III/2025.\n"
+            "§\tPanô, áp phích: UBND các xã, phường chủ trì.\n"
+            "ü\tTờ gấp: Sở Y tế chủ trì.\n"
+            "v\tLoa truyền thanh: UBND các xã chủ trì.\n"
+            # the words "o" and "v" in a sentence are no bullets
+            "o Đi vào các thôn bản cùng bà con.\n"
+            "III.\tTỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi.\n")
+    plan = parse_plan_text(HEADER + body)
+    a, b = plan.items[1].children[0].children
+    assert [p.title[:12] for p in a.children] == ["Chuyên mục t", "Phóng sự: Sở"]
+    assert a.children[0].children[0].title.startswith("Tin bài trên Cổng")
+    assert [p.title[:12] for p in b.children] == ["Sân khấu hóa", "Panô, áp phí", "Tờ gấp: Sở Y",
+                                                  "Loa truyền t"]
+    assert b.children[0].agencies[0].name == "Sở Văn hóa, Thể thao và Du lịch"
+    assert b.children[-1].text == "o Đi vào các thôn bản cùng bà con."
