@@ -40,7 +40,8 @@ _BARE_RANGE_RE = re.compile(
 # "từ ngày 01/7/2025" with no end: from that day on.
 _FROM_RE = re.compile(rf"\btừ\s+(?:ngày\s+)?(?P<d>{_DATE})")
 # "trước tháng 12/2025": before the month starts, so by the end of the month before it
-_BEFORE_MONTH = r"\btrước\s+tháng\s+(?P<bm>\d{1,2})(?!\d)(?:\s*/\s*(?P<by>\d{4})|\s+năm\s+(?P<bn>\d{4}))?(?!\d)"
+_BEFORE_MONTH = (r"\btrước\s+tháng\s+(?P<bm>\d{1,2})(?!\d)"
+                 r"(?:\s*/\s*(?P<by>\d{4})|\s+năm\s+(?P<bn>\d{4}))?(?!\d)")
 _BEFORE_RE = re.compile(
     rf"\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|hạn)\s*(?:ngày\s+)?(?P<d>{_DATE})"
     rf"|{_BEFORE_MONTH}"
@@ -50,8 +51,8 @@ _QUARTER_RE = re.compile(r"\bqu[ýyỳ]\s+(iv|iii|ii|i|[1-4])(?![\w])")
 _QUARTER_LIST_RE = re.compile(r"^\s*(?:,|và|-|–|đến)\s*(iv|iii|ii|i|[1-4])(?![\w])")
 _YEAR_AFTER_RE = re.compile(r"^\s*(?:/|năm\s+|-\s*)(\d{4})(?!\d)")
 # "Quý IV/2025 - Quý I/2026", "từ Quý IV/2025 đến Quý II/2026": on to a quarter of a later year
-_QUARTER_TO_RE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?qu[ýyỳ]\s+(iv|iii|ii|i|[1-4])(?![\w])"
-                            r"\s*(?:/\s*|năm\s+)(\d{4})(?!\d)")
+_QUARTER_TO_RE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?qu[ýyỳ]\s+(iv|iii|ii|i|[1-4])"
+                            r"(?![\w])\s*(?:/\s*|năm\s+)(\d{4})(?!\d)")
 _ANY_YEAR_RE = re.compile(r"(?:/|\bnăm\s+)(\d{4})(?!\d)")
 _MONTH_RANGE_RE = re.compile(
     r"\btừ\s+tháng\s+(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?tháng\s+(\d{1,2})"
@@ -210,7 +211,8 @@ def _quarters(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
         if to:
             y2 = _year_ok(int(to.group(2)))
             if y2 is not None and y2 > y:
-                return _tf(text, dt.date(y, 3 * first - 2, 1), _month_end(y2, 3 * _ROMAN_Q[to.group(1)]))
+                last_month = 3 * _ROMAN_Q[to.group(1)]
+                return _tf(text, dt.date(y, 3 * first - 2, 1), _month_end(y2, last_month))
     return _tf(text, dt.date(y, 3 * first - 2, 1), _month_end(y, 3 * last))
 
 
@@ -592,8 +594,8 @@ _FIND_RULES = [
     (re.compile(r"\bqu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýyỳ]\s+)?"
                 r"(?:iv|iii|ii|i|[1-4])(?![\w]))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
                 # "Quý IV/2025 - Quý I/2026": on to a quarter of the next year
-                r"(?:(?<=\d)\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?qu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])"
-                r"\s*(?:/\s*|năm\s+)\d{4}(?!\d))?"), None),
+                r"(?:(?<=\d)\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?qu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])"
+                r"(?![\w])\s*(?:/\s*|năm\s+)\d{4}(?!\d))?"), None),
     (re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None),
     # months, and lists of months ("trong tháng 3 và tháng 9 năm 2025", "tháng 11 và tháng 12/2025")
     (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:" + _MONTHS_THEN_YEAR

@@ -453,7 +453,8 @@ def _only_names(segment: str) -> list[str]:
 
 
 # After the lead of a line that only assigns: "…, phối hợp với Y", "…; Y phối hợp", a generic verb
-_ASSIGN_WITH_RE = re.compile(r"\s*[,;]?\s*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?P<co>.+)$")
+_ASSIGN_WITH_RE = re.compile(
+    r"\s*[,;]?\s*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?P<co>.+)$")
 _ASSIGN_CO_BEFORE_RE = re.compile(r"\s*[,;]\s*(?P<co>.+?)\s+phối\s+hợp$")
 _ASSIGN_VERBS = (" tổ chức thực hiện", " triển khai thực hiện", " thực hiện", " triển khai")
 

@@ -132,14 +132,16 @@ def parse_marker(line: str) -> Marker | None:
             label, sep, rest = m.groups()
             parts = label.split(".")
             rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
-            return Marker(ItemKind.ARABIC, label, rest.strip(), rank, int(parts[-1]), paren=sep == ")")
+            return Marker(ItemKind.ARABIC, label, rest.strip(), rank, int(parts[-1]),
+                          paren=sep == ")")
         if "." in line[1:3]:
             m = _ARABIC_NODOT_RE.match(line)
             if m and m.group(2)[0].isupper():
                 label = m.group(1)
                 parts = label.split(".")
                 rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
-                return Marker(ItemKind.ARABIC, label, m.group(2).strip(), rank, int(parts[-1]), True)
+                return Marker(ItemKind.ARABIC, label, m.group(2).strip(), rank, int(parts[-1]),
+                              loose=True)
         if "-" in line[:18] or "–" in line[:18]:
             m = _ARABIC_HYPHEN_RE.match(line)
             if m and (rest := _hyphen_rest(m)) is not None:
@@ -170,7 +172,8 @@ def parse_marker(line: str) -> Marker | None:
         if line[1:2].isdigit():
             m = _PAREN_RE.match(line)
             if m and m.group(2)[0].isupper():
-                return Marker(ItemKind.ARABIC, m.group(1), m.group(2).strip(), PAREN_RANK, int(m.group(1)))
+                n = m.group(1)
+                return Marker(ItemKind.ARABIC, n, m.group(2).strip(), PAREN_RANK, int(n))
         return None
     if c == "+":
         m = _PLUS_RE.match(line)
