@@ -39,13 +39,20 @@ _BARE_RANGE_RE = re.compile(
 )
 # "từ ngày 01/7/2025" with no end: from that day on.
 _FROM_RE = re.compile(rf"\btừ\s+(?:ngày\s+)?(?P<d>{_DATE})")
+# "trước tháng 12/2025": before the month starts, so by the end of the month before it
+_BEFORE_MONTH = (r"\btrước\s+tháng\s+(?P<bm>\d{1,2})(?!\d)"
+                 r"(?:\s*/\s*(?P<by>\d{4})|\s+năm\s+(?P<bn>\d{4}))?(?!\d)")
 _BEFORE_RE = re.compile(
     rf"\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|hạn)\s*(?:ngày\s+)?(?P<d>{_DATE})"
+    rf"|{_BEFORE_MONTH}"
 )
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_RE = re.compile(r"\bqu[ýyỳ]\s+(iv|iii|ii|i|[1-4])(?![\w])")
 _QUARTER_LIST_RE = re.compile(r"^\s*(?:,|và|-|–|đến)\s*(iv|iii|ii|i|[1-4])(?![\w])")
 _YEAR_AFTER_RE = re.compile(r"^\s*(?:/|năm\s+|-\s*)(\d{4})(?!\d)")
+# "Quý IV/2025 - Quý I/2026", "từ Quý IV/2025 đến Quý II/2026": on to a quarter of a later year
+_QUARTER_TO_RE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?qu[ýyỳ]\s+(iv|iii|ii|i|[1-4])"
+                            r"(?![\w])\s*(?:/\s*|năm\s+)(\d{4})(?!\d)")
 _ANY_YEAR_RE = re.compile(r"(?:/|\bnăm\s+)(\d{4})(?!\d)")
 _MONTH_RANGE_RE = re.compile(
     r"\btừ\s+tháng\s+(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?tháng\s+(\d{1,2})"
@@ -85,6 +92,15 @@ _YEAR_SPAN_RE = re.compile(
     r"(?:năm\s+)?(\d{4})(?![\d/])"
 )
 _BARE_YEAR_RE = re.compile(r"^(\d{4})$")
+# A whole time cell in figures, as task tables write them: "15-20/11/2025" (days of a month),
+# "10-12/2025" (months of a year: no month after the first slash), "12/2025" (a month),
+# "09/2025 - 12/2025", "từ 09/2025 đến 12/2025" (months). Only the whole phrase: in running
+# text "12/2025" may be a count ("12/2025 hộ").
+_NUMERIC_CELL_RE = re.compile(
+    r"(?:(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<dm>\d{1,2})(?:\s*/\s*(?P<dy>\d{4}))?"
+    r"|(?P<m1>\d{1,2})\s*[-–]\s*(?P<m2>\d{1,2})\s*/\s*(?P<my>\d{4})"
+    r"|(?:từ\s+)?(?P<a>\d{1,2})\s*/\s*(?P<ay>\d{4})"
+    r"(?:\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?(?P<b>\d{1,2})\s*/\s*(?P<by>\d{4}))?)")
 _YEAR_ONLY_RE = re.compile(r"năm\s+\d{4}")
 # "Đợt 1: tháng 3/2025; đợt 2: tháng 9/2025": a time frame in periods, each after its "đợt N"
 _PERIOD_RE = re.compile(r"\bđợt\s+(?:\d{1,2}|iv|v|i{1,3})(?![\w/])")
@@ -190,6 +206,13 @@ def _quarters(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     if y is None:
         return _tf(text)
     first, last = min(nums), max(nums)
+    if ym and len(nums) == 1:
+        to = _QUARTER_TO_RE.match(text, rest_pos + ym.end())
+        if to:
+            y2 = _year_ok(int(to.group(2)))
+            if y2 is not None and y2 > y:
+                last_month = 3 * _ROMAN_Q[to.group(1)]
+                return _tf(text, dt.date(y, 3 * first - 2, 1), _month_end(y2, last_month))
     return _tf(text, dt.date(y, 3 * first - 2, 1), _month_end(y, 3 * last))
 
 
@@ -231,6 +254,14 @@ def _one_end(text: str, m: re.Match, year: int | None, *, is_end: bool) -> TimeF
 
 
 def _before(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    if m.group("d") is None:  # "trước tháng 12/2025": by the end of November
+        mo = int(m.group("bm"))
+        if not 1 <= mo <= 12:
+            return None
+        y = _year_ok(int(m.group("by") or m.group("bn") or 0) or None) or _year_ok(year)
+        if y is None:
+            return _tf(text)
+        return _tf(text, None, dt.date(y, mo, 1) - dt.timedelta(days=1))
     return _one_end(text, m, year, is_end=True)  # "trước ngày 30/6/2025"
 
 
@@ -470,7 +501,35 @@ def _to_year_end(low: str, year: int | None) -> TimeFrame | None:
     return _tf(low, start.start, dt.date(last, 12, 31))
 
 
+def _numeric_cell(low: str, year: int | None) -> TimeFrame | None:
+    m = _NUMERIC_CELL_RE.fullmatch(low)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g["d1"] is not None:  # "15-20/11/2025": days 15 to 20 of November
+        d1, d2, mo = int(g["d1"]), int(g["d2"]), int(g["dm"])
+        y = _year_ok(int(g["dy"]) if g["dy"] else None) or _year_ok(year)
+        if d1 >= d2 or y is None:
+            return None
+        start, end = _mkdate(y, mo, d1), _mkdate(y, mo, d2)
+        return _tf(low, start, end) if start and end else None
+    if g["m1"] is not None:  # "10-12/2025": October to December
+        m1, m2, y = int(g["m1"]), int(g["m2"]), _year_ok(int(g["my"]))
+        if not 1 <= m1 < m2 <= 12 or y is None:
+            return None
+        return _tf(low, dt.date(y, m1, 1), _month_end(y, m2))
+    a, ya = int(g["a"]), _year_ok(int(g["ay"]))
+    b, yb = (int(g["b"]), _year_ok(int(g["by"]))) if g["b"] else (a, ya)
+    if not (1 <= a <= 12 and 1 <= b <= 12) or ya is None or yb is None or (ya, a) > (yb, b):
+        return None
+    return _tf(low, dt.date(ya, a, 1), _month_end(yb, b))
+
+
 def _plain(low: str, year: int | None) -> TimeFrame | None:
+    if "/" in low and (low[0].isdigit() or low.startswith("từ ")):
+        tf = _numeric_cell(low, year)
+        if tf is not None:
+            return tf
     if "năm" in low and ("hết" in low or "cuối" in low):
         tf = _to_year_end(low, year)
         if tf is not None:
@@ -530,10 +589,13 @@ _FIND_RULES = [
     (re.compile(_START_TO_YEAR_END), None),
     (_RANGE_RE, _range),
     (_MONTH_RANGE_RE, _month_range),
-    (re.compile(rf"\b(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:ngày\s+)?(?P<d>{_DATE})",
-                ), _before),
+    (re.compile(rf"\b(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:ngày\s+)?(?P<d>{_DATE})"
+                rf"|{_BEFORE_MONTH}"), _before),
     (re.compile(r"\bqu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýyỳ]\s+)?"
-                r"(?:iv|iii|ii|i|[1-4])(?![\w]))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"), None),
+                r"(?:iv|iii|ii|i|[1-4])(?![\w]))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+                # "Quý IV/2025 - Quý I/2026": on to a quarter of the next year
+                r"(?:(?<=\d)\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?qu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])"
+                r"(?![\w])\s*(?:/\s*|năm\s+)\d{4}(?!\d))?"), None),
     (re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None),
     # months, and lists of months ("trong tháng 3 và tháng 9 năm 2025", "tháng 11 và tháng 12/2025")
     (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:" + _MONTHS_THEN_YEAR

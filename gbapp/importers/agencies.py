@@ -16,6 +16,7 @@ from gbapp.domain.model import AgencyRef, Role
 # Words an agency name starts with (capitalised as in official texts), and group phrases.
 _HEADS = (
     r"Sở|Ban|Hội|Bộ|Công an|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Đài|Báo|Tỉnh đoàn|Thành đoàn|Đoàn|"
+    r"Tỉnh Đoàn|Thành Đoàn|"
     r"Liên đoàn|Liên minh|Mặt trận|MTTQ|Văn phòng|Thanh tra|Tòa án|Toà án|Viện|Trường|Trung tâm|Cục|"
     r"Chi cục|Tổng cục|Bảo hiểm|BHXH|Ngân hàng|Kho bạc|Cổng|Quỹ|Bệnh viện|Bộ Chỉ huy|Bộ đội|"
     r"Vụ|Chi nhánh|Học viện|Đại học|Phòng|Thường trực|Tổ công tác|Cơ quan thường trực|"
@@ -50,7 +51,7 @@ _HEAD_AT_RE = re.compile(rf"(?:{_HEADS})(?![\w])")
 _STOP_WORDS = (
     r"thực hiện|triển khai|tổ chức|tham mưu|xây dựng|hướng dẫn|kiểm tra|theo dõi|rà soát|tuyên truyền|"
     r"nghiên cứu|đề xuất|báo cáo|lồng ghép|duy trì|trình|ban hành|tiến hành|để|nhằm|trong|theo|tại|"
-    r"đảm bảo|bảo đảm|tổng\s+hợp(?!\s+(?:tỉnh|thành\s+phố|huyện|xã))|đánh giá|phổ biến|biên soạn|cung cấp|hỗ trợ|vận động|chỉ đạo|giám sát|"
+    r"đảm bảo|bảo đảm|tổng\s+hợp(?!\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|đặc\s+khu))|đánh giá|phổ biến|biên soạn|cung cấp|hỗ trợ|vận động|chỉ đạo|giám sát|"
     r"phát động|tập huấn|bồi dưỡng|đôn đốc|khảo sát|thống kê|cập nhật|từ|năm|quý|trước|Thời gian|"
     r"giới thiệu|quán triệt|bố trí|phân công|tiếp nhận|xử lý|biểu dương|khen thưởng|nhân rộng|"
     r"ký kết|thẩm định|phê duyệt|do|được|giao(?!\s+(?:thông|lưu|dịch))|đề nghị|yêu cầu|"
@@ -143,6 +144,10 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
             return [a if a.name in text else AgencyRef(name=_fold(a.name), role=a.role)
                     for a in extract_agencies(fixed, subject)]
     if not has_lead and not has_coord and not has_doer and not subject:
+        if "Giao " in text:  # "Giao Sở Y tế thực hiện…": the agency given the duty leads it
+            given = _given_to(text)
+            if given:
+                return [AgencyRef(name=n, role=Role.LEAD) for n in dict.fromkeys(given)]
         # "Cung cấp dịch vụ … (Sở Y tế, Công an tỉnh).": read as "the first named leads"
         return _bracket_agencies(text) if ")" in text[-3:] else []
     found: list[tuple[int, str, Role]] = []
@@ -229,6 +234,8 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
                 role = Role.LEAD if m.group(1).startswith("chủ") else Role.COORDINATING
                 found.append((m.start(), names[-1], role))
 
+    if "Giao " in text and not any(role is Role.LEAD for _, _, role in found):
+        found.extend((0, name, Role.LEAD) for name in _given_to(text))
     if subject and not any(role is Role.LEAD for _, _, role in found) and _duty_of(text, subject):
         # a duty under "2. Sở Y tế" ("- Phối hợp với Tỉnh đoàn…", "- Chỉ đạo các cơ sở…"),
         # or the heading's own text ("UBND các xã, phường: Căn cứ Kế hoạch này…")
@@ -260,6 +267,25 @@ _BRACKET_TIME_RE = re.compile(
 _ACRONYM_RE = re.compile(r"(?<![\w])[A-ZĐ]{2,}(?![\w])")
 
 
+# "Giao Sở Y tế thực hiện…", "Giao cho Sở Nội vụ theo dõi…" at the start of a sentence
+_GIVEN_RE = re.compile(r"(?:^|(?<=[\n.;]))[\s\-–+•*]*Giao(?:\s+cho)?\s+")
+
+
+def _given_to(text: str) -> list[str]:
+    """The agencies a sentence "Giao X <verb> …" gives its duty to: the names before the verb."""
+    out: list[str] = []
+    for m in _GIVEN_RE.finditer(text):
+        after = text[m.end():m.end() + 300]
+        stop = _STOP_RE.search(after)
+        if stop is None or not stop.group().strip()[:1].isalpha():
+            continue  # no verb follows the names
+        end = _CLAUSE_BREAK.search(after, stop.start())
+        if "phối hợp" in after[:end.start() if end else len(after)].lower():
+            continue  # "Giao Công an tỉnh tăng cường phối hợp kiểm tra": a part in others' duty
+        out.extend(_only_names(after[:stop.start()]))
+    return out
+
+
 def _bracket_agencies(text: str) -> list[AgencyRef]:
     """Agencies named alone in the bracket that ends *text*, with no role: the first leads, the
     others coordinate. A bracket with other words ("(theo hướng dẫn của Bộ Nội vụ)", "(nếu
@@ -278,6 +304,13 @@ def _bracket_agencies(text: str) -> list[AgencyRef]:
         if not _BRACKET_TIME_RE.match(part.lower()):
             return []
     value = " ".join(parts[0].split())
+    if "," in value:  # "(Hội Liên hiệp Phụ nữ đặc khu, Quý IV/2025)": the time after a comma
+        at = value.find(",")
+        while at != -1:
+            if _BRACKET_TIME_RE.match(value[at + 1:].lower()):
+                value = value[:at].rstrip()
+                break
+            at = value.find(",", at + 1)
     if not value or not _HEAD_AT_RE.match(value) or _until_stop(value) != value:
         return []
     names = split_agency_list(value)
@@ -417,6 +450,38 @@ def _only_names(segment: str) -> list[str]:
         return []
     names = split_agency_list(segment)
     return names if names and all(_plausible(n) for n in names) else []
+
+
+# After the lead of a line that only assigns: "…, phối hợp với Y", "…; Y phối hợp", a generic verb
+_ASSIGN_WITH_RE = re.compile(
+    r"\s*[,;]?\s*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với|cùng)\s+(?P<co>.+)$")
+_ASSIGN_CO_BEFORE_RE = re.compile(r"\s*[,;]\s*(?P<co>.+?)\s+phối\s+hợp$")
+_ASSIGN_VERBS = (" tổ chức thực hiện", " triển khai thực hiện", " thực hiện", " triển khai")
+
+
+def is_assignment_only(text: str) -> bool:
+    """Whether *text* only says who does the item above it: "Sở Nội vụ chủ trì, phối hợp với
+    UBND các xã, phường.", "Phòng Văn hóa - Xã hội chủ trì;", "Công an tỉnh chủ trì; Sở Y tế
+    phối hợp.", "Giao Sở Y tế chủ trì thực hiện." Not a duty that names its lead ("Sở Nội vụ
+    chủ trì tổ chức kiểm tra tại 05 xã")."""
+    s = " ".join(text.split()).rstrip(" .;,")
+    at = s.find(" chủ trì")
+    if at <= 0:
+        return False
+    lead, after = s[:at], s[at + 8:]
+    low_after = after.lower()
+    for verb in _ASSIGN_VERBS:
+        if low_after.endswith(verb):
+            after = after[:-len(verb)].rstrip(" ,")
+            break
+    if lead.startswith(("Giao cho ", "Giao ")):
+        lead = lead[9:] if lead.startswith("Giao cho ") else lead[5:]
+    if not _only_names(lead):
+        return False
+    if not after.strip(" ,;"):
+        return True
+    m = _ASSIGN_WITH_RE.match(after) or _ASSIGN_CO_BEFORE_RE.match(after)
+    return m is not None and bool(_only_names(m.group("co")))
 
 
 def _plausible(name: str) -> bool:

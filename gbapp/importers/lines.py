@@ -10,7 +10,7 @@ import re
 
 from gbapp.domain.text import clean_text, fold, single_spaced
 
-from .markers import PART_RE, classify_label, parse_marker
+from .markers import PART_RE, PASTED_BULLETS, PASTED_SUB_BULLETS, classify_label, parse_marker
 from .tables import (
     Row,
     is_assignment_header,
@@ -212,7 +212,13 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
     for n, raw in enumerate(raw_lines):
         if furniture and n in furniture:
             continue  # a PDF's page number or running header: as if the page did not break
-        line = _SPACE_RUN.sub(" ", raw).strip() if "\t" in raw else single_spaced(raw)
+        if "\t" in raw:
+            line = _SPACE_RUN.sub(" ", raw).strip()
+            if line[1:2] == "\t" and (line[0] in PASTED_BULLETS or "\uf000" <= line[0] <= "\uf0ff"):
+                # a Word bullet pasted as text: "\uf0b7⇥Tin bài…", "o⇥Sân khấu hóa…"
+                line = ("+ " if line[0] in PASTED_SUB_BULLETS else "- ") + line[2:].lstrip()
+        else:
+            line = single_spaced(raw)
         if line and ("[" in line or "(" in line):
             line, cut = strip_truncation(line)
             if cut:
@@ -310,8 +316,15 @@ def _rest_of_row(rows: list[list[str]], cells: list[str], header: list[str], bla
         return False
     if len(rows[-1]) + len(cells) - 1 > len(header):
         return False
-    # A row of a table with a number column starts with its number.
-    return not (is_label_column(header[0]) and classify_label(cells[0]) is not None)
+    # A row of a table with a number column starts with its number. A cell's "- Tin, bài…" or
+    # "+ …" line is a bullet of that cell: a bullet never numbers a row unless it is the whole
+    # cell ("-" in the STT column).
+    if not is_label_column(header[0]):
+        return True
+    first = cells[0]
+    if first and first[0] in "-–—•·+" and first.strip() not in ("-", "–", "•", "+"):
+        return True
+    return classify_label(first) is None
 
 
 def _continue_row(row: list[str], cells: list[str]) -> None:

@@ -12,10 +12,23 @@ from gbapp.domain.numbering import from_roman, letter_index
 _ROMAN_RE = re.compile(r"^([IVX]{1,7})\s*[.):]\s*(.*)$")
 # "I.1. Mục đích chung", "II.1.2. …": a numbered item written with its section's numeral
 _ROMAN_ARABIC_RE = re.compile(r"^([IVX]{1,7})\.(\d{1,3}(?:\.\d{1,3}){0,2})\s*[.)]?(?:\s+|$)(.*)$")
-_ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s*(?:\.|\))(?!\d)\s*(.*)$")
+_ARABIC_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\s*([.)])(?!\d)\s*(.*)$")
+# "(1) Truyền thông …": items numbered in parentheses, below the item they detail; a capital
+# after them, so that a note "(1) của Bộ …" or a span "(2021-2025)" is none.
+_PAREN_RE = re.compile(r"^\((\d{1,2})\)\s*([^\W\d_].*)$")
+# "1.1 Tuyên truyền …": a sub-item numbered without the trailing dot (typed so, or Word's lvlText
+# "%1.%2"). Numbers look alike ("1.000 người", "15.12", "2.0", "1.5 triệu"), so only one or two
+# digits per part, none led by a zero, and a capitalised word after a space.
+_ARABIC_NODOT_RE = re.compile(r"^([1-9]\d?(?:\.[1-9]\d?){1,2}) +(?=[^\W\d_])(.*)$")
 _LETTER_RE = re.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(.*)$")
 _DASH_RE = re.compile(r"^[-–—•·]\s*(.*)$")
 _PLUS_RE = re.compile(r"^\+\s*(.*)$")
+# Word's bullets pasted into a text file: the glyph, then a tab ("\uf0b7⇥Tin bài…", "o⇥…"): the
+# Symbol/Wingdings glyphs (private use area) and the letters those fonts show them as. The tab
+# is what tells them from the words "o" and "v" (lines.py turns them into "-"/"+" while the tab
+# is still there). "o" is the second level of Word's default bullet list: a "+".
+PASTED_BULLETS = frozenset("oØ§üv•▪■□◦❖➢►✓✔*")
+PASTED_SUB_BULLETS = frozenset("o")
 # Party, Đoàn and Hội documents write "I- MỤC ĐÍCH", "1- Nâng cao …", "a- Tuyên truyền …": a hyphen
 # (or en dash) after the label. Ranges, dates and document numbers ("1-2 tháng", "15-20%", "2021-2025",
 # "21-CT/TW") look alike, so ``_hyphen_rest`` only accepts what reads as the start of an item heading.
@@ -51,6 +64,14 @@ class Marker:
     rest: str  # the text after the marker
     rank: float
     value: int  # position the label stands for (0 for - and +)
+    # "1.1 Tuyên truyền" (no dot after the number): read as an item only below its parent "1."
+    # (tree.py), as a date "15.12 Hội nghị …" would read alike
+    loose: bool = False
+    paren: bool = False  # "1)" rather than "1.": tree.py nests "1)" right under a "2." item
+
+
+# "(1)": below letters (a), b)) and above points (-), so that it details the item it follows
+PAREN_RANK = 2.5
 
 
 def _hyphen_rest(m: re.Match) -> str | None:
@@ -108,10 +129,19 @@ def parse_marker(line: str) -> Marker | None:
     if c.isdigit():
         m = _ARABIC_RE.match(line)
         if m:
-            label = m.group(1)
+            label, sep, rest = m.groups()
             parts = label.split(".")
             rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
-            return Marker(ItemKind.ARABIC, label, m.group(2).strip(), rank, int(parts[-1]))
+            return Marker(ItemKind.ARABIC, label, rest.strip(), rank, int(parts[-1]),
+                          paren=sep == ")")
+        if "." in line[1:3]:
+            m = _ARABIC_NODOT_RE.match(line)
+            if m and m.group(2)[0].isupper():
+                label = m.group(1)
+                parts = label.split(".")
+                rank = RANK[ItemKind.ARABIC] + 0.1 * (len(parts) - 1)
+                return Marker(ItemKind.ARABIC, label, m.group(2).strip(), rank, int(parts[-1]),
+                              loose=True)
         if "-" in line[:18] or "–" in line[:18]:
             m = _ARABIC_HYPHEN_RE.match(line)
             if m and (rest := _hyphen_rest(m)) is not None:
@@ -137,6 +167,13 @@ def parse_marker(line: str) -> Marker | None:
         m = _DASH_RE.match(line)
         if m and any(ch.isalnum() for ch in m.group(1)):
             return Marker(ItemKind.DASH, "-", m.group(1).strip(), RANK[ItemKind.DASH], 0)
+        return None
+    if c == "(":
+        if line[1:2].isdigit():
+            m = _PAREN_RE.match(line)
+            if m and m.group(2)[0].isupper():
+                n = m.group(1)
+                return Marker(ItemKind.ARABIC, n, m.group(2).strip(), PAREN_RANK, int(n))
         return None
     if c == "+":
         m = _PLUS_RE.match(line)

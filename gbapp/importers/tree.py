@@ -8,7 +8,7 @@ from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, Role, TimeFrame
 from gbapp.domain.numbering import from_roman, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
-from .agencies import agency_heading, extract_agencies, split_agency_list
+from .agencies import agency_heading, extract_agencies, is_assignment_only, split_agency_list
 from .markers import GROUP_RANK, RANK, Marker, classify_label, is_group_letter, parse_marker
 from .tables import Row
 
@@ -34,7 +34,7 @@ class _Open:
     """An item being built, with its text lines still in a list (no quadratic concatenation)."""
 
     __slots__ = ("item", "rank", "parts", "needs_title", "from_row", "parent", "subject",
-                 "point_attributes")
+                 "point_attributes", "paren")
 
     def __init__(self, item: ParsedItem, rank: float, needs_title: bool = False, from_row: bool = False):
         self.item = item
@@ -48,6 +48,7 @@ class _Open:
         self.subject: tuple[str, ...] = ()
         # how many of its "-"/"+" points took attribute lines of their own (see _attribute_owner)
         self.point_attributes = 0
+        self.paren = False  # numbered "1)" rather than "1."
 
 
 def build_tree(body: list, year: int | None,
@@ -101,8 +102,12 @@ def build_tree(body: list, year: int | None,
             continue
         line = block
         marker = parse_marker(line)
+        if marker is not None and marker.loose and not _parent_open(stack, marker.label):
+            marker = None  # "15.12 Hội nghị …" with no item "15." open: a date, not "15.12"
         if (marker is not None and stack and marker.kind in (ItemKind.DASH, ItemKind.PLUS)
-                and _ATTRIBUTE_RE.match(marker.rest)):
+                and (_ATTRIBUTE_RE.match(marker.rest)
+                     # "- Sở Nội vụ chủ trì, phối hợp với UBND các xã": who does the item above
+                     or ("chủ trì" in marker.rest and is_assignment_only(marker.rest)))):
             _attribute_owner(stack, marker.rank).parts.append(marker.rest)
             continue
         if marker is not None:
@@ -114,7 +119,11 @@ def build_tree(body: list, year: int | None,
                 rank = series_rank
             elif marker.kind is ItemKind.ROMAN:
                 roman_seen = True
-            attach(_Open(item, rank, needs_title=not marker.rest))
+            elif marker.paren and rank == _ARABIC_RANK:
+                rank = _paren_rank(stack, marker.value)
+            node = _Open(item, rank, needs_title=not marker.rest)
+            node.paren = marker.paren
+            attach(node)
             continue
         if not stack:
             orphan_text.append(line)
@@ -161,6 +170,26 @@ def build_tree(body: list, year: int | None,
 
 
 _POINTS = (ItemKind.DASH, ItemKind.PLUS)
+_ARABIC_RANK = RANK[ItemKind.ARABIC]
+_NESTED_PAREN_RANK = _ARABIC_RANK + 0.5  # "1)" under "2.": below "1.1.", above "a)"
+
+
+def _paren_rank(stack: list[_Open], value: int) -> float:
+    """The rank of an item numbered "1)": below the "2." item it follows when it starts a list
+    there ("2. Công tác kiểm tra", "1) Kiểm tra …", "2) …"), and so its siblings after it; else
+    the rank of "1." (a plan numbering its items "1)", or a stray "2)" after "1.")."""
+    for node in reversed(stack):
+        if node.rank == _NESTED_PAREN_RANK and node.paren:
+            return _NESTED_PAREN_RANK
+        if node.rank == _ARABIC_RANK and node.item.kind is ItemKind.ARABIC:
+            return _NESTED_PAREN_RANK if value == 1 and not node.paren else _ARABIC_RANK
+    return _ARABIC_RANK
+
+
+def _parent_open(stack: list[_Open], label: str) -> bool:
+    """Whether the item numbered *label* without its last part ("1" for "1.2") is open."""
+    parent = label.rpartition(".")[0]
+    return any(node.item.kind is ItemKind.ARABIC and node.item.label == parent for node in stack)
 
 
 def _group_text_rank(body: list, at: int, roman_seen: bool) -> float:

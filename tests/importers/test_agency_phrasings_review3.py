@@ -1,0 +1,44 @@
+"""Agencies as the third review's plans write them: "Tỉnh Đoàn" with a capital Đ, commune
+service centres "tổng hợp phường / đặc khu", a time after a comma in a bracket, "Giao X thực
+hiện…"."""
+
+import pytest
+
+from gbapp.domain.model import Role
+from gbapp.importers import extract_agencies
+
+L, C = Role.LEAD, Role.COORDINATING
+
+
+def _roles(text):
+    return [(a.name, a.role) for a in extract_agencies(text)]
+
+
+def test_tinh_doan_with_a_capital_d_is_a_name_of_its_own():
+    assert _roles("Hội LHPN tỉnh chủ trì, phối hợp với Sở Y tế, Tỉnh Đoàn, LĐLĐ tỉnh thực hiện.") == [
+        ("Hội LHPN tỉnh", L), ("Sở Y tế", C), ("Tỉnh Đoàn", C), ("LĐLĐ tỉnh", C)]
+    assert _roles("Hội LHPN tỉnh, Tỉnh Đoàn, LĐLĐ tỉnh phối hợp thực hiện.") == [
+        ("Hội LHPN tỉnh", C), ("Tỉnh Đoàn", C), ("LĐLĐ tỉnh", C)]
+
+
+@pytest.mark.parametrize("place", ["xã", "phường", "đặc khu"])
+def test_general_service_centre_of_a_commune_ward_or_special_zone(place):
+    assert _roles(f"Trung tâm Dịch vụ tổng hợp {place} chủ trì, phối hợp với Công an {place}.") == [
+        (f"Trung tâm Dịch vụ tổng hợp {place}", L), (f"Công an {place}", C)]
+
+
+def test_a_time_after_a_comma_in_the_closing_bracket_is_not_part_of_the_name():
+    assert _roles("Tổ chức hội thi tìm hiểu pháp luật (Hội Liên hiệp Phụ nữ đặc khu, Quý IV/2025).") == [
+        ("Hội Liên hiệp Phụ nữ đặc khu", L)]
+    assert _roles("Treo băng rôn (Phòng Văn hóa - Xã hội, Công an đặc khu, từ ngày 10/11 đến 20/12/2025).") == [
+        ("Phòng Văn hóa - Xã hội", L), ("Công an đặc khu", C)]
+
+
+def test_a_duty_given_to_an_agency_makes_it_the_lead():
+    assert _roles("Giao Sở Y tế thực hiện (Thời gian: năm 2025 và các năm tiếp theo).") == [("Sở Y tế", L)]
+    assert _roles("Giao cho Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.") == [("Sở Nội vụ", L)]
+    assert _roles("Giao Sở Y tế chủ trì, phối hợp với Công an tỉnh thực hiện.") == [
+        ("Sở Y tế", L), ("Công an tỉnh", C)]
+    # no agency after "Giao", or a word that only starts like it
+    assert _roles("Giao nhiệm vụ cho các đơn vị trực thuộc.") == []
+    assert _roles("Giao thông nông thôn được cải thiện.") == []
