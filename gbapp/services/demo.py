@@ -83,17 +83,7 @@ INDICATORS = [
 def is_demo_database(path: Path) -> bool:
     """Whether *path* is a demo database gbapp made (which `demo` may recreate): read only,
     and any doubt (not SQLite, damaged, no settings) is a no."""
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT value FROM settings WHERE key = 'demo'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return bool(row and row[0] == "1")
+    return settings.read_from_file(Path(path), "demo") == "1"
 
 
 def create_demo(path: Path, *, today: dt.date | None = None) -> int:
