@@ -210,7 +210,16 @@ class PlanPage(QWidget):
         self.plan_combo.blockSignals(False)
 
     def _on_plan_picked(self, row: int) -> None:
-        self.ctx.set_plan(self.plan_combo.itemData(row))
+        plan_id = self.plan_combo.itemData(row)
+        if plan_id == self.ctx.plan_id:
+            return
+        if not self._settle_edits(plan_form=True):
+            # the user stays on the plan being edited, and the combo says so
+            self.plan_combo.blockSignals(True)
+            self.plan_combo.setCurrentIndex(self.plan_combo.findData(self.ctx.plan_id))
+            self.plan_combo.blockSignals(False)
+            return
+        self.ctx.set_plan(plan_id)
 
     def reload(self) -> None:
         """After any change, undo or redo: re-read the tree, keep expansion and selection."""
@@ -326,6 +335,26 @@ class PlanPage(QWidget):
             return self.save_item()
         return answer == "discard"
 
+    def _settle_edits(self, *, plan_form: bool = False) -> bool:
+        """Before a change that reloads the item form (an insert, a move, another plan): save or
+        drop its unsaved edits as the user chooses, and with *plan_form* those of the plan's
+        form too. False when the user cancels (or a save failed): then nothing may change."""
+        if not self._settle_item_edits():
+            self.tabs.setCurrentIndex(0)
+            return False
+        if self.form.dirty:  # dropped: show what is stored, so no reload keeps the edits
+            self._load_form(self._current_id)
+        if plan_form and self.plan_form.is_dirty():
+            answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
+                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi chuyển?"))
+            if answer == "cancel" or (answer == "save" and not self.save_plan()):
+                self.tabs.setCurrentIndex(1)
+                return False
+            if self.plan_form.is_dirty():  # dropped
+                plan_id = self.plan_form.plan_id()
+                self.plan_form.load(plans.get(self.ctx.db, plan_id) if plan_id else None)
+        return True
+
     def maybe_leave(self) -> bool:
         """Before the database closes: save or drop unsaved edits of the item and plan forms."""
         if not self._settle_item_edits():
@@ -404,6 +433,8 @@ class PlanPage(QWidget):
         self.form.title.selectAll()
 
     def add_sibling(self) -> None:
+        if not self._settle_edits():
+            return
         item = self.model.get(self._current_id) if self._current_id else None
         if item is None:
             self._insert(None, None)
@@ -411,12 +442,12 @@ class PlanPage(QWidget):
             self._insert(item.parent_id, item.position + 1)
 
     def add_child(self) -> None:
-        if self._current_id is not None:
+        if self._current_id is not None and self._settle_edits():
             self._insert(self._current_id, None)
 
     def _structural(self, name: str, fn) -> None:
         item_id = self._current_id
-        if item_id is None:
+        if item_id is None or not self._settle_edits():
             return
         self.ctx.perform(name, lambda db: fn(db, item_id))
         self.select_item(item_id, force_reload=True)
@@ -454,6 +485,8 @@ class PlanPage(QWidget):
         self.status_message.emit(self.tr("Đã xóa mục %1.").replace("%1", item.ref))
 
     def new_plan(self) -> None:
+        if not self._settle_edits(plan_form=True):
+            return
         title = self.tr("Kế hoạch mới")
         plan_id = self.ctx.perform(self.tr("Tạo kế hoạch"), lambda db: edits.new_plan(db, title))
         self.ctx.set_plan(plan_id)
@@ -462,6 +495,8 @@ class PlanPage(QWidget):
     # -- import -------------------------------------------------------------------------------
     def import_plan(self, path: str | Path | None = None) -> None:
         """Read a .txt/.docx plan in the background, then preview it before saving."""
+        if not self._settle_edits(plan_form=True):  # the plan read in will be shown instead
+            return
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập kế hoạch"), "",
                                                     self.tr(PLAN_FILES))
