@@ -173,3 +173,108 @@ def test_import_asks_about_unsaved_item_edits_first(qtbot, page, ctx, answers, t
     assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
     assert page.import_action.isEnabled()  # nothing was started
     assert page.form.dirty and page.form.title.toPlainText() == TYPED
+
+
+# -- export: an existing file is not overwritten without a yes; the right suffix ---------------
+
+@pytest.fixture
+def export_dialog(ctx, qtbot):
+    from gbapp.ui.export_dialog import ExportDialog
+
+    d = ExportDialog(ctx)
+    qtbot.addWidget(d)
+    return d
+
+
+@pytest.fixture
+def overwrite_asked(monkeypatch, answers):  # (answers: no other message box waits for a click)
+    """Answer the "Tệp … đã có. Ghi đè?" question from a list; record what was asked."""
+    from gbapp.ui import export_dialog as module
+
+    asked: list[tuple[str, str]] = []
+    replies: list[str] = []
+
+    def ask(_parent, path, other):
+        asked.append((path.name, other.name))
+        return replies.pop(0)
+
+    monkeypatch.setattr(module, "ask_overwrite", ask, raising=False)  # (before the fix: none)
+    return asked, replies
+
+
+def _export(qtbot, dialog):
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as blocker:
+        dialog.export_button.click()
+    return blocker.args[0]
+
+
+def test_export_over_an_existing_file_cancelled_keeps_it(export_dialog, qtbot, tmp_path,
+                                                         overwrite_asked):
+    asked, replies = overwrite_asked
+    target = tmp_path / "bao-cao.docx"
+    target.write_bytes(b"edited in Word")
+    export_dialog.out_edit.setText(str(target))
+    replies.append("cancel")
+    export_dialog.export_button.click()
+    assert asked == [("bao-cao.docx", "bao-cao (2).docx")]
+    assert not export_dialog.is_running()
+    assert target.read_bytes() == b"edited in Word"
+    assert export_dialog.export_button.isEnabled()
+
+
+def test_export_over_an_existing_file_overwrites_after_a_yes(export_dialog, qtbot, tmp_path,
+                                                              overwrite_asked):
+    asked, replies = overwrite_asked
+    target = tmp_path / "bao-cao.docx"
+    target.write_bytes(b"edited in Word")
+    export_dialog.out_edit.setText(str(target))
+    replies.append("overwrite")
+    assert _export(qtbot, export_dialog) == [target]
+    assert asked == [("bao-cao.docx", "bao-cao (2).docx")]
+    assert target.read_bytes().startswith(b"PK")  # the new document
+    replies.append("cancel")  # written once: the next export over it asks again
+    export_dialog.export_button.click()
+    assert len(asked) == 2 and not export_dialog.is_running()
+
+
+def test_export_over_an_existing_file_can_take_a_new_name(export_dialog, qtbot, tmp_path,
+                                                          overwrite_asked):
+    asked, replies = overwrite_asked
+    target = tmp_path / "bao-cao.docx"
+    target.write_bytes(b"edited in Word")
+    export_dialog.out_edit.setText(str(target))
+    replies.append("rename")
+    assert _export(qtbot, export_dialog) == [tmp_path / "bao-cao (2).docx"]
+    assert target.read_bytes() == b"edited in Word"
+    assert export_dialog.out_edit.text() == str(tmp_path / "bao-cao (2).docx")
+
+
+def test_a_file_chosen_in_the_save_dialog_is_not_asked_about_again(
+        export_dialog, qtbot, tmp_path, overwrite_asked, monkeypatch):
+    from gbapp.ui import export_dialog as module
+
+    asked, _replies = overwrite_asked
+    target = tmp_path / "bao-cao.docx"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(module.QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), "Word (*.docx)"))
+    export_dialog.browse_button.click()  # the save dialog asked "replace?" itself
+    assert _export(qtbot, export_dialog) == [target]
+    assert asked == []
+
+
+@pytest.mark.parametrize("kind, typed, written", [
+    ("report", "bao-cao", "bao-cao.docx"),
+    ("report", "bao-cao.xlsx", "bao-cao.docx"),
+    ("report", "bao cao v1.2", "bao cao v1.2.docx"),
+    ("xlsx", "bang.docx", "bang.xlsx"),
+    ("xlsx", "bang", "bang.xlsx"),
+    ("xlsx", "BANG.XLSX", "BANG.XLSX"),
+])
+def test_export_gives_the_file_the_right_suffix(export_dialog, qtbot, tmp_path, overwrite_asked,
+                                                kind, typed, written):
+    export_dialog.set_kind(kind)
+    export_dialog.out_edit.setText(str(tmp_path / typed))
+    assert _export(qtbot, export_dialog) == [tmp_path / written]
+    assert (tmp_path / written).is_file()
+    assert export_dialog.out_edit.text() == str(tmp_path / written)
