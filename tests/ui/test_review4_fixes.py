@@ -278,3 +278,53 @@ def test_export_gives_the_file_the_right_suffix(export_dialog, qtbot, tmp_path, 
     assert _export(qtbot, export_dialog) == [tmp_path / written]
     assert (tmp_path / written).is_file()
     assert export_dialog.out_edit.text() == str(tmp_path / written)
+
+
+# -- a plan number another plan has: a clear message, no crash, nothing lost ------------------
+
+@pytest.mark.parametrize("typed, message", [
+    ("93/KH-UBND", "Số ký hiệu «93/KH-UBND» đã dùng cho kế hoạch khác."),
+    ("93/kh-ubnd", "Số ký hiệu «93/kh-ubnd» đã dùng cho kế hoạch khác (ghi là «93/KH-UBND»)."),
+    ("93 / KH-UBND", "Số ký hiệu «93 / KH-UBND» đã dùng cho kế hoạch khác (ghi là «93/KH-UBND»)."),
+])
+def test_a_plan_number_already_used_is_refused_with_a_field_error(qtbot, page, ctx, answers,
+                                                                   type_text, typed, message):
+    assert plans.get(ctx.db, ctx.plan_id).number == "93/KH-UBND"
+    page.new_plan_action.trigger()
+    new_id = ctx.plan_id
+    undo_before = ctx.undo.undo_name()
+    form = page.plan_form
+    form.issuer.setText("Sở Nội vụ")
+    form.number.setFocus()
+    type_text(form.number, typed)
+    form.save_button.click()  # before the fix: sqlite3.IntegrityError, or a second "93"
+    assert answers.errors and answers.errors[0].startswith(message)
+    assert plans.get(ctx.db, new_id).number is None
+    assert ctx.undo.undo_name() == undo_before
+    assert form.is_dirty() and form.number.text() == typed and form.issuer.text() == "Sở Nội vụ"
+    assert page.tabs.currentIndex() == 1 and form.number.hasFocus()
+    assert form.number.property("invalid")
+    form.number.setText("94/KH-UBND")  # corrected: the mark goes, and it saves
+    assert not form.number.property("invalid")
+    form.save_button.click()
+    assert plans.get(ctx.db, new_id).number == "94/KH-UBND"
+    assert len(answers.errors) == 1
+
+
+def test_a_plan_keeps_its_own_number_when_saved_again(qtbot, page, ctx, answers):
+    page.plan_form.number.setText("93/kh-ubnd")  # its own number, another case
+    page.plan_form.save_button.click()
+    assert answers.errors == []
+    assert plans.get(ctx.db, ctx.plan_id).number == "93/kh-ubnd"
+
+
+def test_plan_numbers_compare_without_case_and_spaces(ctx):
+    plan_id = ctx.plan_id
+    assert plans.find_by_number(ctx.db, "93/KH-UBND") == plan_id
+    assert plans.find_by_number(ctx.db, " 93 / kh-ubnd ") == plan_id
+    assert plans.find_by_number(ctx.db, "93/KH-UBND", other_than=plan_id) is None
+    assert plans.find_by_number(ctx.db, "") is None
+    plan = plans.get(ctx.db, ctx.plan_id)
+    plan.id, plan.number = None, "93/kh-UBND"
+    with pytest.raises(edits.PlanNumberTakenError):
+        edits.save_plan(ctx.db, plan)
