@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gbapp.services import editing as edits
-from gbapp.store import items, plans
+from gbapp.store import agencies, items, plans
 
 TYPED = "Nội dung sửa chưa lưu"
 
@@ -328,3 +328,53 @@ def test_plan_numbers_compare_without_case_and_spaces(ctx):
     plan.id, plan.number = None, "93/kh-UBND"
     with pytest.raises(edits.PlanNumberTakenError):
         edits.save_plan(ctx.db, plan)
+
+
+# -- Tab leaves the read-only tables -------------------------------------------------------------
+
+def _focused():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def test_tab_leaves_the_progress_table_for_the_form_s_status(qtbot, ctx):
+    from gbapp.ui.pages.progress_page import ProgressPage
+
+    page = ProgressPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activateWindow()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(page.isActiveWindow)  # else no widget takes the focus
+    page.period.setCurrentIndex(page.period.findText("6 tháng đầu năm 2025"))
+    page.agency.set_current_id(agencies.find_by_name(ctx.db, "Sở Tư pháp"))
+    assert page.model.rowCount() > 2
+    page.table.setFocus()
+    page.table.selectRow(1)
+    chosen = page._item_id
+    assert chosen is not None
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert _focused() is page.form.status  # "Tình trạng", the form's first field
+    assert page._item_id == chosen and page.table.currentIndex().row() == 1
+    qtbot.keyClick(page.form.status, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert _focused() is page.table  # and back
+
+
+def test_tab_leaves_the_agencies_table(qtbot, ctx):
+    from gbapp.ui.pages.agencies_page import AgenciesPage
+
+    page = AgenciesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activateWindow()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(page.isActiveWindow)  # else no widget takes the focus
+    page.table.setFocus()
+    page.table.selectRow(2)
+    shown = page.form.name.text()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert _focused() is not page.table
+    assert page.table.currentIndex().row() == 2 and page.form.name.text() == shown
