@@ -16,6 +16,28 @@ def save_activity(db: Database, value) -> None:
     indicators.link_item(db, value.item.id, value.indicators)
 
 
+class PlanNumberTakenError(ValueError):
+    """Another plan has this number (the numbers are compared without case and spaces)."""
+
+    def __init__(self, number: str, other_id: int):
+        self.number, self.other_id = number, other_id
+        super().__init__(f"Số ký hiệu «{number}» đã dùng cho kế hoạch khác. "
+                         f"(plan number already used by plan {other_id})")
+
+
+def check_plan_number(db: Database, plan: Plan) -> None:
+    """Raise PlanNumberTakenError if another plan already has *plan*'s number."""
+    if plan.number and (other := plans.find_by_number(db, plan.number,
+                                                      other_than=plan.id)) is not None:
+        raise PlanNumberTakenError(plan.number.strip(), other)
+
+
+def save_plan(db: Database, plan: Plan) -> None:
+    """Save a plan's metadata; its number must be free (see check_plan_number)."""
+    check_plan_number(db, plan)
+    plans.update(db, plan)
+
+
 def new_plan(db: Database, title: str, year: int | None = None) -> int:
     """An empty draft plan for *year* (default: this year)."""
     year = year or dt.date.today().year

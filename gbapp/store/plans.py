@@ -94,9 +94,21 @@ def get(db: Database, plan_id: int) -> Plan | None:
     return plan
 
 
-def find_by_number(db: Database, number: str) -> int | None:
-    row = db.execute("SELECT id FROM plans WHERE number = ?", [clean_line(number)]).fetchone()
-    return row[0] if row else None
+def number_key(number: str | None) -> str:
+    """What makes two plan numbers the same: '93/KH-UBND' is '93/kh-ubnd' and '93 / KH-UBND'."""
+    return "".join((number or "").split()).casefold()
+
+
+def find_by_number(db: Database, number: str, *, other_than: int | None = None) -> int | None:
+    """The plan numbered *number* (case and spaces aside), leaving out plan *other_than*."""
+    key = number_key(number)
+    if not key:
+        return None
+    for plan_id, stored in db.execute(
+            "SELECT id, number FROM plans WHERE number IS NOT NULL ORDER BY id").fetchall():
+        if plan_id != other_than and number_key(stored) == key:
+            return plan_id
+    return None
 
 
 def find_unnumbered(db: Database, plan: Plan) -> int | None:

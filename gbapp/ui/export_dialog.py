@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -86,6 +96,40 @@ def alternative_name(path: Path) -> Path:
         n += 1
 
 
+OFFICE_SUFFIXES = (".docx", ".xlsx", ".doc", ".xls")
+
+
+def with_suffix_for(kind: str, path: Path) -> Path:
+    """The file *kind* writes: '.xlsx' for the workbook, '.docx' for documents. A name without
+    it gets it added; the other Office suffix ('bang.docx' for the workbook) is replaced."""
+    wanted = ".xlsx" if kind == "xlsx" else ".docx"
+    suffix = path.suffix.lower()
+    if suffix == wanted:
+        return path
+    if suffix in OFFICE_SUFFIXES:
+        return path.with_suffix(wanted)
+    return path.with_name(path.name + wanted)  # 'bao cao v1.2' keeps its '.2'
+
+
+def ask_overwrite(parent: QWidget | None, path: Path, other: Path) -> str:
+    """The file is there already: "overwrite", "rename" (save as *other*) or "cancel".
+    The default keeps the old file, which the user may have edited in Word."""
+    tr = lambda text: QCoreApplication.translate("ExportDialog", text)  # noqa: E731
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Tệp đã có"),
+                      tr("Tệp «%1» đã có. Ghi đè?").replace("%1", path.name), parent=parent)
+    box.setInformativeText(tr(
+        "Ghi đè: tệp cũ (kể cả những gì đã sửa trong Word) được thay bằng văn bản mới.\n"
+        "Lưu tên khác: giữ tệp cũ, lưu văn bản mới thành «%1».").replace("%1", other.name))
+    overwrite = box.addButton(tr("Ghi đè"), QMessageBox.ButtonRole.DestructiveRole)
+    rename = box.addButton(tr("Lưu tên khác"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(rename)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "overwrite" if clicked is overwrite else "rename" if clicked is rename else "cancel"
+
+
 class ExportDialog(QDialog):
     """`ExportDialog(ctx, parent).exec()`; ctx is a gbapp.ui.context.AppContext."""
 
@@ -101,6 +145,7 @@ class ExportDialog(QDialog):
         self.task_options: ExportOptions | None = None
         self._plan_filled = False
         self.result_paths: list[Path] = []
+        self._confirmed: Path | None = None  # overwriting it was agreed in the "Chọn…" dialog
         self.plan = plans.get(ctx.db, ctx.plan_id) if ctx.plan_id else None
         self.org = settings.load(ctx.db)
         self._build()
@@ -311,6 +356,7 @@ class ExportDialog(QDialog):
                                               suffix)
         if path:
             self.out_edit.setText(path)
+            self._confirmed = Path(path)  # the file dialog asked itself if it was there
 
     def options(self) -> ExportOptions:
         kind = self.kind()
@@ -334,16 +380,32 @@ class ExportDialog(QDialog):
         if self.date_edit.error():
             messages.error(self, self.tr("Xuất văn bản"), self.date_edit.error())
             return
-        out = Path(self.out_edit.text().strip())
-        if not self.out_edit.text().strip():
+        typed = self.out_edit.text().strip()
+        if not typed:
             messages.error(self, self.tr("Xuất văn bản"), self.tr("Hãy chọn tệp để lưu."))
             return
         if self.kind() == "reminder" and not self.checked_agencies():
             messages.error(self, self.tr("Xuất văn bản"),
                            self.tr("Hãy chọn ít nhất một cơ quan nhận công văn."))
             return
-        if self.kind() == "reminder" and self.per_agency_check.isChecked():
-            out = out.with_suffix(".docx")
+        out = Path(typed)
+        if out.is_dir():  # a folder: the suggested name inside it
+            out = out / default_filename(self.kind(), self.plan.number if self.plan else None,
+                                         self.period_combo.currentText() or None)
+        out = with_suffix_for(self.kind(), out)
+        per_agency = self.kind() == "reminder" and self.per_agency_check.isChecked()
+        # (one letter per agency names its files after the agencies: no single file to check)
+        if not per_agency and out.is_file() and out != self._confirmed:
+            other = alternative_name(out)
+            answer = ask_overwrite(self, out, other)
+            if answer == "cancel":
+                self.out_edit.setText(str(out))
+                return
+            if answer == "rename":
+                out = other
+        if str(out) != typed:
+            self.out_edit.setText(str(out))  # the name written is the name shown
+        self._confirmed = None  # once written, the next export over it asks again
         self.result_paths = []
         self.task_options = self.options()
         self.task = ExportTask(self.ctx.path, self.kind(), out, self.task_options)

@@ -119,6 +119,7 @@ def test_locked_file_offers_another_name(dialog, qtbot, tmp_path, monkeypatch, a
         return real_replace(src, dst)
 
     monkeypatch.setattr(safe_write.os, "replace", replace)
+    monkeypatch.setattr(module, "ask_overwrite", lambda *_a: "overwrite")  # "Tệp … đã có."
     dialog.out_edit.setText(str(target))
     answers.replies.append(True)  # "Lưu với tên «bao-cao (2).docx»?" — yes
     with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as blocker:

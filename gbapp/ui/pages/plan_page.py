@@ -114,6 +114,7 @@ class PlanPage(QWidget):
         self.form.save_requested.connect(self.save_item)
         self.form.changed.connect(self._on_form_changed)
         self.plan_form.save_requested.connect(self.save_plan)
+        self.plan_form.number.textChanged.connect(self._clear_number_error)
         self.plan_combo.activated.connect(self._on_plan_picked)
         ctx.data_changed.connect(self.reload)
         ctx.plan_changed.connect(lambda _id: self.load_plan())
@@ -210,7 +211,16 @@ class PlanPage(QWidget):
         self.plan_combo.blockSignals(False)
 
     def _on_plan_picked(self, row: int) -> None:
-        self.ctx.set_plan(self.plan_combo.itemData(row))
+        plan_id = self.plan_combo.itemData(row)
+        if plan_id == self.ctx.plan_id:
+            return
+        if not self._settle_edits(plan_form=True):
+            # the user stays on the plan being edited, and the combo says so
+            self.plan_combo.blockSignals(True)
+            self.plan_combo.setCurrentIndex(self.plan_combo.findData(self.ctx.plan_id))
+            self.plan_combo.blockSignals(False)
+            return
+        self.ctx.set_plan(plan_id)
 
     def reload(self) -> None:
         """After any change, undo or redo: re-read the tree, keep expansion and selection."""
@@ -326,6 +336,26 @@ class PlanPage(QWidget):
             return self.save_item()
         return answer == "discard"
 
+    def _settle_edits(self, *, plan_form: bool = False) -> bool:
+        """Before a change that reloads the item form (an insert, a move, another plan): save or
+        drop its unsaved edits as the user chooses, and with *plan_form* those of the plan's
+        form too. False when the user cancels (or a save failed): then nothing may change."""
+        if not self._settle_item_edits():
+            self.tabs.setCurrentIndex(0)
+            return False
+        if self.form.dirty:  # dropped: show what is stored, so no reload keeps the edits
+            self._load_form(self._current_id)
+        if plan_form and self.plan_form.is_dirty():
+            answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
+                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi chuyển?"))
+            if answer == "cancel" or (answer == "save" and not self.save_plan()):
+                self.tabs.setCurrentIndex(1)
+                return False
+            if self.plan_form.is_dirty():  # dropped
+                plan_id = self.plan_form.plan_id()
+                self.plan_form.load(plans.get(self.ctx.db, plan_id) if plan_id else None)
+        return True
+
     def maybe_leave(self) -> bool:
         """Before the database closes: save or drop unsaved edits of the item and plan forms."""
         if not self._settle_item_edits():
@@ -378,10 +408,43 @@ class PlanPage(QWidget):
         if not self.plan_form.validate():
             return False
         plan = self.plan_form.value()
+        try:
+            edits.check_plan_number(self.ctx.db, plan)
+        except edits.PlanNumberTakenError as exc:
+            self._number_taken(exc)
+            return False
         with self._saving_form("plan"):
-            self.ctx.perform(self.tr("Sửa thông tin kế hoạch"), lambda db: plans.update(db, plan))
+            self.ctx.perform(self.tr("Sửa thông tin kế hoạch"),
+                             lambda db: edits.save_plan(db, plan))
         self.status_message.emit(self.tr("Đã lưu thông tin kế hoạch."))
         return True
+
+    def _number_taken(self, exc: edits.PlanNumberTakenError) -> None:
+        """Say which plan has the number; the form keeps everything typed, the number marked."""
+        other = plans.get(self.ctx.db, exc.other_id)
+        if other is not None and other.number and other.number.strip() != exc.number:
+            text = self.tr("Số ký hiệu «%1» đã dùng cho kế hoạch khác (ghi là «%2»).").replace(
+                "%2", other.number.strip())  # '93/kh-ubnd' typed, '93/KH-UBND' stored
+        else:
+            text = self.tr("Số ký hiệu «%1» đã dùng cho kế hoạch khác.")
+        text = text.replace("%1", exc.number)
+        number = self.plan_form.number
+        number.setProperty("invalid", True)
+        number.setStyleSheet("border: 1px solid #b00020;")  # as FieldBox marks a field
+        number.setToolTip(text)
+        self.tabs.setCurrentIndex(1)
+        self.status_message.emit(self.tr("Chưa lưu thông tin kế hoạch: ") + text)
+        messages.error(self, self.tr("Số ký hiệu đã dùng"), text + "\n\n" + self.tr(
+            "Hãy sửa số ký hiệu rồi lưu lại."))
+        number.setFocus()
+        number.selectAll()
+
+    def _clear_number_error(self) -> None:
+        number = self.plan_form.number
+        if number.property("invalid"):
+            number.setProperty("invalid", False)
+            number.setStyleSheet("")
+            number.setToolTip("")
 
     @contextmanager
     def _saving_form(self, which: str) -> Iterator[None]:
@@ -404,6 +467,8 @@ class PlanPage(QWidget):
         self.form.title.selectAll()
 
     def add_sibling(self) -> None:
+        if not self._settle_edits():
+            return
         item = self.model.get(self._current_id) if self._current_id else None
         if item is None:
             self._insert(None, None)
@@ -411,12 +476,12 @@ class PlanPage(QWidget):
             self._insert(item.parent_id, item.position + 1)
 
     def add_child(self) -> None:
-        if self._current_id is not None:
+        if self._current_id is not None and self._settle_edits():
             self._insert(self._current_id, None)
 
     def _structural(self, name: str, fn) -> None:
         item_id = self._current_id
-        if item_id is None:
+        if item_id is None or not self._settle_edits():
             return
         self.ctx.perform(name, lambda db: fn(db, item_id))
         self.select_item(item_id, force_reload=True)
@@ -454,6 +519,8 @@ class PlanPage(QWidget):
         self.status_message.emit(self.tr("Đã xóa mục %1.").replace("%1", item.ref))
 
     def new_plan(self) -> None:
+        if not self._settle_edits(plan_form=True):
+            return
         title = self.tr("Kế hoạch mới")
         plan_id = self.ctx.perform(self.tr("Tạo kế hoạch"), lambda db: edits.new_plan(db, title))
         self.ctx.set_plan(plan_id)
@@ -462,6 +529,8 @@ class PlanPage(QWidget):
     # -- import -------------------------------------------------------------------------------
     def import_plan(self, path: str | Path | None = None) -> None:
         """Read a .txt/.docx plan in the background, then preview it before saving."""
+        if not self._settle_edits(plan_form=True):  # the plan read in will be shown instead
+            return
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập kế hoạch"), "",
                                                     self.tr(PLAN_FILES))

@@ -15,6 +15,9 @@ def read_only_table(model: QAbstractItemModel, parent: QWidget | None = None, *,
     if single_selection:
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table for the next field (the arrows move between rows): cell by cell
+    # it changed the selection, and so the form beside it, and never got out.
+    view.setTabKeyNavigation(False)
     view.setWordWrap(word_wrap)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
