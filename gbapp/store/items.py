@@ -120,6 +120,22 @@ def descendant_count(db: Database, item_id: int) -> int:
     ).fetchone()[0]
 
 
+def attached_counts(db: Database, item_id: int) -> tuple[int, int]:
+    """(progress reports, assignments) of the item and of every item below it: what a delete
+    takes with it besides the items."""
+    row = db.execute("SELECT plan_id, sort_path FROM items WHERE id = ?", [item_id]).fetchone()
+    if row is None:
+        return 0, 0
+    below = ("SELECT id FROM items WHERE plan_id = :plan AND (id = :id OR "
+             "(sort_path > :low AND sort_path < :high))")
+    params = {"plan": row[0], "id": item_id, "low": row[1] + ".", "high": row[1] + "/"}
+    reports = db.execute(f"SELECT COUNT(*) FROM progress_reports WHERE item_id IN ({below})",
+                         params).fetchone()[0]
+    assigned = db.execute(f"SELECT COUNT(*) FROM assignments WHERE item_id IN ({below})",
+                          params).fetchone()[0]
+    return reports, assigned
+
+
 def insert(db: Database, plan_id: int, parent_id: int | None, *, position: int | None = None,
            kind: ItemKind | None = None, title: str = "", text: str = "",
            is_activity: bool | None = None, time_frame: TimeFrame | None = None,

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from ..domain.text import without_gist
 from ..exporters import KINDS, ExportError, ExportOptions, FileLockedError, default_filename
 from ..exporters import export as run_export
-from ..services import documents
+from ..services import documents, overview
 from ..store import periods, plans, settings
 from .dialogs import messages
 from .widgets.date_edit import DateEdit
@@ -233,8 +233,10 @@ class ExportDialog(QDialog):
             self.plan_label.setText(self.tr("Kế hoạch: %1").replace(
                 "%1", f"{self.plan.number or ''} — {self.plan.title or ''}".strip(" —")))
             plist = periods.list_periods(self.ctx.db, self.plan.id)
-            # the period the pages show, if the user chose one; else the year's
-            default = documents.default_period(self.ctx.db, self.plan.id)
+            # the period the pages show: the one the user chose, else the one the overview and
+            # the progress page start on (the report said "còn 9 cơ quan" of the year while
+            # the overview counted 11 for the action month)
+            default = overview.default_period(plist, dt.date.today())
             wanted = (self.ctx.period_id if self.ctx.period_id in {p.id for p in plist}
                       else default.id if default else None)
             for p in plist:

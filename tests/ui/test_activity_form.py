@@ -179,7 +179,7 @@ def test_unsaved_edits_are_offered_for_saving(qtbot, window, answers):
     assert form.dirty
     other = _item_by_ref(window.ctx.db, "II.1.b")
     page.tree.setCurrentIndex(page.model.index_for_id(other.id))
-    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     assert items.get(window.ctx.db, item.id).title == "Nội dung đã sửa"
     assert page.current_item_id() == other.id
 
@@ -263,7 +263,7 @@ def test_opening_another_item_from_another_page_asks_first(qtbot, window, answer
     other = _item_by_ref(window.ctx.db, "II.2.a")
     answers.replies.append("cancel")
     window.open_item(other.id)
-    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     assert page.current_item_id() == item.id and form.title.toPlainText() == "Nội dung đang sửa"
     answers.replies.append("discard")
     window.open_item(other.id)
@@ -277,7 +277,7 @@ def test_closing_the_window_with_unsaved_edits_asks(qtbot, window, answers, repl
     _type(qtbot, form.title, "Sửa trước khi đóng")
     answers.replies.append(reply)
     window.close()
-    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     if reply == "cancel":
         assert window.isVisible() and window.ctx is not None
         assert form.title.toPlainText() == "Sửa trước khi đóng"

@@ -29,7 +29,12 @@ def _export(qtbot, dialog, timeout=60_000):
 
 def test_fields_are_prefilled(dialog):
     assert dialog.kind() == "report"
-    assert dialog.period_combo.currentText() == "Năm 2025"  # the year period
+    # the period the overview starts on (the last one due), as no page chose one
+    from gbapp.services.overview import default_period
+    from gbapp.store import periods
+
+    plist = periods.list_periods(dialog.ctx.db, dialog.ctx.plan_id)
+    assert dialog.period_combo.currentText() == default_period(plist, dt.date.today()).name
     assert dialog.period_combo.count() == 3
     assert dialog.date_edit.date() == dt.date.today()
     assert dialog.signer_edit.text().startswith("Nguyễn Văn A")
@@ -202,6 +207,7 @@ def test_the_reminder_list_is_as_of_the_letter_s_date(dialog, qtbot, monkeypatch
 
     monkeypatch.setattr(module.documents, "collect_reminder", spy)
     dialog.set_kind("reminder")
+    dialog.period_combo.setCurrentIndex(dialog.period_combo.findText("Năm 2025"))
     dialog.date_edit.setText("05/12/2025")
     dialog.date_edit.editingFinished.emit()
     assert calls and calls[-1] == dt.date(2025, 12, 5)
@@ -215,7 +221,7 @@ def test_the_reminder_list_is_as_of_the_letter_s_date(dialog, qtbot, monkeypatch
 
 def test_the_dialog_starts_on_the_period_the_pages_show(ctx, qtbot):
     """The overview counted the agencies behind for one period and the report for another:
-    a period chosen on a page is the dialog's too (else the year's)."""
+    a period chosen on a page is the dialog's too (else the one the overview starts on)."""
     from gbapp.store import periods
     from gbapp.ui.pages.overview_page import OverviewPage
 
@@ -232,7 +238,12 @@ def test_the_dialog_starts_on_the_period_the_pages_show(ctx, qtbot):
     ctx.period_id = None
     fresh = ExportDialog(ctx)
     qtbot.addWidget(fresh)
-    assert fresh.period_combo.currentText() == next(p.name for p in plist if p.kind == "year")
+    from gbapp.services.overview import default_period
+
+    overview = OverviewPage(ctx)
+    qtbot.addWidget(overview)
+    assert fresh.period_combo.currentData() == default_period(plist, dt.date.today()).id
+    assert overview.period.currentData() == fresh.period_combo.currentData()
 
 
 def test_a_period_chosen_on_the_progress_page_is_the_overviews_too(ctx, qtbot):

@@ -61,7 +61,7 @@ def test_structural_keys_settle_unsaved_item_edits(qtbot, page, ctx, answers, ty
     answers.replies.append(reply)
     page.tree.setFocus()
     qtbot.keyClick(page.tree, *STRUCTURAL_KEYS[key])
-    assert answers.asked == ["Mục II.1.b đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert answers.asked == ["Mục II.1.b đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     if reply == "cancel":  # nothing happened: same item, same place, the typing still there
         assert ctx.undo.undo_name() == undo_before
         assert items.get(ctx.db, item_id).ref == ref_before
@@ -110,7 +110,7 @@ def test_choosing_another_plan_settles_unsaved_item_edits(qtbot, page, ctx, answ
     item_id, stored = _edit_title(page, ctx, "II.1.a", type_text)
     answers.replies.append(reply)
     _pick(page, other)
-    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     if reply == "cancel":
         assert ctx.plan_id == first
         assert page.plan_combo.currentData() == first  # the combo shows the plan still open
@@ -130,7 +130,7 @@ def test_new_plan_settles_unsaved_item_edits(qtbot, page, ctx, answers, type_tex
     item_id, stored = _edit_title(page, ctx, "II.1.a", type_text)
     answers.replies.append(reply)
     page.new_plan_action.trigger()
-    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     if reply == "cancel":
         assert len(plans.list_plans(ctx.db)) == count
         assert ctx.plan_id == first
@@ -154,7 +154,7 @@ def test_choosing_another_plan_settles_unsaved_plan_info(qtbot, page, ctx, answe
     answers.replies.append(reply)
     _pick(page, other)
     assert answers.asked == [
-        "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+        "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     if reply == "cancel":
         assert ctx.plan_id == first and page.plan_combo.currentData() == first
         assert page.plan_form.is_dirty()
@@ -170,7 +170,7 @@ def test_import_asks_about_unsaved_item_edits_first(qtbot, page, ctx, answers, t
     item_id, _stored = _edit_title(page, ctx, "II.1.a", type_text)
     answers.replies.append("cancel")
     page.import_plan(tmp_path / "ke-hoach.txt")
-    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi chuyển?"]
+    assert answers.asked == ["Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     assert page.import_action.isEnabled()  # nothing was started
     assert page.form.dirty and page.form.title.toPlainText() == TYPED
 

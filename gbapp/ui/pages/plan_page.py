@@ -330,7 +330,7 @@ class PlanPage(QWidget):
             return True
         item = items.get(self.ctx.db, self._current_id)
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
-            "Mục %1 đang sửa chưa được lưu. Lưu lại trước khi chuyển?")
+            "Mục %1 đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?")
             .replace("%1", item.ref if item else ""))
         if answer == "save":
             return self.save_item()
@@ -347,7 +347,7 @@ class PlanPage(QWidget):
             self._load_form(self._current_id)
         if plan_form and self.plan_form.is_dirty():
             answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
-                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi chuyển?"))
+                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"))
             if answer == "cancel" or (answer == "save" and not self.save_plan()):
                 self.tabs.setCurrentIndex(1)
                 return False
@@ -506,6 +506,13 @@ class PlanPage(QWidget):
         below = items.descendant_count(self.ctx.db, item.id)
         question = (self.tr("Xóa mục %1 và %2 mục con?").replace("%2", str(below)) if below
                     else self.tr("Xóa mục %1?")).replace("%1", item.ref)
+        reports, assigned = items.attached_counts(self.ctx.db, item.id)
+        if reports or assigned:  # say what goes with it (Hoàn tác brings it all back)
+            lost = [text.replace("%n", str(n)) for n, text in (
+                (reports, self.tr("%n báo cáo tiến độ")),
+                (assigned, self.tr("%n phân công cơ quan"))) if n]
+            question += " " + self.tr("Cùng bị xóa: %1. (Có thể hoàn tác bằng Ctrl+Z.)").replace(
+                "%1", ", ".join(lost))
         if not messages.ask(self, self.tr("Xóa mục"), question):
             return
         siblings = self.model._children.get(item.parent_id or 0, [])
