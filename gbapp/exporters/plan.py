@@ -179,6 +179,11 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
             _write_body(b, waiting.pop()[1])
         label = item_label(it)
         title, text = clean_line(it.title), clean_text(it.text)
+        if not title and text and it.kind != ItemKind.ROMAN:
+            # an item with text only: its first paragraph goes on the label's line, not "a)"
+            # alone above it
+            first, _, rest = text.strip().partition("\n")
+            title, text = clean_line(first), rest.strip()
         if it.kind == ItemKind.ROMAN:
             last_roman = it.label
             b.para(f"{label} {title.upper()}".strip(), "GB Heading 1")

@@ -148,3 +148,15 @@ def test_an_export_onto_a_folder_says_so_in_vietnamese(db, tmp_path, kind):
     with pytest.raises(ExportError, match="là một thư mục"):
         export(db, kind, folder, ExportOptions(date=dt.date(2025, 12, 5)))
     assert folder.is_dir() and not any(folder.iterdir())
+
+
+def test_an_item_with_text_only_starts_on_its_label_line(db, tmp_path):
+    """In the re-issued plan an item with no title printed "a)" alone on its line (a review)."""
+    db.execute("UPDATE items SET text = title || char(10) || 'Dòng thứ hai.', title = '' "
+               "WHERE ref = 'II.1.b'")
+    db.conn.commit()
+    out = export(db, "plan", tmp_path / "kh.docx", ExportOptions())[0]
+    lines = [p.text for p in _paragraphs(out) if p.text.strip()]
+    at = next(i for i, t in enumerate(lines) if t.startswith("b) Rà soát, đánh giá"))
+    assert "b)" not in [t.strip() for t in lines]
+    assert lines[at + 1] == "Dòng thứ hai."
