@@ -506,9 +506,19 @@ def agency_heading(title: str) -> tuple[str, ...]:
     "Sở Y tế", "Sở Giáo dục và Đào tạo:", "Sở Nội vụ: Chủ trì…", "UBND các xã, phường: Căn cứ…".
     Else ()."""
     # called for every item: most titles ("Tổ chức…", "Tuyên truyền…") fail the first test
-    if not title or title[0] not in _HEAD_FIRST or not _HEAD_AT_RE.match(title):
+    if not title or title[0] not in _HEAD_FIRST:
+        return ()
+    if title.startswith(_REQUEST_HEADS):
+        # "4. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh" over
+        # their duties: bodies outside the administration are asked, not ordered
+        rest = title.split(" ", 2)[2].lstrip()
+        return _agency_heading(rest) if rest and _HEAD_AT_RE.match(rest) else ()
+    if not _HEAD_AT_RE.match(title):
         return ()
     return _agency_heading(title)
+
+
+_REQUEST_HEADS = ("Đề nghị ",)
 
 
 @lru_cache(maxsize=1024)

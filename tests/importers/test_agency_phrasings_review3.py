@@ -42,3 +42,15 @@ def test_a_duty_given_to_an_agency_makes_it_the_lead():
     # no agency after "Giao", or a word that only starts like it
     assert _roles("Giao nhiệm vụ cho các đơn vị trực thuộc.") == []
     assert _roles("Giao thông nông thôn được cải thiện.") == []
+
+
+def test_a_heading_asking_bodies_outside_the_administration_gives_its_duties_a_lead():
+    """"4. Đề nghị Ủy ban MTTQ … và các tổ chức chính trị - xã hội tỉnh" over "- Tuyên truyền…":
+    the duties had no agency (an importer review); a heading that is a duty stays one."""
+    from gbapp.importers.agencies import agency_heading
+
+    assert agency_heading("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính "
+                          "trị - xã hội tỉnh") == (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh")
+    assert agency_heading("Đề nghị Sở Tài chính bố trí kinh phí thực hiện") == ()
+    assert agency_heading("Đề nghị các cơ quan báo cáo kết quả") == ()
