@@ -613,10 +613,16 @@ def is_person_name(line: str) -> bool:
     if not 2 <= len(words) <= 6 or len(line) > 50:
         return False
     for w in words:
-        if not all(c.isalpha() for c in w):
+        # names of the Central Highlands' peoples have an apostrophe: "H' Kim Hoa Byă", "H'Yim"
+        parts = w.replace("’", "'").split("'") if "'" in w or "’" in w else (w,)
+        if not parts[0] or len(parts) > 2:
             return False
-        if not w[0].isupper() or (len(w) > 1 and not w[1:].islower()):
-            return False
+        for part in parts:
+            if not part:
+                continue
+            if not part.isalpha() or not part[0].isupper() or (
+                    len(part) > 1 and not part[1:].islower()):
+                return False
     return True
 
 

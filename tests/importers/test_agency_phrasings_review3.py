@@ -54,3 +54,13 @@ def test_a_heading_asking_bodies_outside_the_administration_gives_its_duties_a_l
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh")
     assert agency_heading("Đề nghị Sở Tài chính bố trí kinh phí thực hiện") == ()
     assert agency_heading("Đề nghị các cơ quan báo cáo kết quả") == ()
+
+
+def test_signers_of_the_central_highlands_peoples_are_names():
+    """"H' Kim Hoa Byă" signed a Gia Lai plan; the signer was read as missing (a review)."""
+    from gbapp.importers.header import is_person_name
+
+    for name in ("H' Kim Hoa Byă", "H’Yim Kđoh", "Y Thanh Hà Niê Kđăm", "Trần Hoàng Tuấn"):
+        assert is_person_name(name), name
+    for line in ("KT. CHỦ TỊCH", "Sở Nội vụ", "Nguyễn văn A", "O' '", "Phó Chủ tịch"):
+        assert not is_person_name(line), line
