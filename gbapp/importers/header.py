@@ -215,6 +215,7 @@ _MOTTO_OR_RULE_RE = re.compile(r"^(?:[-_–—=.*\s]+|.*(?:CỘNG HÒA|CỘNG HO
 
 
 _NUMBER_START_RE = re.compile(r"^S[ốỐ]\s*(?::|\d)")
+_DRAFT_RE = re.compile(r"^\(?\s*D[ỰỰ] TH[ẢẢ]O\b", re.IGNORECASE)
 
 
 def _issuer_block(lines: list[str]) -> str | None:
@@ -238,8 +239,8 @@ def _issuer_block(lines: list[str]) -> str | None:
                 # "Độc lập…": the issuer's second line comes after the national title.
                 parts += _issuer_after_motto(lines[j + 1:j + 4])
                 break
-            if not is_upper_line(nxt) or _NUMBER_START_RE.match(nxt):
-                break
+            if not is_upper_line(nxt) or _NUMBER_START_RE.match(nxt) or _DRAFT_RE.match(nxt):
+                break  # ("DỰ THẢO" under the issuer marks a draft: not part of its name)
             number = _NUMBER_RE.search(nxt) if "S" in nxt else None
             if number:  # a flattened header: "UBND TỈNH AN GIANG Số 45/KH-UBND"
                 parts.append(nxt[:number.start()])
@@ -351,6 +352,10 @@ _TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Thực hiện\s.*\bsố\b|Theo đề
 _ATTACHED_TO_RE = re.compile(r"\s*\((?:Ban hành\s+)?[Kk]èm theo\b[^()]*\)?\s*$")
 
 
+# Words that follow "KẾ HOẠCH" on its heading line to say what kind of plan it is.
+_KIND_WORDS = frozenset({"LIÊN TỊCH", "LIÊN NGÀNH", "PHỐI HỢP", "LIÊN NGÀNH, LIÊN TỊCH"})
+
+
 def _title_lines(lines: list[str]) -> tuple[str | None, int]:
     """The plan's title under its last "KẾ HOẠCH" heading, and the heading's index (-1 if none)."""
     idx = -1
@@ -360,6 +365,8 @@ def _title_lines(lines: list[str]) -> tuple[str | None, int]:
     if idx < 0:
         return None, -1
     first = lines[idx][len("KẾ HOẠCH"):].strip(" :.-")
+    if first.upper() in _KIND_WORDS:  # "KẾ HOẠCH LIÊN TỊCH": the kind of plan, not its title
+        first = ""
     parts = [first] if first else []
     for line in lines[idx + 1:idx + 6]:
         # "(Ban hành kèm theo Quyết định số …)" may have been joined onto the title line

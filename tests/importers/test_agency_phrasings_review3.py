@@ -64,3 +64,22 @@ def test_signers_of_the_central_highlands_peoples_are_names():
         assert is_person_name(name), name
     for line in ("KT. CHỦ TỊCH", "Sở Nội vụ", "Nguyễn văn A", "O' '", "Phó Chủ tịch"):
         assert not is_person_name(line), line
+
+
+def test_a_joint_plan_s_title_and_a_draft_s_issuer():
+    """"KẾ HOẠCH LIÊN TỊCH" gave the title "Liên tịch"; "DỰ THẢO" under the issuer was read
+    into its name ("UBND đặc khu Lý Sơn Dự Thảo")."""
+    from gbapp.importers import parse_plan_text
+
+    body = ("I. MỤC ĐÍCH, YÊU CẦU\nTăng cường phối hợp.\nII. NỘI DUNG\n1. Tổ chức Lễ phát động "
+            "(Sở Nội vụ chủ trì; thời gian: ngày 15/11/2025).\n")
+    joint = parse_plan_text(
+        "SỞ NỘI VỤ\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+        "phúc\nSố: 01/KHLT-SNV-HLHPN\nQuảng Ngãi, ngày 03 tháng 11 năm 2025\nKẾ HOẠCH LIÊN TỊCH\n"
+        "Phối hợp tổ chức Tháng hành động vì bình đẳng giới năm 2025\n" + body)
+    assert joint.meta.title == "Phối hợp tổ chức Tháng hành động vì bình đẳng giới năm 2025"
+    draft = parse_plan_text(
+        "ỦY BAN NHÂN DÂN\nĐẶC KHU LÝ SƠN\nDỰ THẢO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - "
+        "Tự do - Hạnh phúc\nSố:       /KH-UBND\nLý Sơn, ngày     tháng 10 năm 2025\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động hưởng ứng Tháng hành động năm 2025\n" + body)
+    assert draft.meta.issuer == "UBND đặc khu Lý Sơn"
