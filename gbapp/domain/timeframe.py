@@ -37,6 +37,10 @@ _BARE_RANGE_RE = re.compile(
     rf"(?<![\w/.])(?:ngày\s+)?(?P<a>{_NUM_DATE})\s*(?:đến|tới|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?"
     rf"(?P<b>{_DATE})"
 )
+# "từ ngày 22 đến ngày 23/11/2025", "ngày 22-23/11/2025": days of the month the second names
+_DAY_RANGE_RE = re.compile(
+    rf"\b(?:từ\s+)?ngày\s+(?P<d>\d{{1,2}})(?![\d/.])\s*(?:đến|tới|[-–])\s*(?:ngày\s+)?"
+    rf"(?P<b>{_DATE})")
 # "từ ngày 01/7/2025" with no end: from that day on.
 _FROM_RE = re.compile(rf"\btừ\s+(?:ngày\s+)?(?P<d>{_DATE})")
 # "trước tháng 12/2025": before the month starts, so by the end of the month before it
@@ -164,6 +168,17 @@ def _date_parts(token: str) -> tuple[int, int, int | None] | None:
 
 def _tf(text: str, start=None, end=None, recurring=False) -> TimeFrame:
     return TimeFrame(text=text, start=start, end=end, recurring=recurring)
+
+
+def _day_range(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    b = _date_parts(m.group("b"))
+    if not b or int(m.group("d")) >= b[0]:
+        return None
+    yb = _year_ok(b[2]) or _year_ok(year)
+    start, end = _mkdate(yb, b[1], int(m.group("d"))), _mkdate(yb, b[1], b[0])
+    if start is None or end is None:
+        return None
+    return _tf(text, start, end)
 
 
 def _range(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
@@ -325,6 +340,7 @@ def _single(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
 
 # (regex, builder); order = priority for a phrase
 _RULES = [
+    (_DAY_RANGE_RE, _day_range),
     (_RANGE_RE, _range),
     (_MONTH_RANGE_RE, _month_range),
     (_BARE_RANGE_RE, _range),
@@ -587,6 +603,7 @@ _MONTHS_THEN_YEAR = (r"(?:\s*(?:,|và|-|–)\s*(?:tháng\s+)?\d{1,2}(?!\d))*(?:"
 # In running text only unambiguous forms count (a bare "năm 2030" is usually not a deadline).
 _FIND_RULES = [
     (re.compile(_START_TO_YEAR_END), None),
+    (_DAY_RANGE_RE, None),
     (_RANGE_RE, _range),
     (_MONTH_RANGE_RE, _month_range),
     (re.compile(rf"\b(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:ngày\s+)?(?P<d>{_DATE})"

@@ -50,3 +50,19 @@ def test_labelled_values_and_running_text():
     # a number of people or a share in running text is no month
     assert find_time_frame("Phấn đấu 12/2025 xã đạt chuẩn", 2025) is None or \
         find_time_frame("Phấn đấu 12/2025 xã đạt chuẩn", 2025).start is None
+
+
+def test_a_range_of_days_in_one_month_starts_on_its_first_day():
+    """"Từ ngày 22 đến ngày 23/11/2025" started on 23/11 (an importer review)."""
+    import datetime as dt
+
+    from gbapp.domain.timeframe import find_time_frame, parse_time_frame
+
+    for text in ("Từ ngày 22 đến ngày 23/11/2025", "từ ngày 22 đến 23/11/2025",
+                 "ngày 22-23/11/2025", "dự kiến ngày 22 - 23 tháng 11 năm 2025"):
+        tf = parse_time_frame(text, 2025)
+        assert (tf.start, tf.end) == (dt.date(2025, 11, 22), dt.date(2025, 11, 23)), text
+    found = find_time_frame("Tổ chức hội thảo từ ngày 22 đến ngày 23/11/2025 tại xã Ba Tơ.", 2025)
+    assert (found.start, found.end) == (dt.date(2025, 11, 22), dt.date(2025, 11, 23))
+    tf = parse_time_frame("từ ngày 15/11 đến 15/12/2025", 2025)
+    assert (tf.start, tf.end) == (dt.date(2025, 11, 15), dt.date(2025, 12, 15))
