@@ -413,3 +413,21 @@ def test_switching_plan_saves_the_report_being_typed_and_shows_the_new_plan(qtbo
     assert page.model.rowCount() == 0
     ctx.set_plan(old_plan)
     assert page.model.rowCount() > 0
+
+
+def test_escape_drops_what_was_typed_before_it_is_saved(qtbot, page, ctx):
+    """A UX review: "abc" typed by mistake, Esc did nothing, and changing the period saved it
+    as a report."""
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    stp = agencies.find_by_name(ctx.db, "Sở Tư pháp")
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    item = page._current_line().id
+    before = progress.get(ctx.db, item, stp, half)
+    page.form.result.setFocus()
+    qtbot.keyClicks(page.form.result, "abc")
+    assert page.form.is_dirty()
+    key(qtbot, Qt.Key.Key_Escape)
+    assert not page.form.is_dirty()
+    assert "abc" not in page.form.result.toPlainText()
+    page.period.setCurrentIndex(page.period.findText("Năm 2025"))
+    assert progress.get(ctx.db, item, stp, half) == before

@@ -99,7 +99,8 @@ class ProgressForm(QWidget):
         self.completed_on.setMaximumWidth(130)
         self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))
         self.hint = QLabel(self.tr("Tab: ô tiếp theo · Ctrl+S: lưu · Enter ở ô cuối: lưu và sang "
-                                   "hoạt động sau · Ctrl+↓ / PageDown: hoạt động sau"))
+                                   "hoạt động sau · Ctrl+↓ / PageDown: hoạt động sau · Esc: bỏ "
+                                   "phần đang nhập"))
         self.hint.setStyleSheet("color: #616161;")
         self.hint.setWordWrap(True)
 
@@ -227,6 +228,8 @@ class ProgressForm(QWidget):
             return ("move", -1)
         if source is self.completed_on and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return ("save_next", 0)
+        if key == Qt.Key.Key_Escape and not mods and self.is_dirty():
+            return ("revert", 0)  # typing by mistake: Esc drops it before it is saved
         return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -241,10 +244,16 @@ class ProgressForm(QWidget):
                     self.save_requested.emit(False)
                 elif name == "save_next":
                     self.save_requested.emit(True)
+                elif name == "revert":
+                    self.revert()
                 else:
                     self.move_requested.emit(step)
                 return True
         return super().eventFilter(watched, event)
+
+    def revert(self) -> None:
+        """The report as loaded, without what was typed since (Esc)."""
+        self.load(self._base, self._base)
 
     def _status_changed(self) -> None:
         if self.status.currentData() in _DONE and not self.percent.text().strip():
