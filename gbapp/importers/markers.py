@@ -68,6 +68,7 @@ class Marker:
     # (tree.py), as a date "15.12 Hội nghị …" would read alike
     loose: bool = False
     paren: bool = False  # "1)" rather than "1.": tree.py nests "1)" right under a "2." item
+    enclosed: bool = False  # "(1)": tree.py nests a "(1)" under the item it follows
 
 
 # "(1)": below letters (a), b)) and above points (-), so that it details the item it follows
@@ -173,7 +174,10 @@ def parse_marker(line: str) -> Marker | None:
             m = _PAREN_RE.match(line)
             if m and m.group(2)[0].isupper():
                 n = m.group(1)
-                return Marker(ItemKind.ARABIC, n, m.group(2).strip(), PAREN_RANK, int(n))
+                rest = m.group(2).strip()
+                if f"({int(n) + 1})" in rest:
+                    return None  # "(1) Kỹ năng…; (2) Thống kê…" run in a sentence: its text
+                return Marker(ItemKind.ARABIC, n, rest, PAREN_RANK, int(n), enclosed=True)
         return None
     if c == "+":
         m = _PLUS_RE.match(line)

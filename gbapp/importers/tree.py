@@ -34,7 +34,7 @@ class _Open:
     """An item being built, with its text lines still in a list (no quadratic concatenation)."""
 
     __slots__ = ("item", "rank", "parts", "needs_title", "from_row", "parent", "subject",
-                 "point_attributes", "paren")
+                 "point_attributes", "paren", "enclosed", "enclosed_children")
 
     def __init__(self, item: ParsedItem, rank: float, needs_title: bool = False, from_row: bool = False):
         self.item = item
@@ -49,6 +49,8 @@ class _Open:
         # how many of its "-"/"+" points took attribute lines of their own (see _attribute_owner)
         self.point_attributes = 0
         self.paren = False  # numbered "1)" rather than "1."
+        self.enclosed = False  # numbered "(1)"
+        self.enclosed_children = 0
 
 
 def build_tree(body: list, year: int | None,
@@ -104,10 +106,18 @@ def build_tree(body: list, year: int | None,
         marker = parse_marker(line)
         if marker is not None and marker.loose and not _parent_open(stack, marker.label):
             marker = None  # "15.12 Hội nghị …" with no item "15." open: a date, not "15.12"
+        if marker is not None and marker.enclosed:
+            rank = _enclosed_rank(stack, marker.value)
+            if rank is None:  # "(3) Sở, ngành; …" with no "(1)" open: a line of text
+                marker = None
         if (marker is not None and stack and marker.kind in (ItemKind.DASH, ItemKind.PLUS)
                 and (_ATTRIBUTE_RE.match(marker.rest)
                      # "- Sở Nội vụ chủ trì, phối hợp với UBND các xã": who does the item above
-                     or ("chủ trì" in marker.rest and is_assignment_only(marker.rest)))):
+                     # (unless the item above has its lead, or a next line gives another one:
+                     # two such lines are two tasks, each with its own lead)
+                     or ("chủ trì" in marker.rest and is_assignment_only(marker.rest)
+                         and not _states_lead(_attribute_owner(stack, marker.rank, peek=True))
+                         and not _lead_line(body, i + 1)))):
             _attribute_owner(stack, marker.rank).parts.append(marker.rest)
             continue
         if marker is not None:
@@ -121,9 +131,14 @@ def build_tree(body: list, year: int | None,
                 roman_seen = True
             elif marker.paren and rank == _ARABIC_RANK:
                 rank = _paren_rank(stack, marker.value)
+            elif marker.enclosed:
+                rank = _enclosed_rank(stack, marker.value)
             node = _Open(item, rank, needs_title=not marker.rest)
             node.paren = marker.paren
+            node.enclosed = marker.enclosed
             attach(node)
+            if node.enclosed and node.parent is not None:
+                node.parent.enclosed_children += 1
             continue
         if not stack:
             orphan_text.append(line)
@@ -132,7 +147,7 @@ def build_tree(body: list, year: int | None,
         if top.needs_title:
             top.item.title = line
             top.needs_title = False
-        elif top.item.kind in _POINTS and _ATTRIBUTE_RE.match(line):
+        elif (top.item.kind in _POINTS or top.enclosed) and _ATTRIBUTE_RE.match(line):
             _attribute_owner(stack, top.rank).parts.append(line)
         else:
             top.parts.append(line)
@@ -174,6 +189,33 @@ _ARABIC_RANK = RANK[ItemKind.ARABIC]
 _NESTED_PAREN_RANK = _ARABIC_RANK + 0.5  # "1)" under "2.": below "1.1.", above "a)"
 
 
+def _enclosed_rank(stack: list[_Open], value: int) -> float | None:
+    """The rank of an item numbered "(n)": the next of an open "(1)", "(2)" series; a "(1)"
+    goes just below the item it follows ("- Tổ chức các hoạt động sau:" then "(1) Hội thi…");
+    None for a "(3)" with no series open (a wrapped line of text)."""
+    for node in reversed(stack):
+        if node.enclosed:
+            return node.rank if _label_value(node.item) == value - 1 else None
+    if value == 1 and stack:
+        return stack[-1].rank + 0.25
+    return None
+
+
+def _states_lead(node: _Open) -> bool:
+    """Whether the item already names its lead in its own words."""
+    return "chủ trì" in node.item.title.lower() or any("chủ trì" in p.lower() for p in node.parts)
+
+
+def _lead_line(body: list, at: int) -> bool:
+    """Whether body[at] is a "- X chủ trì, …" line of its own (then a line before it that
+    looks alike is a task with its lead, as this one is)."""
+    if at >= len(body) or not isinstance(body[at], str):
+        return False
+    nxt = parse_marker(body[at])
+    return (nxt is not None and nxt.kind in (ItemKind.DASH, ItemKind.PLUS)
+            and "chủ trì" in nxt.rest and is_assignment_only(nxt.rest))
+
+
 def _paren_rank(stack: list[_Open], value: int) -> float:
     """The rank of an item numbered "1)": below the "2." item it follows when it starts a list
     there ("2. Công tác kiểm tra", "1) Kiểm tra …", "2) …"), and so its siblings after it; else
@@ -208,7 +250,7 @@ def _group_text_rank(body: list, at: int, roman_seen: bool) -> float:
     return GROUP_RANK
 
 
-def _attribute_owner(stack: list[_Open], rank: float) -> _Open:
+def _attribute_owner(stack: list[_Open], rank: float, peek: bool = False) -> _Open:
     """The item an attribute line ("- Cơ quan chủ trì: X", "Thời gian: Quý II") at *rank* states
     something of.
 
@@ -220,14 +262,20 @@ def _attribute_owner(stack: list[_Open], rank: float) -> _Open:
     """
     top = stack[-1]
     point = next((node for node in reversed(stack) if node.rank <= rank), top)
-    if point.rank < rank or point.item.kind not in _POINTS or point.parent is None:
+    # ("(1) …", "(2) …" are points too: "Cơ quan chủ trì: …" after them is the list's)
+    if not point.enclosed and (point.rank < rank or point.item.kind not in _POINTS
+                               or point.parent is None):
         return point  # the attribute sits under this item (deeper than it), or it is no point
     parent = point.parent
-    points = sum(1 for child in parent.item.children if child.kind in _POINTS)
+    if parent is None:
+        return point
+    points = (parent.enclosed_children if point.enclosed
+              else sum(1 for child in parent.item.children if child.kind in _POINTS))
     announced = parent.item.title.rstrip().endswith(":")
     if parent.point_attributes == 0 and (points >= 2 or announced):
         return parent
-    parent.point_attributes += 1
+    if not peek:
+        parent.point_attributes += 1
     return point
 
 

@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QObject,
     QRunnable,
     QStandardPaths,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -112,22 +110,8 @@ def with_suffix_for(kind: str, path: Path) -> Path:
 
 
 def ask_overwrite(parent: QWidget | None, path: Path, other: Path) -> str:
-    """The file is there already: "overwrite", "rename" (save as *other*) or "cancel".
-    The default keeps the old file, which the user may have edited in Word."""
-    tr = lambda text: QCoreApplication.translate("ExportDialog", text)  # noqa: E731
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Tệp đã có"),
-                      tr("Tệp «%1» đã có. Ghi đè?").replace("%1", path.name), parent=parent)
-    box.setInformativeText(tr(
-        "Ghi đè: tệp cũ (kể cả những gì đã sửa trong Word) được thay bằng văn bản mới.\n"
-        "Lưu tên khác: giữ tệp cũ, lưu văn bản mới thành «%1».").replace("%1", other.name))
-    overwrite = box.addButton(tr("Ghi đè"), QMessageBox.ButtonRole.DestructiveRole)
-    rename = box.addButton(tr("Lưu tên khác"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(rename)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return "overwrite" if clicked is overwrite else "rename" if clicked is rename else "cancel"
+    """The file is there already: "overwrite", "rename" (save as *other*) or "cancel"."""
+    return messages.ask_overwrite(parent, path.name, other.name)
 
 
 class ExportDialog(QDialog):

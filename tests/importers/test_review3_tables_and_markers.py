@@ -231,3 +231,57 @@ def test_word_bullets_pasted_as_text_are_points():
                                                   "Loa truyền t"]
     assert b.children[0].agencies[0].name == "Sở Văn hóa, Thể thao và Du lịch"
     assert b.children[-1].text == "o Đi vào các thôn bản cùng bà con."
+
+
+def _plan_of(path: str):
+    from pathlib import Path
+
+    from gbapp.importers import parse_plan_text
+
+    return parse_plan_text(Path(__file__).with_name("review4_inputs").joinpath(path).read_text(
+        encoding="utf-8"))
+
+
+def _find(items, title_start):
+    for it in items:
+        if it.title.startswith(title_start):
+            return it
+        found = _find(it.children, title_start)
+        if found is not None:
+            return found
+    return None
+
+
+def test_numbers_in_parentheses_only_as_a_list_of_their_own():
+    """A code review of "(n)" items: "(1) …; (2) …" run in one wrapped line became a child
+    that took its activity's lead and time; "(1)", "(2)" under a "-" point became siblings
+    of the point (and the next "-" went under "(2)"); a lone "(3)" of a wrapped line became an
+    item; the list's shared "Cơ quan chủ trì" line went to its last "(n)" only."""
+    inline = _plan_of("paren_inline.txt")
+    first = _find(inline.items, "Tổ chức tập huấn")
+    assert first.children == [] and [a.name for a in first.agencies] == ["Sở Nội vụ", "Sở Tài chính"]
+    assert first.time_frame.end.isoformat() == "2025-09-30"
+
+    under_dash = _plan_of("paren_under_dash.txt")
+    point = _find(under_dash.items, "Tổ chức các hoạt động sau")
+    assert [c.title[:7] for c in point.children] == ["Hội thi", "Tọa đàm"]
+    banner = _find(under_dash.items, "Treo băng rôn")
+    assert banner.kind.value == "dash" and banner.children == []
+    assert banner in _find(under_dash.items, "Hưởng ứng").children
+
+    shared = _plan_of("paren_shared.txt")
+    heading = _find(shared.items, "Tăng cường công tác tuyên truyền")
+    assert [a.name for a in heading.agencies] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert len(heading.children) == 2 and all(not c.agencies for c in heading.children)
+    checks = _find(shared.items, "Kiểm tra việc thực hiện")
+    assert checks.children == [] and [a.name for a in checks.agencies] == ["Sở Nội vụ"]
+
+
+def test_two_lines_each_naming_a_lead_are_two_tasks():
+    """"- Báo Quảng Ngãi chủ trì, …" then "- Đài PT-TH tỉnh chủ trì, …" under a): two tasks
+    with a lead each, not two leads of a) (the second became a coordinator when stored)."""
+    plan = _plan_of("dash_two_leads.txt")
+    point = _find(plan.items, "Tuyên truyền về bình đẳng giới")
+    assert [c.agencies[0].name for c in point.children] == [
+        "Báo Quảng Ngãi", "Đài Phát thanh - Truyền hình tỉnh"]
+    assert not point.agencies

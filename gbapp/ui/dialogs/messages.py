@@ -27,17 +27,42 @@ def ask(parent: QWidget | None, title: str, text: str, *, default_yes: bool = Fa
     return box.clickedButton() is yes
 
 
+def choose(parent: QWidget | None, icon, title: str, text: str,
+           buttons: list[tuple[str, str, QMessageBox.ButtonRole]], *, default: str,
+           escape: str, informative: str = "") -> str:
+    """A question with named answers: *buttons* are (answer, label, role); returns the answer
+    clicked, *escape*'s when the box is closed."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    if informative:
+        box.setInformativeText(informative)
+    added = {answer: box.addButton(label, role) for answer, label, role in buttons}
+    box.setDefaultButton(added[default])
+    box.setEscapeButton(added[escape])
+    box.exec()
+    return next((answer for answer, button in added.items() if box.clickedButton() is button),
+                escape)
+
+
 def ask_save(parent: QWidget | None, title: str, text: str) -> str:
     """Unsaved edits: "save", "discard" or "cancel" (Esc, or the window closed)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    save = box.addButton(_tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("Không lưu"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(_tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+    return choose(parent, QMessageBox.Icon.Question, title, text, [
+        ("save", _tr("Lưu"), QMessageBox.ButtonRole.AcceptRole),
+        ("discard", _tr("Không lưu"), QMessageBox.ButtonRole.DestructiveRole),
+        ("cancel", _tr("Hủy"), QMessageBox.ButtonRole.RejectRole)], default="save", escape="cancel")
+
+
+def ask_overwrite(parent: QWidget | None, name: str, other: str) -> str:
+    """The file *name* is there already: "overwrite", "rename" (save as *other*) or "cancel".
+    The default keeps the old file, which the user may have edited in Word."""
+    return choose(
+        parent, QMessageBox.Icon.Warning, _tr("Tệp đã có"),
+        _tr("Tệp «%1» đã có. Ghi đè?").replace("%1", name), [
+            ("overwrite", _tr("Ghi đè"), QMessageBox.ButtonRole.DestructiveRole),
+            ("rename", _tr("Lưu tên khác"), QMessageBox.ButtonRole.AcceptRole),
+            ("cancel", _tr("Hủy"), QMessageBox.ButtonRole.RejectRole)],
+        default="rename", escape="cancel", informative=_tr(
+            "Ghi đè: tệp cũ (kể cả những gì đã sửa trong Word) được thay bằng văn bản mới.\n"
+            "Lưu tên khác: giữ tệp cũ, lưu văn bản mới thành «%1».").replace("%1", other))
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
