@@ -46,8 +46,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importers import plan_to_json, read_plan
     from .paths import default_database
     from .services.backups import backup_now
-    from .services.importing import store_plan
-    from .store import plans
+    from .services.importing import replaces_a_plan, store_plan
 
     source = Path(args.file)
     if source.is_dir():
@@ -70,8 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _writing(path):  # never behind the back of a gbapp window that has it open
         db = _open(path)
         try:
-            if args.replace and (plans.find_by_number(db, parsed.meta.number) if parsed.meta.number
-                                 else None) is not None:
+            if args.replace and replaces_a_plan(db, parsed):
                 # the replaced plan's reports and assignments go with it: the app asks and can
                 # undo; here a backup keeps them
                 kept = backup_now(db.conn, path, reason="replace")

@@ -180,3 +180,23 @@ def test_replacing_a_plan_from_the_command_line_keeps_a_backup(tmp_path):
         assert conn.execute("SELECT COUNT(*) FROM progress_reports").fetchone()[0] > 0
     with sqlite3.connect(demo) as conn:
         assert conn.execute("SELECT COUNT(*) FROM progress_reports").fetchone()[0] == 0
+
+
+def test_replacing_a_draft_without_a_number_keeps_a_backup_too(tmp_path):
+    """A code review: the backup was made only for a numbered plan, while --replace also
+    replaces a draft (same title, issuer and date)."""
+    import os
+
+    env = {**os.environ, "GBAPP_DATA_DIR": str(tmp_path / "data")}
+    draft = tmp_path / "du-thao.txt"
+    draft.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức về bình đẳng giới.\n"
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tổ chức tập huấn về bình đẳng giới cho cán bộ. Cơ quan "
+        "chủ trì: Sở Nội vụ. Thời gian: Quý II/2025.\n", encoding="utf-8")
+    db = tmp_path / "a.db"
+    assert gbapp("import", str(draft), "--db", str(db), env=env).returncode == 0
+    out = gbapp("import", str(draft), "--db", str(db), "--replace", env=env)
+    assert out.returncode == 0, out.stderr
+    assert "(không số)" in out.stdout
+    assert any(n.startswith("Đã sao lưu dữ liệu trước khi thay") for n in out.stderr.splitlines())

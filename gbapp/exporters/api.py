@@ -236,8 +236,8 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
 
             head = plan_letterhead(SimpleNamespace(plan=table.plan),
                                    number=opts.number or None, date=opts.date)
-            table.plan = replace(table.plan, number=f"{head.number}/{head.code}".lstrip("/"),
-                                 issued_on=head.date)
+            number = f"{head.number}/{head.code}" if head.number else table.plan.number
+            table.plan = replace(table.plan, number=number, issued_on=head.date)
         step(40, f"Đang soạn phụ lục ({len(table.rows)} dòng)…")
         return [write_assignment_appendix(table, out)]
     if kind == "plan":

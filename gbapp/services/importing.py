@@ -54,8 +54,7 @@ def store_plan(db: Database, parsed: ParsedPlan, *, replace: bool = False,
     plan = plan_from_parsed(parsed, str(source_file) if source_file else None)
     with changelog.action(db, "import", "plan", summary=plan.number or plan.title or ""), \
             _no_cyclic_gc():
-        existing = (plans.find_by_number(db, plan.number) if plan.number
-                    else plans.find_unnumbered(db, plan))
+        existing = _existing(db, plan)
         if existing is not None:
             if not replace:
                 title = plan.title or ""
@@ -65,6 +64,18 @@ def store_plan(db: Database, parsed: ParsedPlan, *, replace: bool = False,
         plan_id = plans.insert(db, plan)
         _insert_tree(db, plan_id, parsed.items, plan.year, plan.year_to)
     return plan_id
+
+
+def _existing(db: Database, plan: Plan):
+    """The stored plan an import of *plan* would replace: the same number, or for a draft
+    without one the same title, issuer and date."""
+    return (plans.find_by_number(db, plan.number) if plan.number
+            else plans.find_unnumbered(db, plan))
+
+
+def replaces_a_plan(db: Database, parsed: ParsedPlan) -> bool:
+    """Whether storing *parsed* replaces a plan already stored (store_plan's rule)."""
+    return _existing(db, plan_from_parsed(parsed, None)) is not None
 
 
 @contextmanager

@@ -350,8 +350,9 @@ class ExportDialog(QDialog):
         return ExportOptions(
             plan=self.plan.id if self.plan else None,
             period=self.period_combo.currentData() if kind in PERIOD_KINDS else None,
-            number=self.number_edit.text().strip(),
-            date=self.date_edit.date() if self.date_edit.text().strip() else None,
+            # (the appendix has no number or date fields of its own: it cites the plan's)
+            number=self.number_edit.text().strip() if signed else "",
+            date=self.date_edit.date() if signed and self.date_edit.text().strip() else None,
             signer=self.signer_edit.text().strip() if signed else None,
             signer_authority=self.authority_edit.text().strip() if signed else None,
             signer_title=self.title_edit.text().strip() if signed else None,

@@ -42,6 +42,25 @@ def test_the_appendix_cites_the_number_and_date_it_is_given(db, tmp_path):
     assert "(Kèm theo Kế hoạch số 16/KH-UBND ngày 11/12/2025 của UBND tỉnh Quảng Ngãi)" in text
     plain = export(db, "appendix", tmp_path / "pl2.docx", ExportOptions())[0]
     assert "Kế hoạch số 93/KH-UBND ngày 23/04/2025" in "\n".join(p.text for p in _paragraphs(plain))
+    # a new date alone keeps the plan's number
+    dated = export(db, "appendix", tmp_path / "pl3.docx", ExportOptions(date=dt.date(2025, 12, 11)))[0]
+    assert "Kế hoạch số 93/KH-UBND ngày 11/12/2025" in "\n".join(p.text for p in _paragraphs(dated))
+
+
+def test_the_appendix_exported_from_the_app_cites_the_plan_s_own_date(qtbot, db, tmp_path):
+    """A code review: the export dialog sent its date field (today) for the appendix too,
+    where the field is greyed out, and the appendix cited the plan as issued today."""
+    from gbapp.ui.context import AppContext
+    from gbapp.ui.export_dialog import ExportDialog
+
+    ctx = AppContext(db, tmp_path / "demo.db")
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.set_kind("appendix")
+    opts = dialog.options()
+    assert opts.date is None and not opts.number
+    out = export(db, "appendix", tmp_path / "pl.docx", opts)[0]
+    assert "Kế hoạch số 93/KH-UBND ngày 23/04/2025" in "\n".join(p.text for p in _paragraphs(out))
 
 
 def test_a_long_numbered_heading_over_its_points_is_bold(db, tmp_path):
