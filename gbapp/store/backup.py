@@ -199,7 +199,12 @@ def prune(folder: Path, stem: str, keep: int, spare: Path | None = None) -> list
     backups = [b for b in list_backups(folder, stem) if b.reason != "safety"]
     if spare is not None:
         spared = [b for b in backups if b.path == spare]
-        backups = spared + [b for b in backups if b.path != spare]
+        if spared:
+            # Stamped after the one just made: made before the PC's clock was set back, so
+            # older than it, and than those stamped before it. They go first.
+            made = spared[0].created
+            backups = (spared + [b for b in backups if b.path != spare and b.created <= made]
+                       + [b for b in backups if b.path != spare and b.created > made])
     gone = []
     for old in backups[max(keep, 1):]:
         old.path.unlink(missing_ok=True)

@@ -238,6 +238,11 @@ def test_a_pc_clock_set_back_keeps_each_new_backup(tmp_path):
     new = make_backup(db.conn, path, folder, keep=3, now=dt.datetime(2000, 1, 1))
     assert new.exists() and new in [b.path for b in list_backups(folder, "work")]
     assert len(list_backups(folder, "work")) == 3
+    # more backups while the clock is wrong: each is kept, and the ones made before the clock
+    # went back (stamped later) go first (a code review: each new one deleted the last)
+    later = make_backup(db.conn, path, folder, keep=3, now=dt.datetime(2000, 1, 2))
+    kept = {b.path for b in list_backups(folder, "work")}
+    assert {new, later} <= kept and len(kept) == 3
     db.close()
 
 
