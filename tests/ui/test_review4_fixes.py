@@ -378,3 +378,40 @@ def test_tab_leaves_the_agencies_table(qtbot, ctx):
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)
     assert _focused() is not page.table
     assert page.table.currentIndex().row() == 2 and page.form.name.text() == shown
+
+
+@pytest.mark.parametrize("reply", ["cancel", "discard"])
+def test_another_plan_asks_about_a_progress_report_being_typed(qtbot, demo_db_file, tmp_path,
+                                                              answers, reply):
+    """A code review: a report typed on the progress page (here invalid: more men than
+    participants) was dropped without a word when another plan was chosen."""
+    import shutil
+
+    from gbapp.ui.main_window import MainWindow
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_database(path)
+    first = window.ctx.plan_id
+    other = window.ctx.perform("Kế hoạch mới", lambda db: edits.new_plan(db, "Kế hoạch 2026"))
+    window.ctx.set_plan(first)
+    window.show_page("progress")
+    form = window.pages["progress"].form
+    form.participants.setText("10")
+    form.men.setText("80")
+    assert form.is_dirty()
+    window.show_page("plan")
+    plan_page = window.pages["plan"]
+    answers.replies.append(reply)
+    row = plan_page.plan_combo.findData(other)
+    plan_page.plan_combo.setCurrentIndex(row)
+    plan_page.plan_combo.activated.emit(row)  # as a click in the list does
+    assert any("Báo cáo tiến độ" in q for q in answers.asked)
+    if reply == "cancel":
+        assert window.ctx.plan_id == first and plan_page.plan_combo.currentData() == first
+        assert form.is_dirty() and form.men.text() == "80"
+    else:
+        assert window.ctx.plan_id == other and not form.is_dirty()
+    window.close_database()

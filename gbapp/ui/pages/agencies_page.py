@@ -229,7 +229,7 @@ class AgenciesPage(QWidget):
         if not self.form.is_dirty():
             return True
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
-            "Thông tin «{0}» đang sửa chưa được lưu. Lưu lại trước khi đóng?")
+            "Thông tin «{0}» đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?")
             .format(self.form.name.text() or self.tr("cơ quan mới")))
         return answer == "discard" or (answer == "save" and self.save())
 

@@ -214,7 +214,7 @@ class PlanPage(QWidget):
         plan_id = self.plan_combo.itemData(row)
         if plan_id == self.ctx.plan_id:
             return
-        if not self._settle_edits(plan_form=True):
+        if not self._settle_edits(plan_form=True) or not self._settle_other_pages():
             # the user stays on the plan being edited, and the combo says so
             self.plan_combo.blockSignals(True)
             self.plan_combo.setCurrentIndex(self.plan_combo.findData(self.ctx.plan_id))
@@ -356,6 +356,13 @@ class PlanPage(QWidget):
                 self.plan_form.load(plans.get(self.ctx.db, plan_id) if plan_id else None)
         return True
 
+    def _settle_other_pages(self) -> bool:
+        """Before another plan is shown: the other pages' unsaved edits (a progress report
+        being typed) are asked about too, not saved or dropped behind the user's back."""
+        pages = getattr(self.window(), "pages", {})
+        return all(page.maybe_leave() for page in list(pages.values())
+                   if page is not self and hasattr(page, "maybe_leave"))
+
     def maybe_leave(self) -> bool:
         """Before the database closes: save or drop unsaved edits of the item and plan forms."""
         if not self._settle_item_edits():
@@ -363,7 +370,7 @@ class PlanPage(QWidget):
             return False
         if self.plan_form.is_dirty():
             answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
-                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi đóng?"))
+                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"))
             if answer == "cancel" or (answer == "save" and not self.save_plan()):
                 self.tabs.setCurrentIndex(1)
                 return False
@@ -526,7 +533,7 @@ class PlanPage(QWidget):
         self.status_message.emit(self.tr("Đã xóa mục %1.").replace("%1", item.ref))
 
     def new_plan(self) -> None:
-        if not self._settle_edits(plan_form=True):
+        if not self._settle_edits(plan_form=True) or not self._settle_other_pages():
             return
         title = self.tr("Kế hoạch mới")
         plan_id = self.ctx.perform(self.tr("Tạo kế hoạch"), lambda db: edits.new_plan(db, title))

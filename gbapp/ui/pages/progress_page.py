@@ -409,7 +409,7 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             return True
         line = self._current_line()
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
-            "Báo cáo tiến độ của mục {0} đang nhập chưa được lưu. Lưu lại trước khi đóng?")
+            "Báo cáo tiến độ của mục {0} đang nhập chưa được lưu. Lưu lại trước khi tiếp tục?")
             .format(line.ref if line else ""))
         return answer == "discard" or (answer == "save" and self._save_current())
 
