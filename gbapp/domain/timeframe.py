@@ -535,6 +535,10 @@ def _numeric_cell(low: str, year: int | None) -> TimeFrame | None:
             return None
         return _tf(low, dt.date(y, m1, 1), _month_end(y, m2))
     a, ya = int(g["a"]), _year_ok(int(g["ay"]))
+    if not g["b"] and low.startswith("từ"):
+        # "từ 09/2025" with no end: from that month to the end of its year (not September
+        # only, which made the task overdue from October)
+        return _tf(low, dt.date(ya, a, 1), dt.date(ya, 12, 31)) if 1 <= a <= 12 and ya else None
     b, yb = (int(g["b"]), _year_ok(int(g["by"]))) if g["b"] else (a, ya)
     if not (1 <= a <= 12 and 1 <= b <= 12) or ya is None or yb is None or (ya, a) > (yb, b):
         return None

@@ -66,3 +66,15 @@ def test_a_range_of_days_in_one_month_starts_on_its_first_day():
     assert (found.start, found.end) == (dt.date(2025, 11, 22), dt.date(2025, 11, 23))
     tf = parse_time_frame("từ ngày 15/11 đến 15/12/2025", 2025)
     assert (tf.start, tf.end) == (dt.date(2025, 11, 15), dt.date(2025, 12, 15))
+
+
+def test_a_cell_from_a_month_on_runs_to_the_end_of_its_year():
+    """"từ 09/2025" was read as September only: overdue from October (a code review)."""
+    import datetime as dt
+
+    from gbapp.domain.timeframe import parse_time_frame
+
+    tf = parse_time_frame("Từ 09/2025", 2025)
+    assert (tf.start, tf.end) == (dt.date(2025, 9, 1), dt.date(2025, 12, 31))
+    tf = parse_time_frame("09/2025 - 12/2025", 2025)
+    assert (tf.start, tf.end) == (dt.date(2025, 9, 1), dt.date(2025, 12, 31))
