@@ -25,7 +25,8 @@ def derive_status(progress_status: str | None, due: dt.date | None, completed_on
     return Status.NOT_STARTED
 
 
-def settled(status: Status | None, completed_on: dt.date | None, period_end: dt.date | None) -> bool:
+def settled(status: Status | None, completed_on: dt.date | None,
+            period_end: dt.date | None) -> bool:
     """Whether an activity asks no report of a period ending on *period_end*: it was completed
     by then (or done with no date), so its result is known whatever period reported it.
     store.progress.SETTLED_SQL is the same rule for the app's pages."""

@@ -200,9 +200,9 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
     if kind in ("report", "reminder") and plan.issued_on and date < plan.issued_on:
         # a report on a plan cannot be older than the plan (a year typed wrong: 2024 for 2025)
         raise documents.DocumentDataError(
-            f"Ngày văn bản {format_date(date)} trước ngày ban hành {documents.plan_reference(plan)} "
-            f"({format_date(plan.issued_on)}): hãy kiểm tra lại ngày. (document dated before "
-            "the plan)")
+            f"Ngày văn bản {format_date(date)} trước ngày ban hành "
+            f"{documents.plan_reference(plan)} ({format_date(plan.issued_on)}): hãy kiểm tra lại "
+            "ngày. (document dated before the plan)")
 
     def letterhead(type_code):
         org, source = documents.organisation_settings(db, plan)

@@ -51,7 +51,8 @@ _HEAD_AT_RE = re.compile(rf"(?:{_HEADS})(?![\w])")
 _STOP_WORDS = (
     r"thực hiện|triển khai|tổ chức|tham mưu|xây dựng|hướng dẫn|kiểm tra|theo dõi|rà soát|tuyên truyền|"
     r"nghiên cứu|đề xuất|báo cáo|lồng ghép|duy trì|trình|ban hành|tiến hành|để|nhằm|trong|theo|tại|"
-    r"đảm bảo|bảo đảm|tổng\s+hợp(?!\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|đặc\s+khu))|đánh giá|phổ biến|biên soạn|cung cấp|hỗ trợ|vận động|chỉ đạo|giám sát|"
+    r"đảm bảo|bảo đảm|tổng\s+hợp(?!\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|đặc\s+khu))|"
+    r"đánh giá|phổ biến|biên soạn|cung cấp|hỗ trợ|vận động|chỉ đạo|giám sát|"
     r"phát động|tập huấn|bồi dưỡng|đôn đốc|khảo sát|thống kê|cập nhật|từ|năm|quý|trước|Thời gian|"
     r"giới thiệu|quán triệt|bố trí|phân công|tiếp nhận|xử lý|biểu dương|khen thưởng|nhân rộng|"
     r"ký kết|thẩm định|phê duyệt|do|được|giao(?!\s+(?:thông|lưu|dịch))|đề nghị|yêu cầu|"
