@@ -338,16 +338,21 @@ def _focused():
     return QApplication.focusWidget()
 
 
-def test_tab_leaves_the_progress_table_for_the_form_s_status(qtbot, ctx):
-    from gbapp.ui.pages.progress_page import ProgressPage
-
-    page = ProgressPage(ctx)
+def _shown_active(qtbot, page):
+    """*page* shown at 1366×768 as the active window (else no widget takes the focus)."""
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()
     page.activateWindow()
     qtbot.waitExposed(page)
-    qtbot.waitUntil(page.isActiveWindow)  # else no widget takes the focus
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def test_tab_leaves_the_progress_table_for_the_form_s_status(qtbot, ctx):
+    from gbapp.ui.pages.progress_page import ProgressPage
+
+    page = _shown_active(qtbot, ProgressPage(ctx))
     page.period.setCurrentIndex(page.period.findText("6 tháng đầu năm 2025"))
     page.agency.set_current_id(agencies.find_by_name(ctx.db, "Sở Tư pháp"))
     assert page.model.rowCount() > 2
@@ -365,13 +370,7 @@ def test_tab_leaves_the_progress_table_for_the_form_s_status(qtbot, ctx):
 def test_tab_leaves_the_agencies_table(qtbot, ctx):
     from gbapp.ui.pages.agencies_page import AgenciesPage
 
-    page = AgenciesPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    page.activateWindow()
-    qtbot.waitExposed(page)
-    qtbot.waitUntil(page.isActiveWindow)  # else no widget takes the focus
+    page = _shown_active(qtbot, AgenciesPage(ctx))
     page.table.setFocus()
     page.table.selectRow(2)
     shown = page.form.name.text()
