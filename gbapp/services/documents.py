@@ -481,7 +481,7 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
         # "chưa báo cáo" below (the action month after the work was done in May)
         by_id = {p.id: p for p in periods.list_periods(db, plan.id)}
         chosen = set(reports)
-        for period_id, r in progress.latest_of_plan(db, plan.id):  # later rows win
+        for period_id, r in progress.latest_of_completed(db, plan.id):  # later rows win
             if r.item_id in done and (r.item_id, r.agency_id) not in chosen:
                 reports[(r.item_id, r.agency_id)] = (r, by_id[period_id])
     return (plan, period, all_items, plan_assignments(db, plan.id), statuses, reports, done)

@@ -60,13 +60,15 @@ def speaking_for(db: Database, period_id: int,
     return [(row[0], _from_row(row[1:])) for row in rows]
 
 
-def latest_of_plan(db: Database, plan_id: int) -> list[tuple[int, ProgressReport]]:
-    """(period id, report) of every report of the plan's activities, in _SPEAKS_LAST order
-    (whatever the period): for each (activity, agency), the last one is the latest."""
+def latest_of_completed(db: Database, plan_id: int) -> list[tuple[int, ProgressReport]]:
+    """(period id, report) of every report on the plan's completed activities, in
+    _SPEAKS_LAST order (whatever the period): for each (activity, agency), the last one is
+    the latest."""
     rows = db.execute(
         f"SELECT q.id, r.id, {', '.join('r.' + f for f in _FIELDS)} FROM progress_reports r "
         "JOIN periods q ON q.id = r.period_id JOIN items i ON i.id = r.item_id "
-        "WHERE i.plan_id = ? ORDER BY q.end_on, q.start_on DESC, q.id", [plan_id]).fetchall()
+        "WHERE i.plan_id = ? AND i.progress_status IN ('hoan_thanh_dung_han', "
+        "'hoan_thanh_qua_han') ORDER BY q.end_on, q.start_on DESC, q.id", [plan_id]).fetchall()
     return [(row[0], _from_row(row[1:])) for row in rows]
 
 
