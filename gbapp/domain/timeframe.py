@@ -545,9 +545,30 @@ def _numeric_cell(low: str, year: int | None) -> TimeFrame | None:
     return _tf(low, dt.date(ya, a, 1), _month_end(yb, b))
 
 
+# "Từ tháng 9/2025" with no end: from that month to the end of its year (as the cell
+# "từ 09/2025"), not September only, which made the task overdue from October
+_FROM_MONTH_RE = re.compile(
+    r"từ\s+tháng\s+(\d{1,2})(?!\d)(?:\s*/\s*(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?")
+_UNTIL_RE = re.compile(r"đến|tới|[-–]")
+
+
+def _from_month(low: str, year: int | None) -> TimeFrame | None:
+    m = _FROM_MONTH_RE.match(low)
+    if m is None or _UNTIL_RE.search(low, m.end()) or "tháng" in low[m.end():]:
+        return None  # an end, or more months: the rules below read it
+    month, y = int(m.group(1)), _year_ok(int(m.group(2) or m.group(3) or 0)) or _year_ok(year)
+    if not 1 <= month <= 12 or y is None:
+        return None
+    return _tf(low, dt.date(y, month, 1), dt.date(y, 12, 31))
+
+
 def _plain(low: str, year: int | None) -> TimeFrame | None:
     if "/" in low and (low[0].isdigit() or low.startswith("từ ")):
         tf = _numeric_cell(low, year)
+        if tf is not None:
+            return tf
+    if low.startswith("từ tháng"):
+        tf = _from_month(low, year)
         if tf is not None:
             return tf
     if "năm" in low and ("hết" in low or "cuối" in low):

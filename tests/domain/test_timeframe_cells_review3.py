@@ -78,3 +78,18 @@ def test_a_cell_from_a_month_on_runs_to_the_end_of_its_year():
     assert (tf.start, tf.end) == (dt.date(2025, 9, 1), dt.date(2025, 12, 31))
     tf = parse_time_frame("09/2025 - 12/2025", 2025)
     assert (tf.start, tf.end) == (dt.date(2025, 9, 1), dt.date(2025, 12, 31))
+
+
+def test_from_a_month_on_runs_to_the_end_of_its_year_in_words_too():
+    """"Từ tháng 9/2025" was September only, as the cell "từ 09/2025" was; ranges keep their end."""
+    import datetime as dt
+
+    from gbapp.domain.timeframe import find_time_frame, parse_time_frame
+
+    for text in ("Từ tháng 9/2025", "từ tháng 9 năm 2025", "từ tháng 9"):
+        tf = parse_time_frame(text, 2025)
+        assert (tf.start, tf.end) == (dt.date(2025, 9, 1), dt.date(2025, 12, 31)), text
+    found = find_time_frame("Từ tháng 9/2025, các xã tổ chức tuyên truyền lưu động.", 2025)
+    assert (found.start, found.end) == (dt.date(2025, 9, 1), dt.date(2025, 12, 31))
+    tf = parse_time_frame("Từ tháng 7 đến tháng 9/2025", 2025)
+    assert (tf.start, tf.end) == (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
