@@ -316,9 +316,27 @@ class ExportDialog(QDialog):
         for entry in data.agencies:
             item = QListWidgetItem(f"{entry.agency} ({len(entry.lines)} nhiệm vụ)")
             item.setData(Qt.ItemDataRole.UserRole, entry.agency_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, entry.agency)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.agency_list.addItem(item)
+
+    def _letters_may_replace(self, out: Path) -> bool:
+        """One letter per agency: the files of earlier letters (perhaps edited in Word since)
+        are replaced only after a yes."""
+        from ..exporters.reminder import per_agency_path
+
+        names = [self.agency_list.item(i).data(Qt.ItemDataRole.UserRole + 1)
+                 for i in range(self.agency_list.count())
+                 if self.agency_list.item(i).checkState() == Qt.CheckState.Checked]
+        there = [path for path in (per_agency_path(out, n) for n in names if n) if path.is_file()]
+        if not there:
+            return True
+        listed = "\n".join(f"- {path.name}" for path in there[:5]) + (
+            "\n…" if len(there) > 5 else "")
+        return messages.ask(self, self.tr("Tệp đã có"), self.tr(
+            "{0} công văn đã có trong thư mục «{1}» và sẽ bị ghi đè:\n{2}\n\nGhi đè các tệp này?")
+            .format(len(there), there[0].parent, listed))
 
     def checked_agencies(self) -> list[int]:
         out = []
@@ -382,6 +400,8 @@ class ExportDialog(QDialog):
         out = with_suffix_for(self.kind(), out)
         per_agency = self.kind() == "reminder" and self.per_agency_check.isChecked()
         # (one letter per agency names its files after the agencies: no single file to check)
+        if per_agency and not self._letters_may_replace(out):
+            return
         if not per_agency and out.is_file() and out != self._confirmed:
             other = alternative_name(out)
             answer = ask_overwrite(self, out, other)

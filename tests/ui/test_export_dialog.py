@@ -263,3 +263,24 @@ def test_a_period_chosen_on_the_progress_page_is_the_overviews_too(ctx, qtbot):
     assert ctx.period_id == other.id
     overview.reload()
     assert overview.period.currentData() == other.id
+
+
+def test_letters_per_agency_ask_before_replacing_earlier_ones(dialog, qtbot, tmp_path, answers):
+    """One letter per agency: the files of an earlier export (perhaps edited in Word since)
+    were replaced without a word."""
+    dialog.set_kind("reminder")
+    for i in range(2, dialog.agency_list.count()):  # two agencies
+        dialog.agency_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    dialog.per_agency_check.setChecked(True)
+    dialog.out_edit.setText(str(tmp_path / "cv.docx"))
+    first = _export(qtbot, dialog)
+    assert len(first) == 2 and not answers.asked
+    for path in first:
+        path.write_bytes(b"edited in Word")
+    answers.replies.append(False)
+    dialog.start_export()
+    assert answers.asked and "2 công văn đã có" in answers.asked[-1]
+    assert dialog.task is None and all(p.read_bytes() == b"edited in Word" for p in first)
+    answers.replies.append(True)
+    again = _export(qtbot, dialog)
+    assert sorted(again) == sorted(first) and all(p.read_bytes() != b"edited in Word" for p in again)
