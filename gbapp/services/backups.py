@@ -50,9 +50,14 @@ def keep_count(db_path: Path) -> int:
 def backup_now(source: sqlite3.Connection | Path, db_path: Path, *, reason: str = "",
                folder: Path | None = None, now: dt.datetime | None = None) -> Path:
     """A timestamped backup; automatic ones (no *folder*) are pruned to the configured count.
-    The automatic backup on opening is skipped when nothing changed since the newest one."""
+    The automatic backup on opening is skipped when nothing changed since the newest one; it
+    also tidies what an interrupted restore left beside the file."""
     if folder is not None:
         return store_backup.make_backup(source, db_path, folder, reason=reason, now=now)
+    if reason == "open" and store_backup.remove_stale_part(Path(db_path)):
+        # the file is locked by this session now: a "….db.part" beside it is what a restore
+        # killed halfway left, never a copy still being written
+        log.info("Removed a restore's leftover beside %s", db_path)
     return store_backup.make_backup(source, db_path, folder_for(db_path), reason=reason,
                                     keep=keep_count(db_path), now=now,
                                     unless_unchanged=reason == "open")

@@ -6,7 +6,9 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from .database import SCHEMA_VERSION, SQLITE_MAGIC, DatabaseError
@@ -15,6 +17,9 @@ STAMP = "%Y%m%d-%H%M%S"
 _NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:-(?P<reason>[a-z]+))?\.db$")
 COUNTED = {"plans": "kế hoạch", "items": "mục", "agencies": "cơ quan",
            "progress_reports": "báo cáo tiến độ"}
+# A copy being written is "<target>.part" until it is whole. One older than this was cut short
+# (gbapp killed, the PC switched off): no copy takes an hour, so it is a leftover.
+STALE_PART_S = 3600
 
 
 class BackupError(DatabaseError):
@@ -28,10 +33,16 @@ class BackupInfo:
     size: int
     counts: dict[str, int]
     reason: str = ""
+    # stamped later than the PC's clock says it is now: made while the clock was ahead, so
+    # older than it looks (listed after the others)
+    future: bool = False
 
     def describe(self) -> str:
         parts = ", ".join(f"{n} {COUNTED[t]}" for t, n in self.counts.items() if t in COUNTED)
-        return f"{self.created:%d/%m/%Y %H:%M:%S} — {self.size / 1024:.0f} KB — {parts}"
+        when = f"{self.created:%d/%m/%Y %H:%M:%S}"
+        if self.future:
+            when += " (giờ ghi muộn hơn giờ máy hiện nay: đồng hồ máy từng chạy sai)"
+        return f"{when} — {self.size / 1024:.0f} KB — {parts}"
 
 
 def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
@@ -111,7 +122,7 @@ def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, 
     if keep is not None:
         # never the backup just made: with the PC's clock set back, its time stamp is the
         # oldest, and the rotation would delete every new backup as soon as it is made
-        prune(folder, db_path.stem, keep, spare=target)
+        prune(folder, db_path.stem, keep, spare=target, now=now)
     return target
 
 
@@ -171,18 +182,25 @@ def _named(folder: Path, stem: str | None) -> list[tuple[Path, dt.datetime, str]
     return out
 
 
-def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
-    """Backups in *folder* (of the database called *stem*), newest first, with record counts."""
+def list_backups(folder: Path, stem: str | None = None, *,
+                 now: dt.datetime | None = None) -> list[BackupInfo]:
+    """Backups in *folder* (of the database called *stem*), newest first, with record counts.
+
+    Those stamped after *now* (the PC's clock) come last: they were made while the clock was
+    ahead and set right since, so every backup stamped up to now is newer than they are.
+    """
     out = []
     if not folder.is_dir():
         return out
+    now = now or dt.datetime.now()
     for path, created, reason in _named(folder, stem):
         try:
             counts = _read_counts(path)
         except sqlite3.DatabaseError:
             continue  # not a readable gbapp backup: never offered for restore
-        out.append(BackupInfo(path, created, path.stat().st_size, counts, reason))
-    out.sort(key=lambda b: _age_key(b.path.name, b.created), reverse=True)
+        out.append(BackupInfo(path, created, path.stat().st_size, counts, reason,
+                              future=created > now))
+    out.sort(key=lambda b: (not b.future, _age_key(b.path.name, b.created)), reverse=True)
     return out
 
 
@@ -193,10 +211,14 @@ def _age_key(name: str, created: dt.datetime) -> tuple:
     return created, int(m["n"]) if m and m["n"] else 1, name
 
 
-def prune(folder: Path, stem: str, keep: int, spare: Path | None = None) -> list[Path]:
+def prune(folder: Path, stem: str, keep: int, spare: Path | None = None, *,
+          now: dt.datetime | None = None) -> list[Path]:
     """Delete all but the newest *keep* backups of *stem* (safety copies aside: *prune_safety*),
-    never *spare* (which counts among those kept)."""
-    backups = [b for b in list_backups(folder, stem) if b.reason != "safety"]
+    never *spare* (which counts among those kept), and never the newest intact backup: if the
+    database went bad unnoticed (a failing disk), the backups made since are bad too, and the
+    rotation must not push out the last good one. Copies cut short ("….db.part") go too."""
+    _remove_stale_parts(folder, stem)
+    backups = [b for b in list_backups(folder, stem, now=now) if b.reason != "safety"]
     if spare is not None:
         spared = [b for b in backups if b.path == spare]
         if spared:
@@ -206,12 +228,17 @@ def prune(folder: Path, stem: str, keep: int, spare: Path | None = None) -> list
             backups = (spared + [b for b in backups if b.path != spare and b.created <= made]
                        + [b for b in backups if b.path != spare and b.created > made])
     gone = []
-    for old in backups[max(keep, 1):]:
+    kept, doomed = backups[:max(keep, 1)], backups[max(keep, 1):]
+    if doomed and not any(_intact(b.path) for b in kept):
+        last_good = next((b for b in doomed if _intact(b.path)), None)
+        if last_good is not None:
+            doomed.remove(last_good)
+            kept.append(last_good)
+    for old in doomed:
         old.path.unlink(missing_ok=True)
         gone.append(old.path)
     # A file named as a backup that does not open (cut short by a full disk, damaged on a stick)
     # is never offered for restore; it goes once it is older than every backup kept.
-    kept = backups[:max(keep, 1)]
     if kept:
         oldest_kept = min(_age_key(b.path.name, b.created) for b in kept)
         readable = {b.path for b in backups}
@@ -221,6 +248,43 @@ def prune(folder: Path, stem: str, keep: int, spare: Path | None = None) -> list
                 path.unlink(missing_ok=True)
                 gone.append(path)
     return gone
+
+
+def _intact(path: Path) -> bool:
+    """Whether the backup at *path* passes SQLite's quick check (the newest one, just made,
+    nearly always does: one check per automatic backup)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _remove_stale_parts(folder: Path, stem: str) -> None:
+    """Delete the copies of *stem* cut short in *folder* (older than STALE_PART_S)."""
+    limit = time.time() - STALE_PART_S
+    for part in folder.glob(f"{glob_escape(stem)}-*.db.part"):
+        try:
+            if part.stat().st_mtime < limit:
+                part.unlink()
+        except OSError:  # gone meanwhile, or still open elsewhere: next time
+            pass
+
+
+def remove_stale_part(target: Path) -> bool:
+    """Delete "<target>.part" if it is a copy cut short (older than STALE_PART_S): a restore
+    interrupted by a kill leaves one beside the database. True if one was deleted."""
+    part = target.with_name(target.name + ".part")
+    try:
+        if part.stat().st_mtime < time.time() - STALE_PART_S:
+            part.unlink()
+            return True
+    except OSError:
+        pass
+    return False
 
 
 def prune_safety(folder: Path, stem: str, keep: int,

@@ -327,3 +327,89 @@ def test_a_file_damaged_while_open_is_reported_as_damaged_not_as_a_bug(tmp_path)
         with changelog.action(db, "save", "agency"):
             agencies.save(db, Agency(name="Sở Mới"))
     db.close()
+
+
+# -- backups of a file gone bad, copies cut short, a clock that ran ahead ----------------
+
+
+def _damage(path):
+    """Damage a database in the middle (as a failing disk would): it still opens and counts
+    its rows, but SQLite's check fails."""
+    data = bytearray(path.read_bytes())
+    data[100_000:110_000] = b"\xff" * 10_000
+    path.write_bytes(bytes(data))
+
+
+def test_the_rotation_never_pushes_out_the_last_intact_backup(tmp_path):
+    """A database damaged unnoticed is backed up damaged on every close: after *keep* closes
+    the rotation would have deleted every good backup. The newest intact one stays."""
+    path = tmp_path / "w.db"
+    folder = tmp_path / "b"
+    db = open_database(path)
+    agencies.save(db, Agency(name="Sở Nội vụ"))
+    db.close()
+    good = [make_backup(path, path, folder, keep=3, now=dt.datetime(2025, 1, d)) for d in (1, 2, 3)]
+    _damage(path)
+    bad = [make_backup(path, path, folder, keep=3, now=dt.datetime(2025, 1, d)) for d in range(4, 9)]
+    left = [b.path for b in list_backups(folder, "w")]
+    assert left == [bad[-1], bad[-2], bad[-3], good[-1]]
+    # once intact backups are made again, the rotation is the usual one
+    path.unlink()
+    db = open_database(path)
+    db.close()
+    fresh = [make_backup(path, path, folder, keep=3, now=dt.datetime(2025, 2, d)) for d in (1, 2, 3)]
+    assert [b.path for b in list_backups(folder, "w")] == fresh[::-1]
+
+
+def test_copies_cut_short_are_removed_once_stale(tmp_path, monkeypatch):
+    """A backup or restore killed halfway leaves "….db.part": in the backups folder it goes at
+    the next backup, beside the database at the next opening; a fresh one (a copy perhaps
+    still being written) stays."""
+    import os
+    import time
+
+    from gbapp.services.backups import backup_now, folder_for
+
+    monkeypatch.setenv("GBAPP_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "w.db"
+    open_database(path).close()
+    folder = folder_for(path)
+    folder.mkdir(parents=True)
+    old_part = folder / "w-20250101-080000.db.part"
+    new_part = folder / "w-20250101-090000.db.part"
+    other_db = folder / "other-20250101-080000.db.part"
+    beside = tmp_path / "w.db.part"
+    for part in (old_part, new_part, other_db, beside):
+        part.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    two_hours_ago = time.time() - 7200
+    for part in (old_part, other_db, beside):
+        os.utime(part, (two_hours_ago, two_hours_ago))
+    backup_now(path, path, reason="close", now=dt.datetime(2025, 5, 1, 8, 0, 0))
+    assert not old_part.exists() and new_part.exists() and other_db.exists()
+    assert beside.exists()  # only an opening (the file locked by this session) tidies it
+    backup_now(path, path, reason="open", now=dt.datetime(2025, 5, 1, 9, 0, 0))
+    assert not beside.exists() and path.exists()
+
+
+def test_backups_stamped_ahead_of_the_clock_are_listed_as_older(tmp_path, monkeypatch):
+    """Made while the PC's clock was ahead, then set right: a restore must offer the backups
+    made since first, and a damaged file the newest of those, not the one stamped 2099."""
+    from gbapp.services.backups import backup_now, list_for, newest_good
+
+    monkeypatch.setenv("GBAPP_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    agencies.save(db, Agency(name="Sở Nội vụ"))
+    db.close()
+    ahead = backup_now(path, path, reason="close", now=dt.datetime(2099, 1, 1, 8, 0, 0))
+    db = open_database(path)
+    agencies.save(db, Agency(name="Sở Y tế"))
+    db.close()
+    since = backup_now(path, path, reason="close", now=dt.datetime(2025, 5, 1, 8, 0, 0))
+    listed = list_for(path)
+    assert [b.path for b in listed] == [since, ahead]
+    assert listed[0].counts["agencies"] == 2
+    assert not listed[0].future and listed[1].future
+    assert "đồng hồ máy" in listed[1].describe() and "đồng hồ" not in listed[0].describe()
+    found = newest_good(path)
+    assert found is not None and found.path == since
