@@ -177,3 +177,24 @@ def test_save_copy_never_replaces_a_file_open_elsewhere_and_backs_up_what_it_rep
     old = open_database(kept.path)
     assert any(a.name == "Chỉ có ở tệp kia" for a in agencies.list_agencies(old))
     old.close()
+
+
+def test_the_restore_list_marks_a_backup_stamped_ahead_of_the_clock(qtbot, tmp_path):
+    """Listed last (services.backups.list_for) and marked, with the reason in a tool tip: a
+    date later than those above it would otherwise look like a mistake in the list."""
+    import datetime as dt
+
+    from gbapp.store.backup import list_backups, make_backup
+    from gbapp.ui.dialogs.backups import RestoreDialog
+
+    path = tmp_path / "w.db"
+    open_database(path).close()
+    folder = tmp_path / "b"
+    make_backup(path, path, folder, now=dt.datetime(2099, 1, 1, 8, 0, 0))
+    make_backup(path, path, folder, now=dt.datetime(2025, 5, 1, 8, 0, 0))
+    dialog = RestoreDialog(list_backups(folder, "w"))
+    qtbot.addWidget(dialog)
+    first, last = dialog.table.item(0, 0), dialog.table.item(1, 0)
+    assert first.text() == "01/05/2025 08:00:00" and not first.toolTip()
+    assert last.text() == "01/01/2099 08:00:00 (*)" and "đồng hồ máy" in last.toolTip()
+    assert dialog.value().created.year == 2025  # the newest real one is chosen at first

@@ -50,10 +50,16 @@ class RestoreDialog(QDialog):
             cells = [f"{info.created:%d/%m/%Y %H:%M:%S}", self.tr(REASONS.get(info.reason, info.reason)),
                      f"{info.size / 1024:,.0f} KB".replace(",", ".")]
             cells += [str(info.counts.get(table, "")) for table in COUNTED]
+            if info.future:
+                cells[0] += " (*)"
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if info.future:
+                    item.setToolTip(self.tr(
+                        "(*) Giờ ghi muộn hơn giờ máy hiện nay: bản này được tạo khi đồng hồ máy "
+                        "chạy nhanh, nên cũ hơn các bản ở trên."))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         if infos:
