@@ -235,10 +235,12 @@ class MainWindow(QMainWindow):
             page.setParent(None)
             shiboken6.delete(page)
         self.pages.clear()
-        self.session.close(backup=backup)
+        failed = self.session.close(backup=backup)
         self.session = self.ctx = None
         self.stack.setCurrentWidget(self.placeholder)
         self._update_enabled()
+        if failed:
+            messages.error(self, self.tr("Chưa sao lưu được"), failed)
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Mở cơ sở dữ liệu"), "",

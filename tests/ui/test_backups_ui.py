@@ -198,3 +198,23 @@ def test_the_restore_list_marks_a_backup_stamped_ahead_of_the_clock(qtbot, tmp_p
     assert first.text() == "01/05/2025 08:00:00" and not first.toolTip()
     assert last.text() == "01/01/2099 08:00:00 (*)" and "đồng hồ máy" in last.toolTip()
     assert dialog.value().created.year == 2025  # the newest real one is chosen at first
+
+
+def test_a_failed_backup_on_close_is_told_not_only_logged(window, db_file, answers):
+    """Closing after an edit backs the file up; when that fails (the data folder full or not
+    writable) the file still closes, with every change in it, and the user is told."""
+    from gbapp import paths
+
+    assert window.open_database(db_file)
+    window.session._backup_on_open(wait=True)  # the backup of the file as opened, made
+    window.ctx.perform("Thêm cơ quan", lambda db: agencies.save(db, Agency(name="Sở Mới")))
+    assert not answers.errors
+    shutil.rmtree(paths.data_dir() / "backups")
+    (paths.data_dir() / "backups").write_text("")  # a file where the folder should be
+    window.close_database()
+    assert window.session is None
+    assert answers.errors and "khi đóng «work.db»" in answers.errors[-1]
+    assert "đã được lưu trong tệp" in answers.errors[-1]
+    db = open_database(db_file)
+    assert any(a.name == "Sở Mới" for a in agencies.list_agencies(db))
+    db.close()

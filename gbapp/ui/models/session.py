@@ -113,22 +113,30 @@ class Session:
                 "dung lượng ổ đĩa và quyền ghi vào thư mục dữ liệu (Trợ giúp → Thư mục dữ liệu "
                 "và nhật ký), hoặc dùng Tệp → Sao lưu ra… để sao lưu vào chỗ khác.")
 
-    def close(self, *, backup: bool = True) -> None:
+    def close(self, *, backup: bool = True) -> str | None:
         """Back up if anything changed (unless told not to: a restore keeps its own safety
         copy, and this backup's pruning could delete the very backup being restored), close
-        the database and release the lock."""
+        the database and release the lock. Returns what to tell the user if the backup
+        failed (the file is closed all the same: every change is already saved in it)."""
         self._closed = True
         ctx = self.ctx
+        failed = None
         if ctx.dirty and backup:
             try:
                 from ...services.backups import backup_now
 
                 backup_now(ctx.db.conn, ctx.path, reason="close")
-            except Exception:  # noqa: BLE001 - a failed backup must not block closing
+            except Exception as exc:  # noqa: BLE001 - a failed backup must not block closing
                 log.exception("backup on close failed")
+                failed = (f"Không tạo được bản sao lưu khi đóng «{ctx.path.name}»: {exc}\n\n"
+                          "Mọi thay đổi đã được lưu trong tệp; chỉ thiếu bản sao lưu của lần "
+                          "làm việc này. Hãy kiểm tra dung lượng ổ đĩa và quyền ghi vào thư mục "
+                          "dữ liệu, hoặc mở lại tệp và dùng Tệp → Sao lưu ra… để sao lưu vào "
+                          "chỗ khác.")
         ctx.db.close()
         ctx.deleteLater()
         self._lock.release()
+        return failed
 
 
 def _lock(path: Path):
