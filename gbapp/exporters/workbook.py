@@ -83,6 +83,18 @@ def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *
                 cell.style = STYLE_TEXT
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    _print_setup(ws, sum(width for _, width in columns))
+
+
+def _print_setup(ws, total_width: int) -> None:
+    """Printed as a clerk expects a table: A4, landscape when wide, the header row on every
+    page, the cell grid drawn (Excel prints none by default) and "Trang 1/3" at the foot."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if total_width > 90 else "portrait"
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.oddFooter.center.text = "Trang &P/&N"
+    ws.page_margins.left = ws.page_margins.right = 0.5
 
 
 def write_workbook(data: WorkbookData, path: str | Path) -> Path:
