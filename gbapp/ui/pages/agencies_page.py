@@ -225,13 +225,17 @@ class AgenciesPage(QWidget):
         return True
 
     def maybe_leave(self) -> bool:
-        """Before the database closes: save or drop the agency form's unsaved edits."""
+        """Before the database closes, another plan or an undo: save or drop the agency form's
+        unsaved edits (dropped: the form shows the agency as stored)."""
         if not self.form.is_dirty():
             return True
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
             "Thông tin «{0}» đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?")
             .format(self.form.name.text() or self.tr("cơ quan mới")))
-        return answer == "discard" or (answer == "save" and self.save())
+        if answer == "discard":
+            self.form.load(self.form.loaded())
+            return True
+        return answer == "save" and self.save()
 
     def toggle_active(self) -> None:
         agency = self.form.loaded()

@@ -227,8 +227,12 @@ class IndicatorsPage(QWidget):
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
             "Chỉ tiêu {0} có nội dung đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?")
             .format(what))
+        if answer == "discard":  # the stored figures shown again: nothing typed is kept
+            self.form.load(line.indicator if line else None)
+            self._load_entry(self.entry.loaded_year() or self.year.value())
+            return True
         if answer != "save":
-            return answer == "discard"
+            return False
         return (not form or self.save()) and (not entry or self.save_value())
 
     def maybe_leave(self) -> bool:

@@ -364,17 +364,9 @@ class PlanPage(QWidget):
                    if page is not self and hasattr(page, "maybe_leave"))
 
     def maybe_leave(self) -> bool:
-        """Before the database closes: save or drop unsaved edits of the item and plan forms."""
-        if not self._settle_item_edits():
-            self.tabs.setCurrentIndex(0)
-            return False
-        if self.plan_form.is_dirty():
-            answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
-                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"))
-            if answer == "cancel" or (answer == "save" and not self.save_plan()):
-                self.tabs.setCurrentIndex(1)
-                return False
-        return True
+        """Before the database closes or an undo: save or drop unsaved edits of the item and
+        plan forms, which then show what is stored."""
+        return self._settle_edits(plan_form=True)
 
     def _load_form(self, item_id: int | None) -> None:
         db = self.ctx.db
