@@ -77,7 +77,7 @@ class PlanForm(QWidget):
         self.recipients.setPlaceholderText(self.tr("Mỗi dòng một nơi nhận"))
         self.recipients.setFixedHeight(self.recipients.fontMetrics().lineSpacing() * 4 + 14)
         self.save_button = QPushButton(self.tr("Lưu thông tin kế hoạch"), self)
-        self.boxes = {"issued_on": FieldBox(self.issued_on),
+        self.boxes = {"number": FieldBox(self.number), "issued_on": FieldBox(self.issued_on),
                       "effective_on": FieldBox(self.effective_on), "bases": FieldBox(self.bases)}
 
         dates = QHBoxLayout()
@@ -96,7 +96,7 @@ class PlanForm(QWidget):
         basis_buttons.addStretch(1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Số, ký hiệu"), self.number)
+        form.addRow(self.tr("Số, ký hiệu"), self.boxes["number"])
         form.addRow(self.tr("Ngày ban hành / hiệu lực / năm"), dates)
         form.addRow(self.tr("Cơ quan ban hành"), self.issuer)
         form.addRow(self.tr("Địa danh"), self.place)
@@ -116,6 +116,7 @@ class PlanForm(QWidget):
         self.add_basis.clicked.connect(lambda: self._append_basis(LegalBasis()))
         self.remove_basis.clicked.connect(self._remove_basis)
         self.save_button.clicked.connect(self.save_requested)
+        self.number.textChanged.connect(lambda _t: self.boxes["number"].set_error(None))
         self.setEnabled(False)
 
     def load(self, plan: Plan | None) -> None:
@@ -185,6 +186,11 @@ class PlanForm(QWidget):
             errors["bases"] = self.tr("Căn cứ dòng %1: ").replace("%1", row) + message
         show_errors(self.boxes, errors)
         return not errors
+
+    def show_number_error(self, text: str) -> None:
+        """A number the form cannot check itself (another plan has it): said under the field,
+        as the form's own errors are, with the focus there; it goes once the number changes."""
+        show_errors({"number": self.boxes["number"]}, {"number": text})
 
     def value(self) -> Plan:
         assert self._plan is not None, "no plan loaded"
