@@ -25,6 +25,7 @@ from ...domain.entities import Plan
 from ...domain.model import LegalBasis
 from ...domain.validation import validate_dates
 from ..widgets.date_edit import DateEdit
+from ..widgets.shortcuts import save_shortcut
 from ..widgets.text_edit import TextEdit
 from .field import FieldBox, show_errors
 
@@ -128,6 +129,7 @@ class PlanForm(QWidget):
         self.add_basis.clicked.connect(lambda: self._append_basis(LegalBasis()))
         self.remove_basis.clicked.connect(self._remove_basis)
         self.save_button.clicked.connect(self.save_requested)
+        save_shortcut(self, self.save_requested.emit, self.save_button)
         self.number.textChanged.connect(lambda _t: self.boxes["number"].set_error(None))
         self.setEnabled(False)
 

@@ -27,6 +27,7 @@ from ...domain.validation import InvalidInput
 from ...store import agencies, assignments, periods, plans, progress
 from ..context import AppContext
 from ..dialogs import messages
+from ..widgets.shortcuts import save_shortcut
 from ..widgets.tables import read_only_table, select_row_quietly
 from .parts.agency_form import AgencyForm
 from .parts.forms import confirm, show_error
@@ -118,6 +119,7 @@ class AgenciesPage(QWidget):
             lambda cur, _prev: self._row_chosen(cur.row()))
         self.save_button.clicked.connect(self.save)
         self.form.name.returnPressed.connect(self.save)
+        save_shortcut(box, self.save, self.save_button)
         self.new_button.clicked.connect(self.new)
         self.active_button.clicked.connect(self.toggle_active)
         self.merge_button.clicked.connect(self.start_merge)

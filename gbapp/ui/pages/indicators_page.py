@@ -26,6 +26,7 @@ from ...domain.validation import InvalidInput, format_decimal, parse_year
 from ...store import indicators, plans
 from ..context import AppContext
 from ..dialogs import messages
+from ..widgets.shortcuts import save_shortcut
 from ..widgets.tables import read_only_table
 from .parts.forms import confirm, show_error
 from .parts.indicator_form import IndicatorForm, ValueEntry
@@ -123,6 +124,8 @@ class IndicatorsPage(QWidget):
         self.values.clicked.connect(lambda index: self._load_entry(
             self.values_model.row_at(index.row()).year))
         self.save_button.clicked.connect(self.save)
+        save_shortcut(form_box, self.save, self.save_button)
+        save_shortcut(values_box, self.save_value, self.save_value_button)
         self.new_button.clicked.connect(self.new)
         self.delete_button.clicked.connect(self.delete)
         self.save_value_button.clicked.connect(self.save_value)
