@@ -38,6 +38,7 @@ class AppContext(QObject):
         # start on it, so that their figures are of the same period
         self.period_id: int | None = None
         self.dirty = False  # changed since opened (a backup is due on close)
+        self.actions = 0  # user actions performed since opened (not undos nor redos)
         self.before_first_change: Callable[[], None] | None = None  # run once, before any write
 
     def set_plan(self, plan_id: int | None) -> None:
@@ -52,6 +53,7 @@ class AppContext(QObject):
             hook()
         with writes_first():  # (pages reload inside: their reads start once, after the write)
             result = self.undo.run(name, fn)
+            self.actions += 1
             self._after_change()
         return result
 

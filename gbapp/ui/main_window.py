@@ -217,8 +217,9 @@ class MainWindow(QMainWindow):
         return True
 
     def settle_unsaved(self) -> bool:
-        """Before the open database goes away (closing, opening another, restoring): each page
-        with unsaved edits asks to save or drop them. False when the user chose to stay."""
+        """Before the open database goes away (closing, opening another, restoring) or an undo
+        or redo changes it: each page with unsaved edits asks to save or drop them, and its
+        forms then show what is stored. False when the user chose to stay."""
         return all(page.maybe_leave() for page in self.pages.values()
                    if hasattr(page, "maybe_leave"))
 
@@ -337,16 +338,40 @@ class MainWindow(QMainWindow):
 
     # -- other actions ------------------------------------------------------------------------
     def undo(self) -> None:
+        if not self._settle_before_history(redo=False):
+            return
         with busy_cursor():
             name = self.ctx.undo_last() if self.ctx else None
         if name:
             self.statusBar().showMessage(self.tr("Đã hoàn tác: %1").replace("%1", name), 5000)
 
     def redo(self) -> None:
+        if not self._settle_before_history(redo=True):
+            return
         with busy_cursor():
             name = self.ctx.redo_last() if self.ctx else None
         if name:
             self.statusBar().showMessage(self.tr("Đã làm lại: %1").replace("%1", name), 5000)
+
+    def _settle_before_history(self, *, redo: bool) -> bool:
+        """Before an undo or redo: unsaved edits in a form are saved or dropped as the user
+        chooses (the question asked before any change of what a form shows), so that no form
+        keeps typed text over the state the undo brings back, to be saved on top of it later.
+        False when the undo or redo must not run: the user cancelled, or chose to save. A save
+        is itself the last step then: undoing now would undo the very save just asked for, and
+        it has ended the redo history."""
+        if self.ctx is None:
+            return False
+        performed = self.ctx.actions
+        if not self.settle_unsaved():
+            return False
+        if self.ctx.actions != performed:
+            self.statusBar().showMessage(self.tr(
+                "Đã lưu nội dung đang sửa; không còn bước nào để làm lại.") if redo else self.tr(
+                "Đã lưu nội dung đang sửa, chưa hoàn tác gì: «Hoàn tác» lúc này sẽ bỏ chính "
+                "lần lưu vừa rồi."), 10000)
+            return False
+        return True
 
     def export(self) -> None:
         try:

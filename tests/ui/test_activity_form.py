@@ -184,21 +184,21 @@ def test_unsaved_edits_are_offered_for_saving(qtbot, window, answers):
     assert page.current_item_id() == other.id
 
 
-def test_unsaved_edits_survive_an_undo_made_elsewhere(qtbot, window):
-    """Typing in the item form and the plan form, then undoing an earlier change from another
-    page, must not replace what was typed (both forms keep it and can still save it)."""
+def test_unsaved_edits_survive_a_change_made_elsewhere(qtbot, window):
+    """Typing in the item form and the plan form, then saving something on another page, must
+    not replace what was typed (both forms keep it and can still save it). An undo asks
+    first instead: see test_undo_with_unsaved_edits."""
     from gbapp.domain.entities import Agency
 
     page, form, item = _open(window, "II.1.a")
-    window.ctx.perform("Thêm cơ quan", lambda db: agencies.save(db, Agency(name="Sở Mới")))
     page.plan_form.load(plans.get(window.ctx.db, window.ctx.plan_id))
     assert not form.dirty and not page.plan_form.is_dirty()  # loaded as stored: nothing to keep
     _type(qtbot, form.title, "Nội dung đang gõ dở")
     _type(qtbot, page.plan_form.signer, "Nguyễn Thị B")
     assert form.dirty and page.plan_form.is_dirty()
     window.show_page("agencies")
-    window.undo_action.trigger()  # undoes "Thêm cơ quan"
-    assert not any(a.name == "Sở Mới" for a in agencies.list_agencies(window.ctx.db))
+    window.ctx.perform("Thêm cơ quan", lambda db: agencies.save(db, Agency(name="Sở Mới")))
+    assert any(a.name == "Sở Mới" for a in agencies.list_agencies(window.ctx.db))
     window.show_page("plan")
     assert form.title.toPlainText() == "Nội dung đang gõ dở"
     assert page.plan_form.signer.text() == "Nguyễn Thị B"

@@ -298,17 +298,39 @@ def test_a_plan_number_already_used_is_refused_with_a_field_error(qtbot, page, c
     form.number.setFocus()
     type_text(form.number, typed)
     form.save_button.click()  # before the fix: sqlite3.IntegrityError, or a second "93"
-    assert answers.errors and answers.errors[0].startswith(message)
+    # said under the field, as every other field error of the forms, not in a dialog
+    error = form.boxes["number"].error
+    assert answers.errors == []
+    assert error.isVisible() and error.text() == message
     assert plans.get(ctx.db, new_id).number is None
     assert ctx.undo.undo_name() == undo_before
     assert form.is_dirty() and form.number.text() == typed and form.issuer.text() == "Sở Nội vụ"
     assert page.tabs.currentIndex() == 1 and form.number.hasFocus()
     assert form.number.property("invalid")
-    form.number.setText("94/KH-UBND")  # corrected: the mark goes, and it saves
-    assert not form.number.property("invalid")
+    form.number.setText("94/KH-UBND")  # corrected: the message and the mark go, and it saves
+    assert not form.number.property("invalid") and not error.isVisible()
     form.save_button.click()
     assert plans.get(ctx.db, new_id).number == "94/KH-UBND"
-    assert len(answers.errors) == 1
+    assert answers.errors == []
+
+
+def test_a_plan_number_already_used_met_when_saving_before_a_switch(qtbot, page, ctx, answers,
+                                                                    type_text):
+    """«Lưu» answered before the plan page changes plans: the number taken is said under the
+    field too (no dialog), and the user stays on the plan being edited."""
+    plan_93 = ctx.plan_id
+    page.new_plan_action.trigger()
+    new_id = ctx.plan_id
+    page.plan_form.number.setFocus()
+    type_text(page.plan_form.number, "93/KH-UBND")
+    answers.replies.append("save")
+    page.plan_combo.setCurrentIndex(page.plan_combo.findData(plan_93))
+    page.plan_combo.activated.emit(page.plan_combo.currentIndex())  # as a pick in the list
+    assert answers.errors == []
+    assert ctx.plan_id == new_id and page.tabs.currentIndex() == 1
+    assert page.plan_form.boxes["number"].error.text() == (
+        "Số ký hiệu «93/KH-UBND» đã dùng cho kế hoạch khác.")
+    assert page.plan_form.number.text() == "93/KH-UBND"
 
 
 def test_a_plan_keeps_its_own_number_when_saved_again(qtbot, page, ctx, answers):

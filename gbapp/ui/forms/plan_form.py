@@ -25,6 +25,7 @@ from ...domain.entities import Plan
 from ...domain.model import LegalBasis
 from ...domain.validation import validate_dates
 from ..widgets.date_edit import DateEdit
+from ..widgets.shortcuts import save_shortcut
 from ..widgets.text_edit import TextEdit
 from .field import FieldBox, show_errors
 
@@ -77,30 +78,35 @@ class PlanForm(QWidget):
         self.recipients.setPlaceholderText(self.tr("Mỗi dòng một nơi nhận"))
         self.recipients.setFixedHeight(self.recipients.fontMetrics().lineSpacing() * 4 + 14)
         self.save_button = QPushButton(self.tr("Lưu thông tin kế hoạch"), self)
-        self.boxes = {"issued_on": FieldBox(self.issued_on),
+        self.boxes = {"number": FieldBox(self.number), "issued_on": FieldBox(self.issued_on),
                       "effective_on": FieldBox(self.effective_on), "bases": FieldBox(self.bases)}
 
+        # the dates and the years on two rows: on one, the form was wider than its tab even at
+        # 1366 px, and its right edge (the last year, the signer, the Save button) was cut off
         dates = QHBoxLayout()
         dates.addWidget(self.boxes["issued_on"], 1)
         dates.addWidget(self.boxes["effective_on"], 1)
-        dates.addWidget(self.year)
-        dates.addWidget(QLabel(self.tr("đến"), self))
-        dates.addWidget(self.year_to)
-        signer = QHBoxLayout()
-        signer.addWidget(self.signer_authority)
-        signer.addWidget(self.signer_title)
-        signer.addWidget(self.signer, 1)
+        years = QHBoxLayout()
+        years.addWidget(self.year)
+        years.addWidget(QLabel(self.tr("đến"), self))
+        years.addWidget(self.year_to)
+        years.addStretch(1)
+        signer = QHBoxLayout()  # "KT. CHỦ TỊCH" "PHÓ CHỦ TỊCH"; the name has a row of its own
+        signer.addWidget(self.signer_authority, 1)
+        signer.addWidget(self.signer_title, 1)
         basis_buttons = QHBoxLayout()
         basis_buttons.addWidget(self.add_basis)
         basis_buttons.addWidget(self.remove_basis)
         basis_buttons.addStretch(1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Số, ký hiệu"), self.number)
-        form.addRow(self.tr("Ngày ban hành / hiệu lực / năm"), dates)
+        form.addRow(self.tr("Số, ký hiệu"), self.boxes["number"])
+        form.addRow(self.tr("Ngày ban hành, hiệu lực"), dates)
+        form.addRow(self.tr("Năm"), years)
         form.addRow(self.tr("Cơ quan ban hành"), self.issuer)
         form.addRow(self.tr("Địa danh"), self.place)
-        form.addRow(self.tr("Người ký"), signer)
+        form.addRow(self.tr("Người ký"), self.signer)
+        form.addRow(self.tr("Quyền hạn, chức vụ"), signer)
         form.addRow(self.tr("Trích yếu"), self.title)
         form.addRow(self.tr("Căn cứ"), self.boxes["bases"])
         form.addRow("", basis_buttons)
@@ -113,9 +119,18 @@ class PlanForm(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+        order = [self.number, self.issued_on, self.effective_on, self.year, self.year_to,
+                 self.issuer, self.place, self.signer, self.signer_authority, self.signer_title,
+                 self.title, self.bases, self.add_basis, self.remove_basis, self.recipients,
+                 self.save_button]  # as they read, top to bottom and left to right
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
         self.add_basis.clicked.connect(lambda: self._append_basis(LegalBasis()))
         self.remove_basis.clicked.connect(self._remove_basis)
         self.save_button.clicked.connect(self.save_requested)
+        save_shortcut(self, self.save_requested.emit, self.save_button)
+        self.number.textChanged.connect(lambda _t: self.boxes["number"].set_error(None))
         self.setEnabled(False)
 
     def load(self, plan: Plan | None) -> None:
@@ -185,6 +200,11 @@ class PlanForm(QWidget):
             errors["bases"] = self.tr("Căn cứ dòng %1: ").replace("%1", row) + message
         show_errors(self.boxes, errors)
         return not errors
+
+    def show_number_error(self, text: str) -> None:
+        """A number the form cannot check itself (another plan has it): said under the field,
+        as the form's own errors are, with the focus there; it goes once the number changes."""
+        show_errors({"number": self.boxes["number"]}, {"number": text})
 
     def value(self) -> Plan:
         assert self._plan is not None, "no plan loaded"

@@ -27,6 +27,7 @@ from ...domain.validation import InvalidInput
 from ...store import agencies, assignments, periods, plans, progress
 from ..context import AppContext
 from ..dialogs import messages
+from ..widgets.shortcuts import save_shortcut
 from ..widgets.tables import read_only_table, select_row_quietly
 from .parts.agency_form import AgencyForm
 from .parts.forms import confirm, show_error
@@ -118,6 +119,7 @@ class AgenciesPage(QWidget):
             lambda cur, _prev: self._row_chosen(cur.row()))
         self.save_button.clicked.connect(self.save)
         self.form.name.returnPressed.connect(self.save)
+        save_shortcut(box, self.save, self.save_button)
         self.new_button.clicked.connect(self.new)
         self.active_button.clicked.connect(self.toggle_active)
         self.merge_button.clicked.connect(self.start_merge)
@@ -225,13 +227,17 @@ class AgenciesPage(QWidget):
         return True
 
     def maybe_leave(self) -> bool:
-        """Before the database closes: save or drop the agency form's unsaved edits."""
+        """Before the database closes, another plan or an undo: save or drop the agency form's
+        unsaved edits (dropped: the form shows the agency as stored)."""
         if not self.form.is_dirty():
             return True
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
             "Thông tin «{0}» đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?")
             .format(self.form.name.text() or self.tr("cơ quan mới")))
-        return answer == "discard" or (answer == "save" and self.save())
+        if answer == "discard":
+            self.form.load(self.form.loaded())
+            return True
+        return answer == "save" and self.save()
 
     def toggle_active(self) -> None:
         agency = self.form.loaded()

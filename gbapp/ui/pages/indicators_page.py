@@ -26,6 +26,7 @@ from ...domain.validation import InvalidInput, format_decimal, parse_year
 from ...store import indicators, plans
 from ..context import AppContext
 from ..dialogs import messages
+from ..widgets.shortcuts import save_shortcut
 from ..widgets.tables import read_only_table
 from .parts.forms import confirm, show_error
 from .parts.indicator_form import IndicatorForm, ValueEntry
@@ -123,6 +124,8 @@ class IndicatorsPage(QWidget):
         self.values.clicked.connect(lambda index: self._load_entry(
             self.values_model.row_at(index.row()).year))
         self.save_button.clicked.connect(self.save)
+        save_shortcut(form_box, self.save, self.save_button)
+        save_shortcut(values_box, self.save_value, self.save_value_button)
         self.new_button.clicked.connect(self.new)
         self.delete_button.clicked.connect(self.delete)
         self.save_value_button.clicked.connect(self.save_value)
@@ -227,8 +230,12 @@ class IndicatorsPage(QWidget):
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
             "Chỉ tiêu {0} có nội dung đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?")
             .format(what))
+        if answer == "discard":  # the stored figures shown again: nothing typed is kept
+            self.form.load(line.indicator if line else None)
+            self._load_entry(self.entry.loaded_year() or self.year.value())
+            return True
         if answer != "save":
-            return answer == "discard"
+            return False
         return (not form or self.save()) and (not entry or self.save_value())
 
     def maybe_leave(self) -> bool:

@@ -114,7 +114,6 @@ class PlanPage(QWidget):
         self.form.save_requested.connect(self.save_item)
         self.form.changed.connect(self._on_form_changed)
         self.plan_form.save_requested.connect(self.save_plan)
-        self.plan_form.number.textChanged.connect(self._clear_number_error)
         self.plan_combo.activated.connect(self._on_plan_picked)
         ctx.data_changed.connect(self.reload)
         ctx.plan_changed.connect(lambda _id: self.load_plan())
@@ -364,17 +363,9 @@ class PlanPage(QWidget):
                    if page is not self and hasattr(page, "maybe_leave"))
 
     def maybe_leave(self) -> bool:
-        """Before the database closes: save or drop unsaved edits of the item and plan forms."""
-        if not self._settle_item_edits():
-            self.tabs.setCurrentIndex(0)
-            return False
-        if self.plan_form.is_dirty():
-            answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
-                "Thông tin kế hoạch đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"))
-            if answer == "cancel" or (answer == "save" and not self.save_plan()):
-                self.tabs.setCurrentIndex(1)
-                return False
-        return True
+        """Before the database closes or an undo: save or drop unsaved edits of the item and
+        plan forms, which then show what is stored."""
+        return self._settle_edits(plan_form=True)
 
     def _load_form(self, item_id: int | None) -> None:
         db = self.ctx.db
@@ -427,7 +418,8 @@ class PlanPage(QWidget):
         return True
 
     def _number_taken(self, exc: edits.PlanNumberTakenError) -> None:
-        """Say which plan has the number; the form keeps everything typed, the number marked."""
+        """Say which plan has the number, under the field as any field error; the form keeps
+        everything typed."""
         other = plans.get(self.ctx.db, exc.other_id)
         if other is not None and other.number and other.number.strip() != exc.number:
             text = self.tr("Số ký hiệu «%1» đã dùng cho kế hoạch khác (ghi là «%2»).").replace(
@@ -435,23 +427,9 @@ class PlanPage(QWidget):
         else:
             text = self.tr("Số ký hiệu «%1» đã dùng cho kế hoạch khác.")
         text = text.replace("%1", exc.number)
-        number = self.plan_form.number
-        number.setProperty("invalid", True)
-        number.setStyleSheet("border: 1px solid #b00020;")  # as FieldBox marks a field
-        number.setToolTip(text)
         self.tabs.setCurrentIndex(1)
+        self.plan_form.show_number_error(text)
         self.status_message.emit(self.tr("Chưa lưu thông tin kế hoạch: ") + text)
-        messages.error(self, self.tr("Số ký hiệu đã dùng"), text + "\n\n" + self.tr(
-            "Hãy sửa số ký hiệu rồi lưu lại."))
-        number.setFocus()
-        number.selectAll()
-
-    def _clear_number_error(self) -> None:
-        number = self.plan_form.number
-        if number.property("invalid"):
-            number.setProperty("invalid", False)
-            number.setStyleSheet("")
-            number.setToolTip("")
 
     @contextmanager
     def _saving_form(self, which: str) -> Iterator[None]:

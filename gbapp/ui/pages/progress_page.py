@@ -404,14 +404,18 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
     # Saving ------------------------------------------------------------------------------------
 
     def maybe_leave(self) -> bool:
-        """Before the database closes: save or drop the report being typed."""
+        """Before the database closes, another plan or an undo: save or drop the report being
+        typed (dropped: the form shows the stored report, nothing is kept to be saved later)."""
         if not self.form.is_dirty():
             return True
         line = self._current_line()
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
             "Báo cáo tiến độ của mục {0} đang nhập chưa được lưu. Lưu lại trước khi tiếp tục?")
             .format(line.ref if line else ""))
-        return answer == "discard" or (answer == "save" and self._save_current())
+        if answer == "discard":
+            self.form.revert()
+            return True
+        return answer == "save" and self._save_current()
 
     def _save_requested(self, advance: bool) -> None:
         if self._save_current() and advance:

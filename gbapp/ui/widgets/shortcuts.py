@@ -1,0 +1,21 @@
+"""Keyboard shortcuts shared by the forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+
+def save_shortcut(area: QWidget, slot: Callable[[], object],
+                  button: QAbstractButton | None = None) -> QShortcut:
+    """Ctrl+S runs *slot* while the focus is inside *area* (a form), as it saves the item and
+    progress forms; *button*'s tooltip says so."""
+    shortcut = QShortcut(QKeySequence.StandardKey.Save, area)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(slot)
+    if button is not None:
+        button.setToolTip(f"{button.text()} (Ctrl+S)")
+    return shortcut
