@@ -162,10 +162,11 @@ class MainWindow(QMainWindow):
         can_undo, can_redo = bool(undo and undo.can_undo()), bool(undo and undo.can_redo())
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
-        self.undo_action.setText(self.tr("Hoàn tác: %1").replace("%1", undo.undo_name())
-                                 if can_undo else self.tr("Hoàn tác"))
-        self.redo_action.setText(self.tr("Làm lại: %1").replace("%1", undo.redo_name())
-                                 if can_redo else self.tr("Làm lại"))
+        # the mnemonic kept (Alt+S, H), and an "&" in the action's name ("Sở GD&ĐT") shown as such
+        self.undo_action.setText(self.tr("&Hoàn tác: %1").replace("%1", undo.undo_name().replace("&", "&&"))
+                                 if can_undo else self.tr("&Hoàn tác"))
+        self.redo_action.setText(self.tr("&Làm lại: %1").replace("%1", undo.redo_name().replace("&", "&&"))
+                                 if can_redo else self.tr("&Làm lại"))
 
     # -- databases ----------------------------------------------------------------------------
     def open_database(self, path: str | Path) -> bool:

@@ -74,14 +74,14 @@ def test_edit_and_save_then_undo(qtbot, window):
     lead = [a for a in assignments.for_item(db, item.id) if a.role == Role.LEAD]
     assert [a.agency_name for a in lead] == ["Sở Y tế"]
     assert form.budget.text() == "15.000.000"  # reloaded from the store, formatted
-    assert window.undo_action.text() == "Hoàn tác: Sửa hoạt động"
+    assert window.undo_action.text() == "&Hoàn tác: Sửa hoạt động"
 
     window.pages["plan"].tree.setFocus()
     qtbot.keyClick(window.pages["plan"].tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert items.get(db, item.id).title == item.title
     assert items.get(db, item.id).budget is None
     assert form.title.toPlainText() == item.title  # the form shows the stored item again
-    assert window.redo_action.text() == "Làm lại: Sửa hoạt động"
+    assert window.redo_action.text() == "&Làm lại: Sửa hoạt động"
     qtbot.keyClick(window.pages["plan"].tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert items.get(db, item.id).budget == 15_000_000
 
@@ -236,7 +236,7 @@ def test_plan_metadata_form(qtbot, window):
     assert plan.legal_bases[-1].issued_on == dt.date(2006, 11, 29)
     assert plan.legal_bases[-1].verb == "Căn cứ"
     assert [b.verb for b in plan.legal_bases[:2]] == ["Thực hiện", "Thực hiện"]  # as imported
-    assert window.undo_action.text() == "Hoàn tác: Sửa thông tin kế hoạch"
+    assert window.undo_action.text() == "&Hoàn tác: Sửa thông tin kế hoạch"
     assert plan.year_to is None and form.year_to.text() == "(một năm)"
     # made a 2025–2030 programme by hand: stored; a last year not after the first is none
     form.year_to.setValue(2030)

@@ -108,13 +108,13 @@ def test_undo_redo_menu_names_and_shortcuts(qtbot, started, db_file):
     item = items.children(ctx.db, ctx.plan_id, None)[0]
     item.title = "MỤC ĐÍCH"
     ctx.perform("Sửa mục", lambda db: items.update(db, item))
-    assert window.undo_action.text() == "Hoàn tác: Sửa mục"
+    assert window.undo_action.text() == "&Hoàn tác: Sửa mục"
     tree = window.pages["plan"].tree
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=tree.visualRect(tree.model().index(0, 1)).center())
     qtbot.keyClick(window.pages["plan"].tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert items.get(ctx.db, item.id).title == "MỤC ĐÍCH, YÊU CẦU"
-    assert window.redo_action.text() == "Làm lại: Sửa mục"
+    assert window.redo_action.text() == "&Làm lại: Sửa mục"
     qtbot.keyClick(window.pages["plan"].tree, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert items.get(ctx.db, item.id).title == "MỤC ĐÍCH"
@@ -232,7 +232,7 @@ def test_settings_dialog_saves_through_undo(qtbot, started, db_file, monkeypatch
     window.settings_action.trigger()
     org = org_settings.load(window.ctx.db)
     assert (org.signer, org.place) == ("Trần Văn C", "Quảng Ngãi")
-    assert window.undo_action.text() == "Hoàn tác: Sửa cài đặt"
+    assert window.undo_action.text() == "&Hoàn tác: Sửa cài đặt"
     window.undo()
     assert org_settings.load(window.ctx.db).signer != "Trần Văn C"
 
@@ -361,3 +361,18 @@ def test_a_small_screen_keeps_names_and_buttons_readable(qtbot, started, db_file
     button = next(b for b in plan_page.toolbar.findChildren(QToolButton)
                   if b.defaultAction() is plan_page.import_action)
     assert button.isVisible()
+
+
+def test_undo_and_redo_keep_their_mnemonics_and_show_an_ampersand_as_such(started, db_file):
+    """Alt+S then H / L reach them whatever the last action was called, and an "&" in that
+    name ("Sở GD&ĐT") is shown, not taken for a mnemonic."""
+    from gbapp.domain.entities import Agency
+    from gbapp.store import agencies
+
+    window = started(db_file)
+    assert window.undo_action.text() == "&Hoàn tác"
+    window.ctx.perform("Thêm «Sở GD&ĐT»", lambda db: agencies.save(db, Agency(name="Sở GD&ĐT")))
+    assert window.undo_action.text() == "&Hoàn tác: Thêm «Sở GD&&ĐT»"
+    window.undo()
+    assert window.redo_action.text() == "&Làm lại: Thêm «Sở GD&&ĐT»"
+    assert window.undo_action.text() == "&Hoàn tác"

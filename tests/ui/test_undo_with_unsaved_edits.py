@@ -56,7 +56,7 @@ def _edited_item(qtbot, window):
     assert page.select_item(item.id)
     _type(qtbot, page.form.title, "Tiêu đề đã lưu")
     qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
-    assert window.undo_action.text() == "Hoàn tác: Sửa hoạt động"
+    assert window.undo_action.text() == "&Hoàn tác: Sửa hoạt động"
     _type(qtbot, page.form.output, "Sản phẩm chưa lưu")
     assert page.form.dirty
     return page, item
@@ -104,7 +104,7 @@ def test_undo_cancelled_changes_nothing(qtbot, window, answers):
     assert answers.asked == [ITEM_QUESTION]
     assert items.get(window.ctx.db, item.id).title == "Tiêu đề đã lưu"  # not undone
     assert page.form.output.text() == "Sản phẩm chưa lưu" and page.form.dirty
-    assert window.undo_action.text() == "Hoàn tác: Sửa hoạt động"
+    assert window.undo_action.text() == "&Hoàn tác: Sửa hoạt động"
 
 
 def test_undo_answered_save_saves_and_undoes_nothing(qtbot, window, answers):
@@ -144,7 +144,7 @@ def _saved_then_typed_report(qtbot, window):
     page = window.pages["progress"]
     _type(qtbot, page.form.result, "Kết quả đã lưu")
     qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
-    assert window.undo_action.text() == "Hoàn tác: Lưu báo cáo tiến độ"
+    assert window.undo_action.text() == "&Hoàn tác: Lưu báo cáo tiến độ"
     _type(qtbot, page.form.evidence, "12/BC-STP")
     assert page.form.is_dirty()
     return page
