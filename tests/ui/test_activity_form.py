@@ -328,3 +328,38 @@ def test_a_programme_s_recurring_time_runs_to_its_last_year_in_the_form(qtbot, w
     qtbot.keyClick(form.tf_text, Qt.Key.Key_Tab)
     assert form.use_suggestion.isVisible()
     assert "01/01/2025" in form.suggestion.text() and "31/12/2030" in form.suggestion.text()
+
+
+# -- Esc drops what was typed (as in the progress form); a field's own Esc comes first ------
+def test_esc_in_the_item_form_drops_the_typing(qtbot, window):
+    page, form, item = _open(window, "II.1.a")
+    stored = items.get(window.ctx.db, item.id).title
+    _type(qtbot, form.title, "Gõ nhầm")
+    assert form.dirty
+    qtbot.keyClick(form.title, Qt.Key.Key_Escape)
+    assert not form.dirty and form.title.toPlainText() == stored
+    assert items.get(window.ctx.db, item.id).title == stored  # nothing saved
+    assert "(Esc)" in form.revert_button.toolTip()
+
+
+def test_esc_in_the_plan_form_drops_the_typing_but_not_a_cell_edit(qtbot, window):
+    page = window.pages["plan"]
+    _open(window, "II.1.a")
+    form = page.plan_form
+    page.tabs.setCurrentIndex(1)  # «Thông tin kế hoạch»
+    form.load(plans.get(window.ctx.db, window.ctx.plan_id))
+    stored = form.number.text()
+    _type(qtbot, form.number, "94/KH-UBND")
+    _type(qtbot, form.signer, "Nguyễn Thị B")
+    assert form.is_dirty()
+    qtbot.keyClick(form.signer, Qt.Key.Key_Escape)
+    assert not form.is_dirty() and form.number.text() == stored
+    assert plans.get(window.ctx.db, window.ctx.plan_id).number == stored
+    # Esc while a legal basis cell is being edited cancels that cell only
+    _type(qtbot, form.signer, "Nguyễn Thị C")
+    form.bases.setCurrentCell(0, 2)
+    form.bases.editItem(form.bases.item(0, 2))
+    editor = form.bases.focusWidget()
+    assert editor is not None and editor is not form.bases
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert form.signer.text() == "Nguyễn Thị C" and form.is_dirty()

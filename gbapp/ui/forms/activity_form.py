@@ -33,6 +33,7 @@ from ...domain.model import Role, TimeFrame
 from ...domain.validation import ActivityInput, format_money, parse_money, validate_activity
 from ..widgets.agency_picker import AgencyListEditor, AgencyPicker
 from ..widgets.date_edit import DateEdit
+from ..widgets.shortcuts import revert_shortcut
 from ..widgets.text_edit import TextEdit
 from .field import ErrorLine, FieldBox, show_errors
 
@@ -101,6 +102,7 @@ class ActivityForm(QWidget):
         self.save_button = QPushButton(self.tr("Lưu"), self)
         self.save_button.setToolTip(self.tr("Lưu mục này (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Hoàn lại"), self)
+        self.revert_button.setToolTip(self.tr("Bỏ các thay đổi chưa lưu của mục này"))
 
         self.date_errors, self.money_errors = ErrorLine(self), ErrorLine(self)
         self.boxes = {
@@ -189,6 +191,7 @@ class ActivityForm(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_requested)
+        revert_shortcut(self, lambda: self.dirty, self.revert, self.revert_button)
 
     def _mark_dirty(self, *_args) -> None:
         if not self._loading:

@@ -25,7 +25,7 @@ from ...domain.entities import Plan
 from ...domain.model import LegalBasis
 from ...domain.validation import validate_dates
 from ..widgets.date_edit import DateEdit
-from ..widgets.shortcuts import save_shortcut
+from ..widgets.shortcuts import revert_shortcut, save_shortcut
 from ..widgets.text_edit import TextEdit
 from .field import FieldBox, show_errors
 
@@ -130,6 +130,7 @@ class PlanForm(QWidget):
         self.remove_basis.clicked.connect(self._remove_basis)
         self.save_button.clicked.connect(self.save_requested)
         save_shortcut(self, self.save_requested.emit, self.save_button)
+        revert_shortcut(self, self.is_dirty, self.revert)
         self.number.textChanged.connect(lambda _t: self.boxes["number"].set_error(None))
         self.setEnabled(False)
 
@@ -156,6 +157,10 @@ class PlanForm(QWidget):
         for box in self.boxes.values():
             box.set_error(None)
         self._snapshot = self._texts()
+
+    def revert(self) -> None:
+        """Back to the plan as loaded, without what was typed since (Esc)."""
+        self.load(self._plan)
 
     def plan_id(self) -> int | None:
         return self._plan.id if self._plan is not None else None

@@ -19,3 +19,16 @@ def save_shortcut(area: QWidget, slot: Callable[[], object],
     if button is not None:
         button.setToolTip(f"{button.text()} (Ctrl+S)")
     return shortcut
+
+
+def revert_shortcut(area: QWidget, is_dirty: Callable[[], bool], revert: Callable[[], object],
+                    button: QAbstractButton | None = None) -> QShortcut:
+    """Esc inside *area* drops what was typed since the form was loaded (*revert*) when there is
+    something to drop, as in the progress form. A field's own use of Esc comes first: a list
+    it popped up, a table cell being edited."""
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), area)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(lambda: is_dirty() and revert())
+    if button is not None:
+        button.setToolTip(f"{button.toolTip() or button.text()} (Esc)")
+    return shortcut
