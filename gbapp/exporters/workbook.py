@@ -86,11 +86,22 @@ def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *
     _print_setup(ws, sum(width for _, width in columns))
 
 
+# Column widths (Excel's units) that still read well on one A4 landscape page once scaled down;
+# a wider sheet prints two pages wide, its first columns repeated on each to tell the rows.
+ONE_PAGE_WIDTH = 260
+
+
 def _print_setup(ws, total_width: int) -> None:
-    """Printed as a clerk expects a table: A4, landscape when wide, the header row on every
-    page, the cell grid drawn (Excel prints none by default) and "Trang 1/3" at the foot."""
+    """Printed as a clerk expects a table: A4, landscape when wide, every column on the page
+    (not three columns a page, the rest on pages of their own), the header row on every page,
+    the cell grid drawn (Excel prints none by default) and "Trang 1/3" at the foot."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if total_width > 90 else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.page_setup.fitToWidth = 1 if total_width <= ONE_PAGE_WIDTH else 2
+    if total_width > ONE_PAGE_WIDTH:
+        ws.print_title_cols = "A:B"
     ws.print_title_rows = "1:1"
     ws.print_options.gridLines = True
     ws.oddFooter.center.text = "Trang &P/&N"
