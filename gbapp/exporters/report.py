@@ -14,9 +14,11 @@ from ..services.documents import (
     Letterhead,
     ReportData,
     ReportItem,
+    content_lines,
     lower_first,
     people_total,
     plan_reference,
+    states_assignment_or_time,
 )
 from .docbuilder import (
     DocBuilder,
@@ -100,12 +102,14 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
     reports; an activity with points of its own ("- Phát tờ rơi tại các xã, phường:" over its
     "+" lines) has them after its points, not between the colon and them."""
     waiting: list[ReportItem] = []  # activities whose points are being written
+    tasks: set[int] = set()  # the activities and the points below them
     for n, entry in enumerate(data.items):
         it = entry.item
         while waiting and waiting[-1].item.depth >= it.depth:
             _activity_lines(builder, waiting.pop(), data.today)
         label = item_label(it)
-        title = clean_line(it.title) or clean_line(it.text)
+        lines = content_lines(it)
+        title = lines[0] if lines else ""
         has_points = n + 1 < len(data.items) and data.items[n + 1].item.parent_id == it.id
         if it.kind == ItemKind.ROMAN:  # the plan's section, as a reference line
             builder.para(f"Mục {label} {title.upper()}", "GB Sub Heading")
@@ -116,6 +120,9 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
             builder.para(f"{label} {title}", "GB Heading 2" if is_group(it) else "GB Heading 3")
         else:
             builder.para(f"{label} {title}", "GB Dash")
+        if it.is_activity or it.parent_id in tasks:
+            tasks.add(it.id)
+            _text_lines(builder, lines[1:])
         if not it.is_activity:
             continue
         if has_points:
@@ -124,6 +131,15 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
             _activity_lines(builder, entry, data.today)
     while waiting:
         _activity_lines(builder, waiting.pop(), data.today)
+
+
+def _text_lines(builder: DocBuilder, lines: Sequence[str]) -> None:
+    """The lines of a task's text under its label line, a paragraph each as its author wrote
+    them (a list of sub-points stays a list), but for those saying who does it or when: the
+    report's own lines below say that."""
+    for line in lines:
+        if not states_assignment_or_time(line):
+            builder.para(line, "GB Dash" if line.startswith(("-", "+", "•")) else "GB Body")
 
 
 def _activity_lines(builder: DocBuilder, entry: ReportItem, today) -> None:

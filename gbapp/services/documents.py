@@ -282,6 +282,29 @@ def chosen_reports(db: Database, plan_item_ids: set[int], period: Period,
     return out
 
 
+# A line of an activity's text that says who does it or when ("Cơ quan chủ trì: Sở Y tế; phối
+# hợp: …", "Thời gian thực hiện: Quý II/2025"), as the importer reads such lines: the report
+# and the reminder state the agencies and the time themselves.
+_ASSIGNMENT_OR_TIME_RE = re.compile(
+    r"^[-+•]?\s*(?:(?:(?:cơ quan|đơn vị)(?:,\s*(?:cơ quan|đơn vị))?\s+)?"
+    r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:"
+    r"|(?:thời\s+(?:gian|hạn)|tiến\s+độ)[^:\n]{0,40}:)", re.IGNORECASE)
+
+
+def content_lines(item: Item) -> list[str]:
+    """An item's content as its author wrote it, a line each: its title (or, with none, the
+    first line of its text), then the other lines of its text. Blank lines are dropped; each
+    line is cleaned as a one-line field (a run of spaces is one space)."""
+    lines = [clean_line(line) for line in clean_text(item.text).split("\n")]
+    title = clean_line(item.title)
+    return ([title] if title else []) + [line for line in lines if line]
+
+
+def states_assignment_or_time(line: str) -> bool:
+    """Whether a line of an item's text only says who does it or when (see above)."""
+    return _ASSIGNMENT_OR_TIME_RE.match(line) is not None
+
+
 def time_text(item: Item) -> str:
     """The time frame as the plan wrote it, else from its dates."""
     tf = item.time_frame
@@ -768,6 +791,20 @@ def _body_key(name: str | None) -> str:
     return _PLACE_AFTER_RE.sub("", " ".join(fold(name).split()))
 
 
+def _reminder_title(item: Item, points: list[str]) -> str:
+    """How a letter names a task, on one line: its title, and the points it announces, from its
+    text's lines and its own points ("Tổ chức các hoạt động sau: treo băng rôn; phát tờ rơi")."""
+    lines = content_lines(item)
+    if not lines:
+        return ""
+    title, listed = lines[0], [line for line in lines[1:] if not states_assignment_or_time(line)]
+    if not title.endswith(":"):
+        return title
+    listed = [line.lstrip("-+• ").rstrip(".;") for line in listed] + points
+    listed = [lower_first(line) for line in listed if line]
+    return f"{title} {'; '.join(listed)}" if listed else title
+
+
 def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *,
                      agency_ids: list[int] | None = None,
                      today: dt.date | None = None) -> ReminderData:
@@ -797,9 +834,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
             if not (overdue or unreported):
                 continue
             entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))
-            title = it.title or it.text
-            if it.id in points:  # "Tổ chức các hoạt động sau: treo băng rôn; phát tờ rơi"
-                title = f"{clean_line(title)} {'; '.join(lower_first(p) for p in points[it.id])}"
+            title = _reminder_title(it, points.get(it.id, []))
             entry.lines.append(ReminderLine(
                 ref=it.ref, legal_ref=legal_ref(paths[it.id]), title=title,
                 role=a.role, overdue=overdue, unreported=unreported, due=it.time_frame.end))
