@@ -8,7 +8,7 @@ from pathlib import Path
 from ..domain.dates import format_date
 from ..domain.model import STATUS_LABELS, ItemKind, Role, Status
 from ..domain.status import derive_status
-from ..domain.text import clean_line
+from ..domain.text import clean_line, clean_text
 from ..services.documents import (
     AgencyReport,
     Letterhead,
@@ -82,9 +82,12 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
                      "GB Dash")
         return
     sentences = [STATUS_LABELS[derive_status(rep.status, due, rep.completed_on, today)]]
-    result = clean_line(rep.result)
-    if result:
-        sentences.append(result)
+    # a result written as several lines ("Đã treo 20 băng rôn;" / "Đã phát 5.000 tờ rơi.")
+    # keeps them, a paragraph each under the agency's line, rather than run into one sentence
+    result_lines = [clean_line(line) for line in clean_text(rep.result).split("\n")]
+    result_lines = [line for line in result_lines if line]
+    if len(result_lines) == 1:
+        sentences.append(result_lines[0])
     figures = _figures(rep)
     if figures:
         sentences.append(figures)
@@ -95,6 +98,8 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
     elif entry.period_name:
         text += f" (Theo báo cáo {lower_first(entry.period_name)})"
     builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text, None)], "GB Dash")
+    if len(result_lines) > 1:
+        _text_lines(builder, result_lines, keep_all=True)
 
 
 def _body_items(builder: DocBuilder, data: ReportData) -> None:
@@ -133,12 +138,12 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
         _activity_lines(builder, waiting.pop(), data.today)
 
 
-def _text_lines(builder: DocBuilder, lines: Sequence[str]) -> None:
-    """The lines of a task's text under its label line, a paragraph each as its author wrote
-    them (a list of sub-points stays a list), but for those saying who does it or when: the
-    report's own lines below say that."""
+def _text_lines(builder: DocBuilder, lines: Sequence[str], *, keep_all: bool = False) -> None:
+    """Lines of text a paragraph each, as their author wrote them (a list of sub-points stays a
+    list). Of a task's text, the lines saying who does it or when are left out (not when
+    *keep_all*): the report's own lines below the task say that."""
     for line in lines:
-        if not states_assignment_or_time(line):
+        if keep_all or not states_assignment_or_time(line):
             builder.para(line, "GB Dash" if line.startswith(("-", "+", "•")) else "GB Body")
 
 

@@ -114,3 +114,22 @@ def test_the_reminder_names_the_points_a_task_announces(db, tmp_path):
     assert ("Tổ chức các hoạt động truyền thông về bình đẳng giới, gồm: treo băng rôn, khẩu hiệu "
             "tại trụ sở các cơ quan; phát tờ rơi") in letter
     assert "gồm: —" not in letter
+
+
+def test_a_result_reported_as_several_lines_keeps_them(db, tmp_path):
+    from gbapp.domain.entities import ProgressReport
+    from gbapp.domain.model import Status
+    from gbapp.store import progress
+
+    item = _item(db, "II.1.a")
+    agency, period = db.execute("SELECT a.agency_id, p.id FROM assignments a, periods p "
+                                "WHERE a.item_id = ? AND a.role = 'chu_tri'", [item.id]).fetchone()
+    progress.save(db, ProgressReport(  # still in progress after its due date: overdue
+        item_id=item.id, agency_id=agency, period_id=period, status=Status.IN_PROGRESS,
+        result="Đã treo 20 băng rôn;\n- Đã phát 5.000 tờ rơi.", sessions=2))
+    db.conn.commit()
+    report = _paragraphs(_export(db, "report", tmp_path / "bc.docx"))
+    line = next(i for i, (_, t) in enumerate(report) if t.startswith("- Sở Y tế (chủ trì): "))
+    assert report[line][1] == "- Sở Y tế (chủ trì): Quá hạn chưa hoàn thành. Tổ chức 2 cuộc, buổi."
+    assert report[line + 1:line + 3] == [("GB Body", "Đã treo 20 băng rôn;"),
+                                         ("GB Dash", "- Đã phát 5.000 tờ rơi.")]
