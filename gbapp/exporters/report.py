@@ -77,9 +77,9 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
     still going on after the due date is overdue, whatever was picked when reporting."""
     who = f"{entry.agency} ({ROLE_TEXT[entry.role]})"
     rep = entry.report
-    if rep is None:
-        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), ("chưa báo cáo.", None)],
-                     "GB Dash")
+    if rep is None:  # the report's writer does not report to itself: its result is missing
+        missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
+        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (missing, None)], "GB Dash")
         return
     sentences = [STATUS_LABELS[derive_status(rep.status, due, rep.completed_on, today)]]
     # a result written as several lines ("Đã treo 20 băng rôn;" / "Đã phát 5.000 tờ rơi.")

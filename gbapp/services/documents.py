@@ -373,6 +373,7 @@ class AgencyReport:
     report: ProgressReport | None = None
     period_name: str = ""  # the period the report belongs to, when not the document's period
     is_sample: bool = False
+    is_issuer: bool = False  # the body that writes the report (is_issuer)
 
 
 @dataclass
@@ -518,6 +519,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
         db, plan_id, period_id, today)
     keep = _activity_sections(all_items)
     names = {a.id: a.name for a in agencies.list_agencies(db)}
+    organisation = settings.load(db).organisation
+    issuer = {aid for aid, name in names.items() if is_issuer(name, organisation)}
 
     out_items: list[ReportItem] = []
     sample = False
@@ -536,7 +539,7 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                 entry.agencies.append(AgencyReport(
                     agency=a.agency, role=a.role, report=rep,
                     period_name=per.name if per and per.id != period.id else "",
-                    is_sample=a.is_sample))
+                    is_sample=a.is_sample, is_issuer=a.agency_id in issuer))
             for (item_id, agency_id), (rep, per) in reports.items():
                 if item_id == it.id and agency_id not in seen:
                     sample |= rep.is_sample
@@ -561,6 +564,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
             assigned_count[a.agency_id].add(item_id)
     unreported = []
     for aid, ids in assigned_count.items():
+        if aid in issuer:  # the writer does not report to itself
+            continue
         missing = sum(1 for item_id in ids if (item_id, aid) not in reports)
         if missing:
             unreported.append((names.get(aid, "?"), missing, len(ids)))
@@ -782,13 +787,73 @@ def _overlaps(item: Item, period: Period) -> bool:
     return True
 
 
-# "Sở Nội vụ tỉnh Quảng Ngãi" in Cài đặt is "Sở Nội vụ" in the plan's agencies: the province
-# after a body's name is left out to compare them ("Công an tỉnh" keeps its "tỉnh").
-_PLACE_AFTER_RE = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)\s+\S.*$")
+# The level of government after a body's name: "Sở Nội vụ tỉnh Quảng Ngãi", "Công an tỉnh".
+# Matched before folding: "tỉnh" is the province, "Tịnh" a place ("UBND xã Tịnh Hà").
+_LEVEL_AFTER_RE = re.compile(r"\s+(tỉnh|thành phố|tp\.?)(?:\s+(\S.*))?$")
+_LEVELS = {"tỉnh": "tinh", "thành phố": "thanh pho", "tp": "thanh pho", "tp.": "thanh pho"}
+# Long names written short, compared in their short form ("Ủy ban nhân dân tỉnh" = "UBND tỉnh").
+_SHORT_FORMS = ((re.compile(r"\b(?:uy|uỷ|ủy) ban nhân dân\b"), "ubnd"),
+                (re.compile(r"\bhội đồng nhân dân\b"), "hđnd"))
+# A department written by its initials: "Sở NV", "SNV".
+_DEPARTMENT_INITIALS_RE = re.compile(r"^(?:Sở\s+|S)([A-ZĐ]{2,})$")
 
 
-def _body_key(name: str | None) -> str:
-    return _PLACE_AFTER_RE.sub("", " ".join(fold(name).split()))
+@dataclass(frozen=True, slots=True)
+class BodyName:
+    """An agency's name taken apart to tell whether two names are one body: the body
+    ('sở nội vụ', 'ubnd', 'công an'), its level ('tinh', 'thanh pho') and its place ('quang
+    ngai'), None when the name does not say; a department's initials ('nv') when it is written
+    so."""
+
+    body: str
+    level: str | None = None
+    place: str | None = None
+    initials: str | None = None
+
+    @classmethod
+    def parse(cls, name: str | None) -> BodyName:
+        text = clean_line(name)
+        short = _DEPARTMENT_INITIALS_RE.match(text)
+        if short:
+            return cls(body="", initials=fold(short.group(1)))
+        text = text.lower()
+        for pattern, abbreviation in _SHORT_FORMS:
+            text = pattern.sub(abbreviation, text)
+        level = place = None
+        m = _LEVEL_AFTER_RE.search(text)
+        if m:
+            level, place = _LEVELS[m.group(1)], fold(m.group(2)) if m.group(2) else None
+            text = text[:m.start()]
+        initials = None
+        if text.startswith("sở "):  # "Sở Lao động - Thương binh và Xã hội": 'ldtbxh'
+            initials = "".join(fold(w)[0] for w in text[3:].split() if w[0].isalpha()
+                               and w != "và")
+        return cls(body=fold(text), level=level, place=place, initials=initials)
+
+    def same_body(self, other: BodyName) -> bool:
+        """Whether the two names may be one body: same body (or a department and its initials),
+        and the same level and place wherever both names give them ("Sở Nội vụ" and "Sở Nội vụ
+        tỉnh Quảng Ngãi" are one; "UBND tỉnh Quảng Ngãi" and "UBND thành phố Quảng Ngãi" or
+        "UBND tỉnh Gia Lai" are not)."""
+        if self.body and other.body:
+            if self.body != other.body:
+                return False
+        elif not (self.initials and self.initials == other.initials):
+            return False  # "Sở NV" against "Sở Nội vụ": only by the initials
+        for mine, theirs in ((self.level, other.level), (self.place, other.place)):
+            if mine and theirs and mine != theirs:
+                return False
+        return True
+
+
+def is_issuer(agency: str, organisation: str | None) -> bool:
+    """Whether *agency* (an agency of the plan) is *organisation*, the body that writes the
+    documents (Cài đặt): "Sở Nội vụ" is "Sở Nội vụ tỉnh Quảng Ngãi", "Ủy ban nhân dân tỉnh" is
+    "UBND tỉnh Quảng Ngãi". A reminder is not sent to its own sender, and a report does not say
+    that its writer has not reported to itself."""
+    if not clean_line(organisation) or not clean_line(agency):
+        return False
+    return BodyName.parse(agency).same_body(BodyName.parse(organisation))
 
 
 def _reminder_title(item: Item, points: list[str]) -> str:
@@ -816,7 +881,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     plan, period, all_items, assigned, statuses, reports, done = _period_facts(
         db, plan_id, period_id, today)
     paths = _item_paths(all_items)
-    ourselves = _body_key(settings.load(db).organisation)  # a department does not remind itself
+    organisation = settings.load(db).organisation  # a department does not remind itself
     points = listed_points(all_items)
     by_agency: dict[int, ReminderAgency] = {}
     for it in all_items:
@@ -825,7 +890,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
         for a in assigned.get(it.id, []):
             if agency_ids is not None and a.agency_id not in agency_ids:
                 continue
-            if _body_key(a.agency) == ourselves:
+            if is_issuer(a.agency, organisation):
                 continue
             overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
             # this activity not reported on (a report on another one does not cover it)
