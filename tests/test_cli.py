@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from gbapp import __version__
 from gbapp.paths import resource
 
@@ -200,3 +202,44 @@ def test_replacing_a_draft_without_a_number_keeps_a_backup_too(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "(không số)" in out.stdout
     assert any(n.startswith("Đã sao lưu dữ liệu trước khi thay") for n in out.stderr.splitlines())
+
+
+def test_export_help_states_the_default_period():
+    out = gbapp("export", "--help")
+    assert out.returncode == 0, out.stderr
+    text = " ".join(out.stdout.split())
+    assert ("--period PERIOD báo cáo, công văn: tên hoặc mã kỳ báo cáo (mặc định: như trang "
+            "Tổng quan, kỳ gần nhất đã đến hạn báo cáo tính đến ngày văn bản") in text
+
+
+@pytest.mark.parametrize("date,kind,expected", [
+    ("01/07/2025", "report", "6 tháng đầu năm 2025"),  # the half year, due 10/6
+    ("20/12/2025", "report", "Tháng hành động 2025"),  # the action month, due 20/12
+    ("20/12/2025", "reminder", "Tháng hành động 2025"),
+])
+def test_export_defaults_to_the_period_the_overview_shows(demo_db_file, tmp_path, date, kind,
+                                                         expected):
+    """Not the whole year: the period last due by the document's date, as the overview and the
+    export dialog choose it (services.overview.default_period)."""
+    import shutil
+
+    import docx
+
+    from gbapp.domain.dates import parse_date
+    from gbapp.services.overview import default_period
+    from gbapp.store import open_database, periods
+
+    db_file = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, db_file)
+    db = open_database(db_file)
+    try:
+        chosen = default_period(periods.list_periods(db, 1), parse_date(date))
+    finally:
+        db.close()
+    assert chosen.name == expected
+    target = tmp_path / "out.docx"
+    out = gbapp("--db", str(db_file), "export", kind, "--out", str(target), "--date", date)
+    assert out.returncode == 0, out.stderr
+    assert f"Kỳ báo cáo: {expected} (mặc định" in out.stdout
+    text = " ".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert expected.lower() in text.lower()

@@ -7,6 +7,7 @@ raised as `gbapp.cli.CliError` (one Vietnamese line with the English gist; non-z
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +28,10 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
                    help="tệp cơ sở dữ liệu (database file)")
     p.add_argument("--out", help="tệp sẽ ghi (output file); mặc định: tên theo loại văn bản")
     p.add_argument("--plan", help="số kế hoạch, ví dụ 93/KH-UBND (mặc định: kế hoạch mới nhất)")
-    p.add_argument("--period", help="tên hoặc mã kỳ báo cáo (mặc định: kỳ năm)")
+    p.add_argument("--period",
+                   help="báo cáo, công văn: tên hoặc mã kỳ báo cáo (mặc định: như trang Tổng quan, "
+                        "kỳ gần nhất đã đến hạn báo cáo tính đến ngày văn bản; chưa kỳ nào đến "
+                        "hạn thì kỳ đầu tiên)")
     p.add_argument("--number", default="", help="số văn bản, ví dụ 15 (để trống: ghi tay)")
     p.add_argument("--date", help="ngày văn bản dd/mm/yyyy (mặc định: hôm nay)")
     p.add_argument("--signer", help="người ký (mặc định: theo cài đặt)")
@@ -64,7 +68,8 @@ def _date(text: str | None, what: str):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ..services.documents import DocumentDataError, resolve_period, resolve_plan
-    from ..store import DatabaseError, agencies, open_database
+    from ..services.overview import default_period
+    from ..store import DatabaseError, agencies, open_database, periods
     from .api import ExportOptions, default_filename, export
     from .safe_write import ExportError
 
@@ -88,8 +93,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         plan = resolve_plan(db, options.plan)
         options.plan = plan.id
-        period = resolve_period(db, plan.id, options.period) if args.kind in (
-            "report", "reminder") else None
+        period = None
+        if args.kind in ("report", "reminder"):
+            period = (resolve_period(db, plan.id, options.period) if options.period
+                      else default_period(periods.list_periods(db, plan.id),
+                                          options.date or dt.date.today()))
         if period is not None:
             options.period = period.id
         if args.agency:
@@ -109,6 +117,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise _cli_error(str(exc)) from exc
     finally:
         db.close()
+    if period is not None and not args.period:  # say which one: --out may not name it
+        print(f"Kỳ báo cáo: {period.name} (mặc định; chọn kỳ khác bằng --period)")
     if not written:
         print("Không có cơ quan nào cần đôn đốc; không tạo văn bản. (nothing to write)")
     for path in written:

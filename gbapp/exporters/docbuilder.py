@@ -25,6 +25,7 @@ from ..domain.numbering import is_task_group, to_roman
 from ..domain.text import clean_line, clean_text
 from ..services.documents import Letterhead, vn_date_line
 from . import make_template as tpl
+from .docnumbers import append_text, number_hyphens
 from .metrics import text_width_mm
 from .safe_write import atomic_write
 
@@ -252,11 +253,15 @@ class DocBuilder:
             for k, chunk in enumerate(line.split("\t")):
                 if k:
                     SubElement(r, _TAB)
-                if chunk:
-                    t = SubElement(r, _T)
-                    t.text = chunk
-                    if chunk[0].isspace() or chunk[-1].isspace():
-                        t.set(_XML_SPACE, "preserve")
+                if not chunk:
+                    continue
+                if number_hyphens(chunk):  # '93/KH-UBND' kept on one line
+                    append_text(r, chunk)
+                    continue
+                t = SubElement(r, _T)
+                t.text = chunk
+                if chunk[0].isspace() or chunk[-1].isspace():
+                    t.set(_XML_SPACE, "preserve")
         p.append(r)
 
     def para(self, text: str = "", style: str = "GB Body", container=None):
@@ -354,8 +359,9 @@ class DocBuilder:
 
         num_cell, date_cell = table.rows[1].cells
         num_cell.paragraphs[0].style = "GB Header Number"
-        run = num_cell.paragraphs[0].add_run(head.number_line)
-        _preserve_spaces(run)
+        self._add_run(num_cell.paragraphs[0]._p, head.number_line)  # noqa: SLF001
+        for t in num_cell.paragraphs[0]._p.iter(_T):  # noqa: SLF001 - 'Số:        /BC-SNV'
+            t.set(_XML_SPACE, "preserve")
         if subject:
             self.para(subject, "GB Header Subject", container=num_cell)
         date_cell.paragraphs[0].style = "GB Place Date"

@@ -19,6 +19,7 @@ from docx.table import Table
 from lxml import etree
 
 from ..domain.text import clean_text
+from .docnumbers import glue_numbers, number_hyphens
 
 _T = qn("w:t")
 _R = qn("w:r")
@@ -99,6 +100,9 @@ class RowFactory:
                     t.text = text
                     if text[0] == " " or text[-1] == " ":
                         t.set(_SPACE, "preserve")
+            if number_hyphens(joined):  # '93/KH-UBND' kept on one line in its cell
+                for t in list(tr.iter(_T)):
+                    glue_numbers(t)
             append(tr)
             n += 1
         return n

@@ -8,15 +8,17 @@ from pathlib import Path
 from ..domain.dates import format_date
 from ..domain.model import STATUS_LABELS, ItemKind, Role, Status
 from ..domain.status import derive_status
-from ..domain.text import clean_line
+from ..domain.text import clean_line, clean_text
 from ..services.documents import (
     AgencyReport,
     Letterhead,
     ReportData,
     ReportItem,
+    content_lines,
     lower_first,
     people_total,
     plan_reference,
+    states_assignment_or_time,
 )
 from .docbuilder import (
     DocBuilder,
@@ -75,14 +77,17 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
     still going on after the due date is overdue, whatever was picked when reporting."""
     who = f"{entry.agency} ({ROLE_TEXT[entry.role]})"
     rep = entry.report
-    if rep is None:
-        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), ("chưa báo cáo.", None)],
-                     "GB Dash")
+    if rep is None:  # the report's writer does not report to itself: its result is missing
+        missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
+        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (missing, None)], "GB Dash")
         return
     sentences = [STATUS_LABELS[derive_status(rep.status, due, rep.completed_on, today)]]
-    result = clean_line(rep.result)
-    if result:
-        sentences.append(result)
+    # a result written as several lines ("Đã treo 20 băng rôn;" / "Đã phát 5.000 tờ rơi.")
+    # keeps them, a paragraph each under the agency's line, rather than run into one sentence
+    result_lines = [clean_line(line) for line in clean_text(rep.result).split("\n")]
+    result_lines = [line for line in result_lines if line]
+    if len(result_lines) == 1:
+        sentences.append(result_lines[0])
     figures = _figures(rep)
     if figures:
         sentences.append(figures)
@@ -93,6 +98,8 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
     elif entry.period_name:
         text += f" (Theo báo cáo {lower_first(entry.period_name)})"
     builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text, None)], "GB Dash")
+    if len(result_lines) > 1:
+        _text_lines(builder, result_lines, keep_all=True)
 
 
 def _body_items(builder: DocBuilder, data: ReportData) -> None:
@@ -100,12 +107,14 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
     reports; an activity with points of its own ("- Phát tờ rơi tại các xã, phường:" over its
     "+" lines) has them after its points, not between the colon and them."""
     waiting: list[ReportItem] = []  # activities whose points are being written
+    tasks: set[int] = set()  # the activities and the points below them
     for n, entry in enumerate(data.items):
         it = entry.item
         while waiting and waiting[-1].item.depth >= it.depth:
             _activity_lines(builder, waiting.pop(), data.today)
         label = item_label(it)
-        title = clean_line(it.title) or clean_line(it.text)
+        lines = content_lines(it)
+        title = lines[0] if lines else ""
         has_points = n + 1 < len(data.items) and data.items[n + 1].item.parent_id == it.id
         if it.kind == ItemKind.ROMAN:  # the plan's section, as a reference line
             builder.para(f"Mục {label} {title.upper()}", "GB Sub Heading")
@@ -116,6 +125,9 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
             builder.para(f"{label} {title}", "GB Heading 2" if is_group(it) else "GB Heading 3")
         else:
             builder.para(f"{label} {title}", "GB Dash")
+        if it.is_activity or it.parent_id in tasks:
+            tasks.add(it.id)
+            _text_lines(builder, lines[1:])
         if not it.is_activity:
             continue
         if has_points:
@@ -124,6 +136,15 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
             _activity_lines(builder, entry, data.today)
     while waiting:
         _activity_lines(builder, waiting.pop(), data.today)
+
+
+def _text_lines(builder: DocBuilder, lines: Sequence[str], *, keep_all: bool = False) -> None:
+    """Lines of text a paragraph each, as their author wrote them (a list of sub-points stays a
+    list). Of a task's text, the lines saying who does it or when are left out (not when
+    *keep_all*): the report's own lines below the task say that."""
+    for line in lines:
+        if keep_all or not states_assignment_or_time(line):
+            builder.para(line, "GB Dash" if line.startswith(("-", "+", "•")) else "GB Body")
 
 
 def _activity_lines(builder: DocBuilder, entry: ReportItem, today) -> None:

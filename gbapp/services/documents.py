@@ -282,6 +282,29 @@ def chosen_reports(db: Database, plan_item_ids: set[int], period: Period,
     return out
 
 
+# A line of an activity's text that says who does it or when ("Cơ quan chủ trì: Sở Y tế; phối
+# hợp: …", "Thời gian thực hiện: Quý II/2025"), as the importer reads such lines: the report
+# and the reminder state the agencies and the time themselves.
+_ASSIGNMENT_OR_TIME_RE = re.compile(
+    r"^[-+•]?\s*(?:(?:(?:cơ quan|đơn vị)(?:,\s*(?:cơ quan|đơn vị))?\s+)?"
+    r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:"
+    r"|(?:thời\s+(?:gian|hạn)|tiến\s+độ)[^:\n]{0,40}:)", re.IGNORECASE)
+
+
+def content_lines(item: Item) -> list[str]:
+    """An item's content as its author wrote it, a line each: its title (or, with none, the
+    first line of its text), then the other lines of its text. Blank lines are dropped; each
+    line is cleaned as a one-line field (a run of spaces is one space)."""
+    lines = [clean_line(line) for line in clean_text(item.text).split("\n")]
+    title = clean_line(item.title)
+    return ([title] if title else []) + [line for line in lines if line]
+
+
+def states_assignment_or_time(line: str) -> bool:
+    """Whether a line of an item's text only says who does it or when (see above)."""
+    return _ASSIGNMENT_OR_TIME_RE.match(line) is not None
+
+
 def time_text(item: Item) -> str:
     """The time frame as the plan wrote it, else from its dates."""
     tf = item.time_frame
@@ -350,6 +373,7 @@ class AgencyReport:
     report: ProgressReport | None = None
     period_name: str = ""  # the period the report belongs to, when not the document's period
     is_sample: bool = False
+    is_issuer: bool = False  # the body that writes the report (is_issuer)
 
 
 @dataclass
@@ -495,6 +519,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
         db, plan_id, period_id, today)
     keep = _activity_sections(all_items)
     names = {a.id: a.name for a in agencies.list_agencies(db)}
+    organisation = settings.load(db).organisation
+    issuer = {aid for aid, name in names.items() if is_issuer(name, organisation)}
 
     out_items: list[ReportItem] = []
     sample = False
@@ -513,7 +539,7 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                 entry.agencies.append(AgencyReport(
                     agency=a.agency, role=a.role, report=rep,
                     period_name=per.name if per and per.id != period.id else "",
-                    is_sample=a.is_sample))
+                    is_sample=a.is_sample, is_issuer=a.agency_id in issuer))
             for (item_id, agency_id), (rep, per) in reports.items():
                 if item_id == it.id and agency_id not in seen:
                     sample |= rep.is_sample
@@ -538,6 +564,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
             assigned_count[a.agency_id].add(item_id)
     unreported = []
     for aid, ids in assigned_count.items():
+        if aid in issuer:  # the writer does not report to itself
+            continue
         missing = sum(1 for item_id in ids if (item_id, aid) not in reports)
         if missing:
             unreported.append((names.get(aid, "?"), missing, len(ids)))
@@ -759,13 +787,87 @@ def _overlaps(item: Item, period: Period) -> bool:
     return True
 
 
-# "Sở Nội vụ tỉnh Quảng Ngãi" in Cài đặt is "Sở Nội vụ" in the plan's agencies: the province
-# after a body's name is left out to compare them ("Công an tỉnh" keeps its "tỉnh").
-_PLACE_AFTER_RE = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)\s+\S.*$")
+# The level of government after a body's name: "Sở Nội vụ tỉnh Quảng Ngãi", "Công an tỉnh".
+# Matched before folding: "tỉnh" is the province, "Tịnh" a place ("UBND xã Tịnh Hà").
+_LEVEL_AFTER_RE = re.compile(r"\s+(tỉnh|thành phố|tp\.?)(?:\s+(\S.*))?$")
+_LEVELS = {"tỉnh": "tinh", "thành phố": "thanh pho", "tp": "thanh pho", "tp.": "thanh pho"}
+# Long names written short, compared in their short form ("Ủy ban nhân dân tỉnh" = "UBND tỉnh").
+_SHORT_FORMS = ((re.compile(r"\b(?:uy|uỷ|ủy) ban nhân dân\b"), "ubnd"),
+                (re.compile(r"\bhội đồng nhân dân\b"), "hđnd"))
+# A department written by its initials: "Sở NV", "SNV".
+_DEPARTMENT_INITIALS_RE = re.compile(r"^(?:Sở\s+|S)([A-ZĐ]{2,})$")
 
 
-def _body_key(name: str | None) -> str:
-    return _PLACE_AFTER_RE.sub("", " ".join(fold(name).split()))
+@dataclass(frozen=True, slots=True)
+class BodyName:
+    """An agency's name taken apart to tell whether two names are one body: the body
+    ('sở nội vụ', 'ubnd', 'công an'), its level ('tinh', 'thanh pho') and its place ('quang
+    ngai'), None when the name does not say; a department's initials ('nv') when it is written
+    so."""
+
+    body: str
+    level: str | None = None
+    place: str | None = None
+    initials: str | None = None
+
+    @classmethod
+    def parse(cls, name: str | None) -> BodyName:
+        text = clean_line(name)
+        short = _DEPARTMENT_INITIALS_RE.match(text)
+        if short:
+            return cls(body="", initials=fold(short.group(1)))
+        text = text.lower()
+        for pattern, abbreviation in _SHORT_FORMS:
+            text = pattern.sub(abbreviation, text)
+        level = place = None
+        m = _LEVEL_AFTER_RE.search(text)
+        if m:
+            level, place = _LEVELS[m.group(1)], fold(m.group(2)) if m.group(2) else None
+            text = text[:m.start()]
+        initials = None
+        if text.startswith("sở "):  # "Sở Lao động - Thương binh và Xã hội": 'ldtbxh'
+            initials = "".join(fold(w)[0] for w in text[3:].split() if w[0].isalpha()
+                               and w != "và")
+        return cls(body=fold(text), level=level, place=place, initials=initials)
+
+    def same_body(self, other: BodyName) -> bool:
+        """Whether the two names may be one body: same body (or a department and its initials),
+        and the same level and place wherever both names give them ("Sở Nội vụ" and "Sở Nội vụ
+        tỉnh Quảng Ngãi" are one; "UBND tỉnh Quảng Ngãi" and "UBND thành phố Quảng Ngãi" or
+        "UBND tỉnh Gia Lai" are not)."""
+        if self.body and other.body:
+            if self.body != other.body:
+                return False
+        elif not (self.initials and self.initials == other.initials):
+            return False  # "Sở NV" against "Sở Nội vụ": only by the initials
+        for mine, theirs in ((self.level, other.level), (self.place, other.place)):
+            if mine and theirs and mine != theirs:
+                return False
+        return True
+
+
+def is_issuer(agency: str, organisation: str | None) -> bool:
+    """Whether *agency* (an agency of the plan) is *organisation*, the body that writes the
+    documents (Cài đặt): "Sở Nội vụ" is "Sở Nội vụ tỉnh Quảng Ngãi", "Ủy ban nhân dân tỉnh" is
+    "UBND tỉnh Quảng Ngãi". A reminder is not sent to its own sender, and a report does not say
+    that its writer has not reported to itself."""
+    if not clean_line(organisation) or not clean_line(agency):
+        return False
+    return BodyName.parse(agency).same_body(BodyName.parse(organisation))
+
+
+def _reminder_title(item: Item, points: list[str]) -> str:
+    """How a letter names a task, on one line: its title, and the points it announces, from its
+    text's lines and its own points ("Tổ chức các hoạt động sau: treo băng rôn; phát tờ rơi")."""
+    lines = content_lines(item)
+    if not lines:
+        return ""
+    title, listed = lines[0], [line for line in lines[1:] if not states_assignment_or_time(line)]
+    if not title.endswith(":"):
+        return title
+    listed = [line.lstrip("-+• ").rstrip(".;") for line in listed] + points
+    listed = [lower_first(line) for line in listed if line]
+    return f"{title} {'; '.join(listed)}" if listed else title
 
 
 def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *,
@@ -779,7 +881,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     plan, period, all_items, assigned, statuses, reports, done = _period_facts(
         db, plan_id, period_id, today)
     paths = _item_paths(all_items)
-    ourselves = _body_key(settings.load(db).organisation)  # a department does not remind itself
+    organisation = settings.load(db).organisation  # a department does not remind itself
     points = listed_points(all_items)
     by_agency: dict[int, ReminderAgency] = {}
     for it in all_items:
@@ -788,7 +890,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
         for a in assigned.get(it.id, []):
             if agency_ids is not None and a.agency_id not in agency_ids:
                 continue
-            if _body_key(a.agency) == ourselves:
+            if is_issuer(a.agency, organisation):
                 continue
             overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
             # this activity not reported on (a report on another one does not cover it)
@@ -797,9 +899,7 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
             if not (overdue or unreported):
                 continue
             entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))
-            title = it.title or it.text
-            if it.id in points:  # "Tổ chức các hoạt động sau: treo băng rôn; phát tờ rơi"
-                title = f"{clean_line(title)} {'; '.join(lower_first(p) for p in points[it.id])}"
+            title = _reminder_title(it, points.get(it.id, []))
             entry.lines.append(ReminderLine(
                 ref=it.ref, legal_ref=legal_ref(paths[it.id]), title=title,
                 role=a.role, overdue=overdue, unreported=unreported, due=it.time_frame.end))

@@ -17,8 +17,11 @@ from gbapp.domain.dates import format_date
 
 
 def texts(document) -> list[str]:
-    """Every paragraph text in body order, table cells included."""
-    return ["".join(t.text or "" for t in p.iter(qn("w:t")))
+    """Every paragraph text in body order, table cells included; the non-breaking hyphens of
+    document numbers read as '-', as python-docx reads them ('93/KH-UBND')."""
+    hyphen = qn("w:noBreakHyphen")
+    return ["".join("-" if t.tag == hyphen else t.text or ""
+                    for t in p.iter(qn("w:t"), hyphen))
             for p in document.element.body.iter(qn("w:p"))]
 
 
