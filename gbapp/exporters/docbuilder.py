@@ -238,9 +238,11 @@ class DocBuilder:
             body.append(p)
         return Paragraph(p, self.doc._body)  # noqa: SLF001 - the body's container
 
-    def _add_run(self, p, text: str, char_style: str | None = None) -> None:
+    def _add_run(self, p, text: str, char_style: str | None = None, *,
+                 glue_numbers: bool = True) -> None:
         """A run of *text* at the end of paragraph element *p*; line breaks and tabs become
-        <w:br/> and <w:tab/> as python-docx's run.text makes them."""
+        <w:br/> and <w:tab/> as python-docx's run.text makes them, and (unless not
+        *glue_numbers*) the hyphens of document numbers non-breaking hyphens."""
         proto = self._r_protos.get(char_style)
         if proto is None:
             proto = self._r_protos[char_style] = OxmlElement("w:r")
@@ -255,7 +257,7 @@ class DocBuilder:
                     SubElement(r, _TAB)
                 if not chunk:
                     continue
-                if number_hyphens(chunk):  # '93/KH-UBND' kept on one line
+                if glue_numbers and number_hyphens(chunk):  # '93/KH-UBND' kept on one line
                     append_text(r, chunk)
                     continue
                 t = SubElement(r, _T)
@@ -359,7 +361,11 @@ class DocBuilder:
 
         num_cell, date_cell = table.rows[1].cells
         num_cell.paragraphs[0].style = "GB Header Number"
-        self._add_run(num_cell.paragraphs[0]._p, head.number_line)  # noqa: SLF001
+        # The "Số:" line is short (it never wraps) and is where the number is copied from into
+        # other systems and searched for: its hyphen stays an ordinary one, which Word's Find
+        # and a paste into a web form read as typed (a non-breaking one pastes as U+2011).
+        self._add_run(num_cell.paragraphs[0]._p, head.number_line,  # noqa: SLF001
+                      glue_numbers=False)
         for t in num_cell.paragraphs[0]._p.iter(_T):  # noqa: SLF001 - 'Số:        /BC-SNV'
             t.set(_XML_SPACE, "preserve")
         if subject:
