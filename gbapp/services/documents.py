@@ -950,8 +950,13 @@ def collect_workbook(db: Database, plan_id: int, *,
         refs = assigned.get(it.id, [])
         done = completed.get(it.id)
         content = it.title or it.text
+        if it.title and it.text.strip():
+            # its explanation too ("Diễn giải"), a line each, but the lines saying who does it
+            # or when: the row's own columns say that
+            content = "\n".join(line for n, line in enumerate(content_lines(it))
+                                 if n == 0 or not states_assignment_or_time(line))
         if it.id in points:  # the points the title announces, one per line in the cell
-            content = "\n".join([clean_line(content)] + [f"- {p}" for p in points[it.id]])
+            content = "\n".join([content] + [f"- {p}" for p in points[it.id]])
         activities.append((
             it.ref, content,
             next((a.agency for a in refs if a.role == Role.LEAD), ""),

@@ -21,3 +21,28 @@ def test_every_sheet_prints_with_its_header_grid_and_page_numbers(documents):
     orientation = {ws.title: ws.page_setup.orientation for ws in wb.worksheets}
     assert orientation == {"Hoạt động": "landscape", "Phân công": "landscape",
                            "Báo cáo tiến độ": "landscape", "Tổng hợp trạng thái": "portrait"}
+
+
+def test_an_activity_with_a_title_and_an_explanation_shows_both(demo_db_file, tmp_path):
+    """The working copy is where a clerk reads the plan in Excel: the explanation under a
+    task's title ("Diễn giải") was left out of it."""
+    import shutil
+
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import items, open_database, plans
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    db = open_database(path)
+    try:
+        item = next(i for i in items.all_items(db, plans.latest_id(db)) if i.ref == "II.1.b")
+        item.title, item.text = "Rà soát mô hình", "Dòng thứ nhất;\n- Dòng thứ hai."
+        items.update(db, item)
+        db.conn.commit()
+        out = export(db, "xlsx", tmp_path / "w.xlsx", ExportOptions())[0]
+    finally:
+        db.close()
+    rows = {r[0]: r for r in openpyxl.load_workbook(out)["Hoạt động"].iter_rows(
+        min_row=2, values_only=True)}
+    assert rows["II.1.b"][1] == "Rà soát mô hình\nDòng thứ nhất;\n- Dòng thứ hai."
+    assert "\n" not in rows["II.1.c"][1]  # a title alone, as before
