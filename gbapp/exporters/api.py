@@ -192,11 +192,23 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
     # deadline are derived from it, so that a report dated 05/12 never says "Đến ngày 29/11" of
     # another year.
     today = opts.today or opts.date or dt.date.today()
+    if kind == "reminder" and opts.per_agency and opts.number:
+        # each letter is a document of its own: one number on all of them would be false
+        raise documents.DocumentDataError(
+            "Mỗi cơ quan một công văn: mỗi công văn cần một số riêng. Hãy để trống ô số văn "
+            "bản (ghi số khi phát hành), hoặc xuất một công văn chung. (one number for several "
+            "letters)")
     if not (kind == "reminder" and opts.per_agency):
         check_writable(out)
     step(5, "Đang đọc dữ liệu…")
     plan = documents.resolve_plan(db, opts.plan)
     date = opts.date if opts.date is not None else today
+    if kind in ("plan", "appendix") and opts.date and plan.issued_on \
+            and opts.date != plan.issued_on:
+        opts.warnings.append(
+            f"{documents.plan_reference(plan)} ban hành ngày {format_date(plan.issued_on)}; văn "
+            f"bản xuất ghi ngày {format_date(opts.date)} theo ngày đã chọn (ban hành lại). Bỏ "
+            "ngày văn bản để giữ ngày của kế hoạch. (plan re-dated)")
     if kind in ("report", "reminder") and plan.issued_on and date < plan.issued_on:
         # a report on a plan cannot be older than the plan (a year typed wrong: 2024 for 2025)
         raise documents.DocumentDataError(

@@ -33,7 +33,8 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
                         "kỳ gần nhất đã đến hạn báo cáo tính đến ngày văn bản; chưa kỳ nào đến "
                         "hạn thì kỳ đầu tiên)")
     p.add_argument("--number", default="", help="số văn bản, ví dụ 15 (để trống: ghi tay)")
-    p.add_argument("--date", help="ngày văn bản dd/mm/yyyy (mặc định: hôm nay)")
+    p.add_argument("--date", help="ngày văn bản dd/mm/yyyy (báo cáo, công văn: mặc định hôm nay; "
+                                  "kế hoạch, phụ lục: mặc định ngày ban hành của kế hoạch)")
     p.add_argument("--signer", help="người ký (mặc định: theo cài đặt)")
     p.add_argument("--signer-authority",
                    help="quyền hạn ký, ví dụ «KT. GIÁM ĐỐC»; nhiều cấp cách nhau bằng «/»")

@@ -169,6 +169,7 @@ class ExportDialog(QDialog):
         self.agency_list.setMinimumHeight(120)
         layout.addWidget(self.agency_list)
         self.per_agency_check = QCheckBox(self.tr("Mỗi cơ quan một văn bản"), self)
+        self.per_agency_check.toggled.connect(lambda _on: self._update_number_field())
         layout.addWidget(self.per_agency_check)
 
         out_row = QHBoxLayout()
@@ -253,6 +254,18 @@ class ExportDialog(QDialog):
         self.open_file_button.setEnabled(False)
         self.open_folder_button.setEnabled(False)
 
+    def _numbered(self) -> bool:
+        """Whether the document takes the number typed: not letters written one per agency,
+        which are each numbered when issued."""
+        return self.kind() in SIGNED_KINDS and not (
+            self.kind() == "reminder" and self.per_agency_check.isChecked())
+
+    def _update_number_field(self) -> None:
+        numbered = self._numbered()
+        self.number_edit.setEnabled(numbered)
+        self.number_edit.setToolTip("" if numbered or self.kind() not in SIGNED_KINDS else self.tr(
+            "Mỗi cơ quan một công văn: mỗi công văn được ghi số riêng khi phát hành."))
+
     def _kind_changed(self) -> None:
         self._clear_result()
         kind = self.kind()
@@ -263,7 +276,7 @@ class ExportDialog(QDialog):
         signed = kind in SIGNED_KINDS
         for w in (self.signer_edit, self.authority_edit, self.title_edit):
             w.setEnabled(signed)
-        self.number_edit.setEnabled(signed)
+        self._update_number_field()
         self.date_edit.setEnabled(signed)
         if kind == "plan" and self.plan is not None:  # the plan's own number, date and signer
             self.number_edit.setText((self.plan.number or "").split("/")[0])
@@ -369,7 +382,7 @@ class ExportDialog(QDialog):
             plan=self.plan.id if self.plan else None,
             period=self.period_combo.currentData() if kind in PERIOD_KINDS else None,
             # (the appendix has no number or date fields of its own: it cites the plan's)
-            number=self.number_edit.text().strip() if signed else "",
+            number=self.number_edit.text().strip() if self._numbered() else "",
             date=self.date_edit.date() if signed and self.date_edit.text().strip() else None,
             signer=self.signer_edit.text().strip() if signed else None,
             signer_authority=self.authority_edit.text().strip() if signed else None,

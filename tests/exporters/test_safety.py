@@ -155,7 +155,7 @@ def test_one_letter_open_in_word_stops_the_batch_before_any_is_replaced(demo_cop
         _open_in_word(monkeypatch, locked)
         with pytest.raises(FileLockedError, match=locked.name.split(" - ")[-1].split(".")[0]):
             export(db, "reminder", tmp_path / "cv.docx",
-                   ExportOptions(per_agency=True, today=TODAY, number="99"))
+                   ExportOptions(per_agency=True, today=TODAY, signer="Nguyễn Văn Khác"))
     finally:
         db.close()
     assert {p: p.read_bytes() for p in first} == before  # none half-replaced

@@ -284,3 +284,27 @@ def test_letters_per_agency_ask_before_replacing_earlier_ones(dialog, qtbot, tmp
     answers.replies.append(True)
     again = _export(qtbot, dialog)
     assert sorted(again) == sorted(first) and all(p.read_bytes() != b"edited in Word" for p in again)
+
+
+def test_letters_per_agency_take_no_common_number(dialog, qtbot, tmp_path):
+    """Six letters all numbered «Số: 20/…» would be six documents under one number: with one
+    letter per agency the number field is off, and each letter is numbered when issued."""
+    import docx
+
+    dialog.set_kind("reminder")
+    dialog.number_edit.setText("20")
+    assert dialog.number_edit.isEnabled()
+    dialog.per_agency_check.setChecked(True)
+    assert not dialog.number_edit.isEnabled() and "số riêng" in dialog.number_edit.toolTip()
+    assert dialog.options().number == ""
+    for i in range(2, dialog.agency_list.count()):  # two agencies
+        dialog.agency_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    dialog.out_edit.setText(str(tmp_path / "cv.docx"))
+    paths = _export(qtbot, dialog)
+    assert len(paths) == 2
+    for path in paths:
+        lines = [p.text for t in docx.Document(str(path)).tables for r in t.rows
+                 for c in r.cells for p in c.paragraphs]
+        assert not any(line.startswith("Số: 20/") for line in lines)
+    dialog.per_agency_check.setChecked(False)
+    assert dialog.number_edit.isEnabled() and dialog.options().number == "20"
