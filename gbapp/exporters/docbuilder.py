@@ -450,6 +450,8 @@ class DocBuilder:
     def landscape_section(self, *, first: bool = False, show_first_number: bool = True):
         """Turn the document (first=True) or a new section into an A4 landscape page."""
         section = self.doc.sections[0] if first else self.doc.add_section(WD_SECTION.NEW_PAGE)
+        if not first:
+            _shrink_break_paragraph(self.doc.element.body)
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(tpl.PAGE_H), Mm(tpl.PAGE_W)
         section.top_margin, section.bottom_margin = Mm(tpl.MARGIN_TOP), Mm(tpl.MARGIN_BOTTOM)
@@ -467,6 +469,38 @@ class DocBuilder:
 
     def save(self, path: str | Path) -> Path:
         return atomic_write(path, lambda tmp: self.doc.save(str(tmp)))
+
+
+def _shrink_break_paragraph(body) -> None:
+    """The empty paragraph that ends a section (python-docx puts the section break in one, after
+    the signature table) as small as a paragraph can be: at the body's size it did not fit under
+    a signature ending at the foot of a page, and made a blank page before the appendix."""
+    breaks = [p for p in body.iterchildren(qn("w:p"))
+              if p.find(f"{qn('w:pPr')}/{_SECT_PR}") is not None]
+    if not breaks or breaks[-1].find(_T_PATH) is not None:
+        return
+    p_pr = breaks[-1].find(qn("w:pPr"))
+    spacing = OxmlElement("w:spacing")
+    for name, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+        spacing.set(qn(f"w:{name}"), value)
+    r_pr = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "2")  # 1 pt
+        r_pr.append(size)
+    # CT_PPr order: pStyle, …, spacing, ind, …, jc, …, rPr, sectPr, pPrChange
+    p_pr.find(_SECT_PR).addprevious(r_pr)
+    anchor = next((c for c in p_pr if c.tag in _AFTER_SPACING), None)
+    if anchor is not None:
+        anchor.addprevious(spacing)
+    else:
+        r_pr.addprevious(spacing)
+
+
+_T_PATH = f".//{qn('w:t')}"
+_AFTER_SPACING = {qn(f"w:{t}") for t in (
+    "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr")}
 
 
 def set_table_borders(table, kind: str) -> None:
