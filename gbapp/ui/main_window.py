@@ -220,9 +220,17 @@ class MainWindow(QMainWindow):
     def settle_unsaved(self) -> bool:
         """Before the open database goes away (closing, opening another, restoring) or an undo
         or redo changes it: each page with unsaved edits asks to save or drop them, and its
-        forms then show what is stored. False when the user chose to stay."""
-        return all(page.maybe_leave() for page in self.pages.values()
-                   if hasattr(page, "maybe_leave"))
+        forms then show what is stored. False when the user chose to stay, or when a save
+        failed (disk full, USB stick pulled, read-only file): the edits stay in their form,
+        and the user is told why, instead of the window closing with them."""
+        from ..store import DatabaseError
+
+        try:
+            return all(page.maybe_leave() for page in self.pages.values()
+                       if hasattr(page, "maybe_leave"))
+        except DatabaseError as exc:
+            messages.error(self, self.tr("Chưa lưu được"), str(exc))
+            return False
 
     def close_database(self, *, backup: bool = True) -> None:
         if self.session is None:

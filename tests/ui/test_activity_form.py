@@ -363,3 +363,36 @@ def test_esc_in_the_plan_form_drops_the_typing_but_not_a_cell_edit(qtbot, window
     assert editor is not None and editor is not form.bases
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert form.signer.text() == "Nguyễn Thị C" and form.is_dirty()
+
+
+def test_closing_when_the_save_fails_keeps_the_window_and_the_typing(qtbot, window, answers,
+                                                                     monkeypatch, tmp_path):
+    """Closing with unsaved edits, «Lưu», and the save fails (disk full, USB stick pulled): the
+    window closed all the same and the typing was gone. It stays open, with the text in its
+    form, and says why."""
+    from gbapp.store import StorageError
+
+    page, form, item = _open(window, "II.1.a")
+    _type(qtbot, form.title, "Nội dung quan trọng chưa lưu")
+
+    perform, disk = window.ctx.perform, {"full": True}
+
+    def save(*args, **kwargs):
+        if disk["full"]:
+            raise StorageError("Ổ đĩa đã đầy: chưa lưu được thay đổi. (disk is full)")
+        return perform(*args, **kwargs)
+
+    monkeypatch.setattr(window.ctx, "perform", save)
+    answers.replies.append("save")
+    assert not window.close()
+    assert window.isVisible() and window.session is not None
+    assert form.title.toPlainText() == "Nội dung quan trọng chưa lưu" and form.dirty
+    assert answers.errors and "Ổ đĩa đã đầy" in answers.errors[-1]
+    disk["full"] = False
+    answers.replies.append("save")
+    assert window.close()  # once there is room again, it saves and closes
+    from gbapp.store import open_database
+
+    db = open_database(tmp_path / "kh.db")
+    assert items.get(db, item.id).title == "Nội dung quan trọng chưa lưu"
+    db.close()
