@@ -10,6 +10,7 @@ import re
 
 from gbapp.domain.text import clean_text, fold, single_spaced
 
+from .cell_lines import KeptLines, find_cell_tables, kept_table_warning
 from .markers import PART_RE, PASTED_BULLETS, PASTED_SUB_BULLETS, classify_label, parse_marker
 from .tables import (
     Row,
@@ -188,8 +189,9 @@ def _is_boundary(line: str) -> bool:
     )
 
 
-def text_blocks(text: str) -> tuple[list[Block], bool]:
-    """Logical lines of a plan's raw text, and whether a "[...]" cut mark was seen."""
+def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Block], bool]:
+    """Logical lines of a plan's raw text, and whether a "[...]" cut mark was seen. What the
+    reader could not read as it should is said in *warnings*."""
     text = fast_clean(text)
     physical: list[tuple[Block, bool]] = []  # (block, blank line before it)
     truncated = False
@@ -208,8 +210,31 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
         table_header, table_rows = None, []
 
     raw_lines = text.split("\n")
-    furniture = _page_furniture(raw_lines)
+    cell_tables = {t.start: t for t in find_cell_tables(raw_lines)}
+    if cell_tables:  # (a table's row numbers "1", "2", "3" are no page numbers)
+        furniture = _page_furniture([
+            "" if any(t.start <= n < t.end for t in cell_tables.values()) else line
+            for n, line in enumerate(raw_lines)])
+    else:
+        furniture = _page_furniture(raw_lines)
+    skip_to = 0
     for n, raw in enumerate(raw_lines):
+        if n < skip_to:
+            continue  # a line of a table pasted one cell per line, read below
+        if cell_tables and n in cell_tables:
+            table = cell_tables[n]
+            skip_to = table.end
+            flush_table()
+            previous_cells = None
+            if table.read:  # rows as the same table's tab-separated lines would give
+                for row in rows_with_header(table.header, table.rows):
+                    physical.append((row, True))
+            else:
+                kept = [" ".join(ln.split()) for ln in raw_lines[table.start:table.end]]
+                physical.append((KeptLines("\n".join(ln for ln in kept if ln)), True))
+                if warnings is not None:
+                    warnings.append(kept_table_warning(table.names))
+            continue
         if furniture and n in furniture:
             continue  # a PDF's page number or running header: as if the page did not break
         if "\t" in raw:
@@ -370,9 +395,9 @@ def unwrap(physical: list[tuple[Block, bool]]) -> list[Block]:
             parts.clear()
 
     for block, blank_before in physical:
-        if not isinstance(block, str):
+        if not isinstance(block, str) or isinstance(block, KeptLines):
             flush()
-            out.append(block)
+            out.append(block if not isinstance(block, KeptLines) else str(block))
             continue
         line = block
         if parts and _continues(parts, line, blank_before, width, prev_is_marker):
