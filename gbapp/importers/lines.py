@@ -11,6 +11,7 @@ import re
 from gbapp.domain.text import clean_text, fold, single_spaced
 
 from .cell_lines import KeptLines, find_cell_tables, kept_table_warning
+from .footnotes import find_footnotes, footnote_warning
 from .markers import PART_RE, PASTED_BULLETS, PASTED_SUB_BULLETS, classify_label, parse_marker
 from .tables import (
     Row,
@@ -217,6 +218,14 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Bloc
             for n, line in enumerate(raw_lines)])
     else:
         furniture = _page_furniture(raw_lines)
+    if furniture:  # a PDF's pages: their footnotes are no part of the items
+        footnotes = find_footnotes(raw_lines, furniture)
+        if footnotes.notes:
+            furniture = furniture | footnotes.lines
+            for n, line in footnotes.fixed.items():
+                raw_lines[n] = line
+            if warnings is not None:
+                warnings.append(footnote_warning(footnotes))
     skip_to = 0
     for n, raw in enumerate(raw_lines):
         if n < skip_to:
