@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 
 from gbapp.domain.text import fold
 from gbapp.domain.timeframe import parse_time_frame
@@ -450,24 +451,22 @@ class _Lines:
         return line
 
 
-def find_cell_tables(raw_lines: list[str]) -> list[CellTable]:
-    """The tables pasted one cell per line in a text's *raw_lines*."""
+def find_cell_tables(raw_lines: list[str], short: list[int] | None = None) -> list[CellTable]:
+    """The tables pasted one cell per line in a text's *raw_lines*. *short* lists the lines
+    short enough to hold a column name, when known (all those of 80 characters or fewer)."""
     found: list[CellTable] = []
     lines = _Lines(raw_lines)
-    i = 0
-    n_lines = len(raw_lines)
-    while i < n_lines:
-        raw = raw_lines[i]
-        if len(raw) > 2 * _MAX_NAME_LINE or not raw or raw.isspace():
-            i += 1  # (most lines: a plan's sentences)
+    if short is None:  # most lines, a plan's sentences, are too long: skipped at C speed
+        short = list(compress(range(len(raw_lines)), map((80).__ge__, map(len, raw_lines))))
+    resume = 0
+    for i in short:
+        if i < resume:
             continue
         line = lines[i]
-        if len(line) > _MAX_NAME_LINE or not _column_name(line):
-            i += 1
+        if not line or len(line) > _MAX_NAME_LINE or not _column_name(line):
             continue
         header = _header_at(lines, i)
         if header is None:
-            i += 1
             continue
         names, after = header
         columns = _columns(names)
@@ -484,5 +483,5 @@ def find_cell_tables(raw_lines: list[str]) -> list[CellTable]:
             while table.end > after and not lines[table.end - 1]:
                 table.end -= 1
         found.append(table)
-        i = max(table.end, i + 1)
+        resume = max(table.end, i + 1)
     return found

@@ -7,6 +7,7 @@ assignment table. The docx reader produces the same kind of list, so one parser 
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from gbapp.domain.text import clean_text, fold, single_spaced
 
@@ -190,6 +191,9 @@ def _is_boundary(line: str) -> bool:
     )
 
 
+_SHORT_LINE = 80
+
+
 def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Block], bool]:
     """Logical lines of a plan's raw text, and whether a "[...]" cut mark was seen. What the
     reader could not read as it should is said in *warnings*."""
@@ -211,13 +215,16 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Bloc
         table_header, table_rows = None, []
 
     raw_lines = text.split("\n")
-    cell_tables = {t.start: t for t in find_cell_tables(raw_lines)}
+    # the short lines, where a page number or a table's column name may be: most of a plan's
+    # lines are its sentences, longer; one pass at C speed finds them for both
+    short = list(compress(range(len(raw_lines)), map(_SHORT_LINE.__ge__, map(len, raw_lines))))
+    cell_tables = {t.start: t for t in find_cell_tables(raw_lines, short)}
     if cell_tables:  # (a table's row numbers "1", "2", "3" are no page numbers)
         furniture = _page_furniture([
             "" if any(t.start <= n < t.end for t in cell_tables.values()) else line
-            for n, line in enumerate(raw_lines)])
+            for n, line in enumerate(raw_lines)], short)
     else:
-        furniture = _page_furniture(raw_lines)
+        furniture = _page_furniture(raw_lines, short)
     if furniture:  # a PDF's pages: their footnotes are no part of the items
         footnotes = find_footnotes(raw_lines, furniture)
         if footnotes.notes:
@@ -317,12 +324,15 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Bloc
 _PAGE_NO_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
 
 
-def _page_furniture(lines: list[str]) -> set[int]:
+def _page_furniture(lines: list[str], short: list[int] | None = None) -> set[int]:
     """Indices of a PDF's page furniture in text copied from it: page numbers ("2", "- 3 -",
     "Trang 4") that count up through the text, and a running header or footer, the same line
-    next to each of them ("Kế hoạch số 145/KH-UBND ngày 18/6/2025 của UBND tỉnh Ninh Bình")."""
-    numbers = [(n, int(m.group(1))) for n, line in enumerate(lines)
-               if len(line) <= 16 and (m := _PAGE_NO_RE.match(line))]
+    next to each of them ("Kế hoạch số 145/KH-UBND ngày 18/6/2025 của UBND tỉnh Ninh Bình").
+    *short* lists the lines that may be page numbers, when known (all those of 16 characters or
+    fewer, in order)."""
+    candidates = short if short is not None else range(len(lines))
+    numbers = [(n, int(m.group(1))) for n in candidates
+               if len(line := lines[n]) <= 16 and (m := _PAGE_NO_RE.match(line))]
     if len(numbers) < 2:
         return set()
     # page numbers go up one page at a time; a table's "1", "2" cells come in bursts instead
