@@ -69,7 +69,7 @@ def kept_table_warning(names: list[str]) -> str:
 
 
 _MAX_NAME_LINE = 40
-_LABEL_LINE_RE = re.compile(r"^0?(\d{1,3})\.?$")
+_LABEL_LINE_RE = re.compile(r"^0?(\d{1,4})\.?$")
 _GROUP_LINE_RE = re.compile(r"^([IVX]{1,5}|[A-H])\.?$")
 _ROMAN_VALUES = {r: n for n, r in enumerate(
     ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1)}
@@ -203,6 +203,7 @@ _EMPTY_COST = {"lead": 25, "performer": 25, "coordinating": 10, "time": 15, "out
 # column, a line that fits no column but the content's…): the table is not read.
 _DOUBTFUL = 30
 _CAPITAL_GOES_ON = 12
+_MAX_FRAGMENTS = 40  # a row of more separate lines is no row this module reads (nor in time)
 _AGENCY_ROLES = ("lead", "coordinating", "performer")
 
 
@@ -399,7 +400,7 @@ def _rebuild(roles: list[str], rows: list[tuple[str, list[tuple[int, str]]]]
                 end = row_lines[gap][0]
                 row_lines = row_lines[:gap]
         frags = _fragments(row_lines)
-        if not frags:
+        if not frags or len(frags) > _MAX_FRAGMENTS:
             return None
         cells = None
         used = len(frags)
