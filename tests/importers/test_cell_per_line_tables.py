@@ -339,3 +339,22 @@ def test_page_numbers_are_still_dropped_where_a_table_is_read():
     plan = parse_plan_text(text)
     assert [t.label for t in plan.items[1].children] == ["1", "2", "3"]
     assert plan.items[2].text == "Sở Nội vụ theo dõi, tổng hợp.\nCác sở báo cáo."
+
+
+def test_row_numbers_written_with_a_dot_read_the_same():
+    dotted = PDF_TABLE
+    for n in "123":
+        dotted = dotted.replace(f"\n{n}\n", f"\n{n}.\n")
+    got = _json(HEADER + "II. NHIỆM VỤ CỤ THỂ\n" + dotted + ORGANISE + SIGNATURE)
+    assert [c["title"] for c in got["items"][1]["children"]] == [
+        "Kiện toàn Ban Vì sự tiến bộ của phụ nữ tỉnh", "Tuyên truyền Luật Bình đẳng giới",
+        "Tổ chức Tháng hành động"]
+
+
+def test_a_row_of_very_many_lines_is_kept_as_text_at_once():
+    bullets = "".join(f"- Hoạt động tuyên truyền số {n};\n" for n in range(60))
+    table = PDF_TABLE.replace("Tổ chức Tháng hành động\n", "Tổ chức Tháng hành động:\n" + bullets)
+    plan = parse_plan_text(HEADER + "II. NHIỆM VỤ CỤ THỂ\n" + table + ORGANISE + SIGNATURE)
+    assert plan.items[1].children == []
+    assert len(_kept_warning(plan)) == 1
+    _assert_all_kept(plan, table)
