@@ -96,6 +96,10 @@ _YEAR_SPAN_RE = re.compile(
     r"(?:năm\s+)?(\d{4})(?![\d/])"
 )
 _BARE_YEAR_RE = re.compile(r"^(\d{4})$")
+# "Năm học 2025 - 2026": a school year, September to May
+_SCHOOL_YEAR = r"\bnăm\s+học\s+(\d{4})\s*(?:-|–|—|/|đến|tới)\s*(?:năm\s+)?(\d{4})(?![\d/])"
+_SCHOOL_YEAR_RE = re.compile(_SCHOOL_YEAR)
+_SCHOOL_START, _SCHOOL_END = (9, 1), (5, 31)
 # A whole time cell in figures, as task tables write them: "15-20/11/2025" (days of a month),
 # "10-12/2025" (months of a year: no month after the first slash), "12/2025" (a month),
 # "09/2025 - 12/2025", "từ 09/2025 đến 12/2025" (months). Only the whole phrase: in running
@@ -310,6 +314,14 @@ def _year_span(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     return _tf(text, dt.date(y1, 1, 1), dt.date(y2, 12, 31))
 
 
+def _school_year(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
+    """"Năm học 2025 - 2026": from 01/09/2025 to 31/05/2026, as Vietnamese schools run."""
+    y1, y2 = _year_ok(int(m.group(1))), _year_ok(int(m.group(2)))
+    if y1 is None or y2 != y1 + 1:
+        return None
+    return _tf(text, dt.date(y1, *_SCHOOL_START), dt.date(y2, *_SCHOOL_END))
+
+
 def _ongoing_years(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     y = _year_ok(int(m.group(1)))
     if y is None:
@@ -352,6 +364,7 @@ _RULES = [
     (re.compile(r"(?<!\d)\d{1,2}\s+tháng\s+\d{1,2}(?!\d)"), _single),
     (_MONTH_RE, _month),
     (_DATE_RE, _single),
+    (_SCHOOL_YEAR_RE, _school_year),
     (_YEAR_SPAN_RE, _year_span),
     (_YEAR_RE, _year),
     (_BARE_YEAR_RE, _year),
@@ -644,6 +657,8 @@ _FIND_RULES = [
                 + "|" + _MORE_MONTHS + r"(?:" + _YEAR_AFTER + r")?)"
                 r"|\btháng\s+\d{1,2}(?!\d)" + _MONTHS_THEN_YEAR), None),
     (_ONGOING_YEARS_RE, None),
+    # "trong năm học 2025 - 2026", "(năm học 2025-2026)"; a bare mention may be a past one
+    (re.compile(r"\btrong\s+(?=năm\s+học)" + _SCHOOL_YEAR + r"|\(" + _SCHOOL_YEAR + r"\)"), None),
     (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"), None),
     (re.compile(r"\((?:thực\s+hiện\s+)?(?:thường\s+xuyên|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
                 r"|định\s+k[ỳì])\)"

@@ -77,8 +77,9 @@ def parse_plan_text(text: str) -> ParsedPlan:
         raise PlanImportError(EMPTY)
 
     def run():
-        blocks, truncated = text_blocks(text)
-        return parse_blocks(blocks, truncated)
+        notes: list[str] = []
+        blocks, truncated = text_blocks(text, notes)
+        return parse_blocks(blocks, truncated, notes)
 
     return _guard(run)
 

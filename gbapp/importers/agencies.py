@@ -502,6 +502,12 @@ def _plausible(name: str) -> bool:
     return first.isupper() or first.isdigit() or rest.startswith(_PLACE_WORDS)
 
 
+def starts_like_agency(text: str) -> bool:
+    """Whether *text* (a line of a table cell) starts with an agency's name ("Sở Nội vụ",
+    "Các sở, ngành liên quan", "- Công an tỉnh;"), not with an ordinary word ("Hội nghị…")."""
+    return _plausible(text.lstrip(_BLANK))
+
+
 def agency_heading(title: str) -> tuple[str, ...]:
     """The agencies a heading names, when it is only a name, maybe followed by ':' and a duty:
     "Sở Y tế", "Sở Giáo dục và Đào tạo:", "Sở Nội vụ: Chủ trì…", "UBND các xã, phường: Căn cứ…".

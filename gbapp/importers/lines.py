@@ -7,9 +7,12 @@ assignment table. The docx reader produces the same kind of list, so one parser 
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from gbapp.domain.text import clean_text, fold, single_spaced
 
+from .cell_lines import KeptLines, find_cell_tables, kept_table_warning
+from .footnotes import find_footnotes, footnote_warning
 from .markers import PART_RE, PASTED_BULLETS, PASTED_SUB_BULLETS, classify_label, parse_marker
 from .tables import (
     Row,
@@ -188,8 +191,12 @@ def _is_boundary(line: str) -> bool:
     )
 
 
-def text_blocks(text: str) -> tuple[list[Block], bool]:
-    """Logical lines of a plan's raw text, and whether a "[...]" cut mark was seen."""
+_SHORT_LINE = 80
+
+
+def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Block], bool]:
+    """Logical lines of a plan's raw text, and whether a "[...]" cut mark was seen. What the
+    reader could not read as it should is said in *warnings*."""
     text = fast_clean(text)
     physical: list[tuple[Block, bool]] = []  # (block, blank line before it)
     truncated = False
@@ -208,8 +215,42 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
         table_header, table_rows = None, []
 
     raw_lines = text.split("\n")
-    furniture = _page_furniture(raw_lines)
+    # the short lines, where a page number or a table's column name may be: most of a plan's
+    # lines are its sentences, longer; one pass at C speed finds them for both
+    short = list(compress(range(len(raw_lines)), map(_SHORT_LINE.__ge__, map(len, raw_lines))))
+    cell_tables = {t.start: t for t in find_cell_tables(raw_lines, short)}
+    if cell_tables:  # (a table's row numbers "1", "2", "3" are no page numbers)
+        furniture = _page_furniture([
+            "" if any(t.start <= n < t.end for t in cell_tables.values()) else line
+            for n, line in enumerate(raw_lines)], short)
+    else:
+        furniture = _page_furniture(raw_lines, short)
+    if furniture:  # a PDF's pages: their footnotes are no part of the items
+        footnotes = find_footnotes(raw_lines, furniture)
+        if footnotes.notes:
+            furniture = furniture | footnotes.lines
+            for n, line in footnotes.fixed.items():
+                raw_lines[n] = line
+            if warnings is not None:
+                warnings.append(footnote_warning(footnotes))
+    skip_to = 0
     for n, raw in enumerate(raw_lines):
+        if n < skip_to:
+            continue  # a line of a table pasted one cell per line, read below
+        if cell_tables and n in cell_tables:
+            table = cell_tables[n]
+            skip_to = table.end
+            flush_table()
+            previous_cells = None
+            if table.read:  # rows as the same table's tab-separated lines would give
+                for row in rows_with_header(table.header, table.rows):
+                    physical.append((row, True))
+            else:
+                kept = [" ".join(ln.split()) for ln in raw_lines[table.start:table.end]]
+                physical.append((KeptLines("\n".join(ln for ln in kept if ln)), True))
+                if warnings is not None:
+                    warnings.append(kept_table_warning(table.names))
+            continue
         if furniture and n in furniture:
             continue  # a PDF's page number or running header: as if the page did not break
         if "\t" in raw:
@@ -283,12 +324,15 @@ def text_blocks(text: str) -> tuple[list[Block], bool]:
 _PAGE_NO_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
 
 
-def _page_furniture(lines: list[str]) -> set[int]:
+def _page_furniture(lines: list[str], short: list[int] | None = None) -> set[int]:
     """Indices of a PDF's page furniture in text copied from it: page numbers ("2", "- 3 -",
     "Trang 4") that count up through the text, and a running header or footer, the same line
-    next to each of them ("Kế hoạch số 145/KH-UBND ngày 18/6/2025 của UBND tỉnh Ninh Bình")."""
-    numbers = [(n, int(m.group(1))) for n, line in enumerate(lines)
-               if len(line) <= 16 and (m := _PAGE_NO_RE.match(line))]
+    next to each of them ("Kế hoạch số 145/KH-UBND ngày 18/6/2025 của UBND tỉnh Ninh Bình").
+    *short* lists the lines that may be page numbers, when known (all those of 16 characters or
+    fewer, in order)."""
+    candidates = short if short is not None else range(len(lines))
+    numbers = [(n, int(m.group(1))) for n in candidates
+               if len(line := lines[n]) <= 16 and (m := _PAGE_NO_RE.match(line))]
     if len(numbers) < 2:
         return set()
     # page numbers go up one page at a time; a table's "1", "2" cells come in bursts instead
@@ -370,9 +414,9 @@ def unwrap(physical: list[tuple[Block, bool]]) -> list[Block]:
             parts.clear()
 
     for block, blank_before in physical:
-        if not isinstance(block, str):
+        if not isinstance(block, str) or isinstance(block, KeptLines):
             flush()
-            out.append(block)
+            out.append(block if not isinstance(block, KeptLines) else str(block))
             continue
         line = block
         if parts and _continues(parts, line, blank_before, width, prev_is_marker):

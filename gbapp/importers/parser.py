@@ -174,8 +174,10 @@ _OTHER_DOCUMENT_TYPES = {
 }
 
 
-def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
-    """The plan in *blocks*; raises PlanImportError when it is not one."""
+def parse_blocks(blocks: list[Block], truncated: bool = False,
+                 notes: list[str] | None = None) -> ParsedPlan:
+    """The plan in *blocks*; raises PlanImportError when it is not one. *notes* are the
+    warnings of reading the blocks."""
     cleaned: list[Block] = []
     for b in blocks:
         if isinstance(b, str):
@@ -214,6 +216,8 @@ def parse_blocks(blocks: list[Block], truncated: bool = False) -> ParsedPlan:
             f"{which} là {other}, không phải kế hoạch: hãy nhập tệp Kế hoạch (KH) hoặc Quyết "
             f"định ban hành kế hoạch. (not a plan: a {doc_type})")
     items, warnings = build_tree(body + tail_rows, meta.year, appendix_at=len(body))
+    if notes:
+        warnings[:0] = notes
     if meta.year is not None and meta.year_to is not None:
         _over_programme(items, meta.year, meta.year_to)
     joint = _joint_leads(items)

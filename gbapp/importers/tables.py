@@ -78,6 +78,26 @@ def _is_performer_header(f: str) -> bool:
     return any(v in f for v in _PERFORMER_VERBS)
 
 
+# Columns a task table may have that no Row field holds ("Kinh phí", "Ghi chú"…)
+_BUDGET_HEADS = ("kinh phi", "du toan", "nguon kinh phi", "nguon von", "chi phi", "ngan sach")
+_NOTE_HEADS = ("ghi chu", "luu y", "don vi tinh")
+
+
+def column_role(cell: str) -> str | None:
+    """What a column of a task table holds, by its name: the roles ``rows_with_header`` reads
+    ("label", "content", "lead", "coordinating", "performer", "time", "output"), "budget" and
+    "note" for columns it does not read, None for a cell that is no column name."""
+    role = _role_of(cell)
+    if role is not None:
+        return role
+    f = " ".join(fold(cell).split())
+    if f.startswith(_BUDGET_HEADS):
+        return "budget"
+    if f.startswith(_NOTE_HEADS):
+        return "note"
+    return "performer" if f.startswith(("co quan", "don vi")) else None
+
+
 def is_header_cell(cell: str) -> bool:
     """A column name of a task table ("STT", "Nội dung", "Cơ quan thực hiện", "Thời gian"…)."""
     return _role_of(cell) is not None or fold(cell).startswith(("co quan", "don vi"))
