@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..domain.dates import format_date
 from ..domain.model import STATUS_LABELS, ItemKind, Role, Status
-from ..domain.status import derive_status
 from ..domain.text import clean_line, clean_text
 from ..services.documents import (
     AgencyReport,
@@ -72,16 +71,19 @@ def _figures(rep) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
-def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
-    """One agency's report on an activity. Its status is read as the activity's is: work
-    still going on after the due date is overdue, whatever was picked when reporting."""
+def _agency_line(builder: DocBuilder, entry: AgencyReport) -> None:
+    """One agency's report on an activity: the status its line states (documents.agency_status:
+    none that contradicts the activity's), its result, its figures, where it was reported. An
+    agency without a report has a line only when the period asks one of it
+    (documents.report_asked, the rule of the summary and the reminder)."""
     who = f"{entry.agency} ({ROLE_TEXT[entry.role]})"
     rep = entry.report
     if rep is None:  # the report's writer does not report to itself: its result is missing
-        missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
-        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (missing, None)], "GB Dash")
+        if entry.missing:
+            missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
+            builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (missing, None)], "GB Dash")
         return
-    sentences = [STATUS_LABELS[derive_status(rep.status, due, rep.completed_on, today)]]
+    sentences = [STATUS_LABELS[entry.status]] if entry.status else []
     # a result written as several lines ("Đã treo 20 băng rôn;" / "Đã phát 5.000 tờ rơi.")
     # keeps them, a paragraph each under the agency's line, rather than run into one sentence
     result_lines = [clean_line(line) for line in clean_text(rep.result).split("\n")]
@@ -91,7 +93,9 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
     figures = _figures(rep)
     if figures:
         sentences.append(figures)
-    text = ". ".join(s.rstrip(".;") for s in sentences) + "."
+    text = ". ".join(s.rstrip(".;") for s in sentences) + "." if sentences else ""
+    if not text:  # a report with nothing in it to state under a completed activity
+        text = "đã gửi báo cáo." if len(result_lines) <= 1 else "kết quả thực hiện:"
     if rep.evidence:
         text += f" (Văn bản: {clean_line(rep.evidence)}"
         text += f"; theo báo cáo {lower_first(entry.period_name)})" if entry.period_name else ")"
@@ -99,7 +103,8 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
         text += f" (Theo báo cáo {lower_first(entry.period_name)})"
     builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text, None)], "GB Dash")
     if len(result_lines) > 1:
-        _text_lines(builder, result_lines, keep_all=True)
+        for line in result_lines:
+            builder.para(line, "GB Dash" if line.startswith(("-", "+", "•")) else "GB Body")
 
 
 def _body_items(builder: DocBuilder, data: ReportData) -> None:
@@ -111,7 +116,7 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
     for n, entry in enumerate(data.items):
         it = entry.item
         while waiting and waiting[-1].item.depth >= it.depth:
-            _activity_lines(builder, waiting.pop(), data.today)
+            _activity_lines(builder, waiting.pop())
         label = item_label(it)
         lines = content_lines(it)
         title = lines[0] if lines else ""
@@ -133,34 +138,38 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
         if has_points:
             waiting.append(entry)
         else:
-            _activity_lines(builder, entry, data.today)
+            _activity_lines(builder, entry)
     while waiting:
-        _activity_lines(builder, waiting.pop(), data.today)
+        _activity_lines(builder, waiting.pop())
 
 
-def _text_lines(builder: DocBuilder, lines: Sequence[str], *, keep_all: bool = False) -> None:
+def _text_lines(builder: DocBuilder, lines: Sequence[str]) -> None:
     """Lines of text a paragraph each, as their author wrote them (a list of sub-points stays a
-    list). Of a task's text, the lines saying who does it or when are left out (not when
-    *keep_all*): the report's own lines below the task say that."""
+    list). Of a task's text, the lines saying who does it or when are left out: the report's
+    own lines below the task say that."""
     for line in lines:
-        if keep_all or not states_assignment_or_time(line):
+        if not states_assignment_or_time(line):
             builder.para(line, "GB Dash" if line.startswith(("-", "+", "•")) else "GB Body")
 
 
-def _activity_lines(builder: DocBuilder, entry: ReportItem, today) -> None:
-    it = entry.item
+def _activity_lines(builder: DocBuilder, entry: ReportItem) -> None:
     status = STATUS_LABELS[entry.status] if entry.status else ""
-    meta = [f"Tình trạng: {status}"] if status else []
-    if entry.time_text:
-        meta.append(f"thời gian thực hiện: {entry.time_text}")
-    if meta:
-        builder.rich([("- ", None), ("; ".join(meta) + ".", "GB Emphasis")], "GB Dash")
+    if entry.not_yet_due:  # nothing to report on yet: said once, for the activity
+        when = f": {entry.time_text}" if entry.time_text else ""
+        builder.rich([("- ", None), (f"Tình trạng: {status} (chưa đến thời gian thực hiện"
+                                     f"{when}).", "GB Emphasis")], "GB Dash")
+    else:
+        meta = [f"Tình trạng: {status}"] if status else []
+        if entry.time_text:
+            meta.append(f"thời gian thực hiện: {entry.time_text}")
+        if meta:
+            builder.rich([("- ", None), ("; ".join(meta) + ".", "GB Emphasis")], "GB Dash")
     if not entry.agencies:
         builder.para("- Chưa phân công cơ quan thực hiện.", "GB Dash")
     elif not any(a.role == Role.LEAD for a in entry.agencies):
         builder.para("- Chưa phân công cơ quan chủ trì.", "GB Dash")
     for agency in entry.agencies:
-        _agency_line(builder, agency, it.time_frame.end, today)
+        _agency_line(builder, agency)
 
 
 def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
