@@ -113,6 +113,7 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
     "+" lines) has them after its points, not between the colon and them."""
     waiting: list[ReportItem] = []  # activities whose points are being written
     tasks: set[int] = set()  # the activities and the points below them
+    sections = sum(1 for entry in data.items if entry.item.kind == ItemKind.ROMAN)
     for n, entry in enumerate(data.items):
         it = entry.item
         while waiting and waiting[-1].item.depth >= it.depth:
@@ -121,8 +122,13 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
         lines = content_lines(it)
         title = lines[0] if lines else ""
         has_points = n + 1 < len(data.items) and data.items[n + 1].item.parent_id == it.id
-        if it.kind == ItemKind.ROMAN:  # the plan's section, as a reference line
-            builder.para(f"Mục {label} {title.upper()}", "GB Sub Heading")
+        if it.kind == ItemKind.ROMAN:
+            # the plan's section, named as the plan's where its numbers could be read as the
+            # report's own ("Mục II." inside "I. KẾT QUẢ…" read as a misplaced heading); a plan
+            # whose activities all lie in one section needs no such line
+            if sections > 1:
+                builder.para(f"Mục {label.rstrip('.')} của Kế hoạch: {title.upper()}",
+                             "GB Sub Heading")
             continue
         if it.kind == ItemKind.ARABIC:
             builder.para(f"{label} {title}", numbered_style(title, has_points))
