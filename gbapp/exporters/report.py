@@ -73,9 +73,11 @@ def _figures(rep) -> str:
 
 def _agency_line(builder: DocBuilder, entry: AgencyReport) -> None:
     """One agency's report on an activity: the status its line states (documents.agency_status:
-    none that contradicts the activity's), its result, its figures, where it was reported. An
-    agency without a report has a line only when the period asks one of it
-    (documents.report_asked, the rule of the summary and the reminder)."""
+    none that contradicts the activity's), its result, its figures, where it was reported. A
+    result written as several lines ("Đã treo 20 băng rôn;" / "Đã phát 5.000 tờ rơi.") keeps
+    them, a "+" line each under the agency's line, the figures in the last one. An agency
+    without a report has a line only when the period asks one of it (documents.report_asked,
+    the rule of the summary and the reminder)."""
     who = f"{entry.agency} ({ROLE_TEXT[entry.role]})"
     rep = entry.report
     if rep is None:  # the report's writer does not report to itself: its result is missing
@@ -83,28 +85,31 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport) -> None:
             missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
             builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (missing, None)], "GB Dash")
         return
-    sentences = [STATUS_LABELS[entry.status]] if entry.status else []
-    # a result written as several lines ("Đã treo 20 băng rôn;" / "Đã phát 5.000 tờ rơi.")
-    # keeps them, a paragraph each under the agency's line, rather than run into one sentence
-    result_lines = [clean_line(line) for line in clean_text(rep.result).split("\n")]
+    status = [STATUS_LABELS[entry.status]] if entry.status else []
+    result_lines = [clean_line(line).lstrip("-+•").strip().rstrip(".;")
+                    for line in clean_text(rep.result).split("\n")]
     result_lines = [line for line in result_lines if line]
-    if len(result_lines) == 1:
-        sentences.append(result_lines[0])
     figures = _figures(rep)
-    if figures:
-        sentences.append(figures)
-    text = ". ".join(s.rstrip(".;") for s in sentences) + "." if sentences else ""
-    if not text:  # a report with nothing in it to state under a completed activity
-        text = "đã gửi báo cáo." if len(result_lines) <= 1 else "kết quả thực hiện:"
+    where = ""
     if rep.evidence:
-        text += f" (Văn bản: {clean_line(rep.evidence)}"
-        text += f"; theo báo cáo {lower_first(entry.period_name)})" if entry.period_name else ")"
+        where = f" (Văn bản: {clean_line(rep.evidence)}"
+        where += f"; theo báo cáo {lower_first(entry.period_name)})" if entry.period_name else ")"
     elif entry.period_name:
-        text += f" (Theo báo cáo {lower_first(entry.period_name)})"
-    builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text, None)], "GB Dash")
-    if len(result_lines) > 1:
-        for line in result_lines:
-            builder.para(line, "GB Dash" if line.startswith(("-", "+", "•")) else "GB Body")
+        where = f" (Theo báo cáo {lower_first(entry.period_name)})"
+    if len(result_lines) <= 1:
+        sentences = status + result_lines + ([figures] if figures else [])
+        text = ". ".join(s.rstrip(".;") for s in sentences) + "." if sentences else ""
+        if not text:  # a report with nothing in it to state under a completed activity
+            text = "đã gửi báo cáo."
+        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text + where, None)],
+                     "GB Dash")
+        return
+    lead_in = f"{status[0]}, cụ thể:" if status else "Kết quả thực hiện:"
+    builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (lead_in, None)], "GB Dash")
+    subs = result_lines + ([figures] if figures else [])
+    for n, line in enumerate(subs):
+        last = n == len(subs) - 1
+        builder.para(f"+ {line}" + (f".{where}" if last else ";"), "GB Dash")
 
 
 def _body_items(builder: DocBuilder, data: ReportData) -> None:

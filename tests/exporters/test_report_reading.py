@@ -1,5 +1,6 @@
 """How section I of the report reads to the clerk who signs it (a fifth review's cosmetic
-findings): no "Mục II." line that reads as a heading misplaced inside "I. KẾT QUẢ…"."""
+findings): no "Mục II." line that reads as a heading misplaced inside "I. KẾT QUẢ…", and a
+result written on several lines stays part of its agency's entry."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 import docx
 
 from gbapp.domain.entities import Period, ProgressReport
+from gbapp.domain.model import Status
 from gbapp.exporters import ExportOptions, export
 from gbapp.store import agencies, open_database, periods, progress
 
@@ -83,3 +85,29 @@ def test_several_sections_are_named_as_the_plan_s(tmp_path):
     assert lines == ["Mục II của Kế hoạch: NHIỆM VỤ VÀ GIẢI PHÁP",
                      "Mục III của Kế hoạch: TỔ CHỨC THỰC HIỆN"], body
     assert not any(t.startswith("Mục II.") or t.startswith("Mục III.") for t in body)
+
+
+def test_a_result_on_several_lines_reads_as_part_of_its_agency_s_entry(tmp_path):
+    """Each line of the result a "+" line under the agency's, the figures and the document
+    reported in the last one, as a one-line result reads them after it."""
+    many = dict(status=Status.IN_PROGRESS, percent=80, sessions=32, participants=4100,
+                men=1900, women=2200, evidence="Báo cáo số 15/BC-SNV",
+                result="- Đã tổ chức 30 hội nghị tại 30 xã, phường;\nĐã tổ chức 02 hội thi;\n"
+                       "Đã phát hành 20.000 tờ rơi song ngữ.")
+    one = dict(status=Status.IN_PROGRESS, percent=60, sessions=3,
+               result="Đăng 45 tin, bài trên Cổng thông tin điện tử tỉnh.")
+    body = _report(tmp_path, PLAN, [("II.1.a", "Sở Nội vụ", many),
+                                    ("II.1.b", "Sở Khoa học và Công nghệ", one)])
+    texts = [t for t, _s in body]
+    start = texts.index("- Sở Nội vụ (chủ trì): Đang thực hiện (trong hạn), cụ thể:")
+    assert texts[start + 1:start + 5] == [
+        "+ Đã tổ chức 30 hội nghị tại 30 xã, phường;",
+        "+ Đã tổ chức 02 hội thi;",
+        "+ Đã phát hành 20.000 tờ rơi song ngữ;",
+        "+ Tổ chức 32 cuộc, buổi; 4.100 lượt người tham gia (nam: 1.900, nữ: 2.200); mức độ "
+        "hoàn thành 80%. (Văn bản: Báo cáo số 15/BC-SNV)"]
+    assert all(style == "GB Dash" for _t, style in body[start:start + 5])
+    # a one-line result: one line, status, result, figures in that order
+    assert ("- Sở Khoa học và Công nghệ (chủ trì): Đang thực hiện (trong hạn). Đăng 45 tin, bài "
+            "trên Cổng thông tin điện tử tỉnh. Tổ chức 3 cuộc, buổi; mức độ hoàn thành 60%."
+            ) in texts
