@@ -111,12 +111,34 @@ def _province_of(issuer: str) -> str | None:
     return None
 
 
+# The administrative unit at the end of an issuer's name: "UBND tỉnh Lâm Đồng", "Sở Y tế tỉnh
+# Lào Cai", "UBND xã Tịnh Hà".
+_UNIT_RE = re.compile(r"(?:^|\s)(?P<level>tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường)\s+"
+                      r"(?P<name>[^\s,;()]+(?:\s+[^\s,;()]+)*)$", re.IGNORECASE)
+
+
+def place_of(issuer: str | None) -> str:
+    """The place an issuer's documents are dated in (Decree 30: the name of the administrative
+    unit where it sits): 'UBND tỉnh Lâm Đồng' -> 'Lâm Đồng', 'Sở Y tế tỉnh Lào Cai' -> 'Lào
+    Cai', 'UBND xã Tịnh Hà' -> 'Tịnh Hà'; '' when the name does not say ('Sở Nội vụ', 'Ban
+    Vì sự tiến bộ của phụ nữ tỉnh'). A unit named after a person or by a number is written in
+    full: 'Thành phố Hồ Chí Minh', 'Phường 1'."""
+    m = _UNIT_RE.search(clean_line(issuer))
+    if m is None:
+        return ""
+    name = m.group("name")
+    if name[:1].isdigit() or name == "Hồ Chí Minh":
+        return f"{m.group('level').capitalize()} {name}"
+    return name if name[:1].isupper() else ""
+
+
 def organisation_settings(db: Database,
                           plan: Plan | None = None) -> tuple[settings.OrgSettings, str]:
     """Our organisation's settings and where they come from: "saved" (Cài đặt), "plan" (parent
     agency and place taken from the plan of a province or its department: a plan of Gia Lai must
-    not be reported on under the defaults' "UBND tỉnh Quảng Ngãi"), or "default" (nothing saved
-    and nothing to go by: the caller should say so)."""
+    not be reported on under the defaults' "UBND tỉnh Quảng Ngãi", nor dated "Quảng Ngãi, ngày
+    …"; the place is the plan's, else its province's name), or "default" (nothing saved and
+    nothing to go by: the caller should say so)."""
     org = settings.load(db)
     saved = settings.saved_fields(db)
     if "parent_agency" in saved:
@@ -125,8 +147,10 @@ def organisation_settings(db: Database,
     if province is None:
         return org, "default"
     changes = {"parent_agency": province}
-    if "place" not in saved and plan.place:
-        changes["place"] = clean_line(plan.place)
+    if "place" not in saved:
+        # the province's place (as the plan writes it, else its name): documents under
+        # "UBND TỈNH LÂM ĐỒNG" are not dated in the defaults' "Quảng Ngãi"
+        changes["place"] = clean_line(plan.place) or place_of(province)
     return replace(org, **changes), "plan"
 
 
