@@ -179,8 +179,24 @@ def _activity_lines(builder: DocBuilder, entry: ReportItem) -> None:
         builder.para("- Chưa phân công cơ quan thực hiện.", "GB Dash")
     elif not any(a.role == Role.LEAD for a in entry.agencies):
         builder.para("- Chưa phân công cơ quan chủ trì.", "GB Dash")
+    if entry.agencies and all(a.report is None and not a.missing for a in entry.agencies):
+        # nothing reported and nothing asked of the period (work not begun yet, or due before
+        # it): who does the work is still said, without claiming a report is missing
+        builder.para(_assigned_text(entry.agencies), "GB Dash")
+        return
     for agency in entry.agencies:
         _agency_line(builder, agency)
+
+
+def _assigned_text(agencies: Sequence[AgencyReport]) -> str:
+    """'- Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Tỉnh Đoàn, UBND xã Tịnh Hà.'"""
+    parts = []
+    for role, label in ((Role.LEAD, "Cơ quan chủ trì"), (Role.COORDINATING, "cơ quan phối hợp")):
+        names = [a.agency for a in agencies if a.role == role]
+        if names:
+            parts.append(f"{label}: {', '.join(names)}")
+    text = "; ".join(parts)
+    return f"- {text[:1].upper()}{text[1:]}."
 
 
 def _progress_summary(builder: DocBuilder, data: ReportData) -> None:

@@ -148,9 +148,33 @@ def test_an_activity_after_the_period_is_not_yet_due_and_owes_nothing(demo, tmp_
     due = [p for p in month if "chưa đến thời gian thực hiện" in p]
     assert due == ["- Tình trạng: Chưa triển khai (chưa đến thời gian thực hiện: từ ngày 15/11 "
                    "đến 15/12/2025)."] * 2
+    # who does it is still said, without claiming that anyone owes a report
+    assert month[month.index(due[0]) + 1] == ("- Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: "
+                                              "Tỉnh Đoàn Quảng Ngãi, UBND xã Tịnh Hà.")
     said, listed = _body_and_summary(out)
     assert said == listed and said
     assert _reminded(demo, half, today) == listed
+
+
+def test_work_due_before_the_period_still_names_its_agencies(tmp_path):
+    """The year 2027's report of a 2026 activity left overdue: nobody owes the 2027 report a
+    line on it (the summary names nobody for it), yet the body says who was to do it."""
+    db, plan, _half, _year = _gia_lai(tmp_path)
+    try:
+        later = periods.save(db, Period(plan_id=plan, name="Năm 2027", kind="year",
+                                        start_on=dt.date(2027, 1, 1),
+                                        end_on=dt.date(2027, 12, 31)))
+        db.conn.commit()
+        today = dt.date(2027, 12, 5)
+        out = export(db, "report", tmp_path / "bc.docx",
+                     ExportOptions(period=later, date=today, today=today))[0]
+    finally:
+        db.close()
+    block = _activity_block(_sections(_paragraphs(out))[0], "b) Truyền thông trên nền tảng số")
+    assert block == ["- Tình trạng: Quá hạn chưa hoàn thành; thời gian thực hiện: Năm 2026.",
+                     "- Cơ quan chủ trì: Sở Khoa học và Công nghệ; cơ quan phối hợp: Tỉnh Đoàn "
+                     "Gia Lai."]
+    assert _body_and_summary(out) == (Counter(), Counter())
 
 
 def test_a_province_s_plan_body_summary_and_reminder_agree(tmp_path):
