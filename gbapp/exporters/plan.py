@@ -16,7 +16,7 @@ from ..domain.dates import format_date
 from ..domain.model import ItemKind, LegalBasis, Role
 from ..domain.numbering import from_roman, letter, to_roman
 from ..domain.text import clean_line, clean_text, fold
-from ..services.documents import Letterhead, PlanDocument, lower_first
+from ..services.documents import Letterhead, PlanDocument, lower_first, place_of
 from .docbuilder import (
     DocBuilder,
     expand_issuer,
@@ -46,7 +46,10 @@ def plan_letterhead(doc: PlanDocument, *, number: str | None = None, date=None) 
         else:
             recipients.append(r)
     return Letterhead(
-        organisation=plan.issuer or "", parent_agency="", place=plan.place or "",
+        # a plan whose date line gave no place (or none was read): its issuer's unit, not
+        # ", ngày …" with nothing before the comma
+        organisation=plan.issuer or "", parent_agency="",
+        place=clean_line(plan.place) or place_of(plan.issuer),
         number=stored_number if number is None else number, code=code,
         date=plan.issued_on if date is None else date,
         year=plan.year or (plan.issued_on.year if plan.issued_on else None),

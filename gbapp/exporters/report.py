@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..domain.dates import format_date
 from ..domain.model import STATUS_LABELS, ItemKind, Role, Status
-from ..domain.status import derive_status
 from ..domain.text import clean_line, clean_text
 from ..services.documents import (
     AgencyReport,
@@ -72,34 +71,45 @@ def _figures(rep) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
-def _agency_line(builder: DocBuilder, entry: AgencyReport, due, today) -> None:
-    """One agency's report on an activity. Its status is read as the activity's is: work
-    still going on after the due date is overdue, whatever was picked when reporting."""
+def _agency_line(builder: DocBuilder, entry: AgencyReport) -> None:
+    """One agency's report on an activity: the status its line states (documents.agency_status:
+    none that contradicts the activity's), its result, its figures, where it was reported. A
+    result written as several lines ("Đã treo 20 băng rôn;" / "Đã phát 5.000 tờ rơi.") keeps
+    them, a "+" line each under the agency's line, the figures in the last one. An agency
+    without a report has a line only when the period asks one of it (documents.report_asked,
+    the rule of the summary and the reminder)."""
     who = f"{entry.agency} ({ROLE_TEXT[entry.role]})"
     rep = entry.report
     if rep is None:  # the report's writer does not report to itself: its result is missing
-        missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
-        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (missing, None)], "GB Dash")
+        if entry.missing:
+            missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
+            builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (missing, None)], "GB Dash")
         return
-    sentences = [STATUS_LABELS[derive_status(rep.status, due, rep.completed_on, today)]]
-    # a result written as several lines ("Đã treo 20 băng rôn;" / "Đã phát 5.000 tờ rơi.")
-    # keeps them, a paragraph each under the agency's line, rather than run into one sentence
-    result_lines = [clean_line(line) for line in clean_text(rep.result).split("\n")]
+    status = [STATUS_LABELS[entry.status]] if entry.status else []
+    result_lines = [clean_line(line).lstrip("-+•").strip().rstrip(".;")
+                    for line in clean_text(rep.result).split("\n")]
     result_lines = [line for line in result_lines if line]
-    if len(result_lines) == 1:
-        sentences.append(result_lines[0])
     figures = _figures(rep)
-    if figures:
-        sentences.append(figures)
-    text = ". ".join(s.rstrip(".;") for s in sentences) + "."
+    where = ""
     if rep.evidence:
-        text += f" (Văn bản: {clean_line(rep.evidence)}"
-        text += f"; theo báo cáo {lower_first(entry.period_name)})" if entry.period_name else ")"
+        where = f" (Văn bản: {clean_line(rep.evidence)}"
+        where += f"; theo báo cáo {lower_first(entry.period_name)})" if entry.period_name else ")"
     elif entry.period_name:
-        text += f" (Theo báo cáo {lower_first(entry.period_name)})"
-    builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text, None)], "GB Dash")
-    if len(result_lines) > 1:
-        _text_lines(builder, result_lines, keep_all=True)
+        where = f" (Theo báo cáo {lower_first(entry.period_name)})"
+    if len(result_lines) <= 1:
+        sentences = status + result_lines + ([figures] if figures else [])
+        text = ". ".join(s.rstrip(".;") for s in sentences) + "." if sentences else ""
+        if not text:  # a report with nothing in it to state under a completed activity
+            text = "đã gửi báo cáo."
+        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text + where, None)],
+                     "GB Dash")
+        return
+    lead_in = f"{status[0]}, cụ thể:" if status else "Kết quả thực hiện:"
+    builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (lead_in, None)], "GB Dash")
+    subs = result_lines + ([figures] if figures else [])
+    for n, line in enumerate(subs):
+        last = n == len(subs) - 1
+        builder.para(f"+ {line}" + (f".{where}" if last else ";"), "GB Dash")
 
 
 def _body_items(builder: DocBuilder, data: ReportData) -> None:
@@ -108,16 +118,22 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
     "+" lines) has them after its points, not between the colon and them."""
     waiting: list[ReportItem] = []  # activities whose points are being written
     tasks: set[int] = set()  # the activities and the points below them
+    sections = sum(1 for entry in data.items if entry.item.kind == ItemKind.ROMAN)
     for n, entry in enumerate(data.items):
         it = entry.item
         while waiting and waiting[-1].item.depth >= it.depth:
-            _activity_lines(builder, waiting.pop(), data.today)
+            _activity_lines(builder, waiting.pop())
         label = item_label(it)
         lines = content_lines(it)
         title = lines[0] if lines else ""
         has_points = n + 1 < len(data.items) and data.items[n + 1].item.parent_id == it.id
-        if it.kind == ItemKind.ROMAN:  # the plan's section, as a reference line
-            builder.para(f"Mục {label} {title.upper()}", "GB Sub Heading")
+        if it.kind == ItemKind.ROMAN:
+            # the plan's section, named as the plan's where its numbers could be read as the
+            # report's own ("Mục II." inside "I. KẾT QUẢ…" read as a misplaced heading); a plan
+            # whose activities all lie in one section needs no such line
+            if sections > 1:
+                builder.para(f"Mục {label.rstrip('.')} của Kế hoạch: {title.upper()}",
+                             "GB Sub Heading")
             continue
         if it.kind == ItemKind.ARABIC:
             builder.para(f"{label} {title}", numbered_style(title, has_points))
@@ -133,34 +149,54 @@ def _body_items(builder: DocBuilder, data: ReportData) -> None:
         if has_points:
             waiting.append(entry)
         else:
-            _activity_lines(builder, entry, data.today)
+            _activity_lines(builder, entry)
     while waiting:
-        _activity_lines(builder, waiting.pop(), data.today)
+        _activity_lines(builder, waiting.pop())
 
 
-def _text_lines(builder: DocBuilder, lines: Sequence[str], *, keep_all: bool = False) -> None:
+def _text_lines(builder: DocBuilder, lines: Sequence[str]) -> None:
     """Lines of text a paragraph each, as their author wrote them (a list of sub-points stays a
-    list). Of a task's text, the lines saying who does it or when are left out (not when
-    *keep_all*): the report's own lines below the task say that."""
+    list). Of a task's text, the lines saying who does it or when are left out: the report's
+    own lines below the task say that."""
     for line in lines:
-        if keep_all or not states_assignment_or_time(line):
+        if not states_assignment_or_time(line):
             builder.para(line, "GB Dash" if line.startswith(("-", "+", "•")) else "GB Body")
 
 
-def _activity_lines(builder: DocBuilder, entry: ReportItem, today) -> None:
-    it = entry.item
+def _activity_lines(builder: DocBuilder, entry: ReportItem) -> None:
     status = STATUS_LABELS[entry.status] if entry.status else ""
-    meta = [f"Tình trạng: {status}"] if status else []
-    if entry.time_text:
-        meta.append(f"thời gian thực hiện: {entry.time_text}")
-    if meta:
-        builder.rich([("- ", None), ("; ".join(meta) + ".", "GB Emphasis")], "GB Dash")
+    if entry.not_yet_due:  # nothing to report on yet: said once, for the activity
+        when = f": {entry.time_text}" if entry.time_text else ""
+        builder.rich([("- ", None), (f"Tình trạng: {status} (chưa đến thời gian thực hiện"
+                                     f"{when}).", "GB Emphasis")], "GB Dash")
+    else:
+        meta = [f"Tình trạng: {status}"] if status else []
+        if entry.time_text:
+            meta.append(f"thời gian thực hiện: {entry.time_text}")
+        if meta:
+            builder.rich([("- ", None), ("; ".join(meta) + ".", "GB Emphasis")], "GB Dash")
     if not entry.agencies:
         builder.para("- Chưa phân công cơ quan thực hiện.", "GB Dash")
     elif not any(a.role == Role.LEAD for a in entry.agencies):
         builder.para("- Chưa phân công cơ quan chủ trì.", "GB Dash")
+    if entry.agencies and all(a.report is None and not a.missing for a in entry.agencies):
+        # nothing reported and nothing asked of the period (work not begun yet, or due before
+        # it): who does the work is still said, without claiming a report is missing
+        builder.para(_assigned_text(entry.agencies), "GB Dash")
+        return
     for agency in entry.agencies:
-        _agency_line(builder, agency, it.time_frame.end, today)
+        _agency_line(builder, agency)
+
+
+def _assigned_text(agencies: Sequence[AgencyReport]) -> str:
+    """'- Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Tỉnh Đoàn, UBND xã Tịnh Hà.'"""
+    parts = []
+    for role, label in ((Role.LEAD, "Cơ quan chủ trì"), (Role.COORDINATING, "cơ quan phối hợp")):
+        names = [a.agency for a in agencies if a.role == role]
+        if names:
+            parts.append(f"{label}: {', '.join(names)}")
+    text = "; ".join(parts)
+    return f"- {text[:1].upper()}{text[1:]}."
 
 
 def _progress_summary(builder: DocBuilder, data: ReportData) -> None:

@@ -111,12 +111,34 @@ def _province_of(issuer: str) -> str | None:
     return None
 
 
+# The administrative unit at the end of an issuer's name: "UBND tỉnh Lâm Đồng", "Sở Y tế tỉnh
+# Lào Cai", "UBND xã Tịnh Hà".
+_UNIT_RE = re.compile(r"(?:^|\s)(?P<level>tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường)\s+"
+                      r"(?P<name>[^\s,;()]+(?:\s+[^\s,;()]+)*)$", re.IGNORECASE)
+
+
+def place_of(issuer: str | None) -> str:
+    """The place an issuer's documents are dated in (Decree 30: the name of the administrative
+    unit where it sits): 'UBND tỉnh Lâm Đồng' -> 'Lâm Đồng', 'Sở Y tế tỉnh Lào Cai' -> 'Lào
+    Cai', 'UBND xã Tịnh Hà' -> 'Tịnh Hà'; '' when the name does not say ('Sở Nội vụ', 'Ban
+    Vì sự tiến bộ của phụ nữ tỉnh'). A unit named after a person or by a number is written in
+    full: 'Thành phố Hồ Chí Minh', 'Phường 1'."""
+    m = _UNIT_RE.search(clean_line(issuer))
+    if m is None:
+        return ""
+    name = m.group("name")
+    if name[:1].isdigit() or name == "Hồ Chí Minh":
+        return f"{m.group('level').capitalize()} {name}"
+    return name if name[:1].isupper() else ""
+
+
 def organisation_settings(db: Database,
                           plan: Plan | None = None) -> tuple[settings.OrgSettings, str]:
     """Our organisation's settings and where they come from: "saved" (Cài đặt), "plan" (parent
     agency and place taken from the plan of a province or its department: a plan of Gia Lai must
-    not be reported on under the defaults' "UBND tỉnh Quảng Ngãi"), or "default" (nothing saved
-    and nothing to go by: the caller should say so)."""
+    not be reported on under the defaults' "UBND tỉnh Quảng Ngãi", nor dated "Quảng Ngãi, ngày
+    …"; the place is the plan's, else its province's name), or "default" (nothing saved and
+    nothing to go by: the caller should say so)."""
     org = settings.load(db)
     saved = settings.saved_fields(db)
     if "parent_agency" in saved:
@@ -125,8 +147,10 @@ def organisation_settings(db: Database,
     if province is None:
         return org, "default"
     changes = {"parent_agency": province}
-    if "place" not in saved and plan.place:
-        changes["place"] = clean_line(plan.place)
+    if "place" not in saved:
+        # the province's place (as the plan writes it, else its name): documents under
+        # "UBND TỈNH LÂM ĐỒNG" are not dated in the defaults' "Quảng Ngãi"
+        changes["place"] = clean_line(plan.place) or place_of(province)
     return replace(org, **changes), "plan"
 
 
@@ -374,6 +398,9 @@ class AgencyReport:
     period_name: str = ""  # the period the report belongs to, when not the document's period
     is_sample: bool = False
     is_issuer: bool = False  # the body that writes the report (is_issuer)
+    # what its line states (agency_status); None: no status, only the result
+    status: Status | None = None
+    missing: bool = False  # no report, and the period asks one of it (report_asked)
 
 
 @dataclass
@@ -382,6 +409,7 @@ class ReportItem:
     status: Status | None = None  # activities only
     agencies: list[AgencyReport] = field(default_factory=list)
     time_text: str = ""
+    not_yet_due: bool = False  # begins after the period, not started (not_yet_due)
 
 
 @dataclass
@@ -482,10 +510,50 @@ def _gather(texts: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
     return list(merged.items())
 
 
+DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
+
+
+def _activity_status(item: Item, stored: Status | None, lead: ProgressReport | None,
+                     today: dt.date) -> Status | None:
+    """An activity's status in a period's documents: the app's (store.activities.statuses,
+    which counts the lead's earliest "done"), unless the lead's own report that speaks for the
+    period says otherwise: the latest word of the lead decides. A lead that reported the work
+    done in June and "đang thực hiện" in the year's report has not finished it, as far as the
+    year's report can tell; a completion dated later than the one recorded first is the
+    latest date. A "done" with no date keeps the app's reading (its period's end)."""
+    if lead is None:
+        return stored
+    if lead.status in DONE:
+        if lead.completed_on is None:
+            return stored
+        return derive_status(lead.status, item.time_frame.end, lead.completed_on, today)
+    if stored in DONE:
+        return derive_status(lead.status, item.time_frame.end, None, today)
+    return stored
+
+
+def report_asked(item: Item, period: Period, settled_ids: set[int]) -> bool:
+    """Whether the period asks the agencies of *item* for a report on it: an activity whose
+    time overlaps the period (not one that starts after it or ended before it) and that was
+    not completed by the period's end (domain.status.settled). The one rule of the report's
+    body ("chưa báo cáo" under an activity), its summary (agencies that have not reported) and
+    the reminder; store.progress.unreported_agencies is the same rule for the app's pages."""
+    return item.is_activity and _overlaps(item, period) and item.id not in settled_ids
+
+
+def not_yet_due(item: Item, period: Period, status: Status | None) -> bool:
+    """An activity whose time begins after the period and that nobody has started: the
+    period's report has nothing to say of it but that ("chưa đến thời gian thực hiện")."""
+    start = item.time_frame.start
+    return (status in (None, Status.NOT_STARTED) and start is not None
+            and period.end_on is not None and start > period.end_on)
+
+
 def _period_facts(db: Database, plan_id: int | None, period_id: int | None, today: dt.date):
     """What a period's report and reminder both start from: plan, period, items, assignments,
-    derived statuses, the report that speaks for each (activity, agency), and the activities
-    completed by the period's end (domain.status.settled), which ask no report of it."""
+    the activities' statuses in the period (_activity_status), the report that speaks for each
+    (activity, agency), and the activities completed by the period's end
+    (domain.status.settled), which ask no report of it."""
     plan = resolve_plan(db, plan_id)
     period = resolve_period(db, plan.id, period_id)
     if period is None:
@@ -494,9 +562,21 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
             "trang Tiến độ, nút «Thêm kỳ báo cáo…», rồi xuất lại. (the plan has no reporting "
             "period)")
     all_items = plan_items(db, plan.id)
+    assigned = plan_assignments(db, plan.id)
     reports = chosen_reports(db, {i.id for i in all_items}, period, included_periods(db, period))
-    statuses = derived_statuses(db, plan.id, today)
+    stored = derived_statuses(db, plan.id, today)
     completed = activity_store.completion_dates(db, plan.id)
+    statuses: dict[int, Status] = {}
+    for it in all_items:
+        if it.id not in stored:
+            continue
+        lead_id = next((a.agency_id for a in assigned.get(it.id, []) if a.role == Role.LEAD),
+                       None)
+        found = reports.get((it.id, lead_id)) if lead_id is not None else None
+        lead = found[0] if found else None
+        statuses[it.id] = _activity_status(it, stored[it.id], lead, today)
+        if lead is not None and lead.status in DONE and lead.completed_on is not None:
+            completed[it.id] = lead.completed_on
     done = {item_id for item_id, st in statuses.items()
             if settled(st, completed.get(item_id), period.end_on)}
     if done:
@@ -508,7 +588,23 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
         for period_id, r in progress.latest_of_completed(db, plan.id):  # later rows win
             if r.item_id in done and (r.item_id, r.agency_id) not in chosen:
                 reports[(r.item_id, r.agency_id)] = (r, by_id[period_id])
-    return (plan, period, all_items, plan_assignments(db, plan.id), statuses, reports, done)
+    return (plan, period, all_items, assigned, statuses, reports, done)
+
+
+def agency_status(report: ProgressReport, role: Role | None, item: Item,
+                  activity: Status | None, today: dt.date) -> Status | None:
+    """The status an agency's line under an activity states, read as the activity's is (work
+    still going on after the due date is overdue, whatever was picked when reporting). The
+    lead's line states the activity's own status whenever either says it is done (one rule:
+    _activity_status). Another agency's line states none that contradicts the activity's: a
+    coordinating agency's "đang thực hiện" of June is not "quá hạn chưa hoàn thành" under an
+    activity completed since (None: its line gives its result only)."""
+    own = derive_status(report.status, item.time_frame.end, report.completed_on, today)
+    if role == Role.LEAD:
+        return activity if activity is not None and (activity in DONE or own in DONE) else own
+    if activity in DONE and own not in DONE:
+        return None
+    return own
 
 
 def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
@@ -524,12 +620,19 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
 
     out_items: list[ReportItem] = []
     sample = False
+    # an agency has reported when it has on every activity given to it that the period asks
+    # a report of (report_asked): one report does not clear it of the others. The summary
+    # counts what the body says, line by line ("chưa báo cáo"), as the reminder asks it.
+    asked_of: dict[int, set[int]] = defaultdict(set)
+    missing_of: dict[int, set[int]] = defaultdict(set)
     for it in all_items:
         if it.id not in keep:
             continue
         entry = ReportItem(item=it, time_text=time_text(it))
         if it.is_activity:
             entry.status = statuses.get(it.id)
+            asked = report_asked(it, period, done)
+            entry.not_yet_due = not_yet_due(it, period, entry.status)
             seen = set()
             for a in assigned.get(it.id, []):
                 seen.add(a.agency_id)
@@ -539,37 +642,28 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                 entry.agencies.append(AgencyReport(
                     agency=a.agency, role=a.role, report=rep,
                     period_name=per.name if per and per.id != period.id else "",
-                    is_sample=a.is_sample, is_issuer=a.agency_id in issuer))
+                    is_sample=a.is_sample, is_issuer=a.agency_id in issuer,
+                    status=agency_status(rep, a.role, it, entry.status, today) if rep else None,
+                    missing=asked and rep is None))
+                if asked and a.agency_id not in issuer:  # the writer does not report to itself
+                    asked_of[a.agency_id].add(it.id)
+                    if rep is None:
+                        missing_of[a.agency_id].add(it.id)
             for (item_id, agency_id), (rep, per) in reports.items():
                 if item_id == it.id and agency_id not in seen:
                     sample |= rep.is_sample
                     entry.agencies.append(AgencyReport(
                         agency=names.get(agency_id, "?"), role=None, report=rep,
-                        period_name=per.name if per.id != period.id else ""))
+                        period_name=per.name if per.id != period.id else "",
+                        status=agency_status(rep, None, it, entry.status, today)))
         out_items.append(entry)
 
     counts = {s: 0 for s in Status}
     for st in statuses.values():
         counts[st] += 1
-    # an agency has reported when it has on every activity given to it that falls in the
-    # period (as the body says "chưa báo cáo" activity by activity, and as the reminder asks):
-    # one report does not clear it of the others
-    in_period = {it.id for it in all_items
-                 if it.is_activity and _overlaps(it, period) and it.id not in done}
-    assigned_count: dict[int, set[int]] = defaultdict(set)
-    for item_id, refs in assigned.items():
-        if item_id not in in_period:
-            continue
-        for a in refs:
-            assigned_count[a.agency_id].add(item_id)
-    unreported = []
-    for aid, ids in assigned_count.items():
-        if aid in issuer:  # the writer does not report to itself
-            continue
-        missing = sum(1 for item_id in ids if (item_id, aid) not in reports)
-        if missing:
-            unreported.append((names.get(aid, "?"), missing, len(ids)))
-    unreported.sort(key=lambda t: vi_sort_key(t[0]))
+    unreported = sorted(((names.get(aid, "?"), len(missing_of[aid]), len(ids))
+                         for aid, ids in asked_of.items() if missing_of[aid]),
+                        key=lambda t: vi_sort_key(t[0]))
 
     # the figures, difficulties and proposals of the period's own reports (not those of
     # another period that speak for work completed before it)
@@ -894,8 +988,8 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
                 continue
             overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
             # this activity not reported on (a report on another one does not cover it)
-            unreported = ((it.id, a.agency_id) not in reports and _overlaps(it, period)
-                          and it.id not in done)
+            unreported = ((it.id, a.agency_id) not in reports
+                          and report_asked(it, period, done))
             if not (overdue or unreported):
                 continue
             entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))

@@ -130,6 +130,9 @@ def test_a_result_reported_as_several_lines_keeps_them(db, tmp_path):
     db.conn.commit()
     report = _paragraphs(_export(db, "report", tmp_path / "bc.docx"))
     line = next(i for i, (_, t) in enumerate(report) if t.startswith("- Sở Y tế (chủ trì): "))
-    assert report[line][1] == "- Sở Y tế (chủ trì): Quá hạn chưa hoàn thành. Tổ chức 2 cuộc, buổi."
-    assert report[line + 1:line + 3] == [("GB Body", "Đã treo 20 băng rôn;"),
-                                         ("GB Dash", "- Đã phát 5.000 tờ rơi.")]
+    # each line a "+" line under the agency's, the figures in the last (they were plain body
+    # paragraphs after the figures, read as the report's own text: a fifth review's finding)
+    assert report[line][1] == "- Sở Y tế (chủ trì): Quá hạn chưa hoàn thành, cụ thể:"
+    assert report[line + 1:line + 4] == [("GB Dash", "+ Đã treo 20 băng rôn;"),
+                                         ("GB Dash", "+ Đã phát 5.000 tờ rơi;"),
+                                         ("GB Dash", "+ Tổ chức 2 cuộc, buổi.")]
