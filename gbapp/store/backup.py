@@ -235,8 +235,8 @@ def prune(folder: Path, stem: str, keep: int, spare: Path | None = None, *,
             doomed.remove(last_good)
             kept.append(last_good)
     for old in doomed:
-        old.path.unlink(missing_ok=True)
-        gone.append(old.path)
+        if _unlink(old.path):
+            gone.append(old.path)
     # A file named as a backup that does not open (cut short by a full disk, damaged on a stick)
     # is never offered for restore; it goes once it is older than every backup kept.
     if kept:
@@ -244,10 +244,19 @@ def prune(folder: Path, stem: str, keep: int, spare: Path | None = None, *,
         readable = {b.path for b in backups}
         for path, created, reason in _named(folder, stem):
             if reason != "safety" and path not in readable \
-                    and _age_key(path.name, created) < oldest_kept:
-                path.unlink(missing_ok=True)
+                    and _age_key(path.name, created) < oldest_kept and _unlink(path):
                 gone.append(path)
     return gone
+
+
+def _unlink(path: Path) -> bool:
+    """Delete an old backup; one open in another program (an antivirus scan, another gbapp
+    window showing it) stays until the next rotation: the new backup is made all the same."""
+    try:
+        path.unlink(missing_ok=True)
+        return True
+    except OSError:
+        return False
 
 
 def _intact(path: Path) -> bool:

@@ -413,3 +413,27 @@ def test_backups_stamped_ahead_of_the_clock_are_listed_as_older(tmp_path, monkey
     assert "đồng hồ máy" in listed[1].describe() and "đồng hồ" not in listed[0].describe()
     found = newest_good(path)
     assert found is not None and found.path == since
+
+
+def test_an_old_backup_open_elsewhere_does_not_fail_the_new_one(tmp_path, monkeypatch):
+    """On Windows an old backup open in another program (an antivirus scan) cannot be deleted:
+    the rotation raised, and the new backup, made, was reported as failed."""
+    from pathlib import Path
+
+    path = tmp_path / "w.db"
+    folder = tmp_path / "b"
+    open_database(path).close()
+    made = [make_backup(path, path, folder, keep=2, now=dt.datetime(2025, 1, d)) for d in (1, 2)]
+    real_unlink = Path.unlink
+
+    def busy(self, *args, **kwargs):
+        if self == made[0]:
+            raise PermissionError(13, "The process cannot access the file")
+        return real_unlink(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", busy)
+    new = make_backup(path, path, folder, keep=2, now=dt.datetime(2025, 1, 3))
+    assert new.exists() and made[0].exists()  # kept for now, gone at a later rotation
+    monkeypatch.setattr(Path, "unlink", real_unlink)
+    make_backup(path, path, folder, keep=2, now=dt.datetime(2025, 1, 4))
+    assert not made[0].exists()
