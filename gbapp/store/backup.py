@@ -135,6 +135,27 @@ def _reason(exc: sqlite3.Error) -> str:
     return "lỗi đọc/ghi tệp."
 
 
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "ổ đĩa đã đầy, hãy giải phóng dung lượng rồi thử lại."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "không ghi được vào thư mục này (chỉ đọc hoặc không có quyền)."
+    return "lỗi đọc/ghi tệp."
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """*data* as *target*, whole or not at all (a full disk leaves no cut-short file)."""
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def _state(con: sqlite3.Connection) -> tuple:
     """What changes with every saved action: each one adds a change_log row (undo included)."""
     log = con.execute("SELECT MAX(rowid), COUNT(*) FROM change_log").fetchone()
@@ -358,11 +379,23 @@ def restore(backup: Path, db_path: Path, safety_folder: Path, *,
     if db_path.exists() and db_path.stat().st_size:
         safety_folder.mkdir(parents=True, exist_ok=True)
         safety = unique_target(safety_folder, db_path, now or dt.datetime.now(), "safety")
+        nothing_done = "Chưa khôi phục gì: dữ liệu hiện tại vẫn nguyên vẹn."
         try:
-            copy_database(db_path, safety)
-        except sqlite3.DatabaseError:
-            # The current file is damaged: keep its bytes as they are.
-            safety.write_bytes(db_path.read_bytes())
+            try:
+                copy_database(db_path, safety)
+            except (sqlite3.OperationalError, sqlite3.InternalError):
+                raise  # the backups' disk (full, gone), not the file: said below
+            except sqlite3.DatabaseError:
+                # The current file is damaged: keep its bytes as they are.
+                _write_whole(safety, db_path.read_bytes())
+        except sqlite3.Error as exc:
+            raise BackupError(f"Không lưu được bản an toàn của tệp hiện tại trong "
+                              f"«{safety_folder}»: {_reason(exc)} {nothing_done} "
+                              f"(safety copy failed: {exc})") from exc
+        except OSError as exc:
+            raise BackupError(f"Không lưu được bản an toàn của tệp hiện tại trong "
+                              f"«{safety_folder}»: {_os_reason(exc)} {nothing_done} "
+                              f"(safety copy failed: {exc})") from exc
     try:
         copy_database(backup, db_path)
     except sqlite3.Error as exc:  # the copy is atomic: the current file is as it was

@@ -437,3 +437,55 @@ def test_an_old_backup_open_elsewhere_does_not_fail_the_new_one(tmp_path, monkey
     monkeypatch.setattr(Path, "unlink", real_unlink)
     make_backup(path, path, folder, keep=2, now=dt.datetime(2025, 1, 4))
     assert not made[0].exists()
+
+
+def test_restore_onto_a_full_backups_disk_says_so_and_leaves_no_cut_short_copy(tmp_path,
+                                                                                monkeypatch):
+    """The safety copy made before a restore could not be written (the backups' disk full):
+    SQLite's "disk is full" was taken for a damaged database, its bytes were written raw, and
+    a cut-short "…-safety.db" stayed, with "[Errno 28] No space left on device" as the only
+    message."""
+    import errno
+    import sqlite3
+    from pathlib import Path
+
+    from gbapp.store import backup
+
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    agencies.save(db, Agency(name="Sở Nội vụ"))
+    db.close()
+    good = make_backup(path, path, tmp_path / "b", now=dt.datetime(2025, 1, 1))
+    before = path.read_bytes()
+    real_copy = backup.copy_database
+
+    def full_for_the_safety_copy(source, target):
+        if target.name.endswith("-safety.db"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_copy(source, target)
+
+    monkeypatch.setattr(backup, "copy_database", full_for_the_safety_copy)
+    with pytest.raises(BackupError, match="ổ đĩa đã đầy") as raised:
+        restore(good, path, tmp_path / "safety")
+    assert "Chưa khôi phục gì" in str(raised.value)
+    assert path.read_bytes() == before
+    assert not [p for p in (tmp_path / "safety").iterdir()]
+
+    # a damaged current file is kept as raw bytes: a full disk there leaves nothing either
+    def damaged(source, target):
+        if target.name.endswith("-safety.db"):
+            raise sqlite3.DatabaseError("file is not a database")
+        return real_copy(source, target)
+
+    real_write = Path.write_bytes
+
+    def no_room(self, data):
+        real_write(self, data[:100])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "copy_database", damaged)
+    monkeypatch.setattr(Path, "write_bytes", no_room)
+    with pytest.raises(BackupError, match="ổ đĩa đã đầy"):
+        restore(good, path, tmp_path / "safety")
+    assert not [p for p in (tmp_path / "safety").iterdir()]
+    assert path.read_bytes() == before
