@@ -350,14 +350,16 @@ def test_the_rotation_never_pushes_out_the_last_intact_backup(tmp_path):
     db.close()
     good = [make_backup(path, path, folder, keep=3, now=dt.datetime(2025, 1, d)) for d in (1, 2, 3)]
     _damage(path)
-    bad = [make_backup(path, path, folder, keep=3, now=dt.datetime(2025, 1, d)) for d in range(4, 9)]
+    bad = [make_backup(path, path, folder, keep=3, now=dt.datetime(2025, 1, d))
+           for d in range(4, 9)]
     left = [b.path for b in list_backups(folder, "w")]
     assert left == [bad[-1], bad[-2], bad[-3], good[-1]]
     # once intact backups are made again, the rotation is the usual one
     path.unlink()
     db = open_database(path)
     db.close()
-    fresh = [make_backup(path, path, folder, keep=3, now=dt.datetime(2025, 2, d)) for d in (1, 2, 3)]
+    fresh = [make_backup(path, path, folder, keep=3, now=dt.datetime(2025, 2, d))
+             for d in (1, 2, 3)]
     assert [b.path for b in list_backups(folder, "w")] == fresh[::-1]
 
 
