@@ -145,6 +145,11 @@ def _os_reason(exc: OSError) -> str:
     return "lỗi đọc/ghi tệp."
 
 
+def io_reason(exc: sqlite3.Error | OSError) -> str:
+    """Why a copy could not be written, in Vietnamese (a full disk, no write access…)."""
+    return _reason(exc) if isinstance(exc, sqlite3.Error) else _os_reason(exc)
+
+
 def _write_whole(target: Path, data: bytes) -> None:
     """*data* as *target*, whole or not at all (a full disk leaves no cut-short file)."""
     tmp = target.with_name(target.name + ".part")

@@ -88,11 +88,16 @@ class DatabaseLock:
         self.took_over_stale = bool(existing.strip())
         info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
                 "since": dt.datetime.now().isoformat(timespec="seconds")}
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.ftruncate(fd, 0)
-        # Byte 0 carries the Windows lock region; write the JSON after a newline.
-        os.write(fd, b"\n" + json.dumps(info).encode())
-        os.fsync(fd)
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            # Byte 0 carries the Windows lock region; write the JSON after a newline.
+            os.write(fd, b"\n" + json.dumps(info).encode())
+            os.fsync(fd)
+        except OSError:
+            # A full disk (a USB stick with no room left): the OS lock holds all the same, only
+            # the note of who holds it is missing. The file still opens, to be read and copied.
+            pass
         self._fd = fd
         return self
 

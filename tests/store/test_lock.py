@@ -78,3 +78,26 @@ def test_a_folder_that_cannot_be_written_gets_a_vietnamese_message(tmp_path):
     not_a_folder.write_text("")  # the lock file cannot be created "inside" a file
     with pytest.raises(DatabaseError, match="Không ghi được vào thư mục chứa"):
         DatabaseLock(not_a_folder / "kh.db").acquire()
+
+
+def test_a_full_disk_still_opens_the_file_locked(tmp_path, monkeypatch):
+    """On a USB stick with no room left, writing who holds the lock failed and the file could
+    not even be opened to be read or copied ("[Errno 28] No space left on device")."""
+    import errno
+    import os
+
+    from gbapp.store import lock as lock_module
+
+    def no_room(_fd, _data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lock_module.os, "write", no_room)
+    db_path = tmp_path / "kh.db"
+    held = lock_module.DatabaseLock(db_path).acquire()
+    try:
+        with pytest.raises(lock_module.DatabaseInUseError):
+            lock_module.DatabaseLock(db_path).acquire()  # still a lock for a second writer
+    finally:
+        held.release()
+    monkeypatch.setattr(lock_module.os, "write", os.write)
+    lock_module.DatabaseLock(db_path).acquire().release()

@@ -218,3 +218,28 @@ def test_a_failed_backup_on_close_is_told_not_only_logged(window, db_file, answe
     db = open_database(db_file)
     assert any(a.name == "Sở Mới" for a in agencies.list_agencies(db))
     db.close()
+
+
+def test_save_copy_onto_a_full_disk_says_so_in_vietnamese(tmp_path, monkeypatch):
+    """«Lưu bản sao…» onto a full stick showed SQLite's "database or disk is full"."""
+    import sqlite3
+
+    from gbapp.store import backup
+    from gbapp.store.backup import BackupError
+    from gbapp.ui.models import session
+
+    path = tmp_path / "w.db"
+    db = open_database(path)
+
+    def full(_source, _target):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "copy_database", full)
+    try:
+        with pytest.raises(BackupError, match="ổ đĩa đã đầy") as raised:
+            session.save_copy(db.conn, tmp_path / "usb" / "copy.db")
+    finally:
+        db.close()
+    assert "Tệp đang mở vẫn nguyên vẹn" in str(raised.value)
+    assert not (tmp_path / "usb" / "copy.db").exists()
+    assert not list((tmp_path / "usb").glob("*.lock"))

@@ -39,20 +39,26 @@ def save_copy(conn, target: Path) -> Path:
 
     A target another gbapp window has open is refused (its lock); a database the copy
     replaces is backed up first (its own backups, "Trước khi thay")."""
+    import sqlite3
+
     from ...services.backups import backup_now
-    from ...store.backup import copy_database
+    from ...store.backup import BackupError, copy_database, io_reason
     from ...store.database import SQLITE_MAGIC
     from ...store.lock import DatabaseLock
 
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with DatabaseLock(target):
-        if target.is_file() and target.stat().st_size:
-            with target.open("rb") as fh:
-                is_database = fh.read(16) == SQLITE_MAGIC
-            if is_database:
-                backup_now(target, target, reason="replace")
-        return copy_database(conn, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with DatabaseLock(target):
+            if target.is_file() and target.stat().st_size:
+                with target.open("rb") as fh:
+                    is_database = fh.read(16) == SQLITE_MAGIC
+                if is_database:
+                    backup_now(target, target, reason="replace")
+            return copy_database(conn, target)
+    except (sqlite3.Error, OSError) as exc:  # a full disk, a folder without write access
+        raise BackupError(f"Không lưu được bản sao «{target.name}»: {io_reason(exc)} Tệp đang "
+                          f"mở vẫn nguyên vẹn. (copy failed: {exc})") from exc
 
 
 class Session:
