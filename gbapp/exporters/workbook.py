@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
 
+from ..domain.dates import format_date
 from ..domain.model import STATUS_LABELS, Status
 from ..domain.text import clean_text
 from ..services.documents import WorkbookData
@@ -21,9 +22,10 @@ FONT = "Times New Roman"
 STYLE_TEXT, STYLE_WRAP, STYLE_DATE, STYLE_MONEY, STYLE_HEADER = (
     "gbapp", "gbapp xuống dòng", "gbapp ngày", "gbapp tiền", "gbapp tiêu đề")
 
-ACTIVITY_COLUMNS = [("Số hiệu", 10), ("Nội dung", 70), ("Cơ quan chủ trì", 28),
-                    ("Cơ quan phối hợp", 40), ("Thời gian", 20), ("Bắt đầu", 12), ("Hạn", 12),
-                    ("Sản phẩm", 25), ("Trạng thái", 24), ("Ngày hoàn thành", 14)]
+# Widths that print the activities on one A4 landscape page at about two thirds size
+ACTIVITY_COLUMNS = [("Số hiệu", 9), ("Nội dung", 56), ("Cơ quan chủ trì", 24),
+                    ("Cơ quan phối hợp", 32), ("Thời gian", 16), ("Bắt đầu", 11), ("Hạn", 11),
+                    ("Sản phẩm", 20), ("Trạng thái", 20), ("Ngày hoàn thành", 12)]
 ASSIGNMENT_COLUMNS = [("Số hiệu", 10), ("Nội dung", 70), ("Cơ quan", 36), ("Vai trò", 12),
                       ("Dữ liệu mẫu", 12)]
 PROGRESS_COLUMNS = [("Kỳ báo cáo", 22), ("Số hiệu", 10), ("Nội dung", 50), ("Cơ quan", 30),
@@ -34,9 +36,16 @@ PROGRESS_COLUMNS = [("Kỳ báo cáo", 22), ("Số hiệu", 10), ("Nội dung", 
 STATUS_COLUMNS = [("Trạng thái", 30), ("Số hoạt động", 14)]
 
 
+# Excel keeps at most this many characters in a cell (openpyxl cuts the rest without a word).
+CELL_LIMIT = 32_767
+CUT_NOTE = " … [cắt bớt: Excel giữ tối đa 32.767 ký tự một ô; xem đủ trong gbapp hoặc báo cáo Word]"
+
+
 def _cell_value(value):
     if isinstance(value, str):
-        return clean_text(value)  # openpyxl refuses control characters
+        value = clean_text(value)  # openpyxl refuses control characters
+        if len(value) > CELL_LIMIT:  # said in the cell, not cut mid-word in silence
+            value = value[:CELL_LIMIT - len(CUT_NOTE)] + CUT_NOTE
     return value
 
 
@@ -57,7 +66,7 @@ def _add_styles(wb: Workbook) -> None:
 
 
 def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *,
-           wrap: Sequence[int] = (), money: Sequence[int] = ()) -> None:
+           wrap: Sequence[int] = (), money: Sequence[int] = (), as_of: str = "") -> None:
     ws = wb.create_sheet(title)
     ws.append([c for c, _ in columns])
     for cell in ws[1]:
@@ -83,7 +92,7 @@ def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *
                 cell.style = STYLE_TEXT
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    _print_setup(ws, sum(width for _, width in columns))
+    _print_setup(ws, sum(width for _, width in columns), as_of)
 
 
 # Column widths (Excel's units) that still read well on one A4 landscape page once scaled down;
@@ -91,7 +100,7 @@ def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *
 ONE_PAGE_WIDTH = 260
 
 
-def _print_setup(ws, total_width: int) -> None:
+def _print_setup(ws, total_width: int, as_of: str = "") -> None:
     """Printed as a clerk expects a table: A4, landscape when wide, every column on the page
     (not three columns a page, the rest on pages of their own), the header row on every page,
     the cell grid drawn (Excel prints none by default) and "Trang 1/3" at the foot."""
@@ -105,6 +114,8 @@ def _print_setup(ws, total_width: int) -> None:
     ws.print_title_rows = "1:1"
     ws.print_options.gridLines = True
     ws.oddFooter.center.text = "Trang &P/&N"
+    if as_of:
+        ws.oddHeader.center.text = as_of.replace("&", "&&")  # "&" starts Excel's header codes
     ws.page_margins.left = ws.page_margins.right = 0.5
 
 
@@ -113,12 +124,15 @@ def write_workbook(data: WorkbookData, path: str | Path) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     _add_styles(wb)
-    _sheet(wb, "Hoạt động", ACTIVITY_COLUMNS, data.activities, wrap=(1, 3))
-    _sheet(wb, "Phân công", ASSIGNMENT_COLUMNS, data.assignments, wrap=(1,))
+    # the statuses are as of a date: each printed page says which, and of which plan
+    plan_name = f"Kế hoạch {data.plan.number}" if data.plan.number else "Kế hoạch"
+    as_of = f"{plan_name} — trạng thái tính đến ngày {format_date(data.today)}"
+    _sheet(wb, "Hoạt động", ACTIVITY_COLUMNS, data.activities, wrap=(1, 3), as_of=as_of)
+    _sheet(wb, "Phân công", ASSIGNMENT_COLUMNS, data.assignments, wrap=(1,), as_of=plan_name)
     _sheet(wb, "Báo cáo tiến độ", PROGRESS_COLUMNS, data.progress, wrap=(2, 6, 12, 13),
-           money=(14,))
+           money=(14,), as_of=as_of)
     _sheet(wb, "Tổng hợp trạng thái", STATUS_COLUMNS,
-           [(STATUS_LABELS[s], data.status_counts.get(s, 0)) for s in Status])
+           [(STATUS_LABELS[s], data.status_counts.get(s, 0)) for s in Status], as_of=as_of)
     props = wb.properties
     props.title = f"Kế hoạch {data.plan.number or ''} — bản làm việc".strip()
     props.creator = "gbapp"
