@@ -163,10 +163,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
         # the mnemonic kept (Alt+S, H), and an "&" in the action's name ("Sở GD&ĐT") shown as such
-        self.undo_action.setText(self.tr("&Hoàn tác: %1").replace("%1", undo.undo_name().replace("&", "&&"))
-                                 if can_undo else self.tr("&Hoàn tác"))
-        self.redo_action.setText(self.tr("&Làm lại: %1").replace("%1", undo.redo_name().replace("&", "&&"))
-                                 if can_redo else self.tr("&Làm lại"))
+        self.undo_action.setText(
+            self.tr("&Hoàn tác: %1").replace("%1", undo.undo_name().replace("&", "&&"))
+            if can_undo else self.tr("&Hoàn tác"))
+        self.redo_action.setText(
+            self.tr("&Làm lại: %1").replace("%1", undo.redo_name().replace("&", "&&"))
+            if can_redo else self.tr("&Làm lại"))
 
     # -- databases ----------------------------------------------------------------------------
     def open_database(self, path: str | Path) -> bool:

@@ -20,6 +20,7 @@ def _unsaved_question_answered(monkeypatch):
     from gbapp.ui.dialogs import messages
 
     monkeypatch.setattr(messages, "ask_save", lambda *_a, **_k: "discard")
+    monkeypatch.setattr(messages, "ask_drop", lambda *_a, **_k: True)  # Esc, then Enter
 
 
 @pytest.fixture
@@ -49,8 +50,14 @@ def answers(monkeypatch):
         reply = replies.pop(0) if replies else "save"
         return {True: "save", False: "discard"}.get(reply, reply)
 
+    def ask_drop(_parent, what):
+        """Replies: True (drop what was typed) or False (keep it)."""
+        asked.append(f"drop {what}")
+        return replies.pop(0) if replies else True
+
     monkeypatch.setattr(messages, "ask", ask)
     monkeypatch.setattr(messages, "ask_save", ask_save)
+    monkeypatch.setattr(messages, "ask_drop", ask_drop)
     monkeypatch.setattr(messages, "error", lambda _p, _t, text, details="": errors.append(text))
     monkeypatch.setattr(messages, "info", lambda _p, _t, text: errors.append(text))
 

@@ -396,3 +396,16 @@ def test_closing_when_the_save_fails_keeps_the_window_and_the_typing(qtbot, wind
     db = open_database(tmp_path / "kh.db")
     assert items.get(db, item.id).title == "Nội dung quan trọng chưa lưu"
     db.close()
+
+
+def test_a_stray_esc_asks_before_dropping_the_typing(qtbot, window, answers):
+    """A data-safety review: Esc threw the typing away for good (the field's own undo is reset
+    by the reload). It asks; Enter drops, a second Esc keeps."""
+    page, form, item = _open(window, "II.1.a")
+    _type(qtbot, form.title, "Một đoạn dài đã gõ")
+    answers.replies.append(False)  # "Tiếp tục sửa"
+    qtbot.keyClick(form.title, Qt.Key.Key_Escape)
+    assert answers.asked == ["drop mục này"]
+    assert form.dirty and form.title.toPlainText() == "Một đoạn dài đã gõ"
+    qtbot.keyClick(form.title, Qt.Key.Key_Escape)  # "Bỏ thay đổi"
+    assert not form.dirty and form.title.toPlainText() == items.get(window.ctx.db, item.id).title

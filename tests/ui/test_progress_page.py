@@ -431,3 +431,13 @@ def test_escape_drops_what_was_typed_before_it_is_saved(qtbot, page, ctx):
     assert "abc" not in page.form.result.toPlainText()
     page.period.setCurrentIndex(page.period.findText("Năm 2025"))
     assert progress.get(ctx.db, item, stp, half) == before
+
+
+def test_a_stray_esc_in_the_progress_form_asks_before_dropping(qtbot, page, ctx, answers):
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    page.form.result.setFocus()
+    qtbot.keyClicks(page.form.result, "abc")
+    answers.replies.append(False)  # "Tiếp tục sửa"
+    key(qtbot, Qt.Key.Key_Escape)
+    assert answers.asked == ["drop báo cáo này"]
+    assert page.form.is_dirty() and "abc" in page.form.result.toPlainText()

@@ -51,6 +51,16 @@ def ask_save(parent: QWidget | None, title: str, text: str) -> str:
         ("cancel", _tr("Hủy"), QMessageBox.ButtonRole.RejectRole)], default="save", escape="cancel")
 
 
+def ask_drop(parent: QWidget | None, what: str) -> bool:
+    """Esc in a form with unsaved typing: drop it? Enter drops it (Esc's purpose), a second
+    Esc keeps it: a stray key press never loses what was typed."""
+    return choose(parent, QMessageBox.Icon.Question, _tr("Bỏ thay đổi"),
+                  _tr("Bỏ những gì vừa sửa ở %1 (chưa lưu)?").replace("%1", what), [
+                      ("drop", _tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole),
+                      ("keep", _tr("Tiếp tục sửa"), QMessageBox.ButtonRole.RejectRole)],
+                  default="drop", escape="keep") == "drop"
+
+
 def ask_overwrite(parent: QWidget | None, name: str, other: str) -> str:
     """The file *name* is there already: "overwrite", "rename" (save as *other*) or "cancel".
     The default keeps the old file, which the user may have edited in Word."""

@@ -191,7 +191,8 @@ class ActivityForm(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_requested)
-        revert_shortcut(self, lambda: self.dirty, self.revert, self.revert_button)
+        revert_shortcut(self, lambda: self.dirty, self.revert, self.revert_button,
+                        what=self.tr("mục này"))
 
     def _mark_dirty(self, *_args) -> None:
         if not self._loading:

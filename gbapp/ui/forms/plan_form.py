@@ -130,7 +130,7 @@ class PlanForm(QWidget):
         self.remove_basis.clicked.connect(self._remove_basis)
         self.save_button.clicked.connect(self.save_requested)
         save_shortcut(self, self.save_requested.emit, self.save_button)
-        revert_shortcut(self, self.is_dirty, self.revert)
+        revert_shortcut(self, self.is_dirty, self.revert, what=self.tr("thông tin kế hoạch"))
         self.number.textChanged.connect(lambda _t: self.boxes["number"].set_error(None))
         self.setEnabled(False)
 

@@ -22,13 +22,16 @@ def save_shortcut(area: QWidget, slot: Callable[[], object],
 
 
 def revert_shortcut(area: QWidget, is_dirty: Callable[[], bool], revert: Callable[[], object],
-                    button: QAbstractButton | None = None) -> QShortcut:
+                    button: QAbstractButton | None = None, *, what: str) -> QShortcut:
     """Esc inside *area* drops what was typed since the form was loaded (*revert*) when there is
-    something to drop, as in the progress form. A field's own use of Esc comes first: a list
-    it popped up, a table cell being edited."""
+    something to drop and the user confirms (Enter; a second Esc keeps it), as in the progress
+    form. A field's own use of Esc comes first: a list it popped up, a cell being edited."""
+    from ..dialogs import messages
+
     shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), area)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(lambda: is_dirty() and revert())
+    shortcut.activated.connect(
+        lambda: is_dirty() and messages.ask_drop(area, what) and revert())
     if button is not None:
         button.setToolTip(f"{button.toolTip() or button.text()} (Esc)")
     return shortcut

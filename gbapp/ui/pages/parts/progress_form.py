@@ -245,7 +245,10 @@ class ProgressForm(QWidget):
                 elif name == "save_next":
                     self.save_requested.emit(True)
                 elif name == "revert":
-                    self.revert()
+                    from ...dialogs import messages
+
+                    if messages.ask_drop(self, self.tr("báo cáo này")):
+                        self.revert()
                 else:
                     self.move_requested.emit(step)
                 return True
