@@ -18,11 +18,16 @@ from ..services.documents import (
     lower_first,
     plan_reference,
 )
-from .docbuilder import DocBuilder
+from .docbuilder import DocBuilder, appendix_label
 from .report import period_phrase
 from .safe_write import ExportError, check_writable
+from .tables import reminder_table
 
 TITLE_CHARS = 180  # an activity's text is shortened to this in the letter
+# Past this many tasks, a letter lists its agencies with their counts and the tasks go in an
+# appendix table: one line a task made a 57-page letter of a 220-activity plan.
+LIST_IN_LETTER = 20
+REMINDER_APPENDIX = appendix_label(1)
 
 
 def shorten(text: str, limit: int = TITLE_CHARS) -> str:
@@ -76,7 +81,15 @@ def write_reminder(data: ReminderData, head: Letterhead, path: str | Path, *,
     b.para(f"Qua theo dõi đến ngày {format_date(data.today)}, {head.organisation} nhận thấy "
            f"{whom} còn nhiệm vụ quá hạn chưa hoàn thành hoặc chưa gửi báo cáo kết quả thực "
            "hiện" + (":" if entries else "."), "GB Body")
-    for n, entry in enumerate(entries, start=1):
+    in_appendix = sum(len(e.lines) for e in entries) > LIST_IN_LETTER
+    if in_appendix:  # the counts here, the tasks in the appendix
+        for i, entry in enumerate(entries):
+            end = "." if i == len(entries) - 1 else ";"
+            b.rich([("- ", None), (f"{entry.agency}: " if not single else "", "GB Emphasis"),
+                    (f"{_counts(entry)}{end}", None)], "GB Dash")
+        b.para(f"Danh sách các nhiệm vụ tại {REMINDER_APPENDIX} kèm theo Công văn này.",
+               "GB Body")
+    for n, entry in enumerate(entries if not in_appendix else (), start=1):
         if not single:
             b.para(f"{n}. {entry.agency}", "GB Heading 2")
         _agency_lines(b, entry)
@@ -91,7 +104,39 @@ def write_reminder(data: ReminderData, head: Letterhead, path: str | Path, *,
                   f"trước ngày {format_date(reply_by)}{parent}", "GB Body")
     b.closing_mark(last)
     b.signature(head)
+    if in_appendix:
+        b.landscape_section()
+        number = f"số {head.reference}" if head.number else f"số       /{head.code}"
+        date = f" ngày {format_date(head.date)}" if head.date else ""
+        b.appendix_heading(REMINDER_APPENDIX, "Danh sách nhiệm vụ quá hạn chưa hoàn thành, "
+                           "chưa báo cáo kết quả",
+                           f"(Kèm theo Công văn {number}{date} của {head.organisation})")
+        reminder_table(b, [(e.agency, [(_ref(line), shorten(line.title),
+                                        ROLE_LABELS[line.role], _upper_first(line.reason))
+                                       for line in e.lines]) for e in entries])
     return b.save(path)
+
+
+def _ref(line) -> str:
+    return line.legal_ref[:1].upper() + line.legal_ref[1:] if line.legal_ref else line.ref
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _counts(entry: ReminderAgency) -> str:
+    """'12 nhiệm vụ (chủ trì 3, phối hợp 9), trong đó 4 quá hạn chưa hoàn thành, 10 chưa báo
+    cáo kết quả'."""
+    leads = sum(1 for line in entry.lines if line.role.value == "chu_tri")
+    roles = [f"chủ trì {leads}" if leads else "", f"phối hợp {len(entry.lines) - leads}"
+             if len(entry.lines) - leads else ""]
+    overdue = sum(1 for line in entry.lines if line.overdue)
+    unreported = sum(1 for line in entry.lines if line.unreported)
+    which = [f"{overdue} quá hạn chưa hoàn thành" if overdue else "",
+             f"{unreported} chưa báo cáo kết quả" if unreported else ""]
+    return (f"{len(entry.lines)} nhiệm vụ ({', '.join(r for r in roles if r)}), trong đó "
+            f"{', '.join(w for w in which if w)}")
 
 
 _BAD_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')

@@ -71,6 +71,27 @@ def assignment_table(builder: DocBuilder, rows: Sequence[AssignmentRow]) -> int:
     return count
 
 
+REMINDER_HEADERS = ["STT", "Nhiệm vụ", "Vai trò", "Tình trạng"]
+REMINDER_WIDTHS = [14, 150, 30, 58]  # mm, 252 = landscape text width
+
+
+def reminder_table(builder: DocBuilder,
+                   groups: Sequence[tuple[str, Sequence[tuple[str, str, str, str]]]]) -> int:
+    """The tasks a reminder asks about, under a row per agency: (agency, [(reference, task,
+    role, state)]). Returns the number of body rows."""
+    factory = _table_with_prototypes(builder, REMINDER_HEADERS, REMINDER_WIDTHS, {
+        "group": ["GB Table Group Center"] + ["GB Table Group"] * 3,
+        "item": ["GB Table Center", "GB Table Text", "GB Table Center", "GB Table Text"],
+    })
+    count = 0
+    for n, (agency, lines) in enumerate(groups, start=1):
+        count += factory.append_many("group", [[str(n), agency, "", ""]])
+        count += factory.append_many("item", [[f"{n}.{k}", f"{ref}: {task}", role, state]
+                                              for k, (ref, task, role, state)
+                                              in enumerate(lines, start=1)])
+    return count
+
+
 INDICATOR_WIDTHS = [12, 100, 18, 28, 30, 32, 32]
 
 
