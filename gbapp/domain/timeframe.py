@@ -611,10 +611,48 @@ def _plain(low: str, year: int | None) -> TimeFrame | None:
     return None
 
 
+# The years a recurring phrase runs over: "Quý II hằng năm, giai đoạn 2026 - 2030", "trước ngày
+# 15/12 hằng năm giai đoạn 2026 - 2030", "Quý II hằng năm, từ năm 2027 đến năm 2030"
+_OWN_SPAN_RE = re.compile(
+    r"(?:\b(?:trong\s+)?giai\s+đoạn\s+|\btừ\s+(?:năm\s+)?|\bnăm\s+(?!học))?(?<![\d/.])(\d{4})\s*"
+    r"(?:-|–|—|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?(\d{4})(?![\d/])")
+_SPAN_STRIP = " .;,:()[]-–"
+
+
+def _own_span(low: str) -> tuple[int, int, re.Match] | None:
+    """The span of years a phrase states for itself (not a school year), or None."""
+    for m in _OWN_SPAN_RE.finditer(low):
+        y1, y2 = _year_ok(int(m.group(1))), _year_ok(int(m.group(2)))
+        if y1 is not None and y2 is not None and y1 < y2 <= y1 + 30 \
+                and not re.search(r"\bhọc\s*$", low[:m.start()]):
+            return y1, y2, m
+    return None
+
+
+def _recurring_over_span(low: str, rest: str) -> TimeFrame | None:
+    """"Quý II hằng năm, giai đoạn 2026 - 2030": the round the rest of the phrase states, in the
+    span's first year, recurring to the span's last year (as over_programme runs a round over a
+    programme); not in the plan year, nor the year before the span as a single date next to it."""
+    found = _own_span(rest)
+    if found is None:
+        return None
+    y1, y2, m = found
+    left = re.sub(r"\(\s*\)", " ", rest[:m.start()] + " " + rest[m.end():]).strip(_SPAN_STRIP)
+    tf = _plain(left, y1) if left else None
+    if not _dated(tf):
+        return None  # "Hằng năm, giai đoạn 2026 - 2028": the span itself, read as before
+    return _over_years(_tf(low, tf.start, tf.end, True), y1, y2)
+
+
 def _recurring_phrase(low: str, year: int | None) -> TimeFrame:
     """"Tháng 6, tháng 12 hằng năm", "trước 15/12 hằng năm", "Hằng quý": recurring, with the dates
-    the rest of the phrase states in the plan year, else the plan year (or the year written)."""
+    the rest of the phrase states in the plan year, else the plan year (or the year written);
+    within a span of years the phrase states, from its first year to its last."""
     rest = _RECURRING_RE.sub(" ", low).strip(" .;,:()[]-–")
+    if rest and any(c.isdigit() for c in rest):
+        tf = _recurring_over_span(low, rest) if _OWN_SPAN_RE.search(rest) else None
+        if tf is not None:
+            return tf
     tf = _plain(rest, year) if rest else None
     if _dated(tf):
         return _tf(low, tf.start, tf.end, True)
@@ -666,8 +704,12 @@ _FIND_RULES = [
     # "(Tháng 6, tháng 12 hằng năm)": a bracket with a recurring word and dates
     (re.compile(r"\([^()\n]{0,80}?\b(?:hằng|hàng)\s+(?:năm|quý|tháng)[^()\n]{0,40}\)"), "dated"),
 ]
-# "trước ngày 05/12 hằng năm": a phrase found in running text, then said to recur
-_RECUR_AFTER_RE = re.compile(r"\s*,?\s*(?:hằng|hàng)\s+(?:năm|quý|tháng)(?!\w)")
+# "trước ngày 05/12 hằng năm": a phrase found in running text, then said to recur (over the span
+# of years written next: "trước ngày 15/12 hằng năm giai đoạn 2026 - 2030")
+_RECUR_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:hằng|hàng)\s+(?:năm|quý|tháng)(?!\w)"
+    r"(?:\s*,?\s*(?:(?:trong\s+)?giai\s+đoạn|từ(?:\s+năm)?)\s+\d{4}\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?"
+    r"(?:năm\s+)?\d{4}(?![\d/]))?")
 
 
 def _find_periods(source: str, low: str, year: int | None, start: int = 0,
@@ -744,6 +786,12 @@ def over_programme(tf: TimeFrame | None, year: int, last_year: int) -> TimeFrame
     theo") to its end. Anything else is unchanged."""
     if tf is None or not tf.recurring or last_year <= year:
         return tf
+    if tf.text and _own_span(_lower(tf.text)) is not None:
+        return tf  # its own years ("trước ngày 15/12 hằng năm giai đoạn 2026 - 2028")
+    return _over_years(tf, year, last_year)
+
+
+def _over_years(tf: TimeFrame, year: int, last_year: int) -> TimeFrame:
     if tf.end is None:  # "Năm 2026 và các năm tiếp theo": until the programme ends
         return TimeFrame(tf.text, tf.start, dt.date(last_year, 12, 31), True) if tf.start else tf
     if tf.end.year >= last_year or (tf.start is not None and tf.start.year != tf.end.year):

@@ -30,6 +30,19 @@ _PLACE_DATE_NUM_RE = re.compile(
     _PLACE + r"\s*,\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
+# The number left blank the same way, "Số:      /KH-UBND", before the place on the same line
+_BLANK_NUMBER_RE = re.compile(r"(?<!\w)S[ốỐ]\s*:?[\s.…_]*/\s*[\w&.]+(?:\s*-\s*[\w&.]+)*")
+# A plan not yet signed leaves the day (and often the month) blank for the signing date:
+# "Lâm Đồng, ngày      tháng 3 năm 2026", "ngày … tháng … năm 2026", "ngày ... /.../2026".
+# The place is read all the same; a blank part leaves the date unknown.
+_BLANK = r"[\s.…_]*"
+_PLACE_BLANK_DATE_RE = re.compile(
+    _PLACE + r"\s*,\s*ngày(?!\w)" + _BLANK + r"(?P<d>\d{1,2})?" + _BLANK + r"tháng(?!\w)" + _BLANK
+    + r"(?P<m>\d{1,2})?" + _BLANK + r"năm(?!\w)" + _BLANK + r"(?P<y>\d{4})?(?!\d)"
+    + "|" + _PLACE.replace("<place>", "<place2>") + r"\s*,\s*ngày(?!\w)" + _BLANK + r"(?P<d2>\d{1,2})?"
+    + _BLANK + "/" + _BLANK + r"(?P<m2>\d{1,2})?" + _BLANK + "/" + _BLANK + r"(?P<y2>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
 
 
 # "Độc lập - Tự do - Hạnh phúc" joined onto the place-and-date line
@@ -693,6 +706,10 @@ def parse_recipients(lines: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------- all together
 
+def _place_of(found: str) -> str | None:
+    return _MOTTO_PREFIX_RE.sub("", " ".join(found.split())).strip(" -–") or None
+
+
 def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
     meta = PlanMeta()
     site = _site_block(head)
@@ -707,15 +724,26 @@ def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
         meta.number = normalise_number(site["number"].split()[0])
     meta.doc_type = doc_type_of(meta.number)
 
-    # place and date
+    # place and date; else the place of a date left blank for signing, and its year if written
+    year_written: int | None = None
     for line in head:
         probe = _NUMBER_RE.sub(" ", line)
+        if "/" in probe:
+            probe = _BLANK_NUMBER_RE.sub(" ", probe)
         m = _PLACE_DATE_RE.search(probe) or _PLACE_DATE_NUM_RE.search(probe)
         if m:
-            place = _MOTTO_PREFIX_RE.sub("", " ".join(m.group("place").split())).strip(" -–")
-            meta.place = place or None
+            meta.place = _place_of(m.group("place"))
             meta.issued_on = make_date(m.group("y"), m.group("m"), m.group("d"))
             break
+    else:
+        for line in head:
+            probe = _BLANK_NUMBER_RE.sub(" ", _NUMBER_RE.sub(" ", line))
+            m = _PLACE_BLANK_DATE_RE.search(probe) if "ngày" in probe.lower() else None
+            if m:
+                meta.place = _place_of(m.group("place") or m.group("place2"))
+                y = m.group("y") or m.group("y2")
+                year_written = int(y) if y and 1900 <= int(y) <= 2100 else None
+                break
     if site.get("issued"):
         site_date, _ = first_date(site["issued"])
         meta.issued_on = meta.issued_on or site_date
@@ -760,9 +788,11 @@ def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
         title = title[0].upper() + title[1:]
     meta.title = title
 
-    # year
-    meta.year = plan_year(title, meta.issued_on)
-    span = plan_span(title, meta.issued_on)
+    # year: that of the issue date, or of the date line whose day is left blank (only the
+    # year counts in plan_year and plan_span; no issue date is made up)
+    dated = meta.issued_on or (dt.date(year_written, 1, 1) if year_written else None)
+    meta.year = plan_year(title, dated)
+    span = plan_span(title, dated)
     meta.year_to = span[1] if span is not None else None
 
     # legal bases: preamble lines of the header (the decision's and the plan's own)
