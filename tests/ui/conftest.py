@@ -90,3 +90,24 @@ def _type_text(widget, text: str) -> None:
             Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown)
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def window(qtbot, demo_db_file, tmp_path):
+    """The main window on a copy of the demo (tmp_path / "kh.db"), shown and active, as the
+    window manager leaves it (so shortcuts work). Modules with a window of their own override it."""
+    import shutil
+
+    from gbapp.ui.main_window import MainWindow
+
+    path = tmp_path / "kh.db"
+    shutil.copy(demo_db_file, path)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_database(path)
+    win.show()
+    qtbot.waitExposed(win)
+    win.windowHandle().requestActivate()
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+    yield win
+    win.close()

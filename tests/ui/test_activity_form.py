@@ -11,23 +11,6 @@ from gbapp.domain.model import Role
 from gbapp.store import agencies, assignments, indicators, items, plans
 
 
-@pytest.fixture
-def window(qtbot, demo_db_file, tmp_path):
-    import shutil
-
-    from gbapp.ui.main_window import MainWindow
-
-    path = tmp_path / "kh.db"
-    shutil.copy(demo_db_file, path)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_database(path)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
 def _item_by_ref(db, ref):
     plan_id = plans.latest_id(db)
     return next(i for i in items.all_items(db, plan_id) if i.ref == ref)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -13,22 +10,6 @@ from gbapp.store import agencies, indicators, plans
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-@pytest.fixture
-def window(qtbot, demo_db_file, tmp_path):
-    from gbapp.ui.main_window import MainWindow
-
-    path = tmp_path / "kh.db"
-    shutil.copy(demo_db_file, path)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_database(path)
-    win.show()
-    qtbot.waitExposed(win)
-    win.windowHandle().requestActivate()
-    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
-    yield win
-    win.close()
 
 
 def _type_then_ctrl_s(qtbot, widget, text):

@@ -3,9 +3,6 @@ what a form shows; then the form shows the undone state, never the edits typed o
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -15,22 +12,6 @@ from gbapp.store import agencies, indicators, items, plans, progress
 CTRL = Qt.KeyboardModifier.ControlModifier
 ITEM_QUESTION = "Mục II.1.a đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"
 
-
-@pytest.fixture
-def window(qtbot, demo_db_file, tmp_path):
-    from gbapp.ui.main_window import MainWindow
-
-    path = tmp_path / "kh.db"
-    shutil.copy(demo_db_file, path)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_database(path)
-    win.show()
-    qtbot.waitExposed(win)
-    win.windowHandle().requestActivate()  # as the window manager would: shortcuts work
-    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
-    yield win
-    win.close()
 
 
 def _item_by_ref(db, ref):
