@@ -470,8 +470,8 @@ def document_blocks(document) -> list[Block]:
 # and month blank for signing ("Lâm Đồng, ngày      tháng 3 năm 2026").
 _OPENING_RE = re.compile(r"(?:^|\s)S[ốỐ]\s*:?\s*\d+\s*/|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
                          r"|ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
-                         r"|,\s*ngày(?!\w)[\s.…_]*(?:\d{1,2})?[\s.…_]*tháng(?!\w)[\s.…_]*(?:\d{1,2})?[\s.…_]*"
-                         r"năm(?!\w)[\s.…_]*\d{4}",
+                         r"|,\s*ngày(?!\w)[\s.…_]*(?:\d{1,2}[\s.…_]*)?tháng(?!\w)"
+                         r"[\s.…_]*(?:\d{1,2}[\s.…_]*)?năm(?!\w)[\s.…_]*\d{4}",
                          re.IGNORECASE)
 _DOC_TITLE_RE = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|[IVX]+\s*[.:]\s)")
 _OPENING_SCAN = 40

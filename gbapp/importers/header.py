@@ -37,10 +37,13 @@ _BLANK_NUMBER_RE = re.compile(r"(?<!\w)S[ốỐ]\s*:?[\s.…_]*/\s*[\w&.]+(?:\s*
 # The place is read all the same; a blank part leaves the date unknown.
 _BLANK = r"[\s.…_]*"
 _PLACE_BLANK_DATE_RE = re.compile(
-    _PLACE + r"\s*,\s*ngày(?!\w)" + _BLANK + r"(?P<d>\d{1,2})?" + _BLANK + r"tháng(?!\w)" + _BLANK
-    + r"(?P<m>\d{1,2})?" + _BLANK + r"năm(?!\w)" + _BLANK + r"(?P<y>\d{4})?(?!\d)"
-    + "|" + _PLACE.replace("<place>", "<place2>") + r"\s*,\s*ngày(?!\w)" + _BLANK + r"(?P<d2>\d{1,2})?"
-    + _BLANK + "/" + _BLANK + r"(?P<m2>\d{1,2})?" + _BLANK + "/" + _BLANK + r"(?P<y2>\d{4})(?!\d)",
+    # (each optional number takes the blanks after it: two blank runs side by side made a long
+    # run of dots backtrack through every split of it)
+    _PLACE + r"\s*,\s*ngày(?!\w)" + _BLANK + r"(?:(?P<d>\d{1,2})" + _BLANK + r")?tháng(?!\w)"
+    + _BLANK + r"(?:(?P<m>\d{1,2})" + _BLANK + r")?năm(?!\w)" + _BLANK + r"(?P<y>\d{4})?(?!\d)"
+    + "|" + _PLACE.replace("<place>", "<place2>") + r"\s*,\s*ngày(?!\w)" + _BLANK
+    + r"(?:(?P<d2>\d{1,2})" + _BLANK + r")?/" + _BLANK + r"(?:(?P<m2>\d{1,2})" + _BLANK + r")?/"
+    + _BLANK + r"(?P<y2>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 

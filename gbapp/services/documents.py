@@ -978,13 +978,16 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     organisation = settings.load(db).organisation  # a department does not remind itself
     points = listed_points(all_items)
     by_agency: dict[int, ReminderAgency] = {}
+    issuer: dict[int, bool] = {}  # by agency: each name parsed once, not once a task
     for it in all_items:
         if not it.is_activity:
             continue
         for a in assigned.get(it.id, []):
             if agency_ids is not None and a.agency_id not in agency_ids:
                 continue
-            if is_issuer(a.agency, organisation):
+            if a.agency_id not in issuer:
+                issuer[a.agency_id] = is_issuer(a.agency, organisation)
+            if issuer[a.agency_id]:
                 continue
             overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
             # this activity not reported on (a report on another one does not cover it)
