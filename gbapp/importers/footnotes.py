@@ -120,21 +120,33 @@ def find_footnotes(lines: list[str], furniture: set[int]) -> Footnotes:
                         note = []
                     note.append(" ".join(lines[i].split()))
                 out.notes.append(" ".join(note))
+                by_number = {_note_number(text): text for text in out.notes[-len(numbers):]}
                 last_note = numbers[-1]
-                cuts: dict[int, list[tuple[int, int]]] = {}
+                cuts: dict[int, list[tuple[int, int, str]]] = {}
                 for n in numbers:
                     if len(glued[n]) == 1:  # one mark of this note on its page: surely it
                         [(i, span)] = glued[n]
-                        cuts.setdefault(i, []).append(span)
+                        # the note's text takes the mark's place, in brackets: it stays in the
+                        # plan, beside the words it explains ("… đến năm 2030 (Quyết định …)")
+                        cuts.setdefault(i, []).append((*span, _inline(by_number.get(n), n)))
                         word = re.search(r"[^\W\d_]*\d*$", lines[i][:span[1]])
                         out.marks.append(word.group() if word else str(n))
                 for i, spans in cuts.items():
                     line = lines[i]
-                    for start, end in sorted(spans, reverse=True):
-                        line = line[:start] + line[end:]
+                    for start, end, text in sorted(spans, reverse=True):
+                        line = line[:start] + text + line[end:]
                     out.fixed[i] = line
         floor = page_at + 1
     return out
+
+
+def _inline(note: str | None, number: int) -> str:
+    """' (Quyết định số 1790/QĐ-TTg …)' for the note "1 Quyết định số 1790/QĐ-TTg ….": its
+    number and last full stop off."""
+    if not note:
+        return ""
+    body = re.sub(rf"^\s*{number}\s*", "", note, count=1).strip().rstrip(".;")
+    return f" ({body})" if body else ""
 
 
 def footnote_warning(found: Footnotes) -> str:
@@ -143,7 +155,8 @@ def footnote_warning(found: Footnotes) -> str:
     marks = ""
     if found.marks:
         listed = ", ".join(f"«{m}»" for m in found.marks[:5])
-        marks = f"; số chú thích dính vào chữ đã được bỏ ({listed})"
+        marks = (f"; chú thích có số dính vào chữ ({listed}) được ghi vào ngay sau chữ đó, "
+                 "trong ngoặc")
     return (f"Đã tách {len(found.notes)} chú thích cuối trang của bản chép từ PDF ra khỏi nội "
             f"dung các mục: {shown}{more}{marks}. (footnotes of a PDF copy taken out of the "
-            "items' text; their marks taken off the words)")
+            "items' text; those with a mark put in brackets where the mark was)")

@@ -1,5 +1,6 @@
 """Footnotes of a text copied from a PDF (the notes above each page number, their marks glued to
-words) stay out of the items' titles and text; numbers that are real stay as written."""
+words) leave the page's bottom: a note whose mark is found takes the mark's place, in brackets
+(so its text stays in the plan); numbers that are real stay as written."""
 
 from __future__ import annotations
 
@@ -39,15 +40,18 @@ def _texts(plan) -> str:
     return "\n".join(f"{it.title}\n{it.text}" for _, it in plan.walk())
 
 
-def test_footnotes_and_their_marks_stay_out_of_the_items():
+def test_footnotes_go_where_their_marks_were():
     plan = parse_plan_text(SAMPLE)
     purpose = plan.items[0].children[0]
-    assert purpose.title == ("Triển khai hiệu quả Chương trình truyền thông về bình đẳng giới đến "
-                             "năm 2030 và Chương trình phòng ngừa, ứng phó với bạo lực trên cơ sở "
-                             "giới.")
+    assert purpose.title == (
+        "Triển khai hiệu quả Chương trình truyền thông về bình đẳng giới đến năm 2030 (Quyết "
+        "định số 1790/QĐ-TTg ngày 16/10/2021 của Thủ tướng Chính phủ) và Chương trình phòng "
+        "ngừa, ứng phó với bạo lực trên cơ sở giới (Quyết định số 2232/QĐ-TTg ngày 28/12/2020 "
+        "của Thủ tướng Chính phủ).")
     tasks = plan.items[1].children
     assert [t.text for t in tasks] == ["", "", ""]
-    assert "Quyết định số 1790" not in _texts(plan) and "Thông tư số 10/2022" not in _texts(plan)
+    assert _texts(plan).count("Quyết định số 1790") == 1  # once, where its mark was
+    assert "Thông tư số 10/2022" not in _texts(plan)  # no mark of it found: in the warning
     assert tasks[0].time_frame.text == "Quý III/2025"
     [warning] = [w for w in plan.warnings if "chú thích" in w]
     assert "«1 Quyết định số 1790/QĐ-TTg ngày 16/10/2021 của Thủ tướng Chính phủ.»" in warning
@@ -69,8 +73,9 @@ II. NHIỆM VỤ
     plan = parse_plan_text(text)
     first, second = plan.items[0].children
     assert first.title == ("Thực hiện Nghị định 30/2020/NĐ-CP và chỉ tiêu MT1 của Chiến lược "
-                           "quốc gia về bình đẳng giới trong Quý 1 năm 2025; mỗi xã 2 lớp tập "
-                           "huấn, tổng cộng 120 người.")
+                           "quốc gia về bình đẳng giới (Nghị quyết số 28/NQ-CP ngày 03/3/2021 của "
+                           "Chính phủ) trong Quý 1 năm 2025; mỗi xã 2 lớp tập huấn, tổng cộng 120 "
+                           "người.")
     assert second.title == "Bảo đảm chỉ tiêu MT3.2 và MT2 đạt năm 2025."
     assert plan.items[1].children[0].title == \
         "Tập huấn cán bộ. Sở Nội vụ chủ trì, thực hiện trong Quý 1/2025."
@@ -89,6 +94,9 @@ II. NHIỆM VỤ
 """ + SIGNATURE
     plan = parse_plan_text(text)
     assert [it.text for it in plan.items[0].children] == ["", ""]
+    assert plan.items[0].children[0].title.endswith(
+        "giới (Quyết định số 1790/QĐ-TTg ngày 16/10/2021 của Thủ tướng Chính phủ phê duyệt "
+        "Chương trình truyền thông về bình đẳng giới đến năm 2030).")
     [warning] = [w for w in plan.warnings if "chú thích" in w]
     assert "phê duyệt Chương trình truyền thông về bình đẳng giới đến năm 2030.»" in warning
 
