@@ -316,9 +316,14 @@ def _cell_text(role: str, frags: list[_Fragment]) -> str:
     return out
 
 
-def _rows_of(lines: _Lines, start: int) -> tuple[list[tuple[str, list[tuple[int, str]]]], int]:
+def _rows_of(lines: _Lines, start: int, numbers_are_cells: bool = True
+             ) -> tuple[list[tuple[str, list[tuple[int, str]]]], int]:
     """The rows after a header ending at *start*: (number, its (index, line)s), and where the
-    table's lines end at the latest. No rows when the first line after the header numbers none."""
+    table's lines end at the latest. No rows when the first line after the header numbers none.
+
+    Unless a column may hold a bare number (*numbers_are_cells*: a budget, a note, a column of
+    unknown use), a bare number that numbers no row is the PDF's page number where the table
+    crosses a page: left out, not glued to a cell ("Sở Văn hóa, Thể thao và Du lịch 2")."""
     rows: list[tuple[str, list[tuple[int, str]]]] = []
     expected = 1
     groups = 0
@@ -339,6 +344,9 @@ def _rows_of(lines: _Lines, start: int) -> tuple[list[tuple[str, list[tuple[int,
             expected = number + 1
             heads_group = False
             k += 1
+            continue
+        if number and rows and not numbers_are_cells:
+            k += 1  # a page number
             continue
         g = _GROUP_LINE_RE.match(line)
         if g and not unnumbered and (not rows or group_kind):
@@ -452,6 +460,10 @@ class _Lines:
         return line
 
 
+# Columns whose cells are words, never a bare number (what a page number could be taken for)
+_WORDS_ONLY = frozenset({"content", "lead", "coordinating", "performer", "time", "output"})
+
+
 def find_cell_tables(raw_lines: list[str], short: list[int] | None = None) -> list[CellTable]:
     """The tables pasted one cell per line in a text's *raw_lines*. *short* lists the lines
     short enough to hold a column name, when known (all those of 80 characters or fewer)."""
@@ -472,7 +484,8 @@ def find_cell_tables(raw_lines: list[str], short: list[int] | None = None) -> li
         names, after = header
         columns = _columns(names)
         roles = [column_role(c) or "" for c in columns]
-        rows, stop = _rows_of(lines, after)
+        rows, stop = _rows_of(lines, after, numbers_are_cells=any(
+            role not in _WORDS_ONLY for role in roles[1:]))
         table = CellTable(start=i, end=stop, names=names)
         if rows and roles[0] == "label" and roles.count("label") == 1:
             rebuilt = _rebuild(roles[1:], rows)

@@ -358,3 +358,13 @@ def test_a_row_of_very_many_lines_is_kept_as_text_at_once():
     assert plan.items[1].children == []
     assert len(_kept_warning(plan)) == 1
     _assert_all_kept(plan, table)
+
+
+def test_a_page_number_inside_the_table_is_left_out_not_glued_to_a_cell():
+    """A code review: where the table crosses a page, its page number "2" became part of the
+    cell above ("Sở Văn hóa, Thể thao và Du lịch 2": a new agency on import)."""
+    crossing = PDF_TABLE.replace("Du lịch\n", "Du lịch\n2\n").replace(
+        "Tuyên truyền Luật Bình đẳng giới\n", "Tuyên truyền Luật Bình đẳng giới\n7\n")
+    assert crossing.count("\n2\n") == 2 and "\n7\n" in crossing
+    assert _json(HEADER + "II. NHIỆM VỤ CỤ THỂ\n" + crossing + ORGANISE + SIGNATURE)["items"] \
+        == _json(HEADER + "II. NHIỆM VỤ CỤ THỂ\n" + PDF_TABLE + ORGANISE + SIGNATURE)["items"]
