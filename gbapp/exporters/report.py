@@ -237,9 +237,12 @@ def _progress_summary(builder: DocBuilder, data: ReportData) -> None:
             count = (f"{missing} nhiệm vụ" if missing == assigned
                      else f"{missing}/{assigned} nhiệm vụ")
             builder.para(f"- {name} (chưa báo cáo {count}){end}", "GB Dash")
-    else:
+    elif data.asked:
         builder.para("Các cơ quan, đơn vị được phân công đã gửi báo cáo kết quả thực hiện.",
                      "GB Body")
+    else:  # no task of the period was due for a report: none was sent, none is missing
+        phrase = period_phrase(data.period.name, data.period.kind)
+        builder.para(f"Chưa có nhiệm vụ nào phải báo cáo kết quả thực hiện {phrase}.", "GB Body")
 
 
 def _gathered(builder: DocBuilder, entries: Sequence[tuple[str, list[str]]], none_text: str):

@@ -437,6 +437,7 @@ class ReportData:
     status_counts: dict[Status, int]
     activity_count: int
     unreported: list[tuple[str, int, int]]  # (agency, activities not reported, assigned)
+    asked: int  # (activity, agency) reports the period asks for (report_asked), the writer aside
     difficulties: list[tuple[str, list[str]]]  # (text, agencies)
     proposals: list[tuple[str, list[str]]]
     totals: dict[str, float | None]  # sessions, participants, men, women (None: never given), spending
@@ -688,6 +689,7 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
     return ReportData(
         plan=plan, period=period, today=today, items=out_items, status_counts=counts,
         activity_count=len(statuses), unreported=unreported,
+        asked=sum(len(ids) for ids in asked_of.values()),
         difficulties=_gather([(r.difficulties, n) for r, n in chosen if r.difficulties]),
         proposals=_gather([(r.proposals, n) for r, n in chosen if r.proposals]),
         totals=totals, indicators=ind_rows, indicator_year=year,

@@ -260,3 +260,32 @@ def test_the_lead_s_latest_report_decides_the_activity_s_status(tmp_path):
     assert texts[year][1].startswith("- Sở Tư pháp (chủ trì): Quá hạn chưa hoàn thành. ")
     lines = [line for a in letter.agencies if a.agency == "Sở Tư pháp" for line in a.lines]
     assert [(line.ref, line.overdue) for line in lines] == [("II.2.b", True)]
+
+
+def test_a_period_that_asks_no_report_does_not_say_all_were_sent(demo_db_file, tmp_path):
+    """A review: in a period that asks for no report at all, section II said the agencies
+    "đã gửi báo cáo" (none had, and none had to)."""
+    import shutil
+
+    import docx
+
+    from gbapp.domain.entities import Period
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.store import open_database, periods, plans
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, path)
+    db = open_database(path)
+    try:
+        periods.save(db, Period(plan_id=plans.latest_id(db), name="Quý I năm 2026",
+                                kind="quarter", start_on=dt.date(2026, 1, 1),
+                                end_on=dt.date(2026, 3, 31), due_on=dt.date(2026, 3, 25)))
+        db.conn.commit()
+        out = export(db, "report", tmp_path / "bc.docx",
+                     ExportOptions(period="Quý I năm 2026", date=dt.date(2026, 3, 30)))[0]
+    finally:
+        db.close()
+    body = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert not any("đã gửi báo cáo kết quả thực hiện" in line for line in body)
+    assert any(line.startswith("Chưa có nhiệm vụ nào phải báo cáo kết quả thực hiện")
+               for line in body)
