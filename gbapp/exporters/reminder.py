@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.dates import format_date
-from ..domain.model import ROLE_LABELS
+from ..domain.model import ROLE_LABELS, Role
 from ..domain.text import ascii_letters, clean_line
 from ..services.documents import (
     Letterhead,
     ReminderAgency,
     ReminderData,
+    ReminderLine,
     lower_first,
     plan_reference,
 )
@@ -54,7 +55,7 @@ def default_subject(data: ReminderData) -> str:
 def _agency_lines(b: DocBuilder, entry: ReminderAgency) -> None:
     for i, line in enumerate(entry.lines):
         end = "." if i == len(entry.lines) - 1 else ";"
-        ref = line.legal_ref[:1].upper() + line.legal_ref[1:] if line.legal_ref else line.ref
+        ref = _ref(line)
         b.rich([("- ", None), (f"{ref} ({ROLE_LABELS[line.role].lower()}): ", "GB Emphasis"),
                 (f"{shorten(line.title)} — {line.reason}{end}", None)], "GB Dash")
 
@@ -117,8 +118,9 @@ def write_reminder(data: ReminderData, head: Letterhead, path: str | Path, *,
     return b.save(path)
 
 
-def _ref(line) -> str:
-    return line.legal_ref[:1].upper() + line.legal_ref[1:] if line.legal_ref else line.ref
+def _ref(line: ReminderLine) -> str:
+    """'Điểm a khoản 1 Mục II', else the ref ('II.1.a')."""
+    return _upper_first(line.legal_ref) if line.legal_ref else line.ref
 
 
 def _upper_first(text: str) -> str:
@@ -128,7 +130,7 @@ def _upper_first(text: str) -> str:
 def _counts(entry: ReminderAgency) -> str:
     """'12 nhiệm vụ (chủ trì 3, phối hợp 9), trong đó 4 quá hạn chưa hoàn thành, 10 chưa báo
     cáo kết quả'."""
-    leads = sum(1 for line in entry.lines if line.role.value == "chu_tri")
+    leads = sum(1 for line in entry.lines if line.role == Role.LEAD)
     roles = [f"chủ trì {leads}" if leads else "", f"phối hợp {len(entry.lines) - leads}"
              if len(entry.lines) - leads else ""]
     overdue = sum(1 for line in entry.lines if line.overdue)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import sqlite3
@@ -136,8 +137,6 @@ def _reason(exc: sqlite3.Error) -> str:
 
 
 def _os_reason(exc: OSError) -> str:
-    import errno
-
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "ổ đĩa đã đầy, hãy giải phóng dung lượng rồi thử lại."
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
