@@ -314,12 +314,26 @@ def _year_span(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
     return _tf(text, dt.date(y1, 1, 1), dt.date(y2, 12, 31))
 
 
+# "Học kỳ I năm học 2025 - 2026", "học kỳ 2 của năm học…", "HK II năm học…": a term, not the year
+_TERM_RE = re.compile(r"\b(?:học\s+kỳ|học\s+kì|hk)\s*(ii|i|2|1)(?![\w])[^\d]{0,12}$")
+_TERM_ONE_END, _TERM_TWO_START = (1, 31), (1, 1)  # the first term ends in January
+
+
 def _school_year(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
-    """"Năm học 2025 - 2026": from 01/09/2025 to 31/05/2026, as Vietnamese schools run."""
+    """"Năm học 2025 - 2026": from 01/09/2025 to 31/05/2026, as Vietnamese schools run; its
+    first term ("Học kỳ I năm học 2025 - 2026") to the end of January, its second from
+    January."""
     y1, y2 = _year_ok(int(m.group(1))), _year_ok(int(m.group(2)))
     if y1 is None or y2 != y1 + 1:
         return None
-    return _tf(text, dt.date(y1, *_SCHOOL_START), dt.date(y2, *_SCHOOL_END))
+    start, end = dt.date(y1, *_SCHOOL_START), dt.date(y2, *_SCHOOL_END)
+    term = _TERM_RE.search(text, max(0, m.start() - 30), m.start() + len("năm"))
+    if term is not None:
+        if term.group(1) in ("i", "1"):
+            end = dt.date(y2, *_TERM_ONE_END)
+        else:
+            start = dt.date(y2, *_TERM_TWO_START)
+    return _tf(text, start, end)
 
 
 def _ongoing_years(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
@@ -391,6 +405,7 @@ def _span(pieces: list[str], low: str, year: int | None, min_dated: int) -> Time
     frames: list[TimeFrame | None] = [None] * n
     for order, step in ((range(pivot, -1, -1), -1), (range(pivot + 1, n), 1)):
         near: dt.date | None = None  # the dated piece just read (after this one, then before)
+        near_end: dt.date | None = None  # and where it ends ("giai đoạn 2026 - 2030": 2030)
         if step == 1:
             # "tháng 12/2024, tháng 1": the next year, but never past the plan year
             done = [f for f in frames if f is not None]
@@ -403,14 +418,14 @@ def _span(pieces: list[str], low: str, year: int | None, min_dated: int) -> Time
                 continue
             key = tf.start or tf.end
             if near is not None and carry is not None and i not in owns \
-                    and (key > near if step == -1 else key < near) \
+                    and (key > (near_end or near) if step == -1 else key < near) \
                     and (step == -1 or (year is not None and carry + 1 <= year)):
                 other = _parse_cached(piece, carry + step)
                 other_key = (other.start or other.end) if _dated(other) else None
                 if other_key is not None and (other_key <= near if step == -1 else other_key >= near):
                     tf, key = other, other_key
             frames[i] = tf
-            near, carry = key, key.year
+            near, near_end, carry = key, tf.end, key.year
     dated = [f for f in frames if f is not None]
     if len(dated) < max(min_dated, 1):
         return None
@@ -696,7 +711,8 @@ _FIND_RULES = [
                 r"|\btháng\s+\d{1,2}(?!\d)" + _MONTHS_THEN_YEAR), None),
     (_ONGOING_YEARS_RE, None),
     # "trong năm học 2025 - 2026", "(năm học 2025-2026)"; a bare mention may be a past one
-    (re.compile(r"\btrong\s+(?=năm\s+học)" + _SCHOOL_YEAR + r"|\(" + _SCHOOL_YEAR + r"\)"), None),
+    (re.compile(r"\btrong\s+(?:học\s+k[ỳì]\s*(?:ii|i|2|1)\s+(?:của\s+)?)?(?=năm\s+học)" + _SCHOOL_YEAR
+                + r"|\((?:học\s+k[ỳì]\s*(?:ii|i|2|1)\s+)?" + _SCHOOL_YEAR + r"\)"), None),
     (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"), None),
     (re.compile(r"\((?:thực\s+hiện\s+)?(?:thường\s+xuyên|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
                 r"|định\s+k[ỳì])\)"

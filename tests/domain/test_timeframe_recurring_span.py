@@ -52,3 +52,12 @@ def test_a_round_without_a_span_is_read_as_before():
 def test_found_in_running_text_with_its_span(text, start, end):
     tf = find_time_frame(text, 2025)
     assert (tf.start, tf.end, tf.recurring) == (start, end, True)
+
+
+def test_a_round_listed_with_a_span_of_later_years_stays_inside_it():
+    # "Quý II, giai đoạn 2026 - 2030" began in April 2025: the list rule for "tháng 12 và tháng
+    # 3/2026" moved the quarter to the year before the span
+    tf = parse_time_frame("Quý II, giai đoạn 2026 - 2030", 2025)
+    assert tf.start >= dt.date(2026, 1, 1) and tf.end == dt.date(2030, 12, 31)
+    listed = parse_time_frame("tháng 12 và tháng 3/2026", 2025)
+    assert (listed.start, listed.end) == (dt.date(2025, 12, 1), dt.date(2026, 3, 31))

@@ -74,3 +74,32 @@ def test_a_school_year_in_a_table_time_cell_and_after_a_label():
     assert (cell.text, cell.start, cell.end) == ("Năm học 2025 - 2026", *SCHOOL_YEAR)
     labelled = plan.items[2].children[0].time_frame
     assert (labelled.text, labelled.start, labelled.end) == ("năm học 2025-2026", *SCHOOL_YEAR)
+
+
+FIRST_TERM = (dt.date(2025, 9, 1), dt.date(2026, 1, 31))
+SECOND_TERM = (dt.date(2026, 1, 1), dt.date(2026, 5, 31))
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Học kỳ I năm học 2025 - 2026", FIRST_TERM),
+    ("học kỳ 1 của năm học 2025-2026", FIRST_TERM),
+    ("HK I năm học 2025 - 2026", FIRST_TERM),
+    ("Học kỳ II năm học 2025 - 2026", SECOND_TERM),
+    ("HK2 năm học 2025-2026", SECOND_TERM),
+    ("Trong học kì II năm học 2025 - 2026", SECOND_TERM),
+])
+def test_a_term_is_half_the_school_year_not_all_of_it(text, bounds):
+    # a first-term activity was read as due on 31/05: not overdue in February when it is
+    tf = parse_time_frame(text, 2025)
+    assert (tf.start, tf.end) == bounds
+    assert tf.text == text
+
+
+@pytest.mark.parametrize("text, found, bounds", [
+    ("Tổ chức ngoại khóa trong học kỳ II năm học 2025 - 2026 tại các trường.",
+     "trong học kỳ II năm học 2025 - 2026", SECOND_TERM),
+    ("Tổ chức ngoại khóa (học kỳ I năm học 2025-2026).", "học kỳ I năm học 2025-2026", FIRST_TERM),
+])
+def test_a_term_found_in_running_text(text, found, bounds):
+    tf = find_time_frame(text, 2025)
+    assert (tf.text, tf.start, tf.end) == (found, *bounds)
