@@ -441,3 +441,29 @@ def test_a_stray_esc_in_the_progress_form_asks_before_dropping(qtbot, page, ctx,
     key(qtbot, Qt.Key.Key_Escape)
     assert answers.asked == ["drop báo cáo này"]
     assert page.form.is_dirty() and "abc" in page.form.result.toPlainText()
+
+
+def test_saving_an_untouched_form_records_no_report_the_agency_never_sent(qtbot, page, ctx):
+    # Ctrl+S (or Enter on the last field) on an agency's empty form stored "Chưa triển khai":
+    # the agency then counted as having reported
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    stp = page.agency.current_id()
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    rows = page.model.rows()
+    page.form.status.setFocus()
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert progress.get(ctx.db, rows[0].id, stp, half) is None
+    assert "Chưa nhập gì" in page.form.errors.message("status")
+    assert focused() is page.form.status
+
+    page.form.completed_on.setFocus()
+    key(qtbot, Qt.Key.Key_Return)  # going through the list: moves on, saves nothing
+    assert page.table.currentIndex().row() == 1
+    assert progress.get(ctx.db, rows[0].id, stp, half) is None
+
+    # "Chưa triển khai" picked by hand is a report, even though it is the status shown
+    page.form.status.activated.emit(page.form.status.currentIndex())
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    saved = progress.get(ctx.db, rows[1].id, stp, half)
+    assert saved is not None and saved.status == Status.NOT_STARTED
+    assert page.form.errors.message("status") in ("", None)

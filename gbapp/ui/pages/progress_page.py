@@ -418,13 +418,18 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         return answer == "save" and self._save_current()
 
     def _save_requested(self, advance: bool) -> None:
-        if self._save_current() and advance:
+        if advance and self.form.is_untouched_new():
+            self.move(1)  # going through the list: nothing to save here
+        elif self._save_current() and advance:
             self.move(1)
 
     def _save_current(self) -> bool:
         """Save the form; False (messages shown next to the fields) when it cannot be saved."""
         line = self._current_line()
         if line is None or self._period_id is None:
+            return False
+        if self.form.is_untouched_new():
+            self.form.show_nothing_to_save()
             return False
         try:
             report = self.form.value()

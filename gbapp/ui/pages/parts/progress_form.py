@@ -152,8 +152,11 @@ class ProgressForm(QWidget):
         for editor in chain:
             editor.installEventFilter(self)
         self.status.currentIndexChanged.connect(self._status_changed)
+        self.status.activated.connect(self._status_chosen)
         self.save_button.clicked.connect(lambda: self.save_requested.emit(False))
         self._snapshot = self._texts()
+        self._stored = False  # the form shows a report already saved
+        self._chosen = False  # the status was picked by hand (even the one shown)
 
     def editors(self) -> list[QWidget]:
         """The fields in Tab order; the last one is the completion date."""
@@ -188,6 +191,8 @@ class ProgressForm(QWidget):
         self.completed_on.set_date(r.completed_on)
         self.errors.clear()
         self._snapshot = self._texts()
+        self._stored = report is not None and report.id is not None
+        self._chosen = False
 
     def value(self) -> ProgressReport:
         """The report as typed; raises InvalidInput (shown next to the fields) when it is wrong."""
@@ -211,6 +216,16 @@ class ProgressForm(QWidget):
 
     def is_dirty(self) -> bool:
         return self._texts() != self._snapshot
+
+    def is_untouched_new(self) -> bool:
+        """An agency with no report yet, and nothing typed or picked: saving it would record
+        a report "Chưa triển khai" that the agency never sent (and count it as reported)."""
+        return not self._stored and not self._chosen and not self.is_dirty()
+
+    def show_nothing_to_save(self) -> None:
+        self.errors.show({"status": self.tr(
+            "Chưa nhập gì: chọn tình trạng hoặc ghi kết quả của cơ quan rồi mới lưu.")})
+        self.status.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_first(self) -> None:
         self.status.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -257,6 +272,10 @@ class ProgressForm(QWidget):
     def revert(self) -> None:
         """The report as loaded, without what was typed since (Esc)."""
         self.load(self._base, self._base)
+
+    def _status_chosen(self) -> None:
+        self._chosen = True
+        self.errors.clear()
 
     def _status_changed(self) -> None:
         if self.status.currentData() in _DONE and not self.percent.text().strip():
