@@ -237,3 +237,15 @@ def test_screenshot(qtbot, page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.resize(1366, 768)
     assert page.grab().save(str(SHOTS / "agencies.png"))
+
+
+def test_enter_in_any_one_line_field_saves(qtbot, page, ctx):
+    # only the name field saved on Enter: Enter in the short name or a date did nothing
+    choose(qtbot, page, "Sở Y tế")
+    type_text(page.form.short_name, " tỉnh")
+    qtbot.keyClick(page.form.short_name, Qt.Key.Key_Return)
+    assert agencies.get(ctx.db, page.form.agency_id()).short_name == "SYT tỉnh"
+    page.form.valid_to.clear()
+    type_text(page.form.valid_to, "30/6/2025")
+    qtbot.keyClick(page.form.valid_to, Qt.Key.Key_Return)
+    assert agencies.get(ctx.db, page.form.agency_id()).valid_to == dt.date(2025, 6, 30)

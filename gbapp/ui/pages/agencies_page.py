@@ -118,7 +118,9 @@ class AgenciesPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._row_chosen(cur.row()))
         self.save_button.clicked.connect(self.save)
-        self.form.name.returnPressed.connect(self.save)
+        for line in (self.form.name, self.form.short_name, self.form.valid_from,
+                     self.form.valid_to):  # Enter in any one-line field saves
+            line.returnPressed.connect(self.save)
         save_shortcut(box, self.save, self.save_button)
         self.new_button.clicked.connect(self.new)
         self.active_button.clicked.connect(self.toggle_active)
