@@ -183,6 +183,7 @@ def test_progress_save_reads_who_has_not_reported_once(qtbot, ctx, monkeypatch):
     assert page.form.isEnabled()
     from gbapp.domain.entities import ProgressReport
     line = page._current_line()
+    page.form.status.setCurrentIndex(page.form.status.findData(Status.IN_PROGRESS))
     monkeypatch.setattr(page.form, "value", lambda: ProgressReport(
         item_id=line.id, agency_id=page._agency_id, period_id=page._period_id,
         status=Status.IN_PROGRESS, percent=40))
