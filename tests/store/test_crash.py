@@ -18,10 +18,11 @@ from gbapp.store import open_database, periods
 KILLS = int(os.environ.get("GBAPP_CRASH_KILLS", "25"))
 
 
-def _collect(stream, sink: set[int]) -> None:
+def _collect(stream, sink: set[int], saving: threading.Event) -> None:
     for line in stream:
         if line.strip().isdigit():
             sink.add(int(line))
+            saving.set()
 
 
 def test_sigkill_never_loses_a_committed_save(tmp_path):
@@ -40,9 +41,12 @@ def test_sigkill_never_loses_a_committed_save(tmp_path):
     for _ in range(KILLS):
         proc = subprocess.Popen([sys.executable, str(child), str(path), str(last)],
                                 stdout=subprocess.PIPE, text=True, bufsize=1)
-        reader = threading.Thread(target=_collect, args=(proc.stdout, committed))
+        saving = threading.Event()
+        reader = threading.Thread(target=_collect, args=(proc.stdout, committed, saving))
         reader.start()
-        time.sleep(rng.uniform(0.3, 1.0))
+        # killed at a random moment once it saves (its start-up takes longer on a busy machine)
+        assert saving.wait(60), "the child never saved"
+        time.sleep(rng.uniform(0.0, 0.7))
         proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up runs
         proc.wait()
         reader.join()  # every line the child wrote before dying has been read
