@@ -96,7 +96,12 @@ def _check_signature(head, opts: ExportOptions) -> None:
     that the clerk fills them before printing rather than finding a blank under the text."""
     from .docbuilder import authority_lines
 
-    missing = [label for label, value in (("quyền hạn ký (TM./KT.)", authority_lines(head)),
+    # the head of a body signs in its own name ("GIÁM ĐỐC", "TRƯỞNG PHÒNG"); a deputy signs
+    # "KT." the head (Decree 30), so only a deputy's missing authority is a gap
+    title = clean_line(head.signer_title).upper()
+    head_signs = bool(title) and not title.startswith("PHÓ")
+    missing = [label for label, value in (("quyền hạn ký (TM./KT.)",
+                                           authority_lines(head) or head_signs),
                                           ("chức vụ người ký", head.signer_title),
                                           ("họ tên người ký", head.signer)) if not value]
     if missing:
@@ -236,8 +241,13 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
 
         data = documents.collect_report(db, plan.id, opts.period, today=today)
         _check_later_reports(data, opts)
+        head = letterhead("BC")
+        if not opts.addressees and not head.addressee:
+            raise documents.DocumentDataError(
+                "Cài đặt chưa có nơi nhận báo cáo (Kính gửi) hay cơ quan chủ quản: vào Tệp → "
+                "Cài đặt để nhập, rồi xuất lại. (no addressee for the report)")
         step(40, "Đang soạn báo cáo…")
-        return [write_report(data, letterhead("BC"), out, addressees=opts.addressees)]
+        return [write_report(data, head, out, addressees=opts.addressees)]
     if kind == "appendix":
         from .appendix import write_assignment_appendix
 
@@ -277,8 +287,8 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
         step(40, f"Đang soạn công văn ({len(data.agencies)} cơ quan)…")
         head = letterhead(None)
         if opts.recipients is None:
-            head.recipients = ["Như trên", f"{head.parent_agency} (để báo cáo)"
-                               if head.parent_agency else "Lãnh đạo Sở"]
+            head.recipients = ["Như trên", f"{head.addressee} (để báo cáo)"
+                               if head.addressee else documents.leadership_of(head.organisation)]
         return write_reminders(data, head, out, per_agency=opts.per_agency,
                                reply_by=opts.reply_by)
     from .workbook import write_workbook

@@ -342,7 +342,8 @@ class DocBuilder:
         left_lines = []
         if head.parent_agency and issuer_lines is None:
             left_lines.append((upper(head.parent_agency), "GB Header Parent"))
-        agency_lines = issuer_lines or [upper(head.organisation)]
+        # "UBND xã Tịnh Hà" is written out: "ỦY BAN NHÂN DÂN" / "XÃ TỊNH HÀ" (Decree 30)
+        agency_lines = issuer_lines or expand_issuer(head.organisation)
         left_lines += [(line, "GB Header Agency") for line in agency_lines]
         write_lines(left, left_lines)
         # A name too long for the column wraps: its lines are then as wide as the column.

@@ -97,7 +97,7 @@ def write_reminder(data: ReminderData, head: Letterhead, path: str | Path, *,
     # A week from the letter, but never before the period's own deadline: the letter must not
     # ask for the report earlier than the due date it quotes.
     reply_by = reply_by or max(data.today + dt.timedelta(days=7), period.due_on or data.today)
-    parent = f" để tổng hợp, báo cáo {head.parent_agency}" if head.parent_agency else \
+    parent = f" để tổng hợp, báo cáo {head.addressee}" if head.addressee else \
         " để tổng hợp"
     target = "Quý cơ quan" if single else "các cơ quan, đơn vị"
     last = b.para(f"{head.organisation} đề nghị {target} khẩn trương triển khai thực hiện các "

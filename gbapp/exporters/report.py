@@ -267,7 +267,7 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
     b = DocBuilder()
     b.header_block(head)
     b.title("BÁO CÁO", summary or default_summary(data))
-    b.addressees(list(addressees) if addressees is not None else [head.parent_agency])
+    b.addressees(list(addressees) if addressees else [head.addressee])
     if data.has_sample:
         b.para(SAMPLE_NOTE, "GB Note")
     plan = data.plan

@@ -120,7 +120,8 @@ def _add_sample_data(db: Database, plan_id: int, today: dt.date) -> None:
             agency.successor_id = ids[successor]
             agencies.save(db, agency)
     settings.set_value(db, "demo", "1")
-    org = settings.OrgSettings(signer="Nguyễn Văn A " + SAMPLE_MARK)
+    org = settings.OrgSettings(parent_agency="UBND tỉnh Quảng Ngãi", place="Quảng Ngãi",
+                               signer="Nguyễn Văn A " + SAMPLE_MARK)
     settings.save(db, org)
 
     year = 2025

@@ -59,6 +59,12 @@ class Letterhead:
     signer_title: str = ""  # "PHÓ GIÁM ĐỐC"
     recipients: list[str] = field(default_factory=list)  # Nơi nhận, without "- " and ";"
     archive_line: str = "Lưu: VT."
+    report_to: str = ""  # "Kính gửi" of a report when not the parent agency
+
+    @property
+    def addressee(self) -> str:
+        """Whom our reports go to: the one set in Cài đặt, else the parent agency."""
+        return clean_line(self.report_to) or clean_line(self.parent_agency)
 
     @property
     def reference(self) -> str:
@@ -183,9 +189,26 @@ def letterhead_from_settings(db: Database, *, type_code: str | None, number: str
         signer_authority=clean_line(org.signer_authority if signer_authority is None
                                     else signer_authority),
         signer_title=clean_line(org.signer_title if signer_title is None else signer_title),
-        recipients=list(recipients) if recipients is not None else ["Như trên", "Lãnh đạo Sở"],
-        archive_line=org.archive_line or "Lưu: VT.",
+        recipients=(list(recipients) if recipients is not None
+                    else ["Như trên", leadership_of(org.organisation)]),
+        archive_line=org.archive_line or "Lưu: VT.", report_to=clean_line(org.report_to),
     )
+
+
+_LED_BY_A_HEAD = ("Sở", "Ban", "Phòng", "Văn phòng", "Chi cục", "Cục", "Trung tâm", "Thanh tra",
+                  "Hội", "Trường", "Bệnh viện")
+_COMMITTEE_RE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?P<unit>\S.*)$")
+
+
+def leadership_of(organisation: str) -> str:
+    """The Nơi nhận line for our own leaders: 'Lãnh đạo Sở' for a department, 'Chủ tịch, các
+    Phó Chủ tịch UBND xã Tịnh Hà' for a people's committee, else 'Lãnh đạo đơn vị'."""
+    name = clean_line(organisation)
+    m = _COMMITTEE_RE.match(name)
+    if m:
+        return f"Chủ tịch, các Phó Chủ tịch UBND {m.group('unit')}"
+    head = next((h for h in _LED_BY_A_HEAD if name == h or name.startswith(h + " ")), None)
+    return f"Lãnh đạo {head}" if head else "Lãnh đạo đơn vị"
 
 
 def plan_reference(plan: Plan) -> str:
@@ -721,6 +744,22 @@ class AssignmentTable:
     has_sample: bool
 
 
+def _task_of(title: str, text: str) -> str:
+    """An activity's content in one cell: its title with what its text says besides who does
+    it and when ("3. Kiểm tra, giám sát: Tổ chức kiểm tra liên ngành tại 05 xã" was only
+    "Kiểm tra, giám sát"); the cell's neighbours give the agencies and the time."""
+    title = clean_line(title)
+    if not text:
+        return title
+    lines = [clean_line(line) for line in text.split("\n")]
+    rest = [line for line in lines if line and not states_assignment_or_time(line)]
+    if not title:
+        return " ".join(rest)
+    if not rest:
+        return title
+    return f"{title}{'' if title.endswith((':', '.', ';')) else ':'} {' '.join(rest)}"
+
+
 def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
     """The assignment table: activities, the headings above them and the dashes below them.
 
@@ -732,12 +771,12 @@ def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
     groups = items.task_groups(db, plan.id)  # printed "A", "B" as in the plan
     # Activities, their ancestors, and whatever lies below an activity.
     parent_of = {r[0]: r[1] for r in records}
-    activity = {r[0] for r in records if r[6]}
+    activity = {r[0] for r in records if r[7]}
     keep: set[int] = set()
     below: set[int] = set()
     for r in records:
         item_id, parent = r[0], r[1]
-        if r[6]:
+        if r[7]:  # is_activity
             node = item_id
             while node is not None and node not in keep:
                 keep.add(node)
@@ -759,7 +798,7 @@ def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
 
     kinds = {k.value: k for k in ItemKind}
     rows = []
-    for (item_id, _parent, kind, label, ref, title, is_act, tf_text, tf_start, tf_end,
+    for (item_id, _parent, kind, label, ref, title, text, is_act, tf_text, tf_start, tf_end,
          tf_recurring, output, depth) in records:
         if item_id not in keep:
             continue
@@ -769,7 +808,7 @@ def collect_assignments(db: Database, plan_id: int) -> AssignmentTable:
                               bool(tf_recurring))
         rows.append(AssignmentRow(
             label=label.upper() if item_id in groups else label, kind=kinds[kind], depth=depth,
-            ref=ref, title=title,
+            ref=ref, title=_task_of(title, text) if is_act else (title or text),
             is_activity=bool(is_act), lead=leads.get(item_id, ""),
             coordinating=coordinating.get(item_id, []), time_text=when, output=output))
     return AssignmentTable(plan=plan, rows=rows, has_sample=sample)

@@ -78,7 +78,7 @@ def all_items(db: Database, plan_id: int, *, child_count: bool = True) -> list[I
     return [from_row(r) for r in rows]
 
 
-OUTLINE_COLUMNS = ("id", "parent_id", "kind", "label", "ref", "title_or_text", "is_activity",
+OUTLINE_COLUMNS = ("id", "parent_id", "kind", "label", "ref", "title", "text", "is_activity",
                    "tf_text", "tf_start", "tf_end", "tf_recurring", "output", "depth")
 
 
@@ -86,8 +86,8 @@ def outline(db: Database, plan_id: int) -> list[tuple]:
     """The plan's items as plain tuples (OUTLINE_COLUMNS) in document order: the fast read for
     tables of 10,000 activities, where building Item objects would dominate."""
     return db.execute(
-        "SELECT id, parent_id, kind, label, ref, CASE WHEN title != '' THEN title ELSE text END, "
-        "is_activity, tf_text, tf_start, tf_end, tf_recurring, output, depth FROM items "
+        "SELECT id, parent_id, kind, label, ref, title, text, is_activity, "
+        "tf_text, tf_start, tf_end, tf_recurring, output, depth FROM items "
         "WHERE plan_id = ? ORDER BY sort_path", [plan_id]).fetchall()
 
 

@@ -12,8 +12,12 @@ from .connection import Database
 @dataclass
 class OrgSettings:
     organisation: str = "Sở Nội vụ"  # the issuing agency of our documents
-    parent_agency: str = "UBND tỉnh Quảng Ngãi"
-    place: str = "Quảng Ngãi"
+    # Where a province-level plan says nothing else (services.documents.organisation_settings
+    # takes them from the plan's issuer); no province of its own: a commune's documents must
+    # not come out under "UBND tỉnh Quảng Ngãi"
+    parent_agency: str = ""  # the line above ours in the header: "UBND tỉnh Quảng Ngãi"
+    place: str = ""
+    report_to: str = ""  # "Kính gửi" of our reports; "" sends them to the parent agency
     agency_code: str = "SNV"  # used in document numbers: 15/BC-SNV
     signer: str = ""
     signer_authority: str = "KT. GIÁM ĐỐC"

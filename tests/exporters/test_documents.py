@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -488,10 +489,11 @@ def test_report_of_another_province_is_not_headed_with_the_default_province(tmp_
         assert any("Chưa khai báo cơ quan" in w and "UBND tỉnh Gia Lai" in w
                    and "theo kế hoạch" in w for w in options.warnings)
         # once saved in Cài đặt, the settings rule and nothing is guessed
-        settings.save(db, settings.load(db))
+        settings.save(db, dataclasses.replace(settings.load(db), parent_agency="UBND tỉnh Kon Tum",
+                                              place="Kon Tum"))
         options = ExportOptions(date=dt.date(2026, 12, 5))
         out = export(db, "report", tmp_path / "bc2.docx", options)[0]
-        assert "UBND TỈNH QUẢNG NGÃI" in " ".join(texts(docx.Document(str(out))))
+        assert "UBND TỈNH KON TUM" in " ".join(texts(docx.Document(str(out))))
         assert not any("Chưa khai báo cơ quan" in w for w in options.warnings)
     finally:
         db.close()

@@ -22,6 +22,7 @@ FIELDS = (
     ("organisation", "Cơ quan ban hành văn bản"),
     ("agency_code", "Ký hiệu cơ quan (trong số văn bản)"),
     ("parent_agency", "Cơ quan chủ quản"),
+    ("report_to", "Nơi nhận báo cáo (Kính gửi)"),
     ("place", "Địa danh"),
     ("signer", "Người ký mặc định"),
     ("signer_authority", "Quyền hạn ký (KT. GIÁM ĐỐC…)"),
@@ -32,6 +33,10 @@ FIELDS = (
 REQUIRED = {
     "organisation": "Hãy nhập cơ quan ban hành văn bản (ví dụ: Sở Nội vụ).",
     "place": "Hãy nhập địa danh (ví dụ: Quảng Ngãi).",
+}
+PLACEHOLDERS = {
+    "parent_agency": "Dòng trên tên cơ quan ở đầu văn bản, ví dụ: UBND tỉnh Quảng Ngãi",
+    "report_to": "Để trống: gửi cơ quan chủ quản",
 }
 BACKUPS_MIN, BACKUPS_MAX, BACKUPS_DEFAULT = 1, 9999, 20
 
@@ -49,6 +54,8 @@ class SettingsDialog(QDialog):
             edit = QLineEdit(self)
             self.edits[name] = edit
             self.boxes[name] = FieldBox(edit, self)
+            if name in PLACEHOLDERS:
+                edit.setPlaceholderText(self.tr(PLACEHOLDERS[name]))
             form.addRow(self.tr(label) + (" *" if name in REQUIRED else ""), self.boxes[name])
         self.backup_keep = QSpinBox(self)
         self.backup_keep.setRange(BACKUPS_MIN, BACKUPS_MAX)
