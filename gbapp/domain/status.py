@@ -26,12 +26,37 @@ def derive_status(progress_status: str | None, due: dt.date | None, completed_on
 
 
 def settled(status: Status | None, completed_on: dt.date | None,
-            period_end: dt.date | None) -> bool:
+            period_end: dt.date | None, *, recurring: bool = False,
+            last_day: dt.date | None = None) -> bool:
     """Whether an activity asks no report of a period ending on *period_end*: it was completed
-    by then (or done with no date), so its result is known whatever period reported it.
+    by then (or done with no date), so its result is known whatever period reported it; not a
+    recurring one completed in an earlier year of its run (earlier_round).
     store.progress.SETTLED_SQL is the same rule for the app's pages."""
+    if period_end is not None and earlier_round(recurring, completed_on, last_day,
+                                                period_end.year):
+        return False
     return status in (Status.DONE_ON_TIME, Status.DONE_LATE) and (
         completed_on is None or period_end is None or completed_on <= period_end)
+
+
+def earlier_round(recurring: bool, completed_on: dt.date | None, last_day: dt.date | None,
+                  year: int) -> bool:
+    """Whether a recurring activity ("hằng năm", "thường xuyên") that ends on *last_day* was
+    completed in a year before *year* while it still runs in *year*: that was an earlier round,
+    and *year*'s is still to be done (a programme 2026 - 2030 done in 2026 is not done in 2027's
+    report). A plan's last year is its last round: nothing restarts after it."""
+    return (recurring and completed_on is not None and completed_on.year < year
+            and (last_day is None or year <= last_day.year))
+
+
+def round_due(last_day: dt.date | None, year: int) -> dt.date | None:
+    """The due date of *year*'s round of a recurring activity ending on *last_day*: the same
+    day and month ("Quý II hằng năm, giai đoạn 2026 - 2030": 30/06 of each year)."""
+    if last_day is None:
+        return dt.date(year, 12, 31)
+    if (last_day.month, last_day.day) == (2, 29):
+        return dt.date(year, 3, 1) - dt.timedelta(days=1)
+    return dt.date(year, last_day.month, last_day.day)
 
 
 def due_soon(status: Status, due: dt.date | None, today: dt.date) -> bool:

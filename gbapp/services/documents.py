@@ -19,7 +19,7 @@ from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
-from ..domain.status import Assessment, assess, derive_status, settled
+from ..domain.status import Assessment, assess, derive_status, earlier_round, round_due, settled
 from ..domain.text import clean_line, clean_text, fold, vi_sort_key
 from ..domain.timeframe import frame_text
 from ..store import activities as activity_store
@@ -601,8 +601,17 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
         statuses[it.id] = _activity_status(it, stored[it.id], lead, today)
         if lead is not None and lead.status in DONE and lead.completed_on is not None:
             completed[it.id] = lead.completed_on
+        tf = it.time_frame
+        if statuses[it.id] in DONE and period.end_on is not None and earlier_round(
+                tf.recurring, completed.get(it.id), tf.end, period.end_on.year):
+            # last year's round was done; this year's stands as its own due date says
+            statuses[it.id] = derive_status(None, round_due(tf.end, period.end_on.year), None,
+                                            today)
+    by_item = {it.id: it for it in all_items}
     done = {item_id for item_id, st in statuses.items()
-            if settled(st, completed.get(item_id), period.end_on)}
+            if settled(st, completed.get(item_id), period.end_on,
+                       recurring=by_item[item_id].time_frame.recurring,
+                       last_day=by_item[item_id].time_frame.end)}
     if done:
         # an activity completed by the period's end asks no report of it: each agency's latest
         # report (of any period) speaks for it, so that "Hoàn thành" above is not followed by

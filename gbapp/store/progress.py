@@ -154,7 +154,11 @@ def refresh_item_status(db: Database, item_id: int) -> None:
 # period: its result is known ("Hoàn thành" in another period's report). Items i, periods p.
 # domain.status.settled() is the same rule for the documents.
 SETTLED_SQL = ("IFNULL(i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han'), 0) AND "
-               "(i.completed_on IS NULL OR p.end_on IS NULL OR i.completed_on <= p.end_on)")
+               "(i.completed_on IS NULL OR p.end_on IS NULL OR i.completed_on <= p.end_on) AND "
+               # not a recurring one completed in an earlier year of its run (earlier_round)
+               "NOT (i.tf_recurring = 1 AND i.completed_on IS NOT NULL AND p.end_on IS NOT NULL "
+               "AND substr(i.completed_on, 1, 4) < substr(p.end_on, 1, 4) "
+               "AND (i.tf_end IS NULL OR substr(p.end_on, 1, 4) <= substr(i.tf_end, 1, 4)))")
 
 
 def unreported_agencies(db: Database, plan_id: int, period_id: int
