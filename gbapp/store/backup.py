@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
 
+from .connection import readonly_uri
 from .database import SCHEMA_VERSION, SQLITE_MAGIC, DatabaseError
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -169,14 +170,14 @@ def _state(con: sqlite3.Connection) -> tuple:
 
 def _same_state(backup: Path, source: sqlite3.Connection | Path) -> bool:
     try:
-        con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(backup), uri=True)
         try:
             before = _state(con)
         finally:
             con.close()
         if isinstance(source, sqlite3.Connection):
             return _state(source) == before
-        con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(source), uri=True)
         try:
             return _state(con) == before
         finally:
@@ -186,7 +187,7 @@ def _same_state(backup: Path, source: sqlite3.Connection | Path) -> bool:
 
 
 def _read_counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in COUNTED}
     finally:
@@ -288,7 +289,7 @@ def _intact(path: Path) -> bool:
     """Whether the backup at *path* passes SQLite's quick check (the newest one, just made,
     nearly always does: one check per automatic backup)."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
@@ -346,7 +347,7 @@ def check_backup(path: Path) -> None:
     with open(path, "rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise BackupError(f"«{path.name}» không phải bản sao lưu gbapp. (not a gbapp backup)")
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         ok = con.execute("PRAGMA integrity_check").fetchone()[0]
         version = max(con.execute("PRAGMA user_version").fetchone()[0], _recorded(con))

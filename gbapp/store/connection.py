@@ -11,7 +11,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -63,3 +65,20 @@ _DIRECT = ("SELECT", "PRAGMA", "CREATE", "DROP", "EXPLAIN")
 
 def _is_direct(sql: str) -> bool:
     return sql.lstrip()[:7].upper().startswith(_DIRECT)
+
+
+def readonly_uri(path: str | PurePath) -> str:
+    """An SQLite URI opening *path* read-only: ``sqlite3.connect(readonly_uri(p), uri=True)``.
+
+    The path is percent-encoded: pasted raw into "file:…", a "#" ends the path (KH#93.db opens
+    "KH"), a "?" starts the query and "%25" reads as "%". Works for Windows drive paths
+    (file:///C:/…) and UNC shares (file:////server/share/…: SQLite refuses any authority but
+    an empty one). A concrete path is made absolute first; a pure path is taken as it is.
+    """
+    p = path if isinstance(path, PurePath) else Path(path)
+    if isinstance(p, Path):
+        p = p.resolve()
+    text = p.as_posix()  # C:/a/b.db, //server/share/b.db, /home/a/b.db
+    if not text.startswith("/"):
+        text = "/" + text  # a drive letter: /C:/a/b.db
+    return "file://" + quote(text, safe="/:") + "?mode=ro"

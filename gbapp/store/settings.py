@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .connection import Database
+from .connection import Database, readonly_uri
 
 
 @dataclass
@@ -42,7 +42,7 @@ def set_value(db: Database, key: str, value: str) -> None:
 def read_from_file(path: Path, key: str) -> str | None:
     """One setting read from a closed database file, read-only (backup policy, before opening)."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             row = con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         finally:
