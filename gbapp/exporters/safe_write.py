@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import fileops
+
 TEMP_PREFIX = "~gbapp-"
 
 
@@ -94,7 +96,7 @@ def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
             raise
         _give_usual_permissions(tmp, target)
         try:
-            os.replace(tmp, target)
+            fileops.replace(tmp, target)  # retried while an antivirus or OneDrive holds it
         except PermissionError as exc:
             raise FileLockedError(target) from exc
     finally:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
 
+from .. import fileops
 from .connection import readonly_uri
 from .database import SCHEMA_VERSION, SQLITE_MAGIC, DatabaseError
 
@@ -63,7 +64,7 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
             dst.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        fileops.replace(tmp, target)  # retried while an antivirus holds the file
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -137,9 +138,15 @@ def _reason(exc: sqlite3.Error) -> str:
     return "lỗi đọc/ghi tệp."
 
 
+IN_USE = ("tệp đang được chương trình khác sử dụng (phần mềm diệt virus, OneDrive, một cửa sổ "
+          "gbapp khác…); hãy đóng chương trình đó hoặc đợi một lát rồi thử lại.")
+
+
 def _os_reason(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "ổ đĩa đã đầy, hãy giải phóng dung lượng rồi thử lại."
+    if fileops.is_sharing_violation(exc):
+        return IN_USE
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "không ghi được vào thư mục này (chỉ đọc hoặc không có quyền)."
     return "lỗi đọc/ghi tệp."
@@ -155,7 +162,7 @@ def _write_whole(target: Path, data: bytes) -> None:
     tmp = target.with_name(target.name + ".part")
     try:
         tmp.write_bytes(data)
-        os.replace(tmp, target)
+        fileops.replace(tmp, target)  # retried while an antivirus holds the file
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -401,10 +408,20 @@ def restore(backup: Path, db_path: Path, safety_folder: Path, *,
             raise BackupError(f"Không lưu được bản an toàn của tệp hiện tại trong "
                               f"«{safety_folder}»: {_os_reason(exc)} {nothing_done} "
                               f"(safety copy failed: {exc})") from exc
+    unchanged = "Dữ liệu hiện tại vẫn nguyên vẹn" + (
+        f", bản an toàn «{safety.name}» vẫn được giữ." if safety is not None else ".")
     try:
         copy_database(backup, db_path)
     except sqlite3.Error as exc:  # the copy is atomic: the current file is as it was
-        raise BackupError(f"Không khôi phục được vào «{db_path.name}»: {_reason(exc)} Dữ liệu "
-                          f"hiện tại vẫn nguyên vẹn. (restore failed: {exc})") from exc
+        raise BackupError(f"Không khôi phục được vào «{db_path.name}»: {_reason(exc)} "
+                          f"{unchanged} (restore failed: {exc})") from exc
+    except OSError as exc:
+        # The rename onto the database refused (exc.filename2 is set for it) in a folder where
+        # the copy beside it was just written: another program holds the file (Windows).
+        held = fileops.is_sharing_violation(exc) or (
+            isinstance(exc, PermissionError) and exc.filename2 is not None)
+        reason, gist = (IN_USE, "the file is in use") if held else (_os_reason(exc), "")
+        raise BackupError(f"Không khôi phục được vào «{db_path.name}»: {reason} {unchanged} "
+                          f"(restore failed{', ' + gist if gist else ''}: {exc})") from exc
     Path(str(db_path) + "-journal").unlink(missing_ok=True)
     return safety
