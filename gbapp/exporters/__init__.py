@@ -12,6 +12,7 @@ from typing import Any
 _EXPORTS = {
     "KINDS": "kinds",
     "ExportOptions": "api", "NothingToExportError": "api", "default_filename": "api",
+    "filename_problem": "api",
     "export": "api",
     "ExportError": "safe_write", "FileLockedError": "safe_write",
     "FolderNotWritableError": "safe_write", "atomic_write": "safe_write",

@@ -48,6 +48,30 @@ class ExportOptions:
     warnings: list[str] = field(default_factory=list)  # filled by export(): what to check
 
 
+# Characters Windows refuses in a file name (and the folder separators of both systems).
+FORBIDDEN_IN_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+# Device names Windows reserves, with or without an extension ("CON.docx" opens the console).
+RESERVED_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                            *(f"LPT{n}" for n in range(1, 10))})
+
+
+def filename_problem(name: str) -> str | None:
+    """Why Windows would refuse *name* (a file name, no folder) as a file name, in Vietnamese;
+    None if it would not."""
+    bad = list(dict.fromkeys(FORBIDDEN_IN_NAME.findall(name)))
+    if bad:
+        shown = " ".join(f"«{c}»" if c.isprintable() else "ký tự điều khiển" for c in bad)
+        return (f"Tên tệp «{name}» có ký tự Windows không cho dùng trong tên tệp: {shown}. "
+                "Hãy bỏ hoặc thay các ký tự đó, ví dụ bằng dấu «-».")
+    if name.endswith((".", " ")):
+        return (f"Tên tệp «{name}» không được kết thúc bằng dấu chấm hay dấu cách (Windows "
+                "không cho phép). Hãy bỏ dấu đó đi.")
+    if name.split(".", 1)[0].rstrip(" ").upper() in RESERVED_NAMES:
+        return (f"Tên «{name}» là tên Windows dành riêng cho thiết bị (CON, PRN, AUX, NUL, "
+                "COM1…COM9, LPT1…LPT9), không dùng làm tên tệp được. Hãy đặt tên khác.")
+    return None
+
+
 def default_filename(kind: str, plan_number: str | None, period_name: str | None = None) -> str:
     """'Bao cao - 93-KH-UBND - Nam 2025.docx': without diacritics, safe on Windows."""
     stem = {"report": "Bao cao", "appendix": "Phu luc phan cong", "plan": "Ke hoach",
@@ -58,7 +82,7 @@ def default_filename(kind: str, plan_number: str | None, period_name: str | None
     if period_name and kind in ("report", "reminder"):
         parts.append(period_name)
     name = ascii_letters(" - ".join(parts))  # one convention: no diacritics anywhere
-    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "_", clean_line(name))
+    name = re.sub(f"(?:{FORBIDDEN_IN_NAME.pattern})+", "_", clean_line(name))
     return name + SUFFIX.get(kind, ".docx")
 
 

@@ -39,7 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.text import without_gist
-from ..exporters import KINDS, ExportError, ExportOptions, FileLockedError, default_filename
+from ..exporters import (
+    KINDS,
+    ExportError,
+    ExportOptions,
+    FileLockedError,
+    default_filename,
+    filename_problem,
+)
 from ..exporters import export as run_export
 from ..services import documents, overview
 from ..store import periods, plans, settings
@@ -410,6 +417,10 @@ class ExportDialog(QDialog):
         if out.is_dir():  # a folder: the suggested name inside it
             out = out / default_filename(self.kind(), self.plan.number if self.plan else None,
                                          self.period_combo.currentText() or None)
+        elif problem := self._typed_name_problem(out):
+            messages.error(self, self.tr("Xuất văn bản"), problem)
+            self.out_edit.setFocus()
+            return
         out = with_suffix_for(self.kind(), out)
         per_agency = self.kind() == "reminder" and self.per_agency_check.isChecked()
         # (one letter per agency names its files after the agencies: no single file to check)
@@ -436,6 +447,18 @@ class ExportDialog(QDialog):
         self.progress.setValue(1)
         self.status_label.setText(self.tr("Đang xuất…"))
         QThreadPool.globalInstance().start(self.task)
+
+    def _typed_name_problem(self, out: Path) -> str | None:
+        """Why the file name typed in "Lưu vào tệp" cannot be written on Windows (a ":" or "?",
+        a trailing dot, "CON"…), or why its folder is not there: a "/" typed in the name makes
+        a folder of what precedes it, which would be created without a word."""
+        problem = filename_problem(out.name)
+        if problem is None and not out.parent.is_dir():
+            problem = self.tr(
+                "Không có thư mục «%1». Tên tệp không được chứa dấu «/» hay «\\»: hãy thay "
+                "bằng dấu «-». Muốn lưu vào thư mục khác, hãy bấm «Chọn…».").replace(
+                "%1", str(out.parent))
+        return problem
 
     def is_running(self) -> bool:
         return self.task is not None
