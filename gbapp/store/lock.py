@@ -120,10 +120,7 @@ class DatabaseLock:
             self._fd = None
 
     def _in_use_message(self) -> str:
-        try:
-            info = json.loads(self.path.read_text(encoding="utf-8").strip() or "{}")
-        except (OSError, ValueError):
-            info = {}
+        info = _holder_info(self.path)
         who = f"{info.get('user', '?')} trên máy {info.get('host', '?')}" if info else "gbapp khác"
         since = info.get("since", "")
         return (f"Cơ sở dữ liệu «{self.db_path.name}» đang được mở bởi {who}"
@@ -135,6 +132,21 @@ class DatabaseLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def _holder_info(path: Path) -> dict:
+    """Who holds the lock, as its holder wrote it (b"\\n" + JSON on every system).
+
+    Read from byte 1 on: on Windows the holder's lock covers byte 0, and a read that touches it
+    fails (a lock violation), which left the message without the name of the user and PC."""
+    try:
+        with open(path, "rb", buffering=0) as fh:
+            fh.seek(1)
+            data = fh.read(4096)
+        info = json.loads(data.decode("utf-8").strip() or "{}")
+    except (OSError, ValueError):
+        return {}
+    return info if isinstance(info, dict) else {}
 
 
 def _same_file(fd: int, path: Path) -> bool:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import builtins
+import errno
+import io
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from gbapp.store import lock as lock_module
 from gbapp.store.lock import DatabaseInUseError, DatabaseLock, lock_path
 
 HOLDER = """
@@ -101,3 +107,58 @@ def test_a_full_disk_still_opens_the_file_locked(tmp_path, monkeypatch):
         held.release()
     monkeypatch.setattr(lock_module.os, "write", os.write)
     lock_module.DatabaseLock(db_path).acquire().release()
+
+
+class _Byte0Locked(io.FileIO):
+    """A file whose byte 0 another process holds with a Windows byte-range lock (msvcrt.locking):
+    a read that covers it fails with a lock violation, the bytes after it read as usual."""
+
+    def _check(self):
+        if self.tell() == 0:
+            exc = PermissionError(errno.EACCES, "The process cannot access the file because "
+                                  "another process has locked a portion of the file")
+            exc.winerror = 33
+            raise exc
+
+    def readinto(self, buffer):
+        self._check()
+        return super().readinto(buffer)
+
+    def read(self, size=-1):
+        self._check()
+        return super().read(size)
+
+    def readall(self):
+        self._check()
+        return super().readall()
+
+
+def _open_with_byte0_locked(locked: Path, monkeypatch):
+    real_open = io.open
+
+    def fake_open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
+                  closefd=True, opener=None):
+        if isinstance(file, (str, os.PathLike)) and Path(file) == locked and "r" in mode:
+            raw = _Byte0Locked(file, "r")
+            if "b" in mode:
+                return raw if buffering == 0 else io.BufferedReader(raw)
+            return io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding, errors=errors,
+                                    newline=newline)
+        return real_open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+
+    monkeypatch.setattr(io, "open", fake_open)
+    monkeypatch.setattr(builtins, "open", fake_open)
+
+
+@pytest.mark.parametrize("windows_lock", [False, True], ids=["posix", "windows-byte-0-locked"])
+def test_the_refusal_names_the_user_and_the_pc(tmp_path, monkeypatch, windows_lock):
+    db_path = tmp_path / "shared.db"
+    monkeypatch.setattr(lock_module, "_user", lambda: "chuyenvien.lan")
+    monkeypatch.setattr(lock_module.socket, "gethostname", lambda: "PC-PHONG-KH")
+    with DatabaseLock(db_path):
+        if windows_lock:
+            _open_with_byte0_locked(lock_path(db_path), monkeypatch)
+        with pytest.raises(DatabaseInUseError) as err:
+            DatabaseLock(db_path).acquire()
+    message = str(err.value)
+    assert "đang được mở bởi chuyenvien.lan trên máy PC-PHONG-KH từ " in message
