@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
@@ -100,8 +101,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     configure_settings()
     app.setApplicationDisplayName("gbapp")
+    app.setWindowIcon(app_icon())
     install_translator(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The icon of every window (title bar, taskbar, Alt+Tab): without it Windows shows its
+    generic one. The .ico holds 16 to 256 px, drawn for each size (tools/make_icon.py)."""
+    icon = QIcon(str(paths.resource("app", "gbapp.ico")))
+    if icon.isNull():  # no ICO reader in this Qt: the 256 px picture, scaled
+        icon = QIcon(str(paths.resource("app", "gbapp.png")))
+    return icon
 
 
 def start(db_path: Path | None, settings: QSettings | None = None):
