@@ -35,7 +35,12 @@ def folder_for(db_path: Path) -> Path:
     kehoach.db (the office copy and a USB copy) must never prune or restore each other's backups."""
     resolved = str(Path(db_path).resolve())
     digest = hashlib.sha1(os.path.normcase(resolved).encode("utf-8")).hexdigest()[:10]
-    return backups_dir() / f"{Path(db_path).stem}-{digest}"
+    stem = Path(db_path).stem
+    # The name is cut (Windows' path limit); a folder made before under the full name is kept.
+    full = backups_dir() / f"{stem}-{digest}"
+    if len(stem) > store_backup.STEM_MAX and full.is_dir():
+        return full
+    return backups_dir() / f"{store_backup.short_stem(stem)}-{digest}"
 
 
 def keep_count(db_path: Path) -> int:

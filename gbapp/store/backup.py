@@ -23,6 +23,10 @@ COUNTED = {"plans": "kế hoạch", "items": "mục", "agencies": "cơ quan",
 # A copy being written is "<target>.part" until it is whole. One older than this was cut short
 # (gbapp killed, the PC switched off): no copy takes an hour, so it is a leftover.
 STALE_PART_S = 3600
+# The database's name is in a backup's folder and again in its file name: cut to this length in
+# both, a long name ("Kế hoạch thực hiện … giai đoạn 2021-2030 … bản sửa lần 3") would pass
+# Windows' 260-character path limit. Backups named in full before stay found (*_stems*).
+STEM_MAX = 40
 
 
 class BackupError(DatabaseError):
@@ -74,9 +78,20 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
     return target
 
 
+def short_stem(stem: str) -> str:
+    """The database's name as backup folders and files carry it (at most STEM_MAX characters)."""
+    return stem[:STEM_MAX]
+
+
+def _stems(stem: str) -> set[str]:
+    """The names backups of the database called *stem* have: in full (made before names were
+    cut) and cut to STEM_MAX."""
+    return {stem, short_stem(stem)}
+
+
 def backup_name(db_path: Path, when: dt.datetime, reason: str = "") -> str:
     suffix = f"-{reason}" if reason else ""
-    return f"{db_path.stem}-{when.strftime(STAMP)}{suffix}.db"
+    return f"{short_stem(db_path.stem)}-{when.strftime(STAMP)}{suffix}.db"
 
 
 def unique_target(folder: Path, db_path: Path, when: dt.datetime, reason: str = "") -> Path:
@@ -87,15 +102,16 @@ def unique_target(folder: Path, db_path: Path, when: dt.datetime, reason: str = 
     """
     stamp = when.strftime(STAMP)
     used = [int(m["n"] or 1) for path in (folder.glob("*.db") if folder.is_dir() else ())
-            if (m := _NAME_RE.match(path.name)) and m["stem"] == db_path.stem
+            if (m := _NAME_RE.match(path.name)) and m["stem"] in _stems(db_path.stem)
             and m["stamp"] == stamp and (m["reason"] or "") == reason]
     n = max(used, default=0) + 1
     suffix = f"-{reason}" if reason else ""
+    stem = short_stem(db_path.stem)
     target = folder / (backup_name(db_path, when, reason) if n == 1
-                       else f"{db_path.stem}-{stamp}-{n}{suffix}.db")
+                       else f"{stem}-{stamp}-{n}{suffix}.db")
     while target.exists():  # a name the pattern does not read
         n += 1
-        target = folder / f"{db_path.stem}-{stamp}-{n}{suffix}.db"
+        target = folder / f"{stem}-{stamp}-{n}{suffix}.db"
     return target
 
 
@@ -206,7 +222,7 @@ def _named(folder: Path, stem: str | None) -> list[tuple[Path, dt.datetime, str]
     out = []
     for path in folder.glob("*.db"):
         m = _NAME_RE.match(path.name)
-        if not m or (stem is not None and m["stem"] != stem):
+        if not m or (stem is not None and m["stem"] not in _stems(stem)):
             continue
         stamp = m["stamp"]  # STAMP, read without strptime (whose first use imports ~20 ms)
         created = dt.datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]),
@@ -308,7 +324,8 @@ def _intact(path: Path) -> bool:
 def _remove_stale_parts(folder: Path, stem: str) -> None:
     """Delete the copies of *stem* cut short in *folder* (older than STALE_PART_S)."""
     limit = time.time() - STALE_PART_S
-    for part in folder.glob(f"{glob_escape(stem)}-*.db.part"):
+    parts = {p for name in _stems(stem) for p in folder.glob(f"{glob_escape(name)}-*.db.part")}
+    for part in parts:
         try:
             if part.stat().st_mtime < limit:
                 part.unlink()
