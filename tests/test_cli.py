@@ -243,3 +243,16 @@ def test_export_defaults_to_the_period_the_overview_shows(demo_db_file, tmp_path
     assert f"Kỳ báo cáo: {expected} (mặc định" in out.stdout
     text = " ".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert expected.lower() in text.lower()
+
+
+def test_export_refuses_a_file_name_windows_refuses(tmp_path, demo_db_file):
+    # "Báo cáo: 6 tháng.docx" gave an English "[WinError 123]" line on Windows
+    import shutil
+
+    db_file = tmp_path / "demo.db"
+    shutil.copy(demo_db_file, db_file)
+    out = gbapp("--db", str(db_file), "export", "report", "--out",
+                str(tmp_path / "Báo cáo: 6 tháng.docx"), "--date", "05/12/2025")
+    assert out.returncode != 0
+    assert "Windows không cho dùng" in out.stderr and "«:»" in out.stderr
+    assert not list(tmp_path.glob("*.docx"))

@@ -71,7 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..services.documents import DocumentDataError, resolve_period, resolve_plan
     from ..services.overview import default_period
     from ..store import DatabaseError, agencies, open_database, periods
-    from .api import ExportOptions, default_filename, export
+    from .api import ExportOptions, default_filename, export, filename_problem
     from .safe_write import ExportError
 
     db_path = getattr(args, "db", None)
@@ -111,6 +111,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             options.agency_ids = ids
         out = Path(args.out) if args.out else Path(default_filename(
             args.kind, plan.number, period.name if period else None))
+        problem = filename_problem(out.name) if args.out else None
+        if problem:  # what Windows would refuse with an English "[WinError 123]"
+            raise _cli_error(f"{problem} (invalid file name)")
         if args.per_agency and args.kind == "reminder" and out.suffix.lower() != ".docx":
             out.mkdir(parents=True, exist_ok=True)
         written = export(db, args.kind, out, options)
