@@ -249,3 +249,23 @@ def test_enter_in_any_one_line_field_saves(qtbot, page, ctx):
     type_text(page.form.valid_to, "30/6/2025")
     qtbot.keyClick(page.form.valid_to, Qt.Key.Key_Return)
     assert agencies.get(ctx.db, page.form.agency_id()).valid_to == dt.date(2025, 6, 30)
+
+
+def test_new_asks_about_the_agency_being_edited(qtbot, page, ctx, answers):
+    # "Thêm mới" emptied the form at once: the short name typed was gone
+    choose(qtbot, page, "Sở Y tế")
+    type_text(page.form.short_name, " tỉnh")
+    answers.replies.append("cancel")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert "Sở Y tế" in answers.asked[-1]
+    assert page.form.short_name.text() == "SYT tỉnh"  # stayed
+    answers.replies.append("save")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.form.name.text() == ""  # the new agency's empty form
+    assert agencies.get(ctx.db, agencies.find_by_name(ctx.db, "Sở Y tế")).short_name == "SYT tỉnh"
+
+
+def test_ctrl_f_goes_to_the_search_box(qtbot, page):
+    page.form.name.setFocus()
+    qtbot.keyClick(page.form.name, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()

@@ -7,6 +7,7 @@ import datetime as dt
 import sqlite3
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -125,6 +126,8 @@ class AgenciesPage(QWidget):
         self.new_button.clicked.connect(self.new)
         self.active_button.clicked.connect(self.toggle_active)
         self.merge_button.clicked.connect(self.start_merge)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)  # Ctrl+F, as on the activities page
+        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         ctx.data_changed.connect(self.reload)
         ctx.plan_changed.connect(lambda _id: self.reload())
         self.form.load(None)
@@ -194,6 +197,8 @@ class AgenciesPage(QWidget):
     # Actions ---------------------------------------------------------------------------------
 
     def new(self) -> None:
+        if not self.maybe_leave():  # the agency being edited: save, drop or stay
+            return
         self.form.load(None)
         self._select_row(-1)
         self.status_label.clear()
