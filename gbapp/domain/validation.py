@@ -41,29 +41,46 @@ def parse_count(text: str) -> int | None:
     return int(text)
 
 
-_MONEY_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 15.000.000 or 1.500,5
-_MONEY_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3}){2,}$")  # 12,000,000 pasted from English Excel
-_MONEY_PLAIN = re.compile(r"^\d+([.,]\d+)?$")  # 15000000, 1,5 or 1.5
+def parse_percent(text: str) -> int | None:
+    """A share in whole per cent: '80', '80%', '80 %'; '' -> None."""
+    cleaned = (text or "").strip()
+    if cleaned.endswith("%"):
+        cleaned = cleaned[:-1].rstrip()
+    return parse_count(cleaned)
+
+
+_MONEY_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 15.000.000 or 15.000.000,00
+# 12,000,000 or 500,000 pasted from English Excel: a đồng has no thousandths, so a comma before
+# three digits groups thousands ("500,000" is five hundred thousand, not 500)
+_MONEY_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_MONEY_PLAIN = re.compile(r"^\d+([.,]\d+)?$")  # 15000000, 15000000,00
 _CURRENCY = re.compile(r"\s*(đồng|đ|vnđ|vnd)\.?$", re.IGNORECASE)
 
 
 def parse_money(text: str) -> float | None:
-    """An amount in VND: '15.000.000', '15 000 000 đ', '15000000', '12,000,000'; '' -> None.
+    """An amount in whole đồng: '15.000.000', '15 000 000 đ', '15000000', '12,000,000',
+    '500,000'; '' -> None.
 
-    Raises ValueError with a Vietnamese message for anything else.
+    Raises ValueError with a Vietnamese message for anything else, a part of a đồng included
+    ('2,5' is not 2,5 million: it would be stored as 2 đồng and a half).
     """
     raw = (text or "").strip()
     cleaned = _CURRENCY.sub("", raw).replace(" ", "").replace("\u00a0", "")
     if not cleaned:
         return None
     if _MONEY_GROUPED.match(cleaned):
-        return float(cleaned.replace(".", "").replace(",", "."))
-    if _MONEY_EN_GROUPED.match(cleaned):
-        return float(cleaned.replace(",", ""))
-    if _MONEY_PLAIN.match(cleaned) and not re.match(r"^\d{1,3}\.\d{3}$", cleaned):
-        return float(cleaned.replace(",", "."))
-    raise ValueError(f"Số tiền «{raw}» không hợp lệ: không phải là một số tiền "
-                     "(nhập theo đồng, ví dụ 15.000.000).")
+        value = float(cleaned.replace(".", "").replace(",", "."))
+    elif _MONEY_EN_GROUPED.match(cleaned):
+        value = float(cleaned.replace(",", ""))
+    elif _MONEY_PLAIN.match(cleaned):
+        value = float(cleaned.replace(",", "."))
+    else:
+        raise ValueError(f"Số tiền «{raw}» không hợp lệ: không phải là một số tiền "
+                         "(nhập theo đồng, ví dụ 15.000.000).")
+    if value != int(value):
+        raise ValueError(f"Số tiền «{raw}» có phần lẻ của đồng: nhập số đồng, ví dụ "
+                         "2.500.000 cho hai triệu rưỡi.")
+    return value
 
 
 def parse_decimal(text: str) -> float | None:

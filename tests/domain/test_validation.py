@@ -68,3 +68,31 @@ def test_a_date_far_outside_any_plan_is_refused():
         with pytest.raises(DateError, match="ngoài khoảng 1945–2100"):
             parse_date(typed)
     assert parse_date("29/11/2006").year == 2006 and parse_date("1/1/25").year == 2025
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("500,000", 500_000), ("12,000", 12_000), ("15,000,000", 15_000_000),
+    ("15.000.000,00", 15_000_000), ("12,000.00", 12_000), ("1.500", 1_500),
+    ("15.000.000 Đồng", 15_000_000),
+])
+def test_money_in_whole_dong(text, amount):
+    # "500,000" was stored as 500 đồng: a đồng has no thousandths, the comma groups thousands
+    from gbapp.domain.validation import parse_money
+
+    assert parse_money(text) == amount
+
+
+@pytest.mark.parametrize("text", ["2,5", "1.5", "1.234,5"])
+def test_a_part_of_a_dong_is_refused_not_rounded_on_display(text):
+    # "2,5" was stored as 2.5 and shown as "2"
+    from gbapp.domain.validation import parse_money
+
+    with pytest.raises(ValueError, match="phần lẻ của đồng"):
+        parse_money(text)
+
+
+def test_percent_with_its_sign():
+    from gbapp.domain.validation import parse_percent
+
+    assert parse_percent("80%") == parse_percent("80 %") == parse_percent(" 80 ") == 80
+    assert parse_percent("") is None

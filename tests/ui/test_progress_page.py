@@ -178,14 +178,15 @@ def test_a_late_completion_is_shown_as_late(qtbot, page, ctx):
 
 def test_numbers_only_and_future_completion_refused(qtbot, page, ctx):
     choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
-    type_text(page.form.sessions, "hai")  # the field takes digits only
-    assert page.form.sessions.text() == ""
+    type_text(page.form.sessions, "hai")  # kept as typed, refused with a message on saving
+    assert page.form.sessions.text() == "hai"
     page.form.status.setCurrentIndex(page.form.status.findText("Hoàn thành"))
     type_text(page.form.completed_on, "05/01/2026")
     type_text(page.form.spending, "15,5,5")
     page.form.status.setFocus()
     key(qtbot, Qt.Key.Key_S, CTRL)
     assert page.form.errors.message("completed_on") == "Ngày hoàn thành không được sau hôm nay."
+    assert "số nguyên" in page.form.errors.message("sessions")
     assert "không phải là một số tiền" in page.form.errors.message("spending")
 
 
@@ -467,3 +468,26 @@ def test_saving_an_untouched_form_records_no_report_the_agency_never_sent(qtbot,
     saved = progress.get(ctx.db, rows[1].id, stp, half)
     assert saved is not None and saved.status == Status.NOT_STARTED
     assert page.form.errors.message("status") in ("", None)
+
+
+def test_figures_take_what_is_pasted_or_typed_with_unikey(qtbot, page, ctx):
+    # the fields' validators refused "1,234", "80 %", "15.000.000 đồng" pasted, without a word;
+    # and Unikey's Telex "d" + Backspace + "đ" after 1500000 lost a digit: "150000đ"
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    stp = page.agency.current_id()
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    first = page.model.rows()[0].id
+    page.form.status.setCurrentIndex(page.form.status.findData(Status.IN_PROGRESS))
+    page.form.percent.insert("80 %")
+    page.form.participants.insert("1,234")
+    page.form.men.insert("\u00a0600\t")
+    type_text(page.form.spending, "1500000d")
+    page.form.spending.setFocus()
+    qtbot.keyClick(page.form.spending, Qt.Key.Key_Backspace)
+    type_text(page.form.spending, "đ")
+    assert page.form.spending.text() == "1500000đ"
+    page.form.status.setFocus()
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    saved = progress.get(ctx.db, first, stp, half)
+    assert (saved.percent, saved.participants, saved.men, saved.spending) == (
+        80, 1234, 600, 1_500_000)

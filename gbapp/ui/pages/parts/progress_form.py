@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -32,6 +32,7 @@ from ....domain.validation import (
     format_count,
     format_money,
     parse_count,
+    parse_percent,
     parse_money,
 )
 from ...widgets.date_edit import DateEdit
@@ -42,9 +43,13 @@ from .labels import tr
 _DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
 
 
-def _number_edit(pattern: str, width: int | None = None) -> QLineEdit:
+def _number_edit(width: int | None = None) -> QLineEdit:
+    """A figure's field. It takes whatever is typed or pasted ("1,234", "80 %", "15.000.000 đ"):
+    what is not a number is said under the field on saving. (A validator refused pasted text
+    without a word, and refusing Unikey's "d" before its "đ" made the Backspace that follows
+    delete a digit: "1500000đ" became "150000đ".)"""
     edit = QLineEdit()
-    edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+    edit.setMaxLength(40)
     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     if width:
         edit.setMaximumWidth(width)
@@ -83,17 +88,17 @@ class ProgressForm(QWidget):
             # One "done": on time or late follows from the completion and due dates.
             label = "Hoàn thành" if status == Status.DONE_ON_TIME else STATUS_LABELS[status]
             self.status.addItem(tr(label), status)
-        self.percent = _number_edit(r"\d{0,3}", 80)
+        self.percent = _number_edit(80)
         self.result = _text_edit(96)
-        self.sessions = _number_edit(r"[0-9. ]{0,9}", 110)
-        self.participants = _number_edit(r"[0-9. ]{0,11}", 110)
-        self.men = _number_edit(r"[0-9. ]{0,11}", 110)
-        self.women = _number_edit(r"[0-9. ]{0,11}", 110)
+        self.sessions = _number_edit(110)
+        self.participants = _number_edit(110)
+        self.men = _number_edit(110)
+        self.women = _number_edit(110)
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText(self.tr("Số, ký hiệu văn bản báo cáo, ví dụ 45/BC-SNV"))
         self.difficulties = _text_edit()
         self.proposals = _text_edit()
-        self.spending = _number_edit(r"[0-9., ]{0,20}(đ|đồng|VND|vnd|VNĐ)?", 170)
+        self.spending = _number_edit(170)
         self.spending.setPlaceholderText(self.tr("ví dụ 15.000.000"))
         self.completed_on = DateEdit()
         self.completed_on.setMaximumWidth(130)
@@ -198,7 +203,8 @@ class ProgressForm(QWidget):
         """The report as typed; raises InvalidInput (shown next to the fields) when it is wrong."""
         errors: dict[str, str] = {}
         status = Status(self.status.currentData())
-        numbers = {key: field_number(parse_count, getattr(self, key).text(), errors, key)
+        numbers = {key: field_number(parse_percent if key == "percent" else parse_count,
+                                     getattr(self, key).text(), errors, key)
                    for key in ("percent", "sessions", "participants", "men", "women")}
         spending = field_number(parse_money, self.spending.text(), errors, "spending")
         completed = field_date(self.completed_on.text(), errors, "completed_on")
