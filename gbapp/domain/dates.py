@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .text import clean_line
+
 _DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
 
 
@@ -16,9 +18,15 @@ class DateError(ValueError):
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 
+_PASTED_AROUND = " \t\u00a0\u200b\ufeff\x07"
+
+
 def parse_date(text: str) -> dt.date | None:
     """'5/2/2025' or '05/02/2025' -> date(2025, 2, 5); '' -> None; otherwise DateError."""
-    if not text or not text.strip():
+    if text:
+        # pasted from a Word cell: a non-breaking space, a cell mark (\x07), a line break
+        text = clean_line(text).strip(_PASTED_AROUND)
+    if not text:
         return None
     m = _DATE_RE.match(text)
     if not m:

@@ -96,3 +96,26 @@ def test_percent_with_its_sign():
 
     assert parse_percent("80%") == parse_percent("80 %") == parse_percent(" 80 ") == 80
     assert parse_percent("") is None
+
+
+@pytest.mark.parametrize("text", [" 01/03/2025", "\u00a001/03/2025", "1/3/2025\x07",
+                                  "01/03/2025\r\n", "\ufeff1/3/25"])
+def test_a_date_pasted_from_a_word_cell(text):
+    import datetime as dt
+
+    from gbapp.domain.dates import parse_date
+
+    assert parse_date(text) == dt.date(2025, 3, 1)
+
+
+def test_a_date_field_keeps_what_is_pasted_around_a_date(qapp):
+    # its ten-character limit cut " 01/03/2025" to "01/03/202", then quoted that in the error
+    import datetime as dt
+
+    from gbapp.ui.widgets.date_edit import DateEdit
+
+    field = DateEdit()
+    field.insert("\u00a001/03/2025")
+    assert field.date() == dt.date(2025, 3, 1)
+    field.editingFinished.emit()
+    assert field.text() == "01/03/2025"

@@ -18,7 +18,9 @@ class DateEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.setMaxLength(10)
+        # room for what a paste brings around a date (" 01/03/2025" from a Word cell, a cell
+        # mark): ten characters cut it to "01/03/202"; parse_date drops the rest
+        self.setMaxLength(24)
         # Never squeezed below a whole date: "31/12/2025" stays readable in a narrow form.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 14)
         self.editingFinished.connect(self._normalise)
