@@ -83,8 +83,12 @@ def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=folder)
-    except PermissionError as exc:
-        raise FolderNotWritableError(folder, exc.strerror or "") from exc
+    except PermissionError as exc:  # (its strerror is English: "Permission denied")
+        raise FolderNotWritableError(folder, "thư mục chỉ đọc hoặc không có quyền ghi") from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFullError(folder) from exc
+        raise FolderNotWritableError(folder, "đường dẫn không dùng được ở máy này") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:

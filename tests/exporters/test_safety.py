@@ -237,3 +237,19 @@ def test_plan_items_matches_the_store(demo_copy):
     finally:
         db.close()
     assert [dataclasses.replace(i, child_count=0) for i in theirs] == ours
+
+
+def test_a_folder_that_cannot_be_written_is_said_in_vietnamese(tmp_path, monkeypatch):
+    # the message ended in English: «Không ghi được vào thư mục «/sys»: Permission denied»
+    import tempfile
+
+    from gbapp.exporters.safe_write import FolderNotWritableError, atomic_write
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(FolderNotWritableError) as caught:
+        atomic_write(tmp_path / "bc.docx", lambda p: p.write_bytes(b"x"))
+    message = str(caught.value).split(" (")[0]
+    assert "Permission denied" not in message and "không có quyền ghi" in message
