@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import re
 import unicodedata
 from pathlib import Path
 
@@ -75,6 +76,8 @@ def parse_plan_text(text: str) -> ParsedPlan:
         raise PlanImportError("Văn bản quá dài (text too large)")
     if not text.strip():
         raise PlanImportError(EMPTY)
+    if _legacy_font(text):
+        raise PlanImportError(LEGACY_FONT_TEXT)
 
     def run():
         notes: list[str] = []
@@ -103,6 +106,13 @@ LEGACY_FONT = (
     "Văn bản trong tệp Word dùng phông chữ cũ (.VnTime, TCVN3/ABC hoặc VNI), không phải Unicode: "
     "hãy mở tệp bằng Word, chép toàn bộ văn bản, chuyển mã sang Unicode bằng Unikey (Công cụ "
     "chuyển mã), dán lại, lưu rồi nhập lại. (legacy-font text, not Unicode)")
+
+# The same for text (pasted, or a .txt that Notepad saved after copying from such a page or file).
+LEGACY_FONT_TEXT = (
+    "Văn bản được gõ bằng phông chữ cũ (.VnTime hoặc VNI-Times), tức bảng mã cũ TCVN3/ABC hoặc "
+    "VNI, không phải Unicode: hãy chuyển mã sang Unicode bằng Unikey (Công cụ chuyển mã: bảng mã "
+    "nguồn TCVN3 (ABC) hoặc VNI Windows, bảng mã đích Unicode), dán hoặc lưu lại rồi nhập lại. "
+    "(legacy-font text, not Unicode)")
 
 _NOT_TEXT = "Không đọc được tệp như văn bản tiếng Việt Unicode"
 _BOMS = [
@@ -166,6 +176,40 @@ def _reads_as_vietnamese(text: str) -> bool:
         return True
     known = sum(1 for ch in foreign if ch in _VI_LETTERS)
     return known >= 0.9 * len(foreign)
+
+
+# Legacy fonts draw Vietnamese letters in place of Latin-1 characters: TCVN3 "KÕ ho¹ch thùc hiÖn
+# c«ng t¸c b×nh ®¼ng giíi" and VNI "Keá hoaïch thöïc hieän coâng taùc" (= "Kế hoạch thực hiện công
+# tác bình đẳng giới"). Their signature is a Latin-1 sign or letter that no Vietnamese word has
+# (¹ ® × ï ø ñ ö …) glued to a letter inside a word; a Unicode plan has none, however few
+# accents it carries, except in the odd foreign name ("Zürich", "Microsoft®").
+_LEGACY_ONLY = "".join(sorted(
+    ch for ch in map(chr, range(0xA1, 0x100))
+    if ch not in _VI_LETTERS and ch not in "°±²³´º¿"))
+_LEGACY_MID = "§«»×"  # signs documents use too («…», §3, 3×4): a signature only between letters
+_LETTER = f"A-Za-z\u00c0-\u00ff{_LEGACY_ONLY}"  # (a legacy sign next to a letter: "®Èy" = đẩy)
+_LEGACY_SIGNATURE = re.compile(f"[{_LETTER}][{_LEGACY_ONLY}]|[{_LEGACY_ONLY}][{_LETTER}]"
+                               f"|[{_LETTER}][{_LEGACY_MID}][{_LETTER}]")
+# Letters only Unicode Vietnamese has (beyond Latin-1: ă đ ĩ ơ ư ạ ả ấ …).
+_UNICODE_VI = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                         "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def _legacy_font(text: str) -> bool:
+    """Whether *text* is Vietnamese typed in a legacy font (TCVN3/ABC, VNI), read as Latin-1:
+    at least three words carry the signature, more than twice as many as carry a letter of
+    Unicode Vietnamese, and a tenth of all words at least (in such a text, most words do; a
+    Unicode plan, or any text quoting a few foreign names, "Müller", "Muñoz", is not refused)."""
+    words = unicodedata.normalize("NFC", text[:50000]).split()
+    legacy = unicode_vi = 0
+    for word in words:
+        if word.isascii():
+            continue
+        if _UNICODE_VI.search(word):  # (never in a legacy-font word)
+            unicode_vi += 1
+        elif _LEGACY_SIGNATURE.search(word):
+            legacy += 1
+    return legacy >= 3 and legacy > 2 * unicode_vi and legacy * 10 >= len(words)
 
 
 _NOT_SUPPORTED = {
