@@ -103,7 +103,9 @@ def test_short_unicode_texts_are_not_taken_for_a_legacy_font():
         assert not _legacy_font(text), text
 
 
-_VIETNAMESE = ("abcdeghiklmnopqrstuvxyABCDEGHIKLMNOPQRSTUVXY0123456789 .,;:()/-–—…“”‘’«»×§°%\n\t\u00a0"
+# (« » × § glued between two letters, "c«ng", are the font's: documents put them by spaces or
+# digits, as in the test above.)
+_VIETNAMESE = ("abcdeghiklmnopqrstuvxyABCDEGHIKLMNOPQRSTUVXY0123456789 .,;:()/-–—…“”‘’°%\n\t\u00a0"
                "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
                "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ")
 
