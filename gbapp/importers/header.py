@@ -597,10 +597,11 @@ def _basis_from(line: str, m: re.Match, seg_end: int) -> LegalBasis:
     if citing:
         after = after[:citing.start()]
     summary = after.strip(" ,.;")
-    summary = re.sub(r"^(?:về việc|v/v|về)\s+", "", summary, flags=re.IGNORECASE)
+    # the connector stays: the regenerated plan cites "… của UBND tỉnh về công tác …", "… về việc
+    # hướng dẫn …" as the source did (one of its own would be a guess: "ban hành …" takes none)
     summary = re.sub(r"\s+(?:và|;)$", "", summary).strip(" ,.;")
-    if summary == "và":  # "… của Bộ Nội vụ và Kế hoạch số …": nothing of its own
-        summary = ""
+    if re.fullmatch(r"và|về|về việc|v/v", summary, flags=re.IGNORECASE):
+        summary = ""  # "… của Bộ Nội vụ và Kế hoạch số …": nothing of its own
     if "name" in m.re.groupindex:
         summary = m.group("name").strip()
         if m.group("y") and issued is None:  # "Luật Bình đẳng giới năm 2006": a year, not a day

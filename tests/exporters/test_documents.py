@@ -609,13 +609,13 @@ def test_a_reissued_plan_cites_each_document_as_the_plan_did(tmp_path):
     finally:
         db.close()
     all_text = texts(docx.Document(str(out)))
-    assert "Căn cứ Quyết định số 254/QĐ-UBND ngày 10/03/2025 của UBND tỉnh ban hành kế hoạch " \
-           "hành động;" in all_text
+    assert "Căn cứ Quyết định số 254/QĐ-UBND ngày 10/03/2025 của UBND tỉnh về việc ban hành kế " \
+           "hoạch hành động;" in all_text
     assert "Căn cứ Nghị định số 1/2026/NĐ-CP;" in all_text
     assert "Căn cứ Chỉ thị số 21-CT/TW;" in all_text
     closing = next(t for t in all_text if "739/BNV" in t)
     assert closing.startswith("Thực hiện Công văn số 739/BNV-CTTN&BĐG ngày 28/03/2025 của Bộ Nội "
-                              "vụ hướng dẫn triển khai công tác năm 2025 và Kế hoạch số 5/KH-BNV "
+                              "vụ về việc hướng dẫn triển khai công tác năm 2025 và Kế hoạch số 5/KH-BNV "
                               "ngày 02/01/2026 của Bộ Nội vụ; theo đề nghị của Sở Tư pháp tại Tờ "
                               "trình số 7/TTr-STP ngày 02/01/2026; theo đề nghị của Sở Nội vụ tại "
                               "Tờ trình số 80/TTr-SNV ngày 14/04/2025;")

@@ -433,11 +433,11 @@ def test_legal_bases_as_other_provinces_cite_them():
             "hoạch như sau:\n" + BODY)
     bases = [(b.number, b.issuer, b.summary) for b in parse_plan_text(text).meta.legal_bases]
     assert bases == [
-        ("11-NQ/TW", "Bộ Chính trị", "công tác phụ nữ"),  # the Party's numbering
+        ("11-NQ/TW", "Bộ Chính trị", "về công tác phụ nữ"),  # the Party's numbering
         ("10/2024/TT-BLĐTBXH", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội", ""),
         ("1790/QĐ-TTg", "Thủ tướng Chính phủ", ""),  # one issuer written after both
         ("2232/QĐ-TTg", "Thủ tướng Chính phủ", ""),
-        ("739/BNV-CTTN&BĐG", "Bộ Nội vụ", "hướng dẫn công tác bình đẳng giới năm 2025"),
+        ("739/BNV-CTTN&BĐG", "Bộ Nội vụ", "về việc hướng dẫn công tác bình đẳng giới năm 2025"),
     ]
 
 

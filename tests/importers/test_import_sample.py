@@ -85,7 +85,7 @@ def test_legal_bases(plan93):
         ("Quyết định", "254/QĐ-UBND", dt.date(2021, 4, 19), "UBND tỉnh"),
         ("Tờ trình", "80/TTr-SNV", dt.date(2025, 4, 14), "Sở Nội vụ"),
     ]
-    assert plan93.meta.legal_bases[0].summary.startswith("hướng dẫn triển khai công tác bình đẳng giới")
+    assert plan93.meta.legal_bases[0].summary.startswith("về việc hướng dẫn triển khai công tác bình đẳng giới")
     assert "Chiến lược quốc gia" in plan93.meta.legal_bases[1].summary
 
 
