@@ -223,6 +223,19 @@ _LEVEL_BODY_RE = re.compile(r"(?:^|\s)(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (ỦY
 _ORG_HEAD_RE = re.compile(r"^(BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI CỤC|TRUNG TÂM|VĂN PHÒNG|CÔNG AN|ĐẢNG ỦY|ĐẢNG UỶ|"
                           r"LIÊN ĐOÀN|CÔNG ĐOÀN|SỞ|BAN|BỘ|CỤC|HỘI|BCH|ĐOÀN|PHÒNG)(?:\s+|$)")
 _NAME_HINTS = ("Hồ Chí Minh", "Việt Nam", "Tổ quốc", "Liên hiệp Phụ nữ")
+# Decree 30, Appendix II writes these units' generic noun with a capital too; any other is lower
+# case after the body's name ("UBND thành phố Hà Nội", "Sở Y tế tỉnh Lào Cai").
+_CAPITALISED_UNITS = ("Thành phố Hồ Chí Minh",)
+_CAPITALISED_UNITS_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(u) for u in _CAPITALISED_UNITS) + r")(?!\w)", re.IGNORECASE)
+
+
+def _capitalised_units(name: str) -> str:
+    """'UBND thành phố Hồ Chí Minh' -> 'UBND Thành phố Hồ Chí Minh'."""
+    if "minh" not in name.lower():  # (the only such name so far: no search in most names)
+        return name
+    return _CAPITALISED_UNITS_RE.sub(
+        lambda m: next(u for u in _CAPITALISED_UNITS if u.lower() == m.group(0).lower()), name)
 
 
 _PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|SỞ|BAN|PHÒNG)\b")
@@ -290,8 +303,8 @@ def normalise_issuer(block: str) -> str:
         sub = _SUB_ORG_RE.search(rest)
         if sub:
             place = proper_case(rest[:sub.start()])
-            return f"{title_word(sub.group(1))} {org_case(sub.group(2))} {unit} {place}"
-        return f"UBND {unit} {proper_case(rest)}"
+            return _capitalised_units(f"{title_word(sub.group(1))} {org_case(sub.group(2))} {unit} {place}")
+        return _capitalised_units(f"UBND {unit} {proper_case(rest)}")
     if not block.isupper():
         return block
     m = _EXECUTIVE_RE.search(block) or _NATIONAL_PARENT_RE.search(block)
@@ -350,13 +363,13 @@ def _restore_acronyms(name: str, block: str) -> str:
         name = " ".join(w.upper() if w.upper() in acronyms else w for w in name.split(" "))
     for hint in _NAME_HINTS:
         name = re.sub(rf"(?<!\w){re.escape(hint)}(?!\w)", hint, name, flags=re.IGNORECASE)
-    return name
+    return _capitalised_units(name)
 
 
 def _site_issuer(value: str) -> str:
     m = re.match(r"^(Tỉnh|Thành phố)\s+(.+)$", value, re.IGNORECASE)
     if m:
-        return f"UBND {m.group(1).lower()} {proper_case(m.group(2))}"
+        return _capitalised_units(f"UBND {m.group(1).lower()} {proper_case(m.group(2))}")
     return value
 
 
