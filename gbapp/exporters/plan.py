@@ -161,6 +161,42 @@ def agency_line(refs: Sequence, stated: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+# A pointer to a table in the plan's own body: "(Chi tiết tại bảng phân công dưới đây)", "Nhiệm
+# vụ cụ thể theo bảng sau:". The export writes no table (a table's rows come out as the items
+# under it), so such a pointer would point at nothing. One to an appendix ("Phụ lục kèm theo")
+# stays: the assignment appendix is exported to go with the plan.
+_TABLE_REF = (r"(?:các\s+)?(?:bảng|biểu)(?:\s+[^\s.;:()]+){0,6}?\s+(?:kèm theo\s+)?"
+              r"(?:dưới đây|sau đây|sau|dưới)(?=\s*[).;:,]|\s*$)")
+_POINTING = r"(?:được\s+)?(?:nêu\s+)?(?:tại|theo|như|ở|trong|xem)\s+"
+# the words a sentence that only points may have before that
+_POINTER_LEAD = (r"(?:(?:chi tiết|cụ thể|nội dung|nhiệm vụ|các nhiệm vụ|hoạt động|các hoạt động|"
+                 r"phân công|danh mục)\s+)*")
+_TABLE_POINTER_RES = (
+    # "(Chi tiết tại bảng dưới đây)" anywhere
+    re.compile(rf"\s*\(\s*{_POINTER_LEAD}{_POINTING}{_TABLE_REF}\s*\)", re.IGNORECASE),
+    # a line that only points: "Chi tiết tại bảng phân công dưới đây:"
+    re.compile(rf"^[-+•]?\s*{_POINTER_LEAD}{_POINTING}{_TABLE_REF}\s*[.:;]?\s*$",
+               re.IGNORECASE | re.MULTILINE),
+    # the end of a sentence: "… thực hiện theo bảng dưới đây." -> "… thực hiện."
+    re.compile(rf"(?:,\s*{_POINTER_LEAD}|\s+){_POINTING}{_TABLE_REF}(?=\s*[.:;]?\s*$)",
+               re.IGNORECASE | re.MULTILINE),
+)
+
+
+def without_table_pointers(text: str) -> str:
+    """*text* without what points at a table in the plan's body (see _TABLE_REF)."""
+    low = text.lower()
+    if "bảng" not in low and "biểu" not in low:
+        return text
+    kept = text
+    for pattern in _TABLE_POINTER_RES:
+        kept = pattern.sub("", kept)
+    if kept == text:
+        return text
+    kept = re.sub(r"\n[ \t]*(?=\n)", "", kept).strip()  # (the line a pointer took)
+    return re.sub(r"[ \t]+([.:;])$", r"\1", kept)
+
+
 def _write_tree(b: DocBuilder, doc: PlanDocument,
                 assignments: Mapping[int, Sequence] | None = None) -> str:
     """The items with their literal labels; returns the last section's Roman numeral.
@@ -181,7 +217,9 @@ def _write_tree(b: DocBuilder, doc: PlanDocument,
         while waiting and waiting[-1][0] >= it.depth:
             _write_body(b, waiting.pop()[1])
         label = item_label(it)
-        title, text = clean_line(it.title), clean_text(it.text)
+        title, text = clean_line(it.title), without_table_pointers(clean_text(it.text))
+        if "(" in title:  # "NHIỆM VỤ (chi tiết tại bảng dưới đây)"; a title is never left empty
+            title = _TABLE_POINTER_RES[0].sub("", title).strip() or title
         if not title and text and it.kind != ItemKind.ROMAN:
             # an item with text only: its first paragraph goes on the label's line, not "a)"
             # alone above it
