@@ -113,6 +113,8 @@ def _province_of(issuer: str) -> str | None:
         return None  # a provincial city, not a province
     head = issuer[:m.start()].strip()
     if head in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân") or head.startswith("Sở "):
+        if name == "Hồ Chí Minh":  # Decree 30's own spelling, with a capital T
+            level = "Thành phố"
         return f"UBND {level} {name}"
     return None
 

@@ -503,6 +503,8 @@ def test_report_of_another_province_is_not_headed_with_the_default_province(tmp_
     ("UBND tỉnh Gia Lai", "UBND tỉnh Gia Lai"),
     ("Sở Y tế tỉnh Lào Cai", "UBND tỉnh Lào Cai"),
     ("UBND thành phố Cần Thơ", "UBND thành phố Cần Thơ"),
+    ("Sở Y tế Thành phố Hồ Chí Minh", "UBND Thành phố Hồ Chí Minh"),
+    ("UBND thành phố Hồ Chí Minh", "UBND Thành phố Hồ Chí Minh"),
     ("UBND thành phố Hà Tĩnh", None),  # a provincial city, not a province
     ("UBND xã Bình Sơn", None),
     ("Đảng ủy xã Tịnh Khê", None),
