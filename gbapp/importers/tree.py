@@ -7,6 +7,7 @@ import re
 from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, Role, TimeFrame
 from gbapp.domain.numbering import from_roman, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
+from gbapp.domain.text import fold
 
 from .agencies import agency_heading, extract_agencies, is_assignment_only, split_agency_list
 from .markers import GROUP_RANK, RANK, Marker, classify_label, is_group_letter, parse_marker
@@ -288,9 +289,15 @@ def _continues_numbering(row: Row, stack: list[_Open]) -> bool:
                for node in stack)
 
 
+# Headings of the part of a plan that lists its tasks ("III. NỘI DUNG HOẠT ĐỘNG"), folded.
+_TASK_HEADINGS = ("noi dung", "nhiem vu", "hoat dong", "giai phap")
+
+
 def _appendix_anchor(opened: list[_Open]) -> _Open | None:
     """The item whose details are in the appendix ("II. NHIỆM VỤ (Chi tiết tại Phụ lục kèm
-    theo)"); else the last one that mentions the appendix at all."""
+    theo)"); else the last task heading that mentions it ("III. NỘI DUNG HOẠT ĐỘNG (Có Phụ lục
+    phân công nhiệm vụ kèm theo)", not the "IV. TỔ CHỨC THỰC HIỆN" after it that asks the
+    agencies "được phân công tại Phụ lục" to report); else the last one that mentions it."""
     mentions = []
     for node in opened:
         both = f"{node.item.title} {' '.join(node.parts)}".lower()
@@ -298,7 +305,9 @@ def _appendix_anchor(opened: list[_Open]) -> _Open | None:
             if "chi tiết" in both:
                 return node
             mentions.append(node)
-    return mentions[-1] if mentions else None
+    tasks = [node for node in mentions
+             if any(key in fold(node.item.title) for key in _TASK_HEADINGS)]
+    return (tasks or mentions)[-1] if mentions else None
 
 
 def _row_node(row: Row, year: int | None) -> _Open:

@@ -85,3 +85,33 @@ def test_appendix_table_after_the_signature_goes_to_the_item_that_points_to_it(t
     assert [it.title for it in plan.items] == [
         "MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ CỤ THỂ", "TỔ CHỨC THỰC HIỆN"]
     assert len(plan.items[2].children) == 2
+
+
+def test_appendix_table_goes_to_the_task_heading_not_to_a_later_mention(tmp_path):
+    # "III. NỘI DUNG HOẠT ĐỘNG (Có Phụ lục … kèm theo)" then "IV. TỔ CHỨC THỰC HIỆN: … được
+    # phân công tại Phụ lục báo cáo…": the tasks went under IV, the last section to mention it
+    doc = docx.Document()
+    for line in ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 845/KH-UBND",
+                 "Quảng Trị, ngày 10 tháng 11 năm 2025", "KẾ HOẠCH",
+                 "Tổ chức Tháng hành động vì bình đẳng giới năm 2025", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "1. Nâng cao nhận thức về bình đẳng giới.", "II. NỘI DUNG HOẠT ĐỘNG",
+                 "(Có Phụ lục phân công nhiệm vụ kèm theo)", "III. TỔ CHỨC THỰC HIỆN",
+                 "Các cơ quan, đơn vị được phân công tại Phụ lục báo cáo kết quả về Sở Nội vụ "
+                 "trước ngày 20/12/2025.",
+                 "Nơi nhận:", "- Như trên;", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                 "PHÓ CHỦ TỊCH", "Bùi Văn B", "PHỤ LỤC", "PHÂN CÔNG NHIỆM VỤ"]:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=3, cols=4)
+    for r, row in enumerate([("STT", "Nội dung", "Cơ quan chủ trì", "Thời gian"),
+                             ("1", "Tổ chức Lễ mít tinh", "Sở Nội vụ", "Tháng 11/2025"),
+                             ("2", "Treo băng rôn, khẩu hiệu", "Sở Văn hóa", "Tháng 11/2025")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "qt.docx"
+    doc.save(path)
+    plan = read_plan(path)
+    assert [it.title for it in plan.items] == [
+        "MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG HOẠT ĐỘNG", "TỔ CHỨC THỰC HIỆN"]
+    assert [t.title for t in plan.items[1].children] == ["Tổ chức Lễ mít tinh",
+                                                         "Treo băng rôn, khẩu hiệu"]
+    assert plan.items[2].children == []
