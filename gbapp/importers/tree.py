@@ -6,8 +6,8 @@ import re
 
 from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, Role, TimeFrame
 from gbapp.domain.numbering import from_roman, letter_index
-from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 from gbapp.domain.text import fold
+from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
 from .agencies import agency_heading, extract_agencies, is_assignment_only, split_agency_list
 from .markers import GROUP_RANK, RANK, Marker, classify_label, is_group_letter, parse_marker

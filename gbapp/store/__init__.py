@@ -1,13 +1,13 @@
 """Storage: the SQLite schema, its migrations and every query of the app. No Qt here."""
 
 from .database import (
+    CancellableRead,
     DamagedDatabaseError,
     DatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
-    StorageError,
-    CancellableRead,
     ReadCancelled,
+    StorageError,
     open_database,
     open_reader,
 )

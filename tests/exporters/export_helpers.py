@@ -16,3 +16,18 @@ def run_checker(path: Path, kind: str) -> subprocess.CompletedProcess:
     """Run the Decree 30 checker on *path* with the interpreter running the tests."""
     return subprocess.run([sys.executable, str(CHECKER), str(path), "--kind", kind],
                           capture_output=True, text=True, timeout=120)
+
+
+def export_parsed_plan(parsed, tmp_path: Path) -> Path:
+    """Store *parsed* in a new database under *tmp_path* and export it as a plan; the path."""
+    from gbapp.exporters import ExportOptions, export
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database
+
+    db = open_database(tmp_path / "kh.db")
+    try:
+        store_plan(db, parsed)
+        db.conn.commit()
+        return export(db, "plan", tmp_path / "kh.docx", ExportOptions())[0]
+    finally:
+        db.close()

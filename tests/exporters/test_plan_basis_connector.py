@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import docx
 import pytest
-from export_helpers import run_checker
+from export_helpers import export_parsed_plan, run_checker
 
-from gbapp.exporters import ExportOptions, export
 from gbapp.importers import parse_plan_text
-from gbapp.store import open_database
 
 HEADER = """UBND TỈNH LÀO CAI
 SỞ NỘI VỤ
@@ -48,16 +46,8 @@ MANY = ("Căn cứ Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính ph�
 
 
 def _export(tmp_path, preamble: str):
-    from gbapp.services.importing import store_plan
-
     parsed = parse_plan_text(HEADER + preamble + "\n" + BODY)
-    db = open_database(tmp_path / "kh.db")
-    try:
-        store_plan(db, parsed)
-        db.conn.commit()
-        out = export(db, "plan", tmp_path / "kh.docx", ExportOptions())[0]
-    finally:
-        db.close()
+    out = export_parsed_plan(parsed, tmp_path)
     return parsed, out, [p.text for p in docx.Document(str(out)).paragraphs]
 
 

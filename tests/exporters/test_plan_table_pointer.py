@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import docx
 import pytest
-from export_helpers import run_checker
+from export_helpers import export_parsed_plan, run_checker
 
-from gbapp.exporters import ExportOptions, export
 from gbapp.exporters.plan import without_table_pointers
 from gbapp.importers import read_plan
-from gbapp.store import open_database
 
 HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK", "Số: 20/KH-UBND", "Đắk Lắk, ngày 10 tháng 02 năm 2026",
         "KẾ HOẠCH", "Thực hiện công tác bình đẳng giới năm 2026",
@@ -41,17 +39,8 @@ def _plan_docx(path, pointer: str):
 
 
 def _export(tmp_path, source):
-    from gbapp.services.importing import store_plan
-
     parsed = read_plan(source)
-    db = open_database(tmp_path / "kh.db")
-    try:
-        store_plan(db, parsed)
-        db.conn.commit()
-        out = export(db, "plan", tmp_path / "kh.docx", ExportOptions())[0]
-    finally:
-        db.close()
-    return parsed, out
+    return parsed, export_parsed_plan(parsed, tmp_path)
 
 
 @pytest.mark.parametrize("pointer", ["(Chi tiết tại bảng phân công dưới đây)",

@@ -32,8 +32,8 @@ from ....domain.validation import (
     format_count,
     format_money,
     parse_count,
-    parse_percent,
     parse_money,
+    parse_percent,
 )
 from ...widgets.date_edit import DateEdit
 from ...widgets.text_edit import TextEdit
