@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from ...domain.model import LegalBasis
 from ...domain.validation import validate_dates
 from ..widgets.date_edit import DateEdit
 from ..widgets.shortcuts import revert_shortcut, save_shortcut
+from ..widgets.tables import EditableTable
 from ..widgets.text_edit import TextEdit
 from .field import FieldBox, show_errors
 
@@ -64,7 +64,7 @@ class PlanForm(QWidget):
         self.title = TextEdit(self)
         self.title.setTabChangesFocus(True)
         self.title.setFixedHeight(self.title.fontMetrics().lineSpacing() * 3 + 14)
-        self.bases = QTableWidget(0, len(BASIS_COLUMNS), self)
+        self.bases = EditableTable(0, len(BASIS_COLUMNS), self)  # Tab gets out of it
         self.bases.setHorizontalHeaderLabels([self.tr(c) for c in BASIS_COLUMNS])
         basis_header = self.bases.horizontalHeader()
         basis_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)

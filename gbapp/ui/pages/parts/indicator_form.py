@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -30,6 +29,7 @@ from ....domain.validation import (
     parse_figure,
     parse_year,
 )
+from ...widgets.tables import EditableTable
 from ...widgets.text_edit import TextEdit
 from .forms import ErrorDisplay
 
@@ -59,14 +59,13 @@ class IndicatorForm(QWidget):
         self.baseline_year = QLineEdit()
         self.baseline_year.setMaximumWidth(70)
         self.baseline_year.setPlaceholderText(self.tr("năm"))
-        self.targets = QTableWidget(0, 2)
+        self.targets = EditableTable(0, 2)  # Tab past the last cell goes on to «Nguồn»
         self.targets.setHorizontalHeaderLabels([self.tr("Năm"), self.tr("Mục tiêu")])
         self.targets.verticalHeader().hide()
         self.targets.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.targets.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.targets.setFixedHeight(4 * (self.fontMetrics().height() + 8) + 4)
         self.targets.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.targets.setTabKeyNavigation(False)
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("Ví dụ: NQ 28/NQ-CP"))
 

@@ -1,0 +1,52 @@
+"""Fixes from the keyboard review: Tab gets out of tables, Alt mnemonics, Esc asks, undo keeps
+the tree's place, Ctrl+Z after a save, pasted Word text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _tab_until(qtbot, start, target, limit=40):
+    """Tab presses from *start* until *target* has the focus (None: it never did)."""
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    for presses in range(1, limit + 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is target:
+            return presses
+    return None
+
+
+def test_tab_leaves_the_plan_forms_legal_bases(qtbot, window, answers):
+    window.show_page("plan")
+    page = window.pages["plan"]
+    page.tabs.setCurrentIndex(1)
+    form = page.plan_form
+    assert form.bases.rowCount() > 1
+    assert _tab_until(qtbot, form.title, form.add_basis) == 2  # into the table, out of it
+    assert _tab_until(qtbot, form.title, form.save_button) == 5
+
+
+def test_tab_through_a_basis_being_edited_goes_on_past_its_last_cell(qtbot, window, answers):
+    window.show_page("plan")
+    page = window.pages["plan"]
+    page.tabs.setCurrentIndex(1)
+    bases = page.plan_form.bases
+    bases.setFocus()
+    bases.setCurrentCell(bases.rowCount() - 1, 0)
+    bases.editItem(bases.currentItem())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not bases)
+    for _ in range(bases.columnCount()):  # cell by cell while editing, then out
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.plan_form.add_basis
+
+
+def test_tab_leaves_the_indicator_targets_after_the_last_cell(qtbot, window, answers):
+    window.show_page("indicators")
+    page = window.pages["indicators"]
+    form = page.form
+    cells = form.targets.rowCount() * form.targets.columnCount()
+    # into the first cell's editor, then one press a cell: typing a target stays possible
+    assert _tab_until(qtbot, form.baseline_year, form.source) == cells + 1
+    assert not form.is_dirty()
