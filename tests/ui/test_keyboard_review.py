@@ -50,3 +50,48 @@ def test_tab_leaves_the_indicator_targets_after_the_last_cell(qtbot, window, ans
     # into the first cell's editor, then one press a cell: typing a target stays possible
     assert _tab_until(qtbot, form.baseline_year, form.source) == cells + 1
     assert not form.is_dirty()
+
+
+def _plan_item(window, ref):
+    from gbapp.store import items, plans
+
+    page = window.pages["plan"]
+    plan_id = plans.latest_id(window.ctx.db)
+    item = next(i for i in items.all_items(window.ctx.db, plan_id) if i.ref == ref)
+    window.show_page("plan")
+    assert page.select_item(item.id)
+    return page, page.form, item
+
+
+def test_a_known_agency_typed_in_phoi_hop_is_saved_without_enter(qtbot, window, answers,
+                                                                  type_text):
+    from gbapp.domain.model import Role
+    from gbapp.store import assignments
+
+    page, form, item = _plan_item(window, "II.1.b")
+    picker = form.coordinating.picker
+    picker.setFocus()
+    qtbot.waitUntil(picker.hasFocus)
+    type_text(picker, "Sở Y tế")
+    picker.completer().popup().hide()
+    qtbot.keyClick(picker, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.boxes["coordinating"].error.text() == ""
+    stored = {(a.agency_name, a.role) for a in assignments.for_item(window.ctx.db, item.id)}
+    assert ("Sở Y tế", Role.COORDINATING) in stored
+    assert picker.text() == ""
+
+
+def test_a_name_typed_in_phoi_hop_counts_as_an_unsaved_edit(qtbot, window, answers, type_text):
+    page, form, item = _plan_item(window, "II.1.b")
+    picker = form.coordinating.picker
+    picker.setFocus()
+    qtbot.waitUntil(picker.hasFocus)
+    type_text(picker, "Sở Không Tồn Tại")
+    picker.completer().popup().hide()
+    assert form.dirty
+    answers.replies.append("cancel")
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Down)
+    assert answers.asked == ["Mục II.1.b đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
+    assert page.current_item_id() == item.id
+    assert picker.text() == "Sở Không Tồn Tại"

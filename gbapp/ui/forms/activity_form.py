@@ -182,6 +182,8 @@ class ActivityForm(QWidget):
         for box in (self.is_activity, self.recurring):
             box.toggled.connect(self._mark_dirty)
         self.coordinating.changed.connect(self._mark_dirty)
+        # a name typed in «Phối hợp» but not yet added is an edit too: leaving asks about it
+        self.coordinating.picker.textEdited.connect(self._mark_dirty)
         self.indicators.itemChanged.connect(self._mark_dirty)
         self.tf_text.editingFinished.connect(self.suggest_dates)
         self.use_suggestion.clicked.connect(self.apply_suggestion)
@@ -328,6 +330,9 @@ class ActivityForm(QWidget):
 
     def validate(self) -> bool:
         """Show every problem under its field; True if there is none."""
+        # a known agency typed in «Phối hợp» and saved without Enter or «Thêm» is added, as the
+        # picker shows it resolved; only a name not in the list is left to complain about
+        self.coordinating.add_typed()
         errors = validate_activity(self.input())
         show_errors(self.boxes, errors)
         return not errors
