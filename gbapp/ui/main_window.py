@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         sp, keys = QStyle.StandardPixmap, QKeySequence.StandardKey
-        self.new_action = self._act("&Mới…", self.new_database, keys.New, sp.SP_FileIcon)
+        # one letter an entry in the «Tệp» menu: M opens, I makes a new database
+        self.new_action = self._act("Mớ&i…", self.new_database, keys.New, sp.SP_FileIcon)
         self.open_action = self._act("&Mở…", self.choose_database, keys.Open,
                                      sp.SP_DialogOpenButton)
         self.copy_action = self._act("&Lưu bản sao…", self.save_copy, "Ctrl+Shift+S",

@@ -3,6 +3,7 @@ the tree's place, Ctrl+Z after a save, pasted Word text."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -95,3 +96,61 @@ def test_a_name_typed_in_phoi_hop_counts_as_an_unsaved_edit(qtbot, window, answe
     assert answers.asked == ["Mục II.1.b đang sửa chưa được lưu. Lưu lại trước khi tiếp tục?"]
     assert page.current_item_id() == item.id
     assert picker.text() == "Sở Không Tồn Tại"
+
+
+def _mnemonic(text):
+    at = text.replace("&&", "\0\0").find("&")
+    return text[at + 1].lower() if at >= 0 else None
+
+
+def _walk(obj, path):
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+@pytest.mark.parametrize("key,target", [("N", "title"), ("H", "tf_text"), ("C", "lead"),
+                                        ("P", "coordinating.picker")])
+def test_the_item_forms_alt_keys_put_the_cursor_in_their_field(qtbot, window, key, target):
+    window.show_page("plan")
+    form = window.pages["plan"].form
+    form.output.setFocus()
+    qtbot.waitUntil(form.output.hasFocus)
+    qtbot.keyClick(form.output, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is _walk(form, target)
+
+
+def test_alt_keys_of_the_menus_and_the_item_form_do_not_clash(window):
+    from PySide6.QtWidgets import QLabel
+
+    menus = [_mnemonic(a.text()) for a in window.menuBar().actions()]
+    labels = [_mnemonic(label.text()) for label in window.pages["plan"].form.findChildren(QLabel)
+              if _mnemonic(label.text())]
+    assert len(labels) == 4
+    assert len(set(menus + labels)) == len(menus + labels)
+    for action in window.menuBar().actions():  # within a menu, one letter one entry
+        keys = [_mnemonic(a.text()) for a in action.menu().actions() if _mnemonic(a.text())]
+        assert len(set(keys)) == len(keys), action.text()
+
+
+def test_tab_still_goes_from_chu_tri_to_the_phoi_hop_picker(qtbot, window):
+    window.show_page("plan")
+    form = window.pages["plan"].form
+    assert _tab_until(qtbot, form.lead, form.coordinating.picker) == 1
+    assert _tab_until(qtbot, form.budget_source, form.lead) == 1
+
+
+def test_a_refused_phoi_hop_name_leaves_the_cursor_in_the_picker(qtbot, window, answers,
+                                                                 type_text):
+    page, form, item = _plan_item(window, "II.1.b")
+    picker = form.coordinating.picker
+    picker.setFocus()
+    qtbot.waitUntil(picker.hasFocus)
+    type_text(picker, "Sở Không Có")
+    picker.completer().popup().hide()
+    form.output.setFocus()
+    qtbot.keyClick(form.output, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "«Sở Không Có»" in form.boxes["coordinating"].error.text()
+    assert QApplication.focusWidget() is picker
+    type_text(QApplication.focusWidget(), "x")
+    assert picker.text() == "Sở Không Cóx"

@@ -148,7 +148,7 @@ class ActivityForm(QWidget):
         form.addRow(self.tr("&Nội dung"), self.boxes["title"])
         form.addRow(self.tr("Diễn giải"), self.text)
         form.addRow("", self.is_activity)
-        form.addRow(self.tr("&Thời gian"), self.tf_text)
+        form.addRow(self.tr("T&hời gian"), self.tf_text)  # Alt+T opens the «Tệp» menu
         form.addRow("", suggest_row)
         form.addRow(self.tr("Ngày"), dates_row)
         form.addRow(self.tr("Sản phẩm"), self.output)

@@ -6,6 +6,7 @@ their boxes share one ErrorLine under the whole row.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -35,7 +36,16 @@ class FieldBox(QWidget):
                  line: ErrorLine | None = None):
         super().__init__(parent)
         self.field = field
-        self.setFocusProxy(field)  # a label's mnemonic (&Nội dung) lands in the field
+        # A label's mnemonic (&Nội dung) focuses its buddy, this box, only if the box takes the
+        # focus; the proxy hands it on to the field (and from a field made of several widgets,
+        # such as the «Phối hợp» list, to the one typed into). Tab skips the box: it has a proxy.
+        if field.focusProxy() is None and field.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            typed_into = next((w for w in field.findChildren(QWidget)
+                               if w.focusPolicy() & Qt.FocusPolicy.TabFocus), None)
+            if typed_into is not None:
+                field.setFocusProxy(typed_into)
+        self.setFocusProxy(field)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._line = line
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,11 +65,13 @@ class FieldBox(QWidget):
 
 
 def show_errors(boxes: dict[str, FieldBox], errors: dict[str, str]) -> None:
-    """Show each message under its field, clear the others, and focus the first field in error."""
+    """Show each message under its field, clear the others, and put the cursor in the first
+    field in error, where the fix is typed (through the box's focus proxy: the «Phối hợp»
+    picker rather than the list around it)."""
     first = None
     for name, box in boxes.items():
         box.set_error(errors.get(name))
         if name in errors and first is None:
             first = box
     if first is not None:
-        first.field.setFocus()
+        first.setFocus()

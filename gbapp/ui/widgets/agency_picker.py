@@ -80,6 +80,7 @@ class AgencyListEditor(QWidget):
         self.remove_button = QPushButton(self.tr("Bỏ"), self)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(72)
+        self.setFocusProxy(self.picker)  # focusing the list editor (Alt+P, an error): type a name
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.picker, 1)
