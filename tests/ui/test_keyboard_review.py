@@ -154,3 +154,54 @@ def test_a_refused_phoi_hop_name_leaves_the_cursor_in_the_picker(qtbot, window, 
     assert QApplication.focusWidget() is picker
     type_text(QApplication.focusWidget(), "x")
     assert picker.text() == "Sở Không Cóx"
+
+
+def _settings_dialog(qtbot, window):
+    from gbapp.store import settings
+    from gbapp.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window)
+    dialog.load(settings.load(window.ctx.db))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _period_dialog(qtbot, window):
+    window.show_page("progress")
+    page = window.pages["progress"]
+    page.add_period()
+    dialog = page.period_dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.mark.parametrize("which", ["settings", "period"])
+def test_esc_in_a_dialog_asks_before_dropping_what_was_typed(qtbot, window, answers, type_text,
+                                                             which):
+    dialog = (_settings_dialog if which == "settings" else _period_dialog)(qtbot, window)
+    field = dialog.edits["signer"] if which == "settings" else dialog.name
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    type_text(field, "Trần Thị Bích")
+    answers.replies.append(False)  # a second Esc: keep it
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    what = "cài đặt" if which == "settings" else "kỳ báo cáo mới"
+    assert answers.asked == [f"drop {what}"]
+    assert dialog.isVisible() and field.text() == "Trần Thị Bích"
+    answers.replies.append(True)  # Enter: drop it
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert answers.asked == [f"drop {what}"] * 2
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("which", ["settings", "period"])
+def test_esc_in_an_untouched_dialog_closes_it_without_asking(qtbot, window, answers, which):
+    dialog = (_settings_dialog if which == "settings" else _period_dialog)(qtbot, window)
+    field = dialog.edits["signer"] if which == "settings" else dialog.name
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert answers.asked == []
+    assert not dialog.isVisible()

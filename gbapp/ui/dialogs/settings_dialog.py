@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.text import clean_line
 from ...store.settings import OrgSettings
 from ..forms.field import FieldBox, show_errors
+from ..widgets.shortcuts import escape_asks
 
 FIELDS = (
     ("organisation", "Cơ quan ban hành văn bản"),
@@ -47,6 +48,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Cài đặt"))
         self.setMinimumWidth(520)
         self._org = OrgSettings()
+        self._snapshot: tuple = ()
         self.edits: dict[str, QLineEdit] = {}
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
@@ -72,6 +74,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        escape_asks(self, self.is_dirty, what=self.tr("cài đặt"))
 
     def load(self, org: OrgSettings) -> None:
         self._org = org
@@ -82,6 +85,14 @@ class SettingsDialog(QDialog):
         except ValueError:
             keep = BACKUPS_DEFAULT
         self.backup_keep.setValue(min(max(keep, BACKUPS_MIN), BACKUPS_MAX))
+        self._snapshot = self._texts()
+
+    def is_dirty(self) -> bool:
+        """Whether anything was typed since load() (Esc asks before dropping it)."""
+        return self._texts() != self._snapshot
+
+    def _texts(self) -> tuple:
+        return (tuple(edit.text() for edit in self.edits.values()), self.backup_keep.value())
 
     def errors(self) -> dict[str, str]:
         """field -> message, for the required fields left empty."""

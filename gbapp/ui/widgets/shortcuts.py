@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 
 
 def save_shortcut(area: QWidget, slot: Callable[[], object],
@@ -35,3 +35,30 @@ def revert_shortcut(area: QWidget, is_dirty: Callable[[], bool], revert: Callabl
     if button is not None:
         button.setToolTip(f"{button.toolTip() or button.text()} (Esc)")
     return shortcut
+
+
+class _EscapeAsks(QObject):
+    """Sees the Esc a dialog gets (the fields pass it on) before the dialog closes on it."""
+
+    def __init__(self, dialog: QDialog, is_dirty: Callable[[], bool], what: str):
+        super().__init__(dialog)
+        self._is_dirty, self._what = is_dirty, what
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.parent() and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Cancel) and self._is_dirty()):
+            from ..dialogs import messages
+
+            if not messages.ask_drop(watched, self._what):
+                return True  # kept: the dialog stays open with what was typed
+        return False
+
+
+def escape_asks(dialog: QDialog, is_dirty: Callable[[], bool], *, what: str) -> QObject:
+    """Esc in *dialog* closes it without asking only when nothing was typed; otherwise it asks
+    first, as Esc in the forms does (Enter drops what was typed, a second Esc keeps it and the
+    dialog open). The Cancel button stays a deliberate, unasked way out."""
+    watcher = _EscapeAsks(dialog, is_dirty, what)
+    dialog.installEventFilter(watcher)
+    return watcher

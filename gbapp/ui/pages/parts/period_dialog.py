@@ -10,6 +10,7 @@ from ....domain.entities import Period
 from ....domain.text import clean_line
 from ....domain.validation import InvalidInput, check_date_range, field_date
 from ...widgets.date_edit import DateEdit
+from ...widgets.shortcuts import escape_asks
 from .forms import ErrorDisplay
 from .labels import PERIOD_KINDS, label_of
 
@@ -22,6 +23,7 @@ class PeriodDialog(QDialog):
         self.setWindowTitle(self.tr("Thêm kỳ báo cáo"))
         self.setMinimumWidth(420)
         self._period = Period()
+        self._snapshot: tuple = ()
         self.errors = ErrorDisplay()
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Ví dụ: Quý III/2025"))
@@ -45,6 +47,7 @@ class PeriodDialog(QDialog):
         form.addRow(self.tr("Đến ngày"), self.errors.add("end_on", self.end_on))
         form.addRow(self.tr("Hạn nộp báo cáo"), self.errors.add("due_on", self.due_on))
         form.addRow(self.buttons)
+        escape_asks(self, self.is_dirty, what=self.tr("kỳ báo cáo mới"))
 
     def load(self, period: Period) -> None:
         self._period = period
@@ -55,6 +58,15 @@ class PeriodDialog(QDialog):
         self.end_on.set_date(period.end_on)
         self.due_on.set_date(period.due_on)
         self.errors.clear()
+        self._snapshot = self._texts()
+
+    def is_dirty(self) -> bool:
+        """Whether anything was typed since load() (Esc asks before dropping it)."""
+        return self._texts() != self._snapshot
+
+    def _texts(self) -> tuple:
+        return (self.name.text(), self.kind.currentData(), self.start_on.text(),
+                self.end_on.text(), self.due_on.text())
 
     def value(self) -> Period:
         errors: dict[str, str] = {}
