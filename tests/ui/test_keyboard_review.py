@@ -205,3 +205,37 @@ def test_esc_in_an_untouched_dialog_closes_it_without_asking(qtbot, window, answ
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert answers.asked == []
     assert not dialog.isVisible()
+
+
+def _tree_on(qtbot, window, ref):
+    page, _form, item = _plan_item(window, ref)
+    page.tree.setFocus()
+    qtbot.waitUntil(page.tree.hasFocus)
+    return page, item
+
+
+def test_undoing_an_insert_goes_back_to_where_the_user_was(qtbot, window, answers):
+    page, item = _tree_on(qtbot, window, "II.1.a")
+    below = page.tree.indexBelow(page.tree.currentIndex())
+    qtbot.keyClick(page.tree, Qt.Key.Key_Insert)
+    assert page.current_item_id() != item.id
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.current_item_id() == item.id
+    assert page.model.item_id(page.tree.currentIndex()) == item.id
+    assert page.form.item_id() == item.id
+    qtbot.keyClick(page.tree, Qt.Key.Key_Down)  # on from there, not from the top
+    assert page.current_item_id() == page.model.item_id(below)
+
+
+def test_undoing_a_delete_selects_the_item_brought_back(qtbot, window, answers):
+    page, item = _tree_on(qtbot, window, "II.1.a")
+    qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    neighbour = page.current_item_id()
+    assert neighbour not in (None, item.id)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.current_item_id() == item.id
+    assert page.model.item_id(page.tree.currentIndex()) == item.id
+    assert page.form.item_id() == item.id
+    qtbot.keyClick(page.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # gone again
+    assert page.current_item_id() == neighbour

@@ -105,6 +105,21 @@ class PlanTreeModel(QAbstractItemModel):
         self.endInsertRows()
 
     # -- lookups ------------------------------------------------------------------------------
+    def loaded_ids(self) -> set[int]:
+        """The items of the branches read so far."""
+        return set(self._items)
+
+    def neighbours(self, item_id: int) -> list[int]:
+        """Where to go if *item_id* went: the next sibling, the previous one, the parent."""
+        item = self._items.get(item_id)
+        if item is None:
+            return []
+        siblings = self._children.get(item.parent_id or ROOT, [])
+        row = self._row.get(item_id, -1)
+        found = [siblings[row + 1]] if 0 <= row < len(siblings) - 1 else []
+        found += [siblings[row - 1]] if 0 < row < len(siblings) else []
+        return found + ([item.parent_id] if item.parent_id else [])
+
     def item_id(self, index: Index) -> int | None:
         if not index.isValid():
             return None

@@ -55,6 +55,7 @@ class PlanPage(QWidget):
         self.preview = None  # the import preview dialog while it is open
         self._progress: QProgressDialog | None = None
         self._current_id: int | None = None
+        self._came_from: dict[int, int] = {}  # item inserted or brought back -> where the user was
         self._switching = False
         self._saving: str | None = None  # 'item' or 'plan' while that form saves
 
@@ -194,6 +195,7 @@ class PlanPage(QWidget):
         self.plan_form.load(plan)
         first = self.model.index(0, 0)
         self._current_id = None
+        self._came_from.clear()
         self._load_form(None)
         if first.isValid():
             self.tree.setCurrentIndex(first)
@@ -235,6 +237,10 @@ class PlanPage(QWidget):
         expanded = [i for i in self.model._children if i and
                     self.tree.isExpanded(self.model.index_for_id(i))]
         keep = self._current_id
+        loaded = self.model.loaded_ids()
+        # where to go if the current item goes (an insert undone): where the user was before it
+        # came, else its neighbour, else its parent
+        fallbacks = [self._came_from.get(keep)] + self.model.neighbours(keep) if keep else []
         self._switching = True
         self.model.refresh()
         for item_id in expanded:
@@ -252,7 +258,17 @@ class PlanPage(QWidget):
         if not plan_kept:
             self.plan_form.load(plan)
         item_kept = self.form.dirty and self._saving != "item"
-        if keep is not None and self.model.index_for_id(keep).isValid():
+        kept = keep is not None and self.model.index_for_id(keep).isValid()
+        # an item that came back (a delete undone, an insert redone) is where the user's eyes go
+        came = self._first_new(loaded)
+        if came is not None and not (kept and item_kept):
+            if keep is not None:
+                self._came_from[came] = keep
+            if not kept and item_kept:
+                self.status_message.emit(self.tr(
+                    "Mục đang sửa không còn (vừa hoàn tác): nội dung chưa lưu của nó đã bị bỏ."))
+            self.select_item(came, force_reload=True)
+        elif kept:
             if item_kept:
                 self._select_quietly(keep)
                 self.status_message.emit(self.tr(
@@ -265,11 +281,32 @@ class PlanPage(QWidget):
                 self.status_message.emit(self.tr(
                     "Mục đang sửa không còn (vừa hoàn tác): nội dung chưa lưu của nó đã bị bỏ."))
             self._current_id = None
-            self._load_form(None)
+            place = next((i for i in fallbacks if i and self.model.index_for_id(i).isValid()),
+                         None)
+            if place is not None:  # the tree keeps a current item: Down goes on from there
+                self.select_item(place, force_reload=True)
+            else:
+                self._load_form(None)
         if plan_kept:
             self.status_message.emit(self.tr(
                 "Dữ liệu vừa thay đổi; thông tin kế hoạch đang sửa chưa lưu và được giữ nguyên."))
         self._update_actions()
+
+    def _first_new(self, loaded: set[int]) -> int | None:
+        """The first item read now that was not before (the top of a branch brought back),
+        None when none came or the tree was not read before."""
+        if not loaded:
+            return None
+        new = self.model.loaded_ids() - loaded
+        tops = [i for i in new if (self.model.get(i).parent_id or 0) not in new]
+        return min(tops, key=lambda i: self._tree_position(i)) if tops else None
+
+    def _tree_position(self, item_id: int) -> list[int]:
+        index, rows = self.model.index_for_id(item_id), []
+        while index.isValid():
+            rows.insert(0, index.row())
+            index = index.parent()
+        return rows
 
     def _select_quietly(self, item_id: int) -> None:
         """Select *item_id* in the tree without reloading the form."""
@@ -445,8 +482,11 @@ class PlanPage(QWidget):
         if plan_id is None:
             return
         title = self.tr("Mục mới")
+        was = self._current_id
         new_id = self.ctx.perform(self.tr("Thêm mục"), lambda db: items.insert(
             db, plan_id, parent_id, position=position, title=title))
+        if was is not None:  # undoing the insert comes back here
+            self._came_from[new_id] = was
         self.select_item(new_id, force_reload=True)
         self.form.title.setFocus()
         self.form.title.selectAll()
