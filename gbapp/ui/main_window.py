@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from .dialogs import messages
 from .models import session
+from .widgets.shortcuts import history_keys_to_window
 from .workers import busy_cursor
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._make_actions()
+        history_keys_to_window(self)  # Ctrl+Z in a field with nothing to undo: the window's Undo
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):

@@ -239,3 +239,46 @@ def test_undoing_a_delete_selects_the_item_brought_back(qtbot, window, answers):
     assert page.form.item_id() == item.id
     qtbot.keyClick(page.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # gone again
     assert page.current_item_id() == neighbour
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.mark.parametrize("field", ["output", "title"])
+def test_ctrl_z_right_after_ctrl_s_undoes_the_save(qtbot, window, answers, type_text, field):
+    from gbapp.store import items
+
+    page, form, item = _plan_item(window, "II.1.a")
+    edit = getattr(form, field)
+    read = (lambda: items.get(window.ctx.db, item.id).output) if field == "output" else (
+        lambda: items.get(window.ctx.db, item.id).title)
+    before = read()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    type_text(edit, "Báo cáo kết quả")
+    qtbot.keyClick(edit, Qt.Key.Key_S, CTRL)
+    assert read() == "Báo cáo kết quả"
+    assert QApplication.focusWidget() is edit
+    qtbot.keyClick(edit, Qt.Key.Key_Z, CTRL)
+    assert read() == before
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, CTRL)
+    assert read() == "Báo cáo kết quả"
+
+
+def test_ctrl_z_undoes_the_fields_own_typing_first(qtbot, window, answers, type_text):
+    from gbapp.store import items
+
+    page, form, item = _plan_item(window, "II.1.a")
+    before = items.get(window.ctx.db, item.id).output
+    shown = form.output.text()
+    steps = window.ctx.undo.undo_name()
+    form.output.setFocus()
+    qtbot.waitUntil(form.output.hasFocus)
+    form.output.end(False)
+    type_text(form.output, " thêm")
+    qtbot.keyClick(form.output, Qt.Key.Key_Z, CTRL)
+    assert form.output.text() == shown  # the typing went, nothing else
+    assert answers.asked == []
+    assert window.ctx.undo.undo_name() == steps
+    assert items.get(window.ctx.db, item.id).output == before
