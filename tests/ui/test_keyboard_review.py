@@ -282,3 +282,47 @@ def test_ctrl_z_undoes_the_fields_own_typing_first(qtbot, window, answers, type_
     assert answers.asked == []
     assert window.ctx.undo.undo_name() == steps
     assert items.get(window.ctx.db, item.id).output == before
+
+
+WORD = "Báo cáo\x0bsơ kết\x07 6 tháng\u00a0đầu năm\x01\tcủa Sở\u00ad\r\n"
+
+
+def _paste(qtbot, field, text):
+    QApplication.clipboard().setText(text)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
+
+
+@pytest.mark.parametrize("field", ["output", "tf_text"])
+def test_word_text_pasted_in_a_one_line_field_comes_in_clean(qtbot, window, answers, field):
+    from gbapp.store import items
+
+    page, form, item = _plan_item(window, "II.1.a")
+    edit = getattr(form, field)
+    edit.selectAll()
+    _paste(qtbot, edit, WORD)
+    assert edit.text() == "Báo cáo sơ kết 6 tháng đầu năm của Sở"
+    assert form.dirty
+    qtbot.keyClick(edit, Qt.Key.Key_S, CTRL)
+    stored = items.get(window.ctx.db, item.id)
+    assert (stored.output if field == "output" else stored.time_frame.text) == \
+        "Báo cáo sơ kết 6 tháng đầu năm của Sở"
+
+
+def test_a_word_pasted_after_another_keeps_its_space(qtbot, window, answers):
+    page, form, item = _plan_item(window, "II.1.a")
+    form.output.setText("Báo cáo")
+    form.output.end(False)
+    _paste(qtbot, form.output, " sơ kết\x07")
+    assert form.output.text() == "Báo cáo sơ kết"
+
+
+def test_the_plan_forms_one_line_fields_clean_a_paste_too(qtbot, window, answers):
+    window.show_page("plan")
+    page = window.pages["plan"]
+    page.tabs.setCurrentIndex(1)
+    form = page.plan_form
+    form.signer.selectAll()
+    _paste(qtbot, form.signer, "Nguyễn\x0bVăn A\x07\r\n")
+    assert form.signer.text() == "Nguyễn Văn A"

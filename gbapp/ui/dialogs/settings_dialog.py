@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.text import clean_line
 from ...store.settings import OrgSettings
 from ..forms.field import FieldBox, show_errors
+from ..widgets.line_edit import LineEdit
 from ..widgets.shortcuts import escape_asks
 
 FIELDS = (
@@ -53,7 +54,7 @@ class SettingsDialog(QDialog):
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         for name, label in FIELDS:
-            edit = QLineEdit(self)
+            edit = LineEdit(self)
             self.edits[name] = edit
             self.boxes[name] = FieldBox(edit, self)
             if name in PLACEHOLDERS:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -33,6 +32,7 @@ from ...domain.model import Role, TimeFrame
 from ...domain.validation import ActivityInput, format_money, parse_money, validate_activity
 from ..widgets.agency_picker import AgencyListEditor, AgencyPicker
 from ..widgets.date_edit import DateEdit
+from ..widgets.line_edit import LineEdit
 from ..widgets.shortcuts import revert_shortcut
 from ..widgets.text_edit import TextEdit
 from .field import ErrorLine, FieldBox, show_errors
@@ -78,15 +78,15 @@ class ActivityForm(QWidget):
         self.title = _text_box(3, self)
         self.text = _text_box(4, self)
         self.is_activity = QCheckBox(self.tr("Là hoạt động cần theo dõi tiến độ"), self)
-        self.tf_text = QLineEdit(self)
+        self.tf_text = LineEdit(self)
         self.tf_text.setPlaceholderText(self.tr("như trong văn bản, ví dụ: Quý II/2025"))
         self.suggestion = QLabel(self)
         self.use_suggestion = QPushButton(self.tr("Dùng các ngày này"), self)
         self.start = DateEdit(self)
         self.end = DateEdit(self)
         self.recurring = QCheckBox(self.tr("Thường xuyên"), self)
-        self.output = QLineEdit(self)
-        self.budget = QLineEdit(self)
+        self.output = LineEdit(self)
+        self.budget = LineEdit(self)
         self.budget.setPlaceholderText(self.tr("đồng, ví dụ: 15.000.000"))
         self.budget_source = QComboBox(self)
         self.budget_source.setEditable(True)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from ...domain.entities import Plan
 from ...domain.model import LegalBasis
 from ...domain.validation import validate_dates
 from ..widgets.date_edit import DateEdit
+from ..widgets.line_edit import LineEdit
 from ..widgets.shortcuts import revert_shortcut, save_shortcut
 from ..widgets.tables import EditableTable
 from ..widgets.text_edit import TextEdit
@@ -40,7 +40,7 @@ class PlanForm(QWidget):
         super().__init__(parent)
         self._plan: Plan | None = None
         self._snapshot: tuple = ()
-        self.number = QLineEdit(self)
+        self.number = LineEdit(self)
         self.number.setPlaceholderText("93/KH-UBND")
         self.issued_on = DateEdit(self)
         self.effective_on = DateEdit(self)
@@ -54,12 +54,12 @@ class PlanForm(QWidget):
         self.year_to.setToolTip(self.tr(
             "Năm cuối của chương trình nhiều năm: việc «hằng năm» kéo dài đến hết năm này. "
             "Để «(một năm)» với kế hoạch một năm."))
-        self.issuer = QLineEdit(self)
-        self.place = QLineEdit(self)
-        self.signer = QLineEdit(self)
-        self.signer_authority = QLineEdit(self)
+        self.issuer = LineEdit(self)
+        self.place = LineEdit(self)
+        self.signer = LineEdit(self)
+        self.signer_authority = LineEdit(self)
         self.signer_authority.setPlaceholderText("KT. CHỦ TỊCH")
-        self.signer_title = QLineEdit(self)
+        self.signer_title = LineEdit(self)
         self.signer_title.setPlaceholderText("PHÓ CHỦ TỊCH")
         self.title = TextEdit(self)
         self.title.setTabChangesFocus(True)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -15,11 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.agency_names import FoldedNameModel
+from .line_edit import LineEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class AgencyPicker(QLineEdit):
+class AgencyPicker(LineEdit):
     """A line edit that suggests agency names as you type, ignoring case and diacritics."""
 
     picked = Signal(int)  # an agency chosen from the suggestions

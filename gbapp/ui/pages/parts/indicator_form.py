@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableWidgetItem,
     QWidget,
 )
@@ -29,6 +28,7 @@ from ....domain.validation import (
     parse_figure,
     parse_year,
 )
+from ...widgets.line_edit import LineEdit
 from ...widgets.tables import EditableTable
 from ...widgets.text_edit import TextEdit
 from .forms import ErrorDisplay
@@ -43,20 +43,20 @@ class IndicatorForm(QWidget):
         super().__init__(parent)
         self._indicator = Indicator()
         self.errors = ErrorDisplay()
-        self.code = QLineEdit()
+        self.code = LineEdit()
         self.code.setPlaceholderText(self.tr("Ví dụ: MT4.1"))
         self.code.setMaximumWidth(140)
         self.name = TextEdit()
         self.name.setTabChangesFocus(True)
         self.name.setFixedHeight(52)
-        self.unit = QLineEdit()
+        self.unit = LineEdit()
         self.unit.setMaximumWidth(90)
         self.direction = QComboBox()
         for code, label in DIRECTIONS.items():
             self.direction.addItem(self.tr(label), code)
-        self.baseline = QLineEdit()
+        self.baseline = LineEdit()
         self.baseline.setMaximumWidth(90)
-        self.baseline_year = QLineEdit()
+        self.baseline_year = LineEdit()
         self.baseline_year.setMaximumWidth(70)
         self.baseline_year.setPlaceholderText(self.tr("năm"))
         self.targets = EditableTable(0, 2)  # Tab past the last cell goes on to «Nguồn»
@@ -66,7 +66,7 @@ class IndicatorForm(QWidget):
         self.targets.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.targets.setFixedHeight(4 * (self.fontMetrics().height() + 8) + 4)
         self.targets.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.source = QLineEdit()
+        self.source = LineEdit()
         self.source.setPlaceholderText(self.tr("Ví dụ: NQ 28/NQ-CP"))
 
         first_row = QHBoxLayout()
@@ -193,14 +193,14 @@ class ValueEntry(QWidget):
         self._value = IndicatorValue()
         self._unit = ""
         self.errors = ErrorDisplay()
-        self.year = QLineEdit()
+        self.year = LineEdit()
         self.year.setMaximumWidth(70)
-        self.value_edit = QLineEdit()
-        self.men = QLineEdit()
-        self.women = QLineEdit()
+        self.value_edit = LineEdit()
+        self.men = LineEdit()
+        self.women = LineEdit()
         for number in (self.value_edit, self.men, self.women):
             number.setMaximumWidth(110)  # the note takes the rest of the row
-        self.note = QLineEdit()
+        self.note = LineEdit()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for col, (label, key, editor) in enumerate((

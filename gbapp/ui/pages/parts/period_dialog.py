@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from ....domain.entities import Period
 from ....domain.text import clean_line
 from ....domain.validation import InvalidInput, check_date_range, field_date
 from ...widgets.date_edit import DateEdit
+from ...widgets.line_edit import LineEdit
 from ...widgets.shortcuts import escape_asks
 from .forms import ErrorDisplay
 from .labels import PERIOD_KINDS, label_of
@@ -25,7 +26,7 @@ class PeriodDialog(QDialog):
         self._period = Period()
         self._snapshot: tuple = ()
         self.errors = ErrorDisplay()
-        self.name = QLineEdit()
+        self.name = LineEdit()
         self.name.setPlaceholderText(self.tr("Ví dụ: Quý III/2025"))
         self.kind = QComboBox()
         for code in PERIOD_KINDS:
