@@ -491,3 +491,13 @@ def test_figures_take_what_is_pasted_or_typed_with_unikey(qtbot, page, ctx):
     saved = progress.get(ctx.db, first, stp, half)
     assert (saved.percent, saved.participants, saved.men, saved.spending) == (
         80, 1234, 600, 1_500_000)
+
+
+def test_a_figure_pasted_from_a_table_cell_loses_its_tab(qtbot, page, ctx):
+    from PySide6.QtWidgets import QApplication
+
+    choose(qtbot, page, "6 tháng đầu năm 2025", "tu phap")
+    QApplication.clipboard().setText("1.200\t\r\n")
+    page.form.participants.setFocus()
+    qtbot.keyClick(page.form.participants, Qt.Key.Key_V, CTRL)
+    assert page.form.participants.text() == "1.200"

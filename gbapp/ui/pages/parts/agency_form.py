@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from ....domain.entities import Agency
 from ....domain.text import clean_line
 from ....domain.validation import InvalidInput, check_date_range, field_date
 from ...widgets.date_edit import DateEdit
+from ...widgets.line_edit import LineEdit
 from ...widgets.text_edit import TextEdit
 from .forms import ErrorDisplay
 from .labels import AGENCY_KINDS, AGENCY_LEVELS, label_of
@@ -39,9 +40,9 @@ class AgencyForm(QWidget):
         super().__init__(parent)
         self._agency = Agency()
         self.errors = ErrorDisplay()
-        self.name = QLineEdit()
+        self.name = LineEdit()  # cleans what is pasted from Word
         self.name.setPlaceholderText(self.tr("Ví dụ: Sở Nội vụ"))
-        self.short_name = QLineEdit()
+        self.short_name = LineEdit()
         self.short_name.setPlaceholderText(self.tr("Ví dụ: SNV"))
         self.kind = QComboBox()
         _fill(self.kind, NEW_KINDS, AGENCY_KINDS)

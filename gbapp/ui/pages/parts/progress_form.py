@@ -36,6 +36,7 @@ from ....domain.validation import (
     parse_percent,
 )
 from ...widgets.date_edit import DateEdit
+from ...widgets.line_edit import LineEdit
 from ...widgets.text_edit import TextEdit
 from .forms import ErrorDisplay
 from .labels import tr
@@ -48,7 +49,7 @@ def _number_edit(width: int | None = None) -> QLineEdit:
     what is not a number is said under the field on saving. (A validator refused pasted text
     without a word, and refusing Unikey's "d" before its "đ" made the Backspace that follows
     delete a digit: "1500000đ" became "150000đ".)"""
-    edit = QLineEdit()
+    edit = LineEdit()  # a pasted cell's tab or Word mark goes
     edit.setMaxLength(40)
     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     if width:
@@ -94,7 +95,7 @@ class ProgressForm(QWidget):
         self.participants = _number_edit(110)
         self.men = _number_edit(110)
         self.women = _number_edit(110)
-        self.evidence = QLineEdit()
+        self.evidence = LineEdit()
         self.evidence.setPlaceholderText(self.tr("Số, ký hiệu văn bản báo cáo, ví dụ 45/BC-SNV"))
         self.difficulties = _text_edit()
         self.proposals = _text_edit()
