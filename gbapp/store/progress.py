@@ -155,10 +155,17 @@ def refresh_item_status(db: Database, item_id: int) -> None:
 # domain.status.settled() is the same rule for the documents.
 SETTLED_SQL = ("IFNULL(i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han'), 0) AND "
                "(i.completed_on IS NULL OR p.end_on IS NULL OR i.completed_on <= p.end_on) AND "
-               # not a recurring one completed in an earlier year of its run (earlier_round)
+               # not a recurring one completed in an earlier year of its run (earlier_round),
+               # unless the lead's report for the period (or one inside it) dates this year's
+               # round: the documents read that report's date (i.completed_on is the earliest)
                "NOT (i.tf_recurring = 1 AND i.completed_on IS NOT NULL AND p.end_on IS NOT NULL "
                "AND substr(i.completed_on, 1, 4) < substr(p.end_on, 1, 4) "
-               "AND (i.tf_end IS NULL OR substr(p.end_on, 1, 4) <= substr(i.tf_end, 1, 4)))")
+               "AND (i.tf_end IS NULL OR substr(p.end_on, 1, 4) <= substr(i.tf_end, 1, 4)) "
+               "AND NOT EXISTS (SELECT 1 FROM progress_reports lr WHERE lr.item_id = i.id "
+               "AND lr.agency_id = i.lead_agency_id "
+               "AND lr.status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han') "
+               f"AND lr.period_id IN ({INCLUDED_SQL}) "
+               "AND substr(lr.completed_on, 1, 4) >= substr(p.end_on, 1, 4)))")
 
 
 def unreported_agencies(db: Database, plan_id: int, period_id: int

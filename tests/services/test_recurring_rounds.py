@@ -14,7 +14,7 @@ from gbapp.domain.status import earlier_round, round_due, settled
 from gbapp.importers import parse_plan_text
 from gbapp.services.documents import collect_reminder, collect_report
 from gbapp.services.importing import store_plan
-from gbapp.store import agencies, open_database, periods, progress
+from gbapp.store import agencies, assignments, open_database, periods, progress
 
 PROGRAMME = """ỦY BAN NHÂN DÂN
 TỈNH GIA LAI
@@ -83,3 +83,20 @@ def test_rules():
     assert round_due(end, 2027) == dt.date(2027, 6, 30)
     assert round_due(dt.date(2028, 2, 29), 2027) == dt.date(2027, 2, 28)
     assert round_due(None, 2027) == dt.date(2027, 12, 31)
+
+
+def test_this_years_round_reported_done_settles_it_for_the_app_too(programme):
+    # the lead reported the round done in 2026 and again in 2027: the 2027 documents chased
+    # no one, while the app's list (reading the earliest completion) named the coordinator
+    db, plan_id, p2026, p2027, culture, item = programme
+    home = agencies.find_by_name(db, "Sở Nội vụ")
+    assignments.set_for_item(db, item, culture, [home])
+    progress.save(db, ProgressReport(item_id=item, agency_id=culture, period_id=p2027,
+                                     status=Status.DONE_ON_TIME, percent=100,
+                                     completed_on=dt.date(2027, 6, 15)))
+    today = dt.date(2027, 12, 10)
+    report = collect_report(db, plan_id, p2027, today=today)
+    in_documents = {name for name, *_ in report.unreported}
+    in_app = {row[1] for row in progress.unreported_agencies(db, plan_id, p2027)}
+    assert "Sở Nội vụ" not in in_documents
+    assert in_app == in_documents
