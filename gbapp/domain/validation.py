@@ -29,6 +29,9 @@ class InvalidInput(ValueError):
         self.errors = errors
 
 
+COUNT_DIGITS = 12  # a count of people or sessions never comes near a million million
+
+
 def parse_count(text: str) -> int | None:
     """A non-negative whole number, '1.200' allowed; '' -> None."""
     text = (text or "").strip()
@@ -38,6 +41,9 @@ def parse_count(text: str) -> int | None:
         text = re.sub(r"[.,\s]", "", text)
     if not _PLAIN_INT.match(text):
         raise ValueError("Chỉ nhập số nguyên không âm (ví dụ 120).")
+    # a key held down, a bad paste: SQLite cannot store an integer of 20 digits
+    if len(text.lstrip("0")) > COUNT_DIGITS:
+        raise ValueError(f"Số quá lớn: nhập tối đa {COUNT_DIGITS} chữ số.")
     return int(text)
 
 
@@ -55,6 +61,9 @@ _MONEY_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 15.000.000 or 15.0
 _MONEY_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _MONEY_PLAIN = re.compile(r"^\d+([.,]\d+)?$")  # 15000000, 15000000,00
 _CURRENCY = re.compile(r"\s*(đồng|đ|vnđ|vnd)\.?$", re.IGNORECASE)
+
+
+MONEY_LIMIT = 1e15  # đồng: a thousand thousand billion, beyond any budget of a plan
 
 
 def parse_money(text: str) -> float | None:
@@ -77,6 +86,8 @@ def parse_money(text: str) -> float | None:
     else:
         raise ValueError(f"Số tiền «{raw}» không hợp lệ: không phải là một số tiền "
                          "(nhập theo đồng, ví dụ 15.000.000).")
+    if value >= MONEY_LIMIT:
+        raise ValueError(f"Số tiền «{raw}» quá lớn: hãy kiểm tra lại (nhập theo đồng).")
     if value != int(value):
         raise ValueError(f"Số tiền «{raw}» có phần lẻ của đồng: nhập số đồng, ví dụ "
                          "2.500.000 cho hai triệu rưỡi.")

@@ -119,3 +119,14 @@ def test_a_date_field_keeps_what_is_pasted_around_a_date(qapp):
     assert field.date() == dt.date(2025, 3, 1)
     field.editingFinished.emit()
     assert field.text() == "01/03/2025"
+
+
+def test_a_number_too_long_for_the_database_is_refused_not_a_crash():
+    # 25 digits held down in "Số buổi" crashed the save: SQLite stores integers to 19 digits
+    from gbapp.domain.validation import parse_count, parse_money
+
+    with pytest.raises(ValueError, match="Số quá lớn"):
+        parse_count("1" * 25)
+    assert parse_count("000120") == 120
+    with pytest.raises(ValueError, match="quá lớn"):
+        parse_money("9" * 20)
