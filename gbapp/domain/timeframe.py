@@ -316,6 +316,8 @@ def _year_span(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
 
 # "Học kỳ I năm học 2025 - 2026", "học kỳ 2 của năm học…", "HK II năm học…": a term, not the year
 _TERM_RE = re.compile(r"\b(?:học\s+kỳ|học\s+kì|hk)\s*(ii|i|2|1)(?![\w])[^\d]{0,12}$")
+_TERM_MENTION_RE = re.compile(r"(?:học\s+k[ỳì]|hk)\s*(ii|i|2|1)(?![\w])")
+_BOTH_TERMS_RE = re.compile(r"(?:học\s+k[ỳì]|hk)\s*(?:i|1)\s*(?:,|và|-|–|&)\s*(?:ii|2)(?![\w])")
 _TERM_ONE_END, _TERM_TWO_START = (1, 31), (1, 1)  # the first term ends in January
 
 
@@ -328,6 +330,11 @@ def _school_year(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
         return None
     start, end = dt.date(y1, *_SCHOOL_START), dt.date(y2, *_SCHOOL_END)
     term = _TERM_RE.search(text, max(0, m.start() - 30), m.start() + len("năm"))
+    if term is not None:
+        window = text[max(0, m.start() - 40):m.start()]
+        named = {"1" if t in ("i", "1") else "2" for t in _TERM_MENTION_RE.findall(window)}
+        if len(named) > 1 or _BOTH_TERMS_RE.search(window):
+            term = None  # "Học kỳ I, II", "học kỳ I và học kỳ II": both terms, the whole year
     if term is not None:
         if term.group(1) in ("i", "1"):
             end = dt.date(y2, *_TERM_ONE_END)

@@ -103,3 +103,12 @@ def test_a_term_is_half_the_school_year_not_all_of_it(text, bounds):
 def test_a_term_found_in_running_text(text, found, bounds):
     tf = find_time_frame(text, 2025)
     assert (tf.text, tf.start, tf.end) == (found, *bounds)
+
+
+@pytest.mark.parametrize("text", [
+    "Học kỳ I, II năm học 2025 - 2026", "Học kỳ I và học kỳ II năm học 2025 - 2026",
+    "HK1 và HK2 năm học 2025-2026", "HK I - II năm học 2025-2026",
+])
+def test_both_terms_are_the_whole_school_year(text):
+    tf = parse_time_frame(text, 2025)
+    assert (tf.start, tf.end) == SCHOOL_YEAR
