@@ -165,8 +165,12 @@ def agency_line(refs: Sequence, stated: str) -> str:
 # vụ cụ thể theo bảng sau:". The export writes no table (a table's rows come out as the items
 # under it), so such a pointer would point at nothing. One to an appendix ("Phụ lục kèm theo")
 # stays: the assignment appendix is exported to go with the plan.
-_TABLE_REF = (r"(?:các\s+)?(?:bảng|biểu)(?:\s+[^\s.;:()]+){0,6}?\s+(?:kèm theo\s+)?"
-              r"(?:dưới đây|sau đây|sau|dưới)(?=\s*[).;:,]|\s*$)")
+# Only the words that name such a table may stand between "bảng" and "dưới đây": "bảng tin của
+# xã như sau", "bảng tiêu chí … cấp dưới", "biểu diễn … năm sau" are no pointer.
+_TABLE_WORDS = (r"(?:phân\s+công|nhiệm\s+vụ|chi\s+tiết|tổng\s+hợp|kế\s+hoạch|hoạt\s+động|"
+                r"danh\s+mục|cụ\s+thể|thực\s+hiện|mẫu|số\s+\d+|\d+|[IVX]+)")
+_TABLE_REF = (rf"(?:các\s+)?(?:bảng|biểu)(?:\s+{_TABLE_WORDS}){{0,4}}\s+(?:kèm\s+theo\s+)?"
+              r"(?:dưới\s+đây|sau\s+đây|sau)(?=\s*[).;:,]|\s*$)")
 _POINTING = r"(?:được\s+)?(?:nêu\s+)?(?:tại|theo|như|ở|trong|xem)\s+"
 # the words a sentence that only points may have before that
 _POINTER_LEAD = (r"(?:(?:chi tiết|cụ thể|nội dung|nhiệm vụ|các nhiệm vụ|hoạt động|các hoạt động|"

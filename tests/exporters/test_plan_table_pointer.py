@@ -77,6 +77,12 @@ def test_a_pointer_to_the_appendix_stays(tmp_path):
     ("Treo bảng dưới cổng UBND xã.", None),
     ("Treo băng rôn theo bảng sau đây; báo cáo trước ngày 15/12.", None),
     ("Đoạn một.\n\nĐoạn hai về bảng lương.", None),
+    # everyday words after "bảng"/"biểu" that end in "sau"/"dưới" (a review: whole clauses went)
+    ("Niêm yết thông tin tại bảng tin của xã như sau:", None),
+    ("Các xã tự đánh giá theo bảng tiêu chí và báo cáo cấp dưới.", None),
+    ("Hướng dẫn chấm điểm theo bảng chấm điểm cho cấp dưới.", None),
+    ("Tổ chức hội thi như biểu diễn văn nghệ vào năm sau.", None),
+    ("Chi tiết tại bảng phân công nhiệm vụ kèm theo dưới đây:", ""),
 ])
 def test_only_a_pointer_to_a_table_below_is_taken_out(text, kept):
     assert without_table_pointers(text) == (text if kept is None else kept)
