@@ -11,8 +11,10 @@ import unicodedata
 _LINEBREAK_RE = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
 # Soft hyphens (U+00AD) are Word's invisible hyphenation hints; to a search they split words.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\xad\ufffe\uffff\ud800-\udfff]")
+# Any character the two above replace or drop, written as the complement of what is kept: a
+# regular expression's set of few ranges is tested ~2x faster per character than the list.
 _DIRTY_RE = re.compile(
-    "[\r\x0b\x0c\u2028\u2029\x00-\x08\x0e-\x1f\x7f\xad\ufffe\uffff\ud800-\udfff]")
+    "[^\t\n\x20-\x7e\x80-\xac\xae-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def clean_text(value: str | None) -> str:
@@ -22,8 +24,11 @@ def clean_text(value: str | None) -> str:
     """
     if not value:
         return ""
-    if _DIRTY_RE.search(value) is None:  # the common case: nothing to replace or drop
-        if unicodedata.is_normalized("NFC", value):
+    # The common case: nothing to replace or drop. Every character replaced or dropped is
+    # unprintable, so str.isprintable() (a C loop, ~2x faster than the regular expression)
+    # answers for a line at once; text with line breaks or tabs goes on to the expression.
+    if value.isprintable() or _DIRTY_RE.search(value) is None:
+        if value.isascii() or unicodedata.is_normalized("NFC", value):
             return value
         return unicodedata.normalize("NFC", value)
     text = _LINEBREAK_RE.sub("\n", value)
@@ -43,6 +48,13 @@ def single_spaced(text: str) -> str:
 
 def clean_line(value: str | None) -> str:
     """Like clean_text, for one-line fields: whitespace runs (newlines included) become one space."""
+    if value and value.isprintable() and (value.isascii()
+                                          or unicodedata.is_normalized("NFC", value)):
+        # Already clean (printable: no control character, and no white space but " "), the
+        # usual case of a parsed title: one test of the characters instead of three.
+        if "  " in value or value[0] == " " or value[-1] == " ":
+            return " ".join(value.split())
+        return value
     return single_spaced(clean_text(value))
 
 
