@@ -249,10 +249,12 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
         org, source = documents.organisation_settings(db, plan)
         if source != "saved":
             whence = "theo kế hoạch đang chọn" if source == "plan" else "là giá trị mặc định"
+            named = " / ".join(f"«{name}»" for name in (org.parent_agency, org.organisation)
+                               if clean_line(name))
             opts.warnings.append(
-                f"Chưa khai báo cơ quan trong Cài đặt: văn bản ghi «{org.parent_agency}» / "
-                f"«{org.organisation}», địa danh «{org.place}», {whence}. Kiểm tra và lưu ở "
-                f"Tệp → Cài đặt. (organisation not set)")
+                f"Chưa khai báo cơ quan trong Cài đặt: văn bản ghi {named}, địa danh "
+                f"«{org.place}», {whence}. Kiểm tra và lưu ở Tệp → Cài đặt. (organisation not "
+                "set)")
         head = documents.letterhead_from_settings(
             db, type_code=type_code, number=opts.number, date=date, recipients=opts.recipients,
             signer=opts.signer, signer_authority=opts.signer_authority,

@@ -140,6 +140,25 @@ def place_of(issuer: str | None) -> str:
     return name if name[:1].isupper() else ""
 
 
+def _committee_settings(plan: Plan) -> dict[str, str] | None:
+    """For the plan of a people's committee below the province ("UBND xã Hưng Nguyên"), that
+    committee as the body writing the documents: gbapp is then used by the commune itself,
+    and its documents go out under "ỦY BAN NHÂN DÂN / XÃ HƯNG NGUYÊN", signed as the plan was,
+    not under the defaults' Sở Nội vụ. None for any other issuer."""
+    issuer = clean_line(plan.issuer or "")
+    if _COMMITTEE_RE.match(issuer) is None:
+        return None
+    authority = clean_line(plan.signer_authority or "")
+    title = clean_line(plan.signer_title or "")
+    return {
+        "organisation": issuer, "parent_agency": "", "agency_code": "UBND",
+        "place": clean_line(plan.place or "") or place_of(issuer),
+        "signer": clean_line(plan.signer or ""),
+        "signer_authority": authority or "TM. ỦY BAN NHÂN DÂN",
+        "signer_title": title or "CHỦ TỊCH", "archive_line": "Lưu: VT.",
+    }
+
+
 def organisation_settings(db: Database,
                           plan: Plan | None = None) -> tuple[settings.OrgSettings, str]:
     """Our organisation's settings and where they come from: "saved" (Cài đặt), "plan" (parent
@@ -153,7 +172,10 @@ def organisation_settings(db: Database,
         return org, "saved"
     province = _province_of(clean_line(plan.issuer or "")) if plan is not None else None
     if province is None:
-        return org, "default"
+        own = _committee_settings(plan) if plan is not None else None
+        if own is None:
+            return org, "default"
+        return replace(org, **{k: v for k, v in own.items() if k not in saved}), "plan"
     changes = {"parent_agency": province}
     if "place" not in saved:
         # the province's place (as the plan writes it, else its name): documents under

@@ -43,12 +43,22 @@ def db(tmp_path):
     database.close()
 
 
-def test_nothing_saved_the_report_is_refused_rather_than_written_for_quang_ngai(db, tmp_path):
-    # it came out under "UBND TỈNH QUẢNG NGÃI / SỞ NỘI VỤ", "Kính gửi: UBND tỉnh Quảng Ngãi"
-    for kind in ("report", "reminder"):
-        with pytest.raises(DocumentDataError, match="Cài đặt chưa có địa danh"):
-            export(db, kind, tmp_path / f"{kind}.docx", ExportOptions(date=dt.date(2026, 12, 5)))
-    assert not list(tmp_path.glob("*.docx"))
+def test_nothing_saved_the_commune_writes_its_own_documents_not_quang_ngai(db, tmp_path):
+    # they came out under "UBND TỈNH QUẢNG NGÃI / SỞ NỘI VỤ", "Kính gửi: UBND tỉnh Quảng Ngãi";
+    # then (place only asked for) under "SỞ NỘI VỤ", signed "KT. GIÁM ĐỐC"
+    with pytest.raises(DocumentDataError, match="Kính gửi"):  # to whom: only the user knows
+        export(db, "report", tmp_path / "report.docx", ExportOptions(date=dt.date(2026, 12, 5)))
+    options = ExportOptions(date=dt.date(2026, 12, 5))
+    out = export(db, "reminder", tmp_path / "reminder.docx", options)[0]
+    document = docx.Document(str(out))
+    header = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs if p.text]
+    assert header == ["ỦY BAN NHÂN DÂN", "XÃ THIỆU HÓA"]
+    text = texts(document)
+    for wrong in ("Quảng Ngãi", "Sở Nội vụ", "SỞ NỘI VỤ", "GIÁM ĐỐC", "Lãnh đạo Sở", "CTTN"):
+        assert wrong not in text, wrong
+    assert "Thiệu Hóa, ngày 05 tháng 12 năm 2026" in text and "TM. ỦY BAN NHÂN DÂN" in text
+    assert any("theo kế hoạch đang chọn" in w and "«UBND xã Thiệu Hóa»" in w
+               for w in options.warnings)
 
 
 def test_a_commune_reports_under_its_own_header_to_whom_it_is_told(db, tmp_path):

@@ -376,3 +376,36 @@ def test_undo_and_redo_keep_their_mnemonics_and_show_an_ampersand_as_such(starte
     window.undo()
     assert window.redo_action.text() == "&Làm lại: Thêm «Sở GD&&ĐT»"
     assert window.undo_action.text() == "&Hoàn tác"
+
+
+def test_the_settings_of_a_commune_plan_are_proposed_from_the_plan(qtbot, tmp_path):
+    """A commune's first Cài đặt: its committee, place and signing block, not Sở Nội vụ."""
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.documents import organisation_settings
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database
+    from gbapp.ui.dialogs.settings_dialog import SettingsDialog
+
+    text = ("ỦY BAN NHÂN DÂN\nXÃ HƯNG NGUYÊN\nSố: 27/KH-UBND\nHưng Nguyên, ngày 15 tháng 01 năm "
+            "2026\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2026\nI. NHIỆM VỤ\n1. Tuyên "
+            "truyền. Hội Liên hiệp Phụ nữ xã chủ trì thực hiện. Thời gian: Quý II/2026.\n"
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Bình\n")
+    db = open_database(tmp_path / "xa.db")
+    try:
+        from gbapp.services.documents import resolve_plan
+
+        store_plan(db, parse_plan_text(text))
+        org, source = organisation_settings(db, resolve_plan(db))
+    finally:
+        db.close()
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.load(org)
+    shown = {name: edit.text() for name, edit in dialog.edits.items()}
+    assert source == "plan"
+    assert (shown["organisation"], shown["place"], shown["agency_code"]) == (
+        "UBND xã Hưng Nguyên", "Hưng Nguyên", "UBND")
+    assert "GIÁM ĐỐC" not in shown["signer_authority"] + shown["signer_title"]
+    assert shown["parent_agency"] == ""
+    dialog.edits["place"].clear()
+    assert "Quảng Ngãi" not in dialog.errors()["place"]  # a Nghệ An commune was told so

@@ -34,10 +34,10 @@ FIELDS = (
 # Every document names them: a report "của ./." or "…, ngày 15 tháng 6" with no place is wrong.
 REQUIRED = {
     "organisation": "Hãy nhập cơ quan ban hành văn bản (ví dụ: Sở Nội vụ).",
-    "place": "Hãy nhập địa danh (ví dụ: Quảng Ngãi).",
+    "place": "Hãy nhập địa danh: tên tỉnh, thành phố hoặc xã, phường nơi cơ quan đóng trụ sở.",
 }
 PLACEHOLDERS = {
-    "parent_agency": "Dòng trên tên cơ quan ở đầu văn bản, ví dụ: UBND tỉnh Quảng Ngãi",
+    "parent_agency": "Dòng trên tên cơ quan ở đầu văn bản (của Sở: UBND tỉnh …)",
     "report_to": "Để trống: gửi cơ quan chủ quản",
 }
 BACKUPS_MIN, BACKUPS_MAX, BACKUPS_DEFAULT = 1, 9999, 20

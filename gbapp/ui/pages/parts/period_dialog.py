@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
@@ -27,7 +28,7 @@ class PeriodDialog(QDialog):
         self._snapshot: tuple = ()
         self.errors = ErrorDisplay()
         self.name = LineEdit()
-        self.name.setPlaceholderText(self.tr("Ví dụ: Quý III/2025"))
+        self.name.setPlaceholderText(self.tr("Ví dụ: Quý III/{0}").format(dt.date.today().year))
         self.kind = QComboBox()
         for code in PERIOD_KINDS:
             self.kind.addItem(label_of(PERIOD_KINDS, code), code)
