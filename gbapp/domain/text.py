@@ -259,3 +259,14 @@ def vi_collation_key(value: str | None) -> str:
     words = text.split(" ")
     return (_PRIMARY_OF_WORD[" "].join(map(_PRIMARY_OF_WORD.__getitem__, words)) + "\x01"
             + _TONE_OF_WORD[" "].join(map(_TONE_OF_WORD.__getitem__, words)))
+
+
+# A plural phrase a plan assigns work to ("các cơ quan, đơn vị liên quan", "các trường học trên
+# địa bàn xã") rather than an agency: nobody can be asked for its report or sent a letter.
+# store.progress.GROUP_SQL is the same rule in SQL.
+_GROUP_WORDS = ("cac ", "nhung ")
+
+
+def names_a_group(name: str | None) -> bool:
+    """Whether an agency name is a group of agencies: 'Các sở, ngành liên quan'."""
+    return fold(clean_line(name)).startswith(_GROUP_WORDS)

@@ -20,7 +20,7 @@ from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
 from ..domain.status import Assessment, assess, derive_status, earlier_round, round_due, settled
-from ..domain.text import clean_line, clean_text, fold, vi_sort_key
+from ..domain.text import clean_line, clean_text, fold, names_a_group, vi_sort_key
 from ..domain.timeframe import frame_text
 from ..store import activities as activity_store
 from ..store import (
@@ -674,6 +674,7 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
     names = {a.id: a.name for a in agencies.list_agencies(db)}
     organisation = settings.load(db).organisation
     issuer = {aid for aid, name in names.items() if is_issuer(name, organisation)}
+    groups = {aid for aid, name in names.items() if names_a_group(name)}  # asked of no one
 
     out_items: list[ReportItem] = []
     sample = False
@@ -701,8 +702,9 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                     period_name=per.name if per and per.id != period.id else "",
                     is_sample=a.is_sample, is_issuer=a.agency_id in issuer,
                     status=agency_status(rep, a.role, it, entry.status, today) if rep else None,
-                    missing=asked and rep is None))
-                if asked and a.agency_id not in issuer:  # the writer does not report to itself
+                    missing=asked and rep is None and a.agency_id not in groups))
+                # the writer does not report to itself, nor a group ("các sở, ngành liên quan")
+                if asked and a.agency_id not in issuer and a.agency_id not in groups:
                     asked_of[a.agency_id].add(it.id)
                     if rep is None:
                         missing_of[a.agency_id].add(it.id)
@@ -1059,8 +1061,9 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
         for a in assigned.get(it.id, []):
             if agency_ids is not None and a.agency_id not in agency_ids:
                 continue
-            if a.agency_id not in issuer:
-                issuer[a.agency_id] = is_issuer(a.agency, organisation)
+            if a.agency_id not in issuer:  # (a group is sent no letter either)
+                issuer[a.agency_id] = (is_issuer(a.agency, organisation)
+                                       or names_a_group(a.agency))
             if issuer[a.agency_id]:
                 continue
             overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
