@@ -90,6 +90,13 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _is_follow_up_section(title: str) -> bool:
+    """'TỔ CHỨC THỰC HIỆN', 'Trách nhiệm thực hiện': the section on who does what to carry
+    the plan out and report on it."""
+    folded = fold(title)
+    return "to chuc thuc hien" in folded or "trach nhiem thuc hien" in folded
+
+
 def _is_activity_section(title: str) -> bool:
     folded = fold(title)
     return any(key in folded for key in _ACTIVITY_SECTIONS)
@@ -193,8 +200,13 @@ def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, last_yea
             # assignments ("2. Sở Y tế" over "- Chủ trì…": counting it too would report the same
             # work twice); or a leaf of the tasks section, unless it details an assigned activity
             # above it ("a) … gồm:" over its "- …" points).
-            is_activity = (bool(node.agencies) and id(node) not in grouping) \
-                or (section and depth > 0 and not node.children and not detail)
+            is_activity = ((bool(node.agencies) and id(node) not in grouping)
+                           or (section and depth > 0 and not node.children and not detail))
+            if is_activity and depth == 0 and _is_follow_up_section(node.title):
+                # "IV. TỔ CHỨC THỰC HIỆN: Giao Phòng Văn hóa - Xã hội theo dõi, đôn đốc…": who
+                # follows the plan up, not a task to report on (the report printed the bare
+                # heading, and the reminder chased its agency for it)
+                is_activity = False
             if is_activity and frame is None:
                 frame = year_frame
             tf = frame or TimeFrame()
