@@ -126,6 +126,7 @@ class ExportDialog(QDialog):
 
     export_finished = Signal(object)  # list[Path], for tests and callers
     export_failed = Signal(str)
+    settings_requested = Signal()  # "Mở Cài đặt" after a refusal that names a missing setting
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -517,6 +518,12 @@ class ExportDialog(QDialog):
                                 "%1", other.name), default_yes=True):
                 self.out_edit.setText(str(other))
                 self.start_export()
+            return
+        if isinstance(exc, documents.DocumentDataError) and "Cài đặt" in message:
+            # the way to the fix, from where the user is (this dialog stays open)
+            if messages.ask(self, self.tr("Xuất văn bản"), message + "\n\n" + self.tr(
+                    "Mở Cài đặt ngay bây giờ?"), default_yes=True):
+                self.settings_requested.emit()
             return
         messages.error(self, self.tr("Xuất văn bản"), message)
 

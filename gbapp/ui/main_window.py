@@ -394,7 +394,9 @@ class MainWindow(QMainWindow):
             messages.info(self, self.tr("Xuất văn bản"),
                           self.tr("Chức năng xuất văn bản chưa có trong bản này."))
             return
-        ExportDialog(self.ctx, self).exec()
+        dialog = ExportDialog(self.ctx, self)
+        dialog.settings_requested.connect(self.edit_settings)
+        dialog.exec()
 
     def edit_settings(self) -> None:
         from ..services import documents

@@ -308,3 +308,14 @@ def test_letters_per_agency_take_no_common_number(dialog, qtbot, tmp_path):
         assert not any(line.startswith("Số: 20/") for line in lines)
     dialog.per_agency_check.setChecked(False)
     assert dialog.number_edit.isEnabled() and dialog.options().number == "20"
+
+
+def test_a_missing_setting_offers_to_open_the_settings(dialog, qtbot, answers, tmp_path):
+    # the user was told to close the dialog and find Tệp → Cài đặt, once per missing field
+    from gbapp.services.documents import DocumentDataError
+
+    answers.replies.append(True)
+    with qtbot.waitSignal(dialog.settings_requested, timeout=5_000):
+        dialog._on_failed(DocumentDataError(
+            "Cài đặt chưa có địa danh: vào Tệp → Cài đặt để nhập, rồi xuất lại. (no place)"))
+    assert "Mở Cài đặt" in answers.asked[-1]
