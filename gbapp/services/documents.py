@@ -672,7 +672,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
         db, plan_id, period_id, today)
     keep = _activity_sections(all_items)
     names = {a.id: a.name for a in agencies.list_agencies(db)}
-    organisation = settings.load(db).organisation
+    # the documents' writer, as its letterhead names it (a commune's plan: the commune)
+    organisation = organisation_settings(db, plan)[0].organisation
     issuer = {aid for aid, name in names.items() if is_issuer(name, organisation)}
     groups = {aid for aid, name in names.items() if names_a_group(name)}  # asked of no one
 
@@ -1051,7 +1052,8 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     plan, period, all_items, assigned, statuses, reports, done = _period_facts(
         db, plan_id, period_id, today)
     paths = _item_paths(all_items)
-    organisation = settings.load(db).organisation  # a department does not remind itself
+    # the letter's writer, as its letterhead names it: it does not remind itself
+    organisation = organisation_settings(db, plan)[0].organisation
     points = listed_points(all_items)
     by_agency: dict[int, ReminderAgency] = {}
     issuer: dict[int, bool] = {}  # by agency: each name parsed once, not once a task

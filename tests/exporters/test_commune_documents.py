@@ -111,3 +111,23 @@ def test_a_head_signing_in_their_own_name_is_not_told_the_authority_is_missing(d
     options = ExportOptions(date=dt.date(2026, 12, 5))
     export(db, "report", tmp_path / "bc2.docx", options)
     assert any("quyền hạn ký" in w for w in options.warnings)
+
+
+def test_a_commune_does_not_remind_itself(tmp_path):
+    # with nothing saved the writer is the commune (from its plan): a task it leads itself is
+    # not chased in its own letter ("Kính gửi: UBND xã Thiệu Hóa" from UBND xã Thiệu Hóa)
+    text = PLAN + ("2. Rà soát, báo cáo kết quả. UBND xã Thiệu Hóa chủ trì thực hiện. "
+                   "Thời gian: Quý II/2026.\n")
+    database = open_database(tmp_path / "xa2.db")
+    try:
+        plan_id = store_plan(database, parse_plan_text(text))
+        periods.save(database, Period(plan_id=plan_id, name="Năm 2026", kind="year",
+                                      start_on=dt.date(2026, 1, 1),
+                                      end_on=dt.date(2026, 12, 31),
+                                      due_on=dt.date(2026, 12, 15)))
+        from gbapp.services.documents import collect_reminder
+
+        reminder = collect_reminder(database, plan_id, None, today=dt.date(2026, 12, 20))
+    finally:
+        database.close()
+    assert [a.agency for a in reminder.agencies] == ["Hội Liên hiệp Phụ nữ xã"]
