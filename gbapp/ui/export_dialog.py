@@ -139,9 +139,21 @@ class ExportDialog(QDialog):
         self.result_paths: list[Path] = []
         self._confirmed: Path | None = None  # overwriting it was agreed in the "Chọn…" dialog
         self.plan = plans.get(ctx.db, ctx.plan_id) if ctx.plan_id else None
-        self.org = settings.load(ctx.db)
+        self.org = self._organisation()
         self._build()
         self._fill()
+
+    def _organisation(self) -> settings.OrgSettings:
+        """Cài đặt as the documents will read it: never saved, proposed from the plan (a
+        commune's plan signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", not the defaults' GIÁM ĐỐC, which
+        the signer fields would otherwise pass on to every export)."""
+        return documents.organisation_settings(self.ctx.db, self.plan)[0]
+
+    def _settings_changed(self) -> None:
+        """After Cài đặt was opened from here: the signer fields show the new settings."""
+        self.org = self._organisation()
+        if not self._plan_filled:
+            self._set_signer(self.org.signer, self.org.signer_authority, self.org.signer_title)
 
     # ---- layout ---------------------------------------------------------------------------
 
@@ -523,7 +535,8 @@ class ExportDialog(QDialog):
             # the way to the fix, from where the user is (this dialog stays open)
             if messages.ask(self, self.tr("Xuất văn bản"), message + "\n\n" + self.tr(
                     "Mở Cài đặt ngay bây giờ?"), default_yes=True):
-                self.settings_requested.emit()
+                self.settings_requested.emit()  # (the settings dialog is modal: done here)
+                self._settings_changed()
             return
         messages.error(self, self.tr("Xuất văn bản"), message)
 

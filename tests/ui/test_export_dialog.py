@@ -319,3 +319,27 @@ def test_a_missing_setting_offers_to_open_the_settings(dialog, qtbot, answers, t
         dialog._on_failed(DocumentDataError(
             "Cài đặt chưa có địa danh: vào Tệp → Cài đặt để nhập, rồi xuất lại. (no place)"))
     assert "Mở Cài đặt" in answers.asked[-1]
+
+
+def test_a_commune_plans_signer_fields_come_from_its_plan(qtbot, tmp_path):
+    # the dialog filled "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" from the defaults and passed them on to
+    # the commune's letter, whatever the documents would have proposed
+    from gbapp.importers import parse_plan_text
+    from gbapp.services.importing import store_plan
+    from gbapp.store import open_database
+    from gbapp.ui.context import AppContext
+
+    text = ("ỦY BAN NHÂN DÂN\nXÃ HƯNG NGUYÊN\nSố: 27/KH-UBND\nHưng Nguyên, ngày 15 tháng 01 năm "
+            "2026\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2026\nI. NHIỆM VỤ\n1. Tuyên "
+            "truyền. Hội Liên hiệp Phụ nữ xã chủ trì thực hiện. Thời gian: Quý II/2026.\n"
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Bình\n")
+    db = open_database(tmp_path / "xa.db")
+    store_plan(db, parse_plan_text(text))
+    ctx = AppContext(db, tmp_path / "xa.db")
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.set_kind("reminder")
+    options = dialog.options()
+    assert "GIÁM ĐỐC" not in (options.signer_authority or "") + (options.signer_title or "")
+    assert options.signer == "Trần Văn Bình"
+    db.close()
