@@ -25,6 +25,7 @@ class Overview:
     periods: list[Period] = field(default_factory=list)
     period: Period | None = None  # the one whose missing reports are listed
     unreported: list[tuple[int, str, int, int]] = field(default_factory=list)
+    own: set[int] = field(default_factory=set)  # of those, the documents' writer itself
 
 
 def default_period(plist: list[Period], today: dt.date) -> Period | None:
@@ -43,11 +44,24 @@ def load(db: Database, plan_id: int | None, today: dt.date,
         return Overview()
     plist = periods.list_periods(db, plan_id)
     period = next((p for p in plist if p.id == period_id), None) or default_period(plist, today)
+    unreported = progress.unreported_agencies(db, plan_id, period.id) if period else []
     return Overview(
         plan_id=plan_id,
         counts=activities.status_counts(db, plan_id, today=today),
         by_lead=activities.status_by_lead(db, plan_id, today=today),
         overdue=activities.query(db, plan_id, activities.ActivityFilter(
             statuses={Status.OVERDUE}), today=today, sort="due"),
-        periods=plist, period=period,
-        unreported=progress.unreported_agencies(db, plan_id, period.id) if period else [])
+        periods=plist, period=period, unreported=unreported,
+        own=_own_agencies(db, plan_id, unreported))
+
+
+def _own_agencies(db: Database, plan_id: int, rows: list[tuple[int, str, int, int]]) -> set[int]:
+    """The agencies of *rows* that are the documents' writer (Cài đặt, else as proposed from
+    the plan): the report and the reminder do not count it among those yet to report."""
+    if not rows:
+        return set()
+    from . import documents  # (the documents' rules; imported when there is something to mark)
+    from ..store import plans
+
+    organisation = documents.organisation_settings(db, plans.get(db, plan_id))[0].organisation
+    return {row[0] for row in rows if documents.is_issuer(row[1], organisation)}

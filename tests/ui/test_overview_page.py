@@ -190,3 +190,19 @@ def test_a_plan_without_periods_says_so_instead_of_zero_unreported(qtbot, tmp_pa
     title = widget.unreported_box.title()
     assert "(0)" not in title and "chưa có kỳ báo cáo" in title and "Tiến độ" in title
     db.close()
+
+
+def test_the_department_itself_is_marked_and_counted_as_the_report_counts(qtbot, page, ctx):
+    # the overview said 11 agencies yet to report while the report and reminder said 10: the
+    # department writing them was among the 11
+    from gbapp.services.documents import collect_report
+
+    plist = periods.list_periods(ctx.db, ctx.plan_id)
+    due = max((p for p in plist if p.due_on and p.due_on <= TODAY), key=lambda p: p.due_on)
+    report = collect_report(ctx.db, ctx.plan_id, due.id, today=TODAY)
+    assert f"({len(report.unreported)})" in page.unreported_box.title()
+    shown = [page.unreported_model.data(page.unreported_model.index(r, 0))
+             for r in range(page.unreported_model.rowCount())]
+    own = [name for name in shown if "cơ quan mình" in name]
+    assert own and own[0].startswith("Sở Nội vụ")
+    assert len(shown) - len(own) == len(report.unreported)

@@ -85,6 +85,7 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         self.ctx = ctx
         self.today = dt.date.today  # replaced in tests
         self._period_id: int | None = None
+        self._own: set[int] = set()  # the department itself, among those yet to report
         self._stale = False  # changed while hidden: computed again when shown
         self.loader = LatestLoader(self._show, self._failed, self)
         self.loader.running_changed.connect(self._running_changed)
@@ -127,7 +128,8 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         self.period = QComboBox()
         self.due_label = QLabel()
         self.unreported_model = RowsModel([
-            Column(self.tr("Cơ quan"), lambda r: r[1]),
+            Column(self.tr("Cơ quan"), lambda r: r[1] + (
+                self.tr(" (cơ quan mình: chưa cập nhật kết quả)") if r[0] in self._own else "")),
             Column(self.tr("Chưa báo cáo / số HĐ"), lambda r: f"{r[2]}/{r[3]}",
                    align=Qt.AlignmentFlag.AlignRight),
         ], id_of=lambda r: r[0], parent=self)
@@ -225,6 +227,7 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         self.period.setCurrentIndex(self.period.findData(self._period_id))
         self.period.blockSignals(False)
 
+        self._own = data.own
         self.unreported_model.set_rows(data.unreported)
         late = period is not None and period.due_on is not None and period.due_on < self.today()
         self.due_label.setText(
@@ -235,8 +238,10 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
             self.unreported_box.setTitle(self.tr(
                 "Cơ quan chưa báo cáo đủ — chưa có kỳ báo cáo: thêm kỳ ở trang Tiến độ"))
         else:
+            # counted as the report counts them: not the department itself (marked in the list)
             self.unreported_box.setTitle(
-                self.tr("Cơ quan chưa báo cáo đủ ({0})").format(len(data.unreported)))
+                self.tr("Cơ quan chưa báo cáo đủ ({0})").format(
+                    len(data.unreported) - len(data.own)))
 
     def _period_chosen(self) -> None:
         self._period_id = self.ctx.period_id = self.period.currentData()
