@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import KIND_BY_DEPTH, ItemKind
+from .text import fold
 
 # Vietnamese legal drafting letters: no f, j, w, z; đ follows d.
 VI_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -137,3 +138,22 @@ def legal_reference(path: list[tuple[ItemKind | str, str]]) -> str:
     if any(later <= earlier for earlier, later in zip(ranks, ranks[1:], strict=False)):
         return "nội dung " + ".".join(lab for _, lab in addressable)
     return " ".join(f"{_LEGAL_NAMES[k]} {lab}" for k, lab in reversed(addressable))
+
+
+# Headings of the part of a plan that lists its tasks ("III. NỘI DUNG HOẠT ĐỘNG", "II. NHIỆM
+# VỤ VÀ GIẢI PHÁP"), folded; and of the part on who carries the plan out and reports on it.
+_TASK_SECTION_WORDS = ("noi dung", "nhiem vu", "hoat dong", "giai phap", "chuong trinh")
+_FOLLOW_UP_SECTION_WORDS = ("to chuc thuc hien", "trach nhiem thuc hien")
+
+
+def is_task_section(title: str) -> bool:
+    """Whether a section heading announces the plan's tasks (its leaves are things to do)."""
+    folded = fold(title)
+    return any(key in folded for key in _TASK_SECTION_WORDS)
+
+
+def is_follow_up_section(title: str) -> bool:
+    """'TỔ CHỨC THỰC HIỆN', 'Trách nhiệm thực hiện': the section on who does what to carry the
+    plan out and report on it."""
+    folded = fold(title)
+    return any(key in folded for key in _FOLLOW_UP_SECTION_WORDS)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, Role, TimeFrame
-from gbapp.domain.numbering import from_roman, letter_index
-from gbapp.domain.text import fold
+from gbapp.domain.numbering import from_roman, is_task_section, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
 from .agencies import agency_heading, extract_agencies, is_assignment_only, split_agency_list
@@ -289,10 +288,6 @@ def _continues_numbering(row: Row, stack: list[_Open]) -> bool:
                for node in stack)
 
 
-# Headings of the part of a plan that lists its tasks ("III. NỘI DUNG HOẠT ĐỘNG"), folded.
-_TASK_HEADINGS = ("noi dung", "nhiem vu", "hoat dong", "giai phap")
-
-
 def _appendix_anchor(opened: list[_Open]) -> _Open | None:
     """The item whose details are in the appendix ("II. NHIỆM VỤ (Chi tiết tại Phụ lục kèm
     theo)"); else the last task heading that mentions it ("III. NỘI DUNG HOẠT ĐỘNG (Có Phụ lục
@@ -305,8 +300,7 @@ def _appendix_anchor(opened: list[_Open]) -> _Open | None:
             if "chi tiết" in both:
                 return node
             mentions.append(node)
-    tasks = [node for node in mentions
-             if any(key in fold(node.item.title) for key in _TASK_HEADINGS)]
+    tasks = [node for node in mentions if is_task_section(node.item.title)]
     return (tasks or mentions)[-1] if mentions else None
 
 

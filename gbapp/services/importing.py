@@ -10,13 +10,11 @@ from pathlib import Path
 
 from ..domain.entities import Plan
 from ..domain.model import ItemKind, ParsedItem, ParsedPlan, Role, TimeFrame
-from ..domain.numbering import sibling_labels
+from ..domain.numbering import is_follow_up_section, is_task_section, sibling_labels
 from ..domain.text import clean_line, clean_text, fold
 from ..store import agencies, assignments, changelog, items, plans
 from ..store.connection import Database
 
-# Sections whose leaves are things to do (as opposed to purpose, organisation, funding).
-_ACTIVITY_SECTIONS = ("noi dung", "nhiem vu", "hoat dong", "giai phap", "chuong trinh")
 # Plain values of the enums, looked up per row (converting 10^4 enums costs more than the rest).
 _KIND_VALUES = {kind: kind.value for kind in ItemKind}
 _LEAD, _COORDINATING = Role.LEAD.value, Role.COORDINATING.value
@@ -88,18 +86,6 @@ def _no_cyclic_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _is_follow_up_section(title: str) -> bool:
-    """'TỔ CHỨC THỰC HIỆN', 'Trách nhiệm thực hiện': the section on who does what to carry
-    the plan out and report on it."""
-    folded = fold(title)
-    return "to chuc thuc hien" in folded or "trach nhiem thuc hien" in folded
-
-
-def _is_activity_section(title: str) -> bool:
-    folded = fold(title)
-    return any(key in folded for key in _ACTIVITY_SECTIONS)
 
 
 def _assigned_below(roots: list[ParsedItem]) -> set[int]:
@@ -193,7 +179,7 @@ def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, last_yea
             next_id += 1
             ref = items.make_ref(parent_ref, kind, lab, position)
             path = (f"{parent_path}." if parent_path else "") + items.path_segment(position)
-            section = _is_activity_section(node.title) if depth == 0 else in_section
+            section = is_task_section(node.title) if depth == 0 else in_section
             own_frame = node.time_frame
             frame = own_frame or inherited
             # An activity is assigned work, unless a heading whose own items carry the
@@ -202,7 +188,7 @@ def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, last_yea
             # above it ("a) … gồm:" over its "- …" points).
             is_activity = ((bool(node.agencies) and id(node) not in grouping)
                            or (section and depth > 0 and not node.children and not detail))
-            if is_activity and depth == 0 and _is_follow_up_section(node.title):
+            if is_activity and depth == 0 and is_follow_up_section(node.title):
                 # "IV. TỔ CHỨC THỰC HIỆN: Giao Phòng Văn hóa - Xã hội theo dõi, đôn đốc…": who
                 # follows the plan up, not a task to report on (the report printed the bare
                 # heading, and the reminder chased its agency for it)
