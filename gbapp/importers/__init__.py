@@ -150,11 +150,28 @@ def decode_text(data: bytes) -> str:
     windows = data.decode("cp1258", errors="replace")
     if _reads_as_vietnamese(windows):
         return windows
+    if _ansi_legacy_font(data):
+        raise PlanImportError(LEGACY_FONT_TEXT)
     raise PlanImportError(
         _NOT_TEXT + ": tệp dùng bảng mã cũ (TCVN3/ABC, "
         "VNI) hoặc không phải tệp văn bản. Hãy chuyển mã sang Unicode (Unikey → Công cụ chuyển "
         "mã) hoặc lưu lại dạng .docx rồi nhập lại. (not Unicode Vietnamese text: legacy "
         "encoding or binary file)")
+
+
+def _ansi_legacy_font(data: bytes) -> bool:
+    """Whether *data* is Notepad's "ANSI" file of text typed in .VnTime or VNI-Times: the
+    fonts draw their letters at Latin-1 codes, one byte each, so the bytes read as Windows
+    Latin (cp1252) text with the legacy signature, and with no control characters (a binary
+    file has them, or bytes cp1252 leaves undefined)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    sample = text[:20000]
+    if sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f\v") > len(sample) // 100:
+        return False
+    return _legacy_font(text)
 
 
 # Precomposed Vietnamese letters (after NFC) and the punctuation real documents use.

@@ -125,3 +125,21 @@ def test_any_few_lines_of_a_plan_in_a_legacy_font_are_taken_for_one():
     for window in windows:
         assert _legacy_font(tcvn3(window)) and _legacy_font(vni(window)), window
         assert not _legacy_font(window)
+
+
+@pytest.mark.parametrize("encode", [tcvn3, vni], ids=["tcvn3", "vni"])
+def test_an_ansi_notepad_file_of_legacy_font_text_gets_the_same_fix(tmp_path, encode):
+    """Notepad saves such text as "ANSI" by default: one byte per letter, the Latin-1 code
+    the font draws. The message names the legacy font and Unikey's fix, not just "not text"."""
+    target = tmp_path / "kehoach.txt"
+    target.write_bytes(encode(PLAN).replace("\n", "\r\n").encode("cp1252"))
+    with pytest.raises(PlanImportError, match=FIX):
+        read_plan(target)
+
+
+def test_a_binary_file_is_still_not_called_a_legacy_font(tmp_path):
+    target = tmp_path / "plan.txt"
+    target.write_bytes(bytes(range(128, 256)) * 40 + b"\nI. A\n- b\n")
+    with pytest.raises(PlanImportError) as caught:
+        read_plan(target)
+    assert "phông chữ cũ" not in str(caught.value)
