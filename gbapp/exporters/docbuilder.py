@@ -20,6 +20,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from ..domain.issuers import collective_body
 from ..domain.model import ItemKind
 from ..domain.numbering import is_task_group, to_roman
 from ..domain.text import clean_line, clean_text
@@ -113,12 +114,11 @@ def upper(text: str) -> str:
 
 def expand_issuer(name: str) -> list[str]:
     """'UBND tỉnh Quảng Ngãi' -> ['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI'] as a header writes it."""
-    name = clean_line(name)
-    for short, full in (("UBND ", "ỦY BAN NHÂN DÂN"), ("Ủy ban nhân dân ", "ỦY BAN NHÂN DÂN"),
-                        ("HĐND ", "HỘI ĐỒNG NHÂN DÂN")):
-        if name.startswith(short):
-            return [full, name[len(short):].upper()]
-    return [name.upper()]
+    found = collective_body(name)
+    if found is not None:
+        body, unit = found
+        return [body, unit.upper()]
+    return [clean_line(name).upper()]
 
 
 # "Sở Y tế tỉnh Quảng Trị": a department of a people's committee, named with its place.
@@ -153,10 +153,6 @@ _SLASHED_AUTHORITY = re.compile(r"(?<!\w)([TtKk])/(M|L|T|UQ|m|l|t|uq)(?!\w)")
 _AUTHORITY_SPLIT = re.compile(r"\s*[/;\n]\s*")
 
 
-_COLLECTIVE = (("UBND ", "ỦY BAN NHÂN DÂN"), ("Ủy ban nhân dân ", "ỦY BAN NHÂN DÂN"),
-               ("HĐND ", "HỘI ĐỒNG NHÂN DÂN"), ("Hội đồng nhân dân ", "HỘI ĐỒNG NHÂN DÂN"))
-
-
 def authority_lines(head: Letterhead) -> list[str]:
     """The signing authority, one line each: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH".
 
@@ -166,8 +162,8 @@ def authority_lines(head: Letterhead) -> list[str]:
     typed = _SLASHED_AUTHORITY.sub("\\1\x00\\2", head.signer_authority or "")
     lines = [upper(part.replace("\x00", "/")) for part in _AUTHORITY_SPLIT.split(typed)
              if part.strip()]
-    organisation = clean_line(head.organisation)
-    body = next((name for prefix, name in _COLLECTIVE if organisation.startswith(prefix)), None)
+    found = collective_body(head.organisation)
+    body = found[0] if found else None
     if body and (lines or head.signer_title) and not any(line.startswith(("TM.", "T/M"))
                                                          for line in lines):
         lines.insert(0, f"TM. {body}")

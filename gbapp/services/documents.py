@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
+from ..domain.issuers import COMMITTEE_PREFIXES, committee_unit
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
 from ..domain.status import Assessment, assess, derive_status, earlier_round, round_due, settled
@@ -112,7 +113,7 @@ def _province_of(issuer: str) -> str | None:
     if level == "thành phố" and not name.startswith(_CENTRAL_CITIES):
         return None  # a provincial city, not a province
     head = issuer[:m.start()].strip()
-    if head in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân") or head.startswith("Sở "):
+    if head in COMMITTEE_PREFIXES or head.startswith("Sở "):
         if name == "Hồ Chí Minh":  # Decree 30's own spelling, with a capital T
             level = "Thành phố"
         return f"UBND {level} {name}"
@@ -146,7 +147,7 @@ def _committee_settings(plan: Plan) -> dict[str, str] | None:
     and its documents go out under "ỦY BAN NHÂN DÂN / XÃ HƯNG NGUYÊN", signed as the plan was,
     not under the defaults' Sở Nội vụ. None for any other issuer."""
     issuer = clean_line(plan.issuer or "")
-    if _COMMITTEE_RE.match(issuer) is None:
+    if committee_unit(issuer) is None:
         return None
     authority = clean_line(plan.signer_authority or "")
     title = clean_line(plan.signer_title or "")
@@ -221,16 +222,15 @@ def letterhead_from_settings(db: Database, *, type_code: str | None, number: str
 
 _LED_BY_A_HEAD = ("Sở", "Ban", "Phòng", "Văn phòng", "Chi cục", "Cục", "Trung tâm", "Thanh tra",
                   "Hội", "Trường", "Bệnh viện")
-_COMMITTEE_RE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?P<unit>\S.*)$")
 
 
 def leadership_of(organisation: str) -> str:
     """The Nơi nhận line for our own leaders: 'Lãnh đạo Sở' for a department, 'Chủ tịch, các
     Phó Chủ tịch UBND xã Tịnh Hà' for a people's committee, else 'Lãnh đạo đơn vị'."""
     name = clean_line(organisation)
-    m = _COMMITTEE_RE.match(name)
-    if m:
-        return f"Chủ tịch, các Phó Chủ tịch UBND {m.group('unit')}"
+    unit = committee_unit(name)
+    if unit is not None:
+        return f"Chủ tịch, các Phó Chủ tịch UBND {unit}"
     head = next((h for h in _LED_BY_A_HEAD if name == h or name.startswith(h + " ")), None)
     return f"Lãnh đạo {head}" if head else "Lãnh đạo đơn vị"
 
