@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
-from ..domain.issuers import COMMITTEE_PREFIXES, committee_unit
+from ..domain.issuers import COMMITTEE_PREFIXES, agency_code, archive_line, committee_unit
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
 from ..domain.status import Assessment, assess, derive_status, earlier_round, round_due, settled
@@ -88,13 +88,17 @@ def vn_date_line(place: str, date: dt.date | None, year: int | None = None) -> s
     return f"{place}, ngày {day} tháng {month} năm {date.year}"
 
 
+_PARENTHESES_RE = re.compile(r"\s*\([^()]*\)")
+
+
 def unit_code(archive_line: str) -> str:
-    """The drafting unit named in 'Lưu: VT, CTTN&BĐG.' -> 'CTTN&BĐG' ('' if none)."""
-    text = clean_line(archive_line).rstrip(".")
+    """The drafting unit named in 'Lưu: VT, CTTN&BĐG.' -> 'CTTN&BĐG' ('' if none); the number
+    of copies or the drafter's initials in brackets are not part of it ('Lưu: VT, VHXH (02).')."""
+    text = _PARENTHESES_RE.sub("", clean_line(archive_line)).rstrip(". ")
     if ":" in text:
         text = text.split(":", 1)[1]
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    parts = [p for p in parts if p.upper() != "VT"]
+    parts = [p for p in parts if p.upper() != "VT" and not p.isdigit()]
     return parts[-1] if parts else ""
 
 
@@ -145,19 +149,76 @@ def _committee_settings(plan: Plan) -> dict[str, str] | None:
     """For the plan of a people's committee below the province ("UBND xã Hưng Nguyên"), that
     committee as the body writing the documents: gbapp is then used by the commune itself,
     and its documents go out under "ỦY BAN NHÂN DÂN / XÃ HƯNG NGUYÊN", signed as the plan was,
-    not under the defaults' Sở Nội vụ. None for any other issuer."""
+    not under the defaults' Sở Nội vụ. None for any other issuer. (Its agency code and archive
+    line follow it as any writer's do: _writer_codes.)"""
     issuer = clean_line(plan.issuer or "")
     if committee_unit(issuer) is None:
         return None
     authority = clean_line(plan.signer_authority or "")
     title = clean_line(plan.signer_title or "")
     return {
-        "organisation": issuer, "parent_agency": "", "agency_code": "UBND",
+        "organisation": issuer, "parent_agency": "",
         "place": clean_line(plan.place or "") or place_of(issuer),
         "signer": clean_line(plan.signer or ""),
         "signer_authority": authority or "TM. ỦY BAN NHÂN DÂN",
-        "signer_title": title or "CHỦ TỊCH", "archive_line": "Lưu: VT.",
+        "signer_title": title or "CHỦ TỊCH",
     }
+
+
+# Document type codes a plan's number may begin its code with ("93/KH-UBND").
+_TYPE_CODES = {"KH", "BC", "QĐ", "TTR", "TB", "HD", "CTR", "CT", "NQ", "CV"}
+
+
+def _plan_agency_code(plan: Plan) -> str:
+    """The agency code in the plan's own number: '93/KH-UBND' -> 'UBND', '45/KH-SYT' -> 'SYT';
+    '' when the number has none."""
+    number = clean_line(plan.number)
+    kind, dash, agency = number.rsplit("/", 1)[-1].partition("-") if "/" in number else ("", "", "")
+    if not dash or kind.upper() not in _TYPE_CODES | {clean_line(plan.doc_type or "").upper()}:
+        return ""
+    return agency.split("-")[0].strip()
+
+
+def _plan_archive_line(plan: Plan) -> str:
+    """The plan's own "Lưu: VT, VHXH." line from its Nơi nhận ('' when it was not read)."""
+    for r in plan.recipients:
+        text = clean_line(r).lstrip("-+• ").rstrip(".;").strip()
+        if not fold(text).startswith("luu"):
+            continue
+        # the plan's own copies and drafter ("VT, VX (H.20b)") are not the report's
+        body = clean_line(_PARENTHESES_RE.sub(" ", text[len("Lưu"):])).strip(" :,.;")
+        if body:
+            return f"Lưu: {body}."
+    return ""
+
+
+def _writer_codes(org: settings.OrgSettings, saved: set[str],
+                  plan: Plan | None) -> dict[str, str]:
+    """The agency code ("BC-SNV") and archive line ("Lưu: VT, CTTN&BĐG.") of the body writing
+    the documents, for those not typed in Cài đặt: the built-in ones belong to the defaults'
+    Sở Nội vụ (its gender-equality unit), and came out on a commune's or a Sở Y tế's documents.
+
+    Typed means saved, not blank, and not the built-in value: Cài đặt saves every field at once,
+    so a built-in value saved with another organisation was carried along, not typed (nobody
+    outside a Sở Nội vụ writes 'SNV'). The writer's own come from the plan when the writer
+    issued it (its number's code, its Nơi nhận's "Lưu" line), else from its name
+    (domain.issuers: 'UBND', 'SYT'; 'Lưu: VT, VHXH.' for a commune, else 'Lưu: VT.')."""
+    built_in = settings.OrgSettings()
+    if is_issuer(org.organisation, built_in.organisation):
+        return {}  # the defaults' own body: its built-in values stand, as before
+    own_plan = plan is not None and is_issuer(plan.issuer or "", org.organisation)
+    derived = {
+        "agency_code": (own_plan and _plan_agency_code(plan)) or agency_code(org.organisation),
+        "archive_line": (own_plan and _plan_archive_line(plan)) or archive_line(org.organisation),
+    }
+    changes = {}
+    for name, value in derived.items():
+        typed = clean_line(getattr(org, name))
+        if name in saved and typed and typed != getattr(built_in, name):
+            continue  # the user's own: never replaced
+        if value:
+            changes[name] = value
+    return changes
 
 
 def organisation_settings(db: Database,
@@ -166,9 +227,16 @@ def organisation_settings(db: Database,
     agency and place taken from the plan of a province or its department: a plan of Gia Lai must
     not be reported on under the defaults' "UBND tỉnh Quảng Ngãi", nor dated "Quảng Ngãi, ngày
     …"; the place is the plan's, else its province's name), or "default" (nothing saved and
-    nothing to go by: the caller should say so)."""
-    org = settings.load(db)
+    nothing to go by: the caller should say so). Agency code and archive line not typed follow
+    the writer (_writer_codes)."""
     saved = settings.saved_fields(db)
+    org, source = _organisation_and_source(db, plan, saved)
+    return replace(org, **_writer_codes(org, saved, plan)), source
+
+
+def _organisation_and_source(db: Database, plan: Plan | None,
+                             saved: set[str]) -> tuple[settings.OrgSettings, str]:
+    org = settings.load(db)
     if "parent_agency" in saved:
         return org, "saved"
     province = _province_of(clean_line(plan.issuer or "")) if plan is not None else None

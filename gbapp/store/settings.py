@@ -18,6 +18,9 @@ class OrgSettings:
     parent_agency: str = ""  # the line above ours in the header: "UBND tỉnh Quảng Ngãi"
     place: str = ""
     report_to: str = ""  # "Kính gửi" of our reports; "" sends them to the parent agency
+    # The defaults' own codes, Quảng Ngãi's Sở Nội vụ's (its gender-equality unit CTTN&BĐG):
+    # another body that has not typed its own gets its own from its name or its plan
+    # (services.documents._writer_codes), and a value typed here is never replaced
     agency_code: str = "SNV"  # used in document numbers: 15/BC-SNV
     signer: str = ""
     signer_authority: str = "KT. GIÁM ĐỐC"
