@@ -1,6 +1,7 @@
-"""Screenshots of every page on the demo database, 1366×768, offscreen.
+"""Screenshots of every page on the demo database, 1366×768 unless told, offscreen.
 
     python3 tools/screenshots.py [OUTPUT_DIR]      # default: screenshots/
+    python3 tools/screenshots.py OUT --size 911x512   # a 1366×768 laptop at 150 % scaling
 
 Writes screenshots/<page>.png (plan, activities, agencies, progress, indicators, overview) and
 two dialogs (import-preview, settings). Uses a temporary data folder: nothing of the user's is read.
@@ -17,10 +18,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not WIDTHxHEIGHT: {text!r}") from None
+    return width, height
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output_dir", nargs="?", type=Path, default=REPO / "screenshots")
-    out = parser.parse_args(argv[1:]).output_dir
+    parser.add_argument("--size", type=_size, default=(1366, 768),
+                        help="window size in logical pixels, WIDTHxHEIGHT (default 1366x768)")
+    args = parser.parse_args(argv[1:])
+    out = args.output_dir
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="gbapp-shots-"))
@@ -36,7 +48,7 @@ def main(argv: list[str]) -> int:
     create_demo(db_path)
     app = create_application([])
     window = MainWindow()
-    window.resize(1366, 768)
+    window.resize(*args.size)
     if not window.open_database(db_path):
         return 1
     window.show()
