@@ -173,8 +173,8 @@ class ActivityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._shown[index.row()][col]
         r = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
-            return r.title if col == 1 else r.lead
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._whole_text(index.row(), col)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) \
                 and col == STATUS_COLUMN:
             colours = self._colours(r)
@@ -205,15 +205,24 @@ class ActivityTableModel(QAbstractTableModel):
                     if brushes is not None:
                         value = brushes[role == _FOREGROUND]
             elif role == _TOOLTIP:
-                if col in (1, 2):
-                    r = self._rows[row]
-                    value = r.title if col == 1 else r.lead
+                value = self._whole_text(row, col) or None
             elif role == ID_ROLE:
                 value = self._rows[row].id
             if value is None:
                 role_data.clearData()
             else:
                 role_data.setData(value)
+
+    def _whole_text(self, row: int, col: int) -> str:
+        """A cell's text not shortened: its tooltip (the view shows it when the cell is cut)."""
+        r = self._rows[row]
+        if col == 1:
+            return r.title
+        if col == 2:
+            return r.lead
+        if col == 3:
+            return frame_text(r.tf_text, r.start, r.due, r.recurring)
+        return self._shown[row][col]
 
     def _display(self, r: ActivityRow) -> tuple[str, ...]:
         # A cell shows at most ~150 characters; Qt shapes the whole string before eliding it,

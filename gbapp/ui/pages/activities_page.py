@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,14 @@ from ..models.activity_table import ID_ROLE, ActivityTableModel
 from ..widgets.check_menu import CheckMenuButton
 from ..widgets.date_edit import DateEdit
 from ..widgets.tables import read_only_table
+from .parts.elided_tips import ElidedTipDelegate
+from .parts.filter_bar import FilterBar
+
+# The widths of the columns other than the activity's title (which takes the rest) when the
+# table has room for them; on a small screen they give way (down to _narrowest) until the title
+# has TITLE_SHARE of the table. A cell cut short shows its whole text as a tooltip.
+WIDTHS = {0: 80, 2: 200, 3: 130, 4: 90, 5: 175}
+TITLE_SHARE = 0.35
 
 
 class ActivitiesPage(QWidget):
@@ -69,6 +77,12 @@ class ActivitiesPage(QWidget):
         for edit in (self.due_from, self.due_to):
             edit.setMaximumWidth(105)
         self.period = QComboBox(self)
+        # as wide as a short name, not as the longest one a province gave a period (a combo
+        # sized to its contents held the window wider than a laptop screen); the list that
+        # opens shows the names whole, and so does the tooltip
+        self.period.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.period.setMinimumContentsLength(16)
 
         self.banner = QFrame(self)
         self.banner.setObjectName("filterBanner")
@@ -87,24 +101,30 @@ class ActivitiesPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
+        self.table.setItemDelegate(ElidedTipDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 80), (2, 200), (3, 130), (4, 90), (5, 175)):
+        chars = self.table.fontMetrics().averageCharWidth()
+        self._narrowest = {  # a reference, a date and a few words of the others stay readable
+            0: 7 * chars + 16, 2: 14 * chars + 16, 3: 11 * chars + 16,
+            4: self.table.fontMetrics().horizontalAdvance("31/12/2025") + 16, 5: 16 * chars + 16}
+        self._narrowest = {c: min(w, WIDTHS[c]) for c, w in self._narrowest.items()}
+        self._widths_chosen = False  # the user set the widths: they are not fitted any more
+        self._fitting = False
+        for column, width in WIDTHS.items():
             self.table.setColumnWidth(column, width)
+        header.sectionResized.connect(self._section_resized)
+        self.table.viewport().installEventFilter(self)
         self.count_label = QLabel(self)
 
         # The filters sit on one row, or on two when the window is too narrow for one (a
-        # window snapped to half of a laptop screen).
-        self._filter_rows = (QHBoxLayout(), QHBoxLayout())
-        self._filter_widgets = [
-            (self.search, 3), (self.agency, 2), (self.role, 0), (self.status, 0),
-            (QLabel(self.tr("Hạn từ"), self), 0), (self.due_from, 0),
-            (QLabel(self.tr("đến"), self), 0), (self.due_to, 0), (self.period, 1)]
-        self._filters_split: bool | None = None
-        self._arrange_filters(split=False)
+        # window snapped to half of a screen, a laptop at 150 % scaling).
+        self.filters = FilterBar([
+            [(self.search, 3), (self.agency, 2), (self.role, 0)],
+            [(self.status, 0), (QLabel(self.tr("Hạn từ"), self), 0), (self.due_from, 0),
+             (QLabel(self.tr("đến"), self), 0), (self.due_to, 0), (self.period, 1)]], self)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._filter_rows[0])
-        layout.addLayout(self._filter_rows[1])
+        layout.addWidget(self.filters)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -118,6 +138,8 @@ class ActivitiesPage(QWidget):
         self.search.returnPressed.connect(self._search_now)
         for combo in (self.agency, self.role, self.period):
             combo.currentIndexChanged.connect(self.apply_filter)
+        for combo in (self.agency, self.period):
+            combo.currentIndexChanged.connect(self._name_tips)
         self.status.changed.connect(self.apply_filter)
         for edit in (self.due_from, self.due_to):
             edit.editingFinished.connect(self.apply_filter)
@@ -157,6 +179,12 @@ class ActivitiesPage(QWidget):
         self.period.setCurrentIndex(max(0, self.period.findData(keep_period)))
         for combo in (self.agency, self.period):
             combo.blockSignals(False)
+        self._name_tips()
+
+    def _name_tips(self) -> None:
+        """A long name the combo cuts short reads whole in its tooltip."""
+        for combo in (self.agency, self.period):
+            combo.setToolTip(combo.currentText() if combo.currentIndex() > 0 else "")
 
     def reload(self) -> None:
         """After an edit, undo or redo: the same filter over the new data."""
@@ -183,38 +211,6 @@ class ActivitiesPage(QWidget):
                               statuses=statuses,
                               due_from=date_of(self.due_from), due_to=date_of(self.due_to),
                               period_id=self.period.currentData())
-
-    def _arrange_filters(self, split: bool) -> None:
-        if split == self._filters_split:
-            return
-        self._filters_split = split
-        first, second = self._filter_rows
-        for widget, _stretch in self._filter_widgets:
-            first.removeWidget(widget)
-            second.removeWidget(widget)
-        for n, (widget, stretch) in enumerate(self._filter_widgets):
-            (second if split and n >= 3 else first).addWidget(widget, stretch)
-
-    def _filters_width(self) -> int:
-        """The width the filters want on one row: their preferred sizes (at their minimum sizes
-        the search box would already be squeezed to a few letters)."""
-        spacing = self._filter_rows[0].spacing()
-        widgets = [w for w, _s in self._filter_widgets]
-        return sum(w.sizeHint().width() for w in widgets) + spacing * len(widgets)
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # A hidden page of the stack is not resized, yet its minimum width still counts for
-        # the window: on two rows the filters never hold the window wider than a small screen.
-        self._arrange_filters(split=True)
-        self.layout().invalidate()  # a hidden widget's layout is not recomputed by itself
-        self.updateGeometry()
-        super().hideEvent(event)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        margins = self.layout().contentsMargins()
-        room = event.size().width() - margins.left() - margins.right()
-        self._arrange_filters(split=room < self._filters_width())
-        super().resizeEvent(event)
 
     def _search_edited(self, _text: str) -> None:
         if self.search_debounce_ms <= 0:
@@ -285,11 +281,48 @@ class ActivitiesPage(QWidget):
         if self.counter is not None:
             self.counter.stop()
 
+    # -- column widths ------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """The columns at WIDTHS when the title keeps TITLE_SHARE of the table, else narrower
+        (each in proportion, none below its narrowest): a 900-pixel window left the title ~100
+        pixels, three words, beside columns of fixed widths."""
+        if self._widths_chosen:
+            return
+        room = self.table.viewport().width()
+        others = room - int(room * TITLE_SHARE)
+        wide, narrow = sum(WIDTHS.values()), sum(self._narrowest.values())
+        share = 1.0 if others >= wide else max(0.0, (others - narrow) / (wide - narrow))
+        self._fitting = True
+        try:
+            for column, width in WIDTHS.items():
+                least = self._narrowest[column]
+                self.table.setColumnWidth(column, round(least + (width - least) * share))
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != 1:  # the title follows the table's width by itself
+            self._widths_chosen = True
+
     # -- layout memory ------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("activities/header", self.table.horizontalHeader().saveState())
+        settings.setValue("activities/widths_chosen", self._widths_chosen)
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("activities/header")
         if state is not None:
-            self.table.horizontalHeader().restoreState(state)
+            self._fitting = True
+            try:
+                self.table.horizontalHeader().restoreState(state)
+            finally:
+                self._fitting = False
+        # widths the user set are kept; fitted ones are fitted again to this window's width
+        self._widths_chosen = state is not None and settings.value(
+            "activities/widths_chosen", False, type=bool)
+        self._fit_columns()
