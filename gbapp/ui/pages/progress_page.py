@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -33,6 +32,7 @@ from ..dialogs import messages
 from ..widgets.tables import read_only_table, select_row_quietly
 from ..workers import LatestLoader
 from .parts.agency_combo import AgencyCombo
+from .parts.filter_bar import FilterBar
 from .parts.forms import show_error
 from .parts.labels import STATUS_COLORS, default_period, tr
 from .parts.large_plans import ReadsLargePlansInBackground
@@ -90,10 +90,18 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         self.period_dialog: PeriodDialog | None = None
 
         self.period = QComboBox()
+        # as wide as a short name, not as the longest a province gave a period: the list that
+        # opens shows the names whole
+        self.period.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.period.setMinimumContentsLength(18)
         self.period.setMinimumWidth(170)
         self.add_period_button = QPushButton(self.tr("Thêm kỳ báo cáo…"))
         self.due_label = QLabel()
         self.agency = AgencyCombo()
+        self.agency.setSizeAdjustPolicy(  # not as wide as the longest name: it scrolls
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.agency.setMinimumContentsLength(36)
         self.agency.setMinimumWidth(230)
         self.agency.lineEdit().setPlaceholderText(self.tr("Gõ tên cơ quan…"))
 
@@ -125,14 +133,11 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         self.unreported_title = QLabel()
         self.unreported_title.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Kỳ báo cáo")))
-        top.addWidget(self.period)
-        top.addWidget(self.add_period_button)
-        top.addWidget(self.due_label)
-        top.addSpacing(16)
-        top.addWidget(QLabel(self.tr("Cơ quan")))
-        top.addWidget(self.agency, 1)
+        # the agency on a row of its own when the window is narrow (a laptop at 150 %)
+        top = FilterBar([
+            [(QLabel(self.tr("Kỳ báo cáo")), 0), (self.period, 0), (self.add_period_button, 0),
+             (self.due_label, 0)],
+            [(QLabel(self.tr("Cơ quan")), 0), (self.agency, 1)]], group_spacing=16)
 
         middle = QGroupBox(self.tr("Báo cáo của hoạt động"))
         # in a scroll area: on a 1024×600 screen the form is taller than its room, and the
@@ -176,7 +181,7 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([430, 700])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(splitter, 1)
 
         chain = [self.period, self.add_period_button, self.agency, self.table,
@@ -185,6 +190,8 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             QWidget.setTabOrder(first, second)
 
         self.period.currentIndexChanged.connect(lambda _i: self._context_changed())
+        self.period.currentIndexChanged.connect(  # a long name cut short reads whole here
+            lambda _i: self.period.setToolTip(self.period.currentText()))
         self.agency.agency_changed.connect(lambda _id: self._context_changed())
         self.add_period_button.clicked.connect(self.add_period)
         self.table.selectionModel().currentRowChanged.connect(
