@@ -34,6 +34,7 @@ from .parts.agency_form import AgencyForm
 from .parts.forms import confirm, show_error
 from .parts.labels import AGENCY_KINDS, AGENCY_LEVELS, label_of
 from .parts.merge_dialog import MergeDialog, MergePreview
+from .parts.scrolling import scrolling
 from .parts.table_model import Column, RowsModel
 
 
@@ -84,7 +85,9 @@ class AgenciesPage(QWidget):
         left_layout.addWidget(self.count_label)
 
         box = QGroupBox(self.tr("Thông tin cơ quan"))
-        box_layout = QVBoxLayout(box)
+        inner = QWidget()
+        box_layout = QVBoxLayout(inner)
+        box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.addWidget(self.form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -98,6 +101,7 @@ class AgenciesPage(QWidget):
         box_layout.addLayout(more)
         box_layout.addWidget(self.status_label)
         box_layout.addStretch(1)
+        QVBoxLayout(box).addWidget(scrolling(inner))  # a short window: the form scrolls
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)

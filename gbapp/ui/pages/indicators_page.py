@@ -32,6 +32,7 @@ from .parts.forms import confirm, show_error
 from .parts.indicator_form import IndicatorForm, ValueEntry
 from .parts.indicator_rows import IndicatorLine, assess_year, make_lines
 from .parts.labels import ASSESSMENT_COLORS, tr
+from .parts.scrolling import scrolling
 from .parts.table_model import Column, RowsModel
 
 RIGHT = Qt.AlignmentFlag.AlignRight
@@ -83,23 +84,29 @@ class IndicatorsPage(QWidget):
         top.addWidget(self.status_label)
 
         form_box = QGroupBox(self.tr("Chỉ tiêu"))
-        form_layout = QVBoxLayout(form_box)
-        form_layout.addWidget(self.form)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addWidget(self.form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
-        form_layout.addLayout(buttons)
-        form_layout.addStretch(1)
+        inner_layout.addLayout(buttons)
+        inner_layout.addStretch(1)
+        QVBoxLayout(form_box).addWidget(scrolling(inner))  # a short window: the form scrolls
         values_box = QGroupBox(self.tr("Số liệu thực hiện theo năm"))
         values_layout = QVBoxLayout(values_box)
         values_layout.addWidget(self.values_title)
         values_layout.addWidget(self.values, 1)
-        entry_row = QHBoxLayout()
-        entry_row.addWidget(self.entry, 1)
-        entry_row.addWidget(self.save_value_button, 0, Qt.AlignmentFlag.AlignBottom)
-        values_layout.addLayout(entry_row)
+        values_layout.addWidget(self.entry)
+        # under the figures, not beside them: beside, the box did not fit a 900-pixel window
+        # next to the indicator's form, and the year field showed "025"
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.save_value_button)
+        values_layout.addLayout(button_row)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(form_box)

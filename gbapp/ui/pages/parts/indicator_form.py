@@ -46,6 +46,8 @@ class IndicatorForm(QWidget):
         self.code = LineEdit()
         self.code.setPlaceholderText(self.tr("Ví dụ: MT4.1"))
         self.code.setMaximumWidth(140)
+        # a code shows whole ("MT10.1"), however little room the row has
+        self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance("MT10.1") + 14)
         self.name = TextEdit()
         self.name.setTabChangesFocus(True)
         self.name.setFixedHeight(52)
@@ -195,6 +197,8 @@ class ValueEntry(QWidget):
         self.errors = ErrorDisplay()
         self.year = LineEdit()
         self.year.setMaximumWidth(70)
+        # a whole year shows, however little room the row has ("025" was read as a typo)
+        self.year.setMinimumWidth(min(70, self.year.fontMetrics().horizontalAdvance("0000") + 16))
         self.value_edit = LineEdit()
         self.men = LineEdit()
         self.women = LineEdit()
