@@ -126,7 +126,15 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         overdue_layout.addWidget(self.overdue)
 
         self.period = QComboBox()
+        # as wide as a short name, not as the longest a province gave a period (the list that
+        # opens and the tooltip show it whole); the due date wraps rather than squeeze it
+        self.period.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.period.setMinimumContentsLength(14)
         self.due_label = QLabel()
+        self.due_label.setWordWrap(True)  # the date on its first line, whole
+        self.due_label.setMinimumWidth(
+            self.due_label.fontMetrics().horizontalAdvance(self.tr("Hạn nộp 00/00/0000")) + 4)
         self.unreported_model = RowsModel([
             Column(self.tr("Cơ quan"), lambda r: r[1] + (
                 self.tr(" (cơ quan mình: chưa cập nhật kết quả)") if r[0] in self._own else "")),
@@ -225,6 +233,7 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         for p in data.periods:
             self.period.addItem(p.name, p.id)
         self.period.setCurrentIndex(self.period.findData(self._period_id))
+        self.period.setToolTip(self.period.currentText())
         self.period.blockSignals(False)
 
         self._own = data.own
