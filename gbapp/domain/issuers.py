@@ -75,3 +75,30 @@ def archive_line(organisation: str | None) -> str:
     if unit is not None and unit.startswith(_COMMUNE_LEVELS):
         return "Lưu: VT, VHXH."
     return "Lưu: VT."
+
+
+# The head of a body by how its name begins ("Văn phòng" before "Phòng" cannot clash: names are
+# matched from their start), for the signature of a deputy signing for the head (Decree 30:
+# "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC").
+_HEADS = (("Sở", "GIÁM ĐỐC"), ("Trung tâm", "GIÁM ĐỐC"), ("Bệnh viện", "GIÁM ĐỐC"),
+          ("Phòng", "TRƯỞNG PHÒNG"), ("Ban", "TRƯỞNG BAN"), ("Văn phòng", "CHÁNH VĂN PHÒNG"),
+          ("Thanh tra", "CHÁNH THANH TRA"), ("Chi cục", "CHI CỤC TRƯỞNG"), ("Cục", "CỤC TRƯỞNG"),
+          ("Trường", "HIỆU TRƯỞNG"))
+
+
+def signer_lines(organisation: str | None) -> tuple[str, str] | None:
+    """The authority and title lines a body's documents are usually signed with, when it has
+    typed none: 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH' for a people's committee (council alike),
+    'TM. BAN THƯỜNG VỤ' / 'CHỦ TỊCH' for an association (Hội), and a deputy signing for the head
+    elsewhere: 'KT. GIÁM ĐỐC' / 'PHÓ GIÁM ĐỐC' (Sở), 'KT. TRƯỞNG PHÒNG' / 'PHÓ TRƯỞNG PHÒNG'
+    (Phòng)… None when the name does not say (the caller keeps what it has)."""
+    text = clean_line(organisation)
+    collective = collective_body(text)
+    if collective is not None:
+        return f"TM. {collective[0]}", "CHỦ TỊCH"
+    if text.startswith("Hội ") and not text.startswith("Hội đồng"):
+        return "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"
+    for start, head in _HEADS:
+        if text == start or text.startswith(start + " "):
+            return f"KT. {head}", f"PHÓ {head}"
+    return None

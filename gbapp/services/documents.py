@@ -17,7 +17,13 @@ from dataclasses import dataclass, field, replace
 
 from ..domain.dates import format_date
 from ..domain.entities import Indicator, Item, Period, Plan, ProgressReport
-from ..domain.issuers import COMMITTEE_PREFIXES, agency_code, archive_line, committee_unit
+from ..domain.issuers import (
+    COMMITTEE_PREFIXES,
+    agency_code,
+    archive_line,
+    committee_unit,
+    signer_lines,
+)
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
 from ..domain.status import Assessment, assess, derive_status, earlier_round, round_due, settled
@@ -198,11 +204,12 @@ def _writer_codes(org: settings.OrgSettings, saved: set[str],
     the documents, for those not typed in Cài đặt: the built-in ones belong to the defaults'
     Sở Nội vụ (its gender-equality unit), and came out on a commune's or a Sở Y tế's documents.
 
-    Typed means saved, not blank, and not the built-in value: Cài đặt saves every field at once,
-    so a built-in value saved with another organisation was carried along, not typed (nobody
-    outside a Sở Nội vụ writes 'SNV'). The writer's own come from the plan when the writer
-    issued it (its number's code, its Nơi nhận's "Lưu" line), else from its name
-    (domain.issuers: 'UBND', 'SYT'; 'Lưu: VT, VHXH.' for a commune, else 'Lưu: VT.')."""
+    Typed means saved, not blank, and not the built-in value: Cài đặt saved every field at once
+    before it left these unsaved unless typed, so a built-in value saved with another
+    organisation was carried along, not typed (nobody outside a Sở Nội vụ writes 'SNV'). The
+    writer's own come from the plan when the writer issued it (its number's code, its Nơi
+    nhận's "Lưu" line), else from its name (domain.issuers: 'UBND', 'SYT'; 'Lưu: VT, VHXH.'
+    for a commune, else 'Lưu: VT.'). The signature lines likewise (see below)."""
     built_in = settings.OrgSettings()
     if is_issuer(org.organisation, built_in.organisation):
         return {}  # the defaults' own body: its built-in values stand, as before
@@ -218,6 +225,16 @@ def _writer_codes(org: settings.OrgSettings, saved: set[str],
             continue  # the user's own: never replaced
         if value:
             changes[name] = value
+    # The signature lines the same way, but only where they still read the defaults' "KT. GIÁM
+    # ĐỐC / PHÓ GIÁM ĐỐC" (a commune's plan proposes its own: _committee_settings): the plan's
+    # own when the writer issued it, else the usual ones of the body (domain.issuers)
+    lines = ((clean_line(plan.signer_authority), clean_line(plan.signer_title))
+             if own_plan and clean_line(plan.signer_title) else None) \
+        or signer_lines(org.organisation)
+    if lines is not None:
+        for name, value in zip(("signer_authority", "signer_title"), lines, strict=True):
+            if clean_line(getattr(org, name)) == getattr(built_in, name) and value:
+                changes[name] = value
     return changes
 
 
@@ -232,6 +249,22 @@ def organisation_settings(db: Database,
     saved = settings.saved_fields(db)
     org, source = _organisation_and_source(db, plan, saved)
     return replace(org, **_writer_codes(org, saved, plan)), source
+
+
+def writer_settings(db: Database, plan: Plan | None, organisation: str) -> dict[str, str]:
+    """The agency code, archive line and signature lines documents would use if *organisation*
+    wrote them (Cài đặt fills them in as the organisation is typed; typed values stand)."""
+    saved = settings.saved_fields(db)
+    org, _source = _organisation_and_source(db, plan, saved)
+    if "organisation" not in saved or clean_line(org.organisation) != clean_line(organisation):
+        # the values proposed for another body are its own, not what was carried along for
+        # the one before (built-in ones, or a commune plan's signature)
+        built_in = settings.OrgSettings()
+        org = replace(org, organisation=organisation, **{
+            name: getattr(built_in, name) for name in settings.FOLLOW_WRITER
+            if name not in saved})
+    org = replace(org, **_writer_codes(org, saved, plan))
+    return {name: getattr(org, name) for name in settings.FOLLOW_WRITER}
 
 
 def _organisation_and_source(db: Database, plan: Plan | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -67,6 +68,15 @@ def saved_fields(db: Database) -> set[str]:
     return {key[4:] for (key,) in db.execute("SELECT key FROM settings WHERE key LIKE 'org.%'")}
 
 
-def save(db: Database, org: OrgSettings) -> None:
+# The settings that follow the body writing the documents until someone types their own
+# (services.documents._writer_codes): Cài đặt shows what documents would use, and saving it
+# must not pin a value nobody typed (the defaults' "SNV" went out on a commune's documents).
+FOLLOW_WRITER = ("agency_code", "archive_line", "signer_authority", "signer_title")
+
+
+def save(db: Database, org: OrgSettings, *, skip: Iterable[str] = ()) -> None:
+    """Save the organisation settings, but the fields in *skip* (left as they were)."""
+    skip = set(skip)
     for f in fields(OrgSettings):
-        set_value(db, "org." + f.name, getattr(org, f.name))
+        if f.name not in skip:
+            set_value(db, "org." + f.name, getattr(org, f.name))

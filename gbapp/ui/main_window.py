@@ -408,9 +408,16 @@ class MainWindow(QMainWindow):
         plan = plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None
         # never set: proposed from the open plan's issuer, not the defaults' province
         dialog.load(documents.organisation_settings(self.ctx.db, plan)[0])
+        dialog.follow_organisation_with(
+            lambda organisation: documents.writer_settings(self.ctx.db, plan, organisation))
         if dialog.exec():
             value = dialog.value()
-            self.ctx.perform(self.tr("Sửa cài đặt"), lambda db: org_settings.save(db, value))
+            # what follows the writer and nobody typed stays unsaved: it goes on following
+            saved = org_settings.saved_fields(self.ctx.db)
+            skip = {name for name in org_settings.FOLLOW_WRITER
+                    if name not in dialog.typed_fields() and name not in saved}
+            self.ctx.perform(self.tr("Sửa cài đặt"),
+                             lambda db: org_settings.save(db, value, skip=skip))
 
     def _show_paths(self) -> None:
         from ..paths import data_dir

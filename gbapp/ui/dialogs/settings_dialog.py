@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.text import clean_line
-from ...store.settings import OrgSettings
+from ...store.settings import FOLLOW_WRITER, OrgSettings
 from ..forms.field import FieldBox, show_errors
 from ..widgets.line_edit import LineEdit
 from ..widgets.shortcuts import escape_asks
@@ -50,6 +51,10 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         self._org = OrgSettings()
         self._snapshot: tuple = ()
+        # what each field held when loaded, or last filled in for the organisation typed: a
+        # field whose text differs was typed by the user
+        self._filled: dict[str, str] = {}
+        self._derive: Callable[[str], dict[str, str]] | None = None
         self.edits: dict[str, QLineEdit] = {}
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
@@ -76,6 +81,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         escape_asks(self, self.is_dirty, what=self.tr("cài đặt"))
+        self.edits["organisation"].editingFinished.connect(self._follow_organisation)
 
     def load(self, org: OrgSettings) -> None:
         self._org = org
@@ -87,6 +93,31 @@ class SettingsDialog(QDialog):
             keep = BACKUPS_DEFAULT
         self.backup_keep.setValue(min(max(keep, BACKUPS_MIN), BACKUPS_MAX))
         self._snapshot = self._texts()
+        self._filled = {name: edit.text() for name, edit in self.edits.items()}
+
+    def follow_organisation_with(self, derive: Callable[[str], dict[str, str]]) -> None:
+        """*derive*(organisation) gives the agency code, archive line and signature lines the
+        documents of that body would use: when another organisation is typed, those of the
+        fields the user has not typed follow it (a "Phòng Văn hóa - Xã hội" is not signed
+        "KT. GIÁM ĐỐC")."""
+        self._derive = derive
+
+    def _follow_organisation(self) -> None:
+        organisation = clean_line(self.edits["organisation"].text())
+        if self._derive is None or not organisation:
+            return
+        for name, value in self._derive(organisation).items():
+            edit = self.edits.get(name)
+            if name in FOLLOW_WRITER and edit is not None \
+                    and edit.text() == self._filled.get(name) and value != edit.text():
+                edit.setText(value)
+                self._filled[name] = value
+
+    def typed_fields(self) -> set[str]:
+        """The fields whose text the user typed (not as loaded or filled in for the
+        organisation)."""
+        return {name for name, edit in self.edits.items()
+                if edit.text() != self._filled.get(name)}
 
     def is_dirty(self) -> bool:
         """Whether anything was typed since load() (Esc asks before dropping it)."""
