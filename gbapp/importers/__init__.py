@@ -90,12 +90,13 @@ def parse_plan_text(text: str) -> ParsedPlan:
 def parse_plan_docx(source: str | Path | bytes) -> ParsedPlan:
     """Parse a plan from a .docx file (path or bytes), including Word automatic numbering."""
     def run():
-        blocks = docx_blocks(source)
+        notes: list[str] = []
+        blocks = docx_blocks(source, notes)
         sample = "\n".join(b if isinstance(b, str) else f"{b.label} {b.content} {b.lead}"
                            for b in blocks[:400])
         if not _reads_as_vietnamese(sample):
             raise PlanImportError(LEGACY_FONT)
-        return parse_blocks(blocks)
+        return parse_blocks(blocks, notes=notes)
 
     return _guard(run)
 

@@ -32,6 +32,8 @@ from gbapp.domain.timeframe import parse_time_frame
 from .agencies import starts_like_agency
 from .markers import parse_marker
 from .tables import column_role, is_assignment_header
+from .tables import continues_line as _continues
+from .tables import starts_lower as _starts_lower
 
 
 class KeptLines(str):
@@ -75,36 +77,12 @@ _ROMAN_VALUES = {r: n for n, r in enumerate(
     ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1)}
 _SIGNATURE_RE = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.")
 _BULLET_START = "-–—+•·*"
-# Words a wrapped line of a cell may end on, the cell going on below
-_CONTINUING_WORDS = frozenset((
-    "của", "và", "với", "về", "cho", "các", "những", "trong", "trên", "tại", "theo", "hoặc",
-    "đến", "từ", "để", "vì", "là", "được", "có", "ở", "bằng", "nhằm", "thuộc"))
-_CONTINUING_ENDS = (",", "-", "–", "(", "/", "&", "+")
 _UPPER_STOP_LETTERS = 15
 
 
 def _column_name(line: str) -> bool:
     return (len(line) <= _MAX_NAME_LINE and ":" not in line and not line.endswith((".", ";"))
             and column_role(line) is not None)
-
-
-def _starts_lower(line: str) -> bool:
-    for ch in line:
-        if ch.isalpha():
-            return ch.islower()
-        if ch not in "(\"'“":
-            return False
-    return False
-
-
-def _continues(prev: str, line: str) -> bool:
-    """Whether *line* goes on with the cell's line *prev* (a wrap), rather than start a cell."""
-    if _starts_lower(line):
-        return True
-    if prev.endswith(_CONTINUING_ENDS):
-        return True
-    last = prev.rsplit(" ", 1)[-1]
-    return last.lower() in _CONTINUING_WORDS and last[:1].islower()
 
 
 def _letters_upper(line: str) -> bool:
@@ -384,6 +362,20 @@ def _doubtful(roles: list[str], cells: list[list[_Fragment]], cost: int) -> bool
     return capital and any(r in _AGENCY_ROLES and not c for r, c in zip(roles, cells, strict=True))
 
 
+def _group_doubtful(roles: list[str], cells: list[list[_Fragment]]) -> bool:
+    """Whether a group row's reading is a guess: its heading in capitals goes on with lines
+    that are not ("CÔNG TÁC KIỂM TRA" then "Kiểm tra liên ngành…", a task whose row number is
+    missing)."""
+    content = next((c for r, c in zip(roles, cells, strict=True) if r == "content"), [])
+    return bool(content) and _all_capitals(content[0].text) \
+        and any(not _all_capitals(f.text) for f in content[1:])
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _gap_at(row_lines: list[tuple[int, str]]) -> int | None:
     """Where a blank line first breaks *row_lines* (an index into it), if one does."""
     for k in range(1, len(row_lines)):
@@ -398,6 +390,8 @@ def _rebuild(roles: list[str], rows: list[tuple[str, list[tuple[int, str]]]]
     starts); None when some row cannot be read with confidence."""
     out: list[list[str]] = []
     end: int | None = None
+    if not any(_LABEL_LINE_RE.match(label) for label, _lines in rows):
+        return None  # group rows only ("I", "II"): the tasks' lines have no row to go in
     # where no blank line parts the cells of a row, one after the last row's cells ends the table
     blank_cells = any(_gap_at(row_lines) is not None for _label, row_lines in rows[:-1])
     for n, (label, row_lines) in enumerate(rows):
@@ -430,7 +424,10 @@ def _rebuild(roles: list[str], rows: list[tuple[str, list[tuple[int, str]]]]
                 cells = None
         if cells is None:
             return None
-        if _LABEL_LINE_RE.match(label) and _doubtful(roles, cells, cost):
+        if _LABEL_LINE_RE.match(label):
+            if _doubtful(roles, cells, cost):
+                return None
+        elif _group_doubtful(roles, cells):
             return None
         if used < len(frags):
             end = frags[used].first

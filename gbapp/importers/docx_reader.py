@@ -17,6 +17,7 @@ from pathlib import Path
 from gbapp.domain.numbering import letter, to_roman
 from gbapp.domain.text import clean_text
 
+from .cell_lines import KeptLines, find_cell_tables, kept_table_warning
 from .errors import (
     MAX_COMPRESSION_RATIO,
     MAX_DOCX_ENTRIES,
@@ -25,7 +26,7 @@ from .errors import (
     PlanImportError,
 )
 from .lines import Block, is_chrome_drop
-from .tables import table_to_rows
+from .tables import rows_with_header, table_to_rows
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT, _SDTCONTENT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent"
@@ -454,7 +455,7 @@ def _mark_removed(p) -> bool:
     return rpr is not None and (rpr.find(_DEL) is not None or rpr.find(_MOVE_FROM) is not None)
 
 
-def document_blocks(document) -> list[Block]:
+def document_blocks(document, warnings: list[str] | None = None) -> list[Block]:
     blocks: list[Block] = []
     body = document.element.body
     _walk(body, _Reader(Numbering(document)), blocks, depth=0)
@@ -462,7 +463,34 @@ def document_blocks(document) -> list[Block]:
         head = _first_page_header_blocks(document)
         if head and _has_opening(head):
             blocks = head + blocks
-    return blocks
+    return _cell_per_line_tables(blocks, warnings)
+
+
+def _cell_per_line_tables(blocks: list[Block], warnings: list[str] | None) -> list[Block]:
+    """A task table typed or pasted into Word as paragraphs, one cell (or one line of a cell)
+    a paragraph (a PDF's text pasted into Word has it so), read as the text reader reads it:
+    its rows as the table's, or, where the rows cannot be told apart for sure, its lines kept
+    as one block of text, with a warning."""
+    # (a Word table's row stands between paragraphs as a line no such table reads through)
+    raw = [b if isinstance(b, str) else "\t" for b in blocks]
+    tables = find_cell_tables(raw)
+    if not tables:
+        return blocks
+    out: list[Block] = []
+    at = 0
+    for table in tables:
+        if table.start < at or "\t" in raw[table.start:table.end]:
+            continue  # (no Word table inside: it ends such a table)
+        out.extend(blocks[at:table.start])
+        at = table.end
+        if table.read:
+            out.extend(rows_with_header(table.header, table.rows))
+        else:
+            out.append(KeptLines("\n".join(raw[table.start:table.end])))
+            if warnings is not None:
+                warnings.append(kept_table_warning(table.names))
+    out.extend(blocks[at:])
+    return out
 
 
 # The opening block of an official document: its number ("Số: 88/KH-UBND") or its place and
@@ -608,11 +636,12 @@ def _emit_table(tbl, reader: _Reader, out: list[Block], depth: int) -> None:
             out.extend(cell)
 
 
-def docx_blocks(source: str | Path | bytes) -> list[Block]:
+def docx_blocks(source: str | Path | bytes, warnings: list[str] | None = None) -> list[Block]:
+    """The blocks of a .docx; what could not be read as it should is said in *warnings*."""
     data = load_bytes(source)
     document = open_document(data)
     try:
-        blocks = document_blocks(document)
+        blocks = document_blocks(document, warnings)
     except PlanImportError:
         raise
     except Exception as exc:  # malformed XML structures deep inside

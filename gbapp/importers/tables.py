@@ -10,7 +10,7 @@ from gbapp.domain.model import Role
 from gbapp.domain.text import fold
 
 from .agencies import extract_agencies, split_agency_list
-from .markers import classify_label, parse_table_heading
+from .markers import classify_label, parse_marker, parse_table_heading
 
 
 @dataclass
@@ -130,7 +130,7 @@ def table_to_rows(rows: list[list[str]],
     if header_at > 0:  # "Cơ quan thực hiện" above "Chủ trì | Phối hợp": one header of two rows
         header = merge_header_rows(rows[header_at - 1], header) or header
     body_continued = continued[header_at + 1:] if continued else None
-    return rows_with_header(header, rows[header_at + 1:], body_continued)
+    return rows_with_header(header, rows[header_at + 1:], body_continued, word_table=True)
 
 
 def merge_header_rows(top: list[str], sub: list[str]) -> list[str] | None:
@@ -210,7 +210,17 @@ def _add_performers(row: Row, text: str, role_if_lead: str | None) -> None:
 
 
 def rows_with_header(header: list[str], body: list[list[str]],
-                     continued: list[list[bool]] | None = None) -> list[Row]:
+                     continued: list[list[bool]] | None = None,
+                     word_table: bool = False) -> list[Row]:
+    """The task rows of a table's *body* under its *header*.
+
+    A *word_table* is laid out by hand or by a converter, line by line: a cell's paragraphs
+    may be the wrapped lines of one name or sentence ("Sở Văn hóa, Thể thao và" over "Du
+    lịch"), and a row with no number of its own may go on with the task above it ("của phụ nữ
+    tỉnh" under "Kiện toàn Ban Vì sự tiến bộ", as a PDF turned into Word has it; or its STT
+    cell merged down over both rows). Those are joined back, as the same task typed in one
+    row of one-paragraph cells reads.
+    """
     if body and any(_role_of(c) == "performer" for c in header):
         merged = _sub_header(header, body[0])
         if merged is not None:
@@ -226,14 +236,18 @@ def rows_with_header(header: list[str], body: list[list[str]],
                 break
     out: list[Row] = []
     above: list[str] = []
+    pending: list[str] | None = None  # the cells of the task being read (word tables)
     for n, cells in enumerate(body):
         texts = ["\n".join(" ".join(ln.split()) for ln in c.split("\n") if ln.strip()) for c in cells]
-        if continued and n < len(continued):
-            for i, merged_down in enumerate(continued[n]):
-                role = roles[i] if i < len(roles) else None
-                if (merged_down and i < len(texts) and i < len(above) and not texts[i]
-                        and role in ("lead", "coordinating", "performer", "time")):
-                    texts[i] = above[i]
+        if word_table:
+            texts = [_join_wrapped(t) if "\n" in t and i < len(roles)
+                     and roles[i] in _WRAPPING_ROLES else t for i, t in enumerate(texts)]
+        merged_row = continued[n] if continued and n < len(continued) else []
+        for i, merged_down in enumerate(merged_row):
+            role = roles[i] if i < len(roles) else None
+            if (merged_down and i < len(texts) and i < len(above) and not texts[i]
+                    and role in ("lead", "coordinating", "performer", "time")):
+                texts[i] = above[i]
         above = texts
         non_empty = [t for t in texts if t]
         if not non_empty:
@@ -242,34 +256,158 @@ def rows_with_header(header: list[str], body: list[list[str]],
             continue  # "(1) (2) (3)" column-number row
         if is_assignment_header(texts) and _is_header_row(texts):
             continue  # header repeated on a new page
-        row = Row()
-        if len(non_empty) == 1:
-            # a heading row spanning the table: "II. CÔNG TÁC TRUYỀN THÔNG"
-            m = parse_table_heading(non_empty[0])
-            if m is not None and m.label not in ("-", "+"):
-                row.label, row.content = m.label, m.rest
-            else:
-                row.content = non_empty[0]
-            out.append(row)
+        if word_table and pending is not None and _row_goes_on(roles, pending, texts, merged_row):
+            _join_row(roles, pending, texts, merged_row)
             continue
-        for i, t in enumerate(texts):
-            role = roles[i] if i < len(roles) else None
-            if role is None or not t:
-                continue
-            if role == "performer":
-                _add_performers(row, t, performer_as)
-                continue
-            current = getattr(row, role)
-            setattr(row, role, f"{current}\n{t}" if current else t)
-        if not row.label and row.content:
-            m = parse_table_heading(row.content)
-            if m is not None:
-                row.label, row.content = m.label, m.rest
-        elif row.label and classify_label(row.label) is None and not row.content:
-            row.content, row.label = row.label, ""
-        if row.content or row.lead or row.coordinating:
-            out.append(row)
+        if pending is not None:
+            _add_row(out, pending, roles, performer_as)
+        pending = list(texts)
+    if pending is not None:
+        _add_row(out, pending, roles, performer_as)
     return out
+
+
+def _add_row(out: list[Row], texts: list[str], roles: list[str | None],
+             performer_as: str | None) -> None:
+    """The Row of one table row's cell *texts*, appended to *out* (unless it holds no task)."""
+    non_empty = [t for t in texts if t]
+    row = Row()
+    if len(non_empty) == 1:
+        # a heading row spanning the table: "II. CÔNG TÁC TRUYỀN THÔNG"
+        m = parse_table_heading(non_empty[0])
+        if m is not None and m.label not in ("-", "+"):
+            row.label, row.content = m.label, m.rest
+        else:
+            row.content = non_empty[0]
+        out.append(row)
+        return
+    for i, t in enumerate(texts):
+        role = roles[i] if i < len(roles) else None
+        if role is None or not t:
+            continue
+        if role == "performer":
+            _add_performers(row, t, performer_as)
+            continue
+        current = getattr(row, role)
+        setattr(row, role, f"{current}\n{t}" if current else t)
+    if not row.label and row.content:
+        m = parse_table_heading(row.content)
+        if m is not None:
+            row.label, row.content = m.label, m.rest
+    elif row.label and classify_label(row.label) is None and not row.content:
+        row.content, row.label = row.label, ""
+    if row.content or row.lead or row.coordinating:
+        out.append(row)
+
+
+# ---------------------------------------------------------------- lines wrapped by hand
+
+# Words a wrapped line of a cell may end on, the cell going on below
+_CONTINUING_WORDS = frozenset((
+    "của", "và", "với", "về", "cho", "các", "những", "trong", "trên", "tại", "theo", "hoặc",
+    "đến", "từ", "để", "vì", "là", "được", "có", "ở", "bằng", "nhằm", "thuộc"))
+_CONTINUING_ENDS = (",", "-", "–", "(", "/", "&", "+")
+
+
+def starts_lower(line: str) -> bool:
+    """The first letter of *line* (after an opening bracket or quote) is lower case."""
+    for ch in line:
+        if ch.isalpha():
+            return ch.islower()
+        if ch not in "(\"'“":
+            return False
+    return False
+
+
+def continues_line(prev: str, line: str) -> bool:
+    """Whether *line* goes on with the cell's line *prev* (a wrap), rather than start a cell."""
+    if starts_lower(line):
+        return True
+    if prev.endswith(_CONTINUING_ENDS):
+        return True
+    last = prev.rsplit(" ", 1)[-1]
+    return last.lower() in _CONTINUING_WORDS and last[:1].islower()
+
+
+# Columns whose cell a line break may cut in the middle of a name or a sentence
+_WRAPPING_ROLES = frozenset(("content", "lead", "coordinating", "performer"))
+_AGENCY_OR_TIME = ("lead", "performer", "time")
+_BULLETS = "-–—+•"
+
+
+def _goes_on(text: str, line: str) -> bool:
+    """Whether *line* continues the last line of a cell's *text*: a wrap, not a point of its
+    own ("a) …", "- …") nor a new name."""
+    return (bool(text) and continues_line(text.rsplit("\n", 1)[-1], line)
+            and parse_marker(line) is None)
+
+
+def _join_wrapped(text: str) -> str:
+    """A cell's lines with the wrapped ones joined to the line they go on from."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and _goes_on(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text[:80] if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _row_goes_on(roles: list[str | None], pending: list[str], texts: list[str],
+                 merged: list[bool]) -> bool:
+    """Whether a Word table's row *texts* is more lines of the task row *pending* rather than
+    a row of its own: it has no number, names no task of its own (no content, or content that
+    goes on with the task's: a wrap, or the points of a task that has its agencies or time),
+    and gives no second lead or time where the task has one (a wrapped name may go on)."""
+    def own(i: int) -> str:
+        return "" if i < len(merged) and merged[i] else (texts[i] if i < len(texts) else "")
+
+    def before(i: int) -> str:
+        return pending[i] if i < len(pending) else ""
+
+    label_at = roles.index("label") if "label" in roles else None
+    if label_at is not None and own(label_at):
+        return False
+    for i, role in enumerate(roles):
+        if role in _AGENCY_OR_TIME and own(i) and before(i) and not _goes_on(before(i), own(i)):
+            return False
+    contents = [i for i, role in enumerate(roles) if role == "content" and own(i)]
+    if not contents:
+        return True  # more lines of its other cells (an agency, a time), no task of its own
+    if label_at is not None and label_at < len(merged) and merged[label_at]:
+        return True  # its STT cell is the task's, merged down over both rows
+    i = contents[0]
+    line = own(i).split("\n", 1)[0]
+    if _capitals(line) and not _capitals(before(i)):
+        return False  # a heading ("CÔNG TÁC KIỂM TRA") after a task
+    if _goes_on(before(i), line):
+        return True
+    # "- Mít tinh…", "- Treo băng rôn…" under a numbered task that has its agency or time
+    # (under a heading row with none, such rows are tasks of their own)
+    return (line[:1] in _BULLETS or before(i).endswith(":")) and label_at is not None \
+        and bool(before(label_at)) and any(before(k) for k, role in enumerate(roles)
+                                           if role in _AGENCY_OR_TIME or role == "coordinating")
+
+
+def _join_row(roles: list[str | None], pending: list[str], texts: list[str],
+              merged: list[bool]) -> None:
+    """*texts*' own cells (not those merged down from *pending*) added to *pending*'s."""
+    pending.extend("" for _ in range(len(texts) - len(pending)))
+    for i, t in enumerate(texts):
+        if not t or (i < len(merged) and merged[i]):
+            continue
+        current = pending[i]
+        if not current:
+            pending[i] = t
+            continue
+        role = roles[i] if i < len(roles) else None
+        wrap = role in _WRAPPING_ROLES and _goes_on(current, t.split("\n", 1)[0])
+        pending[i] = f"{current}{' ' if wrap else chr(10)}{t}"
 
 
 def split_cells(line: str) -> list[str]:
