@@ -698,34 +698,49 @@ def _lower(text: str) -> str:
 _YEAR_AFTER = r"\s*/\s*\d{4}(?!\d)|\s+năm\s+\d{4}(?!\d)"
 _MORE_MONTHS = r"(?:\s*(?:,|và|-|–)\s*tháng\s+\d{1,2}(?!\d))*"
 _MONTHS_THEN_YEAR = (r"(?:\s*(?:,|và|-|–)\s*(?:tháng\s+)?\d{1,2}(?!\d))*(?:" + _YEAR_AFTER + ")")
+# The terms of a school year: "học kỳ I", "HK2", "học kỳ I và học kỳ II", "học kì I, II",
+# "cả hai học kỳ"; and a second term of its own year after the first ("học kỳ I năm học
+# 2025 - 2026 và học kỳ II năm học 2025 - 2026")
+_TERM_WORD = r"(?:học\s+k[ỳì]|hk)"
+_TERMS = (r"(?:" + _TERM_WORD + r"\s*(?:ii|i|2|1)(?![\w])(?:\s*(?:,|và|-|–|&)\s*(?:" + _TERM_WORD
+          + r"\s*)?(?:ii|i|2|1)(?![\w]))*|cả\s+(?:hai|2)\s+học\s+k[ỳì])")
+_MORE_TERMS = (r"(?:\s*(?:,|và)\s*" + _TERMS + r"\s+(?:của\s+)?" + _SCHOOL_YEAR + r")?")
 # In running text only unambiguous forms count (a bare "năm 2030" is usually not a deadline).
+# (regex, kind, words the text must hold for the regex to be tried, or None)
 _FIND_RULES = [
-    (re.compile(_START_TO_YEAR_END), None),
-    (_DAY_RANGE_RE, None),
-    (_RANGE_RE, _range),
-    (_MONTH_RANGE_RE, _month_range),
+    (re.compile(_START_TO_YEAR_END), None, None),
+    (_DAY_RANGE_RE, None, None),
+    (_RANGE_RE, _range, None),
+    (_MONTH_RANGE_RE, _month_range, None),
     (re.compile(rf"\b(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:ngày\s+)?(?P<d>{_DATE})"
-                rf"|{_BEFORE_MONTH}"), _before),
+                rf"|{_BEFORE_MONTH}"), _before, None),
     (re.compile(r"\bqu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýyỳ]\s+)?"
                 r"(?:iv|iii|ii|i|[1-4])(?![\w]))*(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
                 # "Quý IV/2025 - Quý I/2026": on to a quarter of the next year
                 r"(?:(?<=\d)\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?qu[ýyỳ]\s+(?:iv|iii|ii|i|[1-4])"
-                r"(?![\w])\s*(?:/\s*|năm\s+)\d{4}(?!\d))?"), None),
-    (re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None),
+                r"(?![\w])\s*(?:/\s*|năm\s+)\d{4}(?!\d))?"), None, None),
+    (re.compile(r"\b(?:0?6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"), None, None),
     # months, and lists of months ("trong tháng 3 và tháng 9 năm 2025", "tháng 11 và tháng 12/2025")
     (re.compile(r"\b(?:trong|vào|từ)\s+tháng\s+\d{1,2}(?!\d)(?:" + _MONTHS_THEN_YEAR
                 + "|" + _MORE_MONTHS + r"(?:" + _YEAR_AFTER + r")?)"
-                r"|\btháng\s+\d{1,2}(?!\d)" + _MONTHS_THEN_YEAR), None),
-    (_ONGOING_YEARS_RE, None),
-    # "trong năm học 2025 - 2026", "(năm học 2025-2026)"; a bare mention may be a past one
-    (re.compile(r"\btrong\s+(?:học\s+k[ỳì]\s*(?:ii|i|2|1)\s+(?:của\s+)?)?(?=năm\s+học)" + _SCHOOL_YEAR
-                + r"|\((?:học\s+k[ỳì]\s*(?:ii|i|2|1)\s+)?" + _SCHOOL_YEAR + r"\)"), None),
-    (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"), None),
+                r"|\btháng\s+\d{1,2}(?!\d)" + _MONTHS_THEN_YEAR), None, None),
+    (_ONGOING_YEARS_RE, None, None),
+    # "trong năm học 2025 - 2026", "(năm học 2025-2026)", and its terms: "trong học kỳ II năm
+    # học …", "vào học kỳ I và học kỳ II năm học …", "(HK1, HK2 năm học …)"; a bare mention may
+    # be a past one. (Only where "năm học" is written: most texts skip the scan.)
+    (re.compile(r"\btrong\s+(?:(?:suốt\s+)?" + _TERMS + r"\s+(?:của\s+)?)?(?=năm\s+học)"
+                + _SCHOOL_YEAR + _MORE_TERMS
+                + r"|\b(?:vào|suốt)\s+" + _TERMS + r"\s+(?:của\s+)?" + _SCHOOL_YEAR + _MORE_TERMS
+                + r"|\((?:" + _TERMS + r"\s+(?:của\s+)?)?" + _SCHOOL_YEAR + r"\)"),
+     None, "năm học"),
+    (re.compile(r"\btrong\s+năm\s+\d{4}(?!\d)|\bcả\s+năm\b|\((?:trong\s+)?năm\s+\d{4}\)"),
+     None, None),
     (re.compile(r"\((?:thực\s+hiện\s+)?(?:thường\s+xuyên|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
                 r"|định\s+k[ỳì])\)"
-                r"|(?:^|[;:]\s*)(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm)\s*[.;]?\s*$"), None),
+                r"|(?:^|[;:]\s*)(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm)\s*[.;]?\s*$"), None, None),
     # "(Tháng 6, tháng 12 hằng năm)": a bracket with a recurring word and dates
-    (re.compile(r"\([^()\n]{0,80}?\b(?:hằng|hàng)\s+(?:năm|quý|tháng)[^()\n]{0,40}\)"), "dated"),
+    (re.compile(r"\([^()\n]{0,80}?\b(?:hằng|hàng)\s+(?:năm|quý|tháng)[^()\n]{0,40}\)"),
+     "dated", None),
 ]
 # "trước ngày 05/12 hằng năm": a phrase found in running text, then said to recur (over the span
 # of years written next: "trước ngày 15/12 hằng năm giai đoạn 2026 - 2030")
@@ -786,7 +801,9 @@ def find_time_frame(text: str, year: int | None = None) -> TimeFrame | None:
     if not any(ch.isdigit() for ch in low) and "quý" not in low and "năm" not in low and "xuyên" not in low \
             and "hàng" not in low and "hằng" not in low and "định kỳ" not in low:
         return None
-    for regex, kind in _FIND_RULES:
+    for regex, kind, needs in _FIND_RULES:
+        if needs is not None and needs not in low:
+            continue
         for m in regex.finditer(low):
             end = m.end()
             if kind != "dated" and ("hằng" in low or "hàng" in low):
