@@ -322,3 +322,21 @@ def test_text_pasted_without_row_numbers_is_kept_not_read_into_its_group_rows():
     assert len([w for w in plan.warnings if "mỗi ô một dòng" in w]) == 1
     assert not plan.items[1].children
     assert "CÔNG TÁC TRUYỀN THÔNG\nTuyên truyền" in plan.items[1].text
+
+
+def test_cells_centred_on_a_later_line_row_join_the_task(tmp_path):
+    """A converter puts a short cell on the middle line of its row: the lead and the time on
+    the row of the content's second line, the STT on the first."""
+    got = _custom_table(tmp_path, [
+        ["1", "Tuyên truyền Luật Bình đẳng giới trên báo, đài và", "", "", ""],
+        ["", "hệ thống thông tin cơ sở", "Sở Văn hóa, Thể thao và Du lịch", "Báo Quảng Ngãi",
+         "Thường xuyên"],
+        ["", "", "", "Đài Phát thanh - Truyền hình tỉnh", ""],
+        ["2", "Tổng kết công tác bình đẳng giới", "Sở Nội vụ", "", "Tháng 12/2025"],
+    ], "centred.docx")
+    assert _brief(got) == [
+        ("1", "Tuyên truyền Luật Bình đẳng giới trên báo, đài và hệ thống thông tin cơ sở",
+         [("Sở Văn hóa, Thể thao và Du lịch", "chu_tri"), ("Báo Quảng Ngãi", "phoi_hop"),
+          ("Đài Phát thanh - Truyền hình tỉnh", "phoi_hop")], []),
+        ("2", "Tổng kết công tác bình đẳng giới", [("Sở Nội vụ", "chu_tri")], [])]
+    assert got[0]["time_frame"]["text"] == "Thường xuyên"
