@@ -8,13 +8,13 @@ the file it shows, and the rename fails with PermissionError).
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from .. import fileops
+from ..store.diskfull import is_disk_full
 
 TEMP_PREFIX = "~gbapp-"
 
@@ -86,7 +86,7 @@ def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
     except PermissionError as exc:  # (its strerror is English: "Permission denied")
         raise FolderNotWritableError(folder, "thư mục chỉ đọc hoặc không có quyền ghi") from exc
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
+        if is_disk_full(exc):
             raise DiskFullError(folder) from exc
         raise FolderNotWritableError(folder, "đường dẫn không dùng được ở máy này") from exc
     os.close(fd)
@@ -95,7 +95,7 @@ def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
         try:
             write(tmp)
         except OSError as exc:
-            if exc.errno == errno.ENOSPC:
+            if is_disk_full(exc):
                 raise DiskFullError(folder) from exc
             raise
         _give_usual_permissions(tmp, target)

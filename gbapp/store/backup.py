@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import fileops
 from .connection import readonly_uri
 from .database import SCHEMA_VERSION, SQLITE_MAGIC, DatabaseError
+from .diskfull import FULL_REASON, is_disk_full
 
 STAMP = "%Y%m%d-%H%M%S"
 _NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:-(?P<reason>[a-z]+))?\.db$")
@@ -132,12 +133,9 @@ def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, 
     target = unique_target(folder, db_path, now or dt.datetime.now(), reason)
     try:
         copy_database(source, target)
-    except OSError as exc:
-        raise BackupError(f"Không tạo được bản sao lưu trong «{folder}»: {exc.strerror or exc}. "
-                          f"(backup failed: {exc})") from exc
-    except sqlite3.Error as exc:  # the target's disk is full, the source went away…
+    except (OSError, sqlite3.Error) as exc:  # the target's disk is full, the source went away…
         raise BackupError(f"Không tạo được bản sao lưu trong «{folder}»: "
-                          f"{_reason(exc)} (backup failed: {exc})") from exc
+                          f"{io_reason(exc)} (backup failed: {exc})") from exc
     if keep is not None:
         # never the backup just made: with the PC's clock set back, its time stamp is the
         # oldest, and the rotation would delete every new backup as soon as it is made
@@ -147,8 +145,8 @@ def make_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path, 
 
 def _reason(exc: sqlite3.Error) -> str:
     text = str(exc).lower()
-    if "full" in text:
-        return "ổ đĩa đã đầy, hãy giải phóng dung lượng rồi thử lại."
+    if is_disk_full(exc):
+        return FULL_REASON
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return "không ghi được vào thư mục này (chỉ đọc hoặc không còn kết nối)."
     return "lỗi đọc/ghi tệp."
@@ -159,8 +157,8 @@ IN_USE = ("tệp đang được chương trình khác sử dụng (phần mềm 
 
 
 def _os_reason(exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "ổ đĩa đã đầy, hãy giải phóng dung lượng rồi thử lại."
+    if is_disk_full(exc):
+        return FULL_REASON
     if fileops.is_sharing_violation(exc):
         return IN_USE
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

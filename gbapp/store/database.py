@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from ..domain.text import fold, vi_collation_key
 from .connection import Database
+from .diskfull import is_disk_full
 
 # 'GBAP' as a 32-bit integer: lets us tell our files from any other SQLite database.
 APPLICATION_ID = 0x47424150
@@ -50,7 +51,7 @@ def storage_error(exc: sqlite3.Error, path: str | Path | None = None) -> Databas
         return StorageError(f"Tệp {name}không còn ở chỗ cũ (USB bị rút, hoặc tệp bị thay bằng "
                             "tệp khác?): chưa lưu được thay đổi. Hãy đóng rồi mở lại cơ sở dữ "
                             "liệu; dữ liệu đã lưu trước đó vẫn nguyên vẹn. (database file moved)")
-    if "disk is full" in text or "database or disk is full" in text:
+    if is_disk_full(exc):
         into = f" vào {name.strip()}" if name else ""
         return StorageError(f"Ổ đĩa đã đầy: chưa lưu được thay đổi{into}. Hãy giải phóng dung "
                             "lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn nguyên vẹn. (disk is full)")
