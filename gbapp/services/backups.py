@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
-import os
 import sqlite3
 from pathlib import Path
 
@@ -31,16 +29,28 @@ def backups_dir() -> Path:
 
 
 def folder_for(db_path: Path) -> Path:
-    """The backups of one database file. Keyed by its full path, not its name: two files called
-    kehoach.db (the office copy and a USB copy) must never prune or restore each other's backups."""
-    resolved = str(Path(db_path).resolve())
-    digest = hashlib.sha1(os.path.normcase(resolved).encode("utf-8")).hexdigest()[:10]
-    stem = Path(db_path).stem
-    # The name is cut (Windows' path limit); a folder made before under the full name is kept.
-    full = backups_dir() / f"{stem}-{digest}"
-    if len(stem) > store_backup.STEM_MAX and full.is_dir():
-        return full
-    return backups_dir() / f"{store_backup.short_stem(stem)}-{digest}"
+    """Where the automatic backups of the file at *db_path* go: a folder per path, marked with
+    the identity the database carries, so that the backups of a file that moved (a USB stick
+    under another drive letter) are still its own (see store.backup)."""
+    return _folder(db_path, store_backup.database_id(Path(db_path)))
+
+
+def _folder(db_path: Path, db_id: str | None) -> Path:
+    return store_backup.folder_for(backups_dir(), Path(db_path), db_id)
+
+
+def _claim_family(db_path: Path, db_id: str | None, own: Path) -> list[Path]:
+    """Mark *own* and the folders an older gbapp made for this path as the backups of database
+    *db_id*; return its other folders (made at other paths, or by its copies), rotated with
+    *own*."""
+    if db_id is None:
+        return []
+    folders = store_backup.folders_of(backups_dir(), Path(db_path), db_id)
+    for folder in folders:
+        if folder.database_id is None:
+            store_backup.claim(folder.path, Path(db_path), db_id)
+    store_backup.claim(own, Path(db_path), db_id)
+    return [f.path for f in folders if f.database_id in (None, db_id) and f.path != own]
 
 
 def keep_count(db_path: Path) -> int:
@@ -63,9 +73,12 @@ def backup_now(source: sqlite3.Connection | Path, db_path: Path, *, reason: str 
         # the file is locked by this session now: a "….db.part" beside it is what a restore
         # killed halfway left, never a copy still being written
         log.info("Removed a restore's leftover beside %s", db_path)
-    return store_backup.make_backup(source, db_path, folder_for(db_path), reason=reason,
+    db_id = store_backup.database_id(source)
+    folder = _folder(db_path, db_id)
+    family = _claim_family(db_path, db_id, folder)
+    return store_backup.make_backup(source, db_path, folder, reason=reason,
                                     keep=keep_count(db_path), now=now,
-                                    unless_unchanged=reason == "open")
+                                    unless_unchanged=reason == "open", family=family)
 
 
 def newest_good(db_path: Path) -> BackupInfo | None:
@@ -83,19 +96,31 @@ def newest_good(db_path: Path) -> BackupInfo | None:
 
 
 def list_for(db_path: Path) -> list[BackupInfo]:
-    return store_backup.list_backups(folder_for(db_path), Path(db_path).stem)
+    """The backups of the database at *db_path*, newest first: those made wherever the file was
+    (another drive letter, another folder) and from its copies, each with the path it was made
+    from (BackupInfo.source)."""
+    db_id = store_backup.database_id(Path(db_path))
+    folders = store_backup.folders_of(backups_dir(), Path(db_path), db_id)
+    return store_backup.list_folders(folders, db_id)
 
 
 def restore(backup_path: Path, db_path: Path, *, now: dt.datetime | None = None) -> Path | None:
     """Restore *backup_path* over *db_path* (closed) after a safety copy; returns the copy.
 
-    Then the newest SAFETY_KEEP safety copies are kept, never the one just made nor the backup
-    restored from (the user may be going back to an old safety copy)."""
-    folder = folder_for(db_path)
-    safety = store_backup.restore(backup_path, db_path, folder, now=now)
+    The restored file is the database the backup was made of: it carries that identity (a
+    backup made by an older gbapp carries none, and gets the current file's). The safety copy
+    goes with the current file's backups. Then the newest SAFETY_KEEP safety copies are kept,
+    never the one just made nor the backup restored from (the user may be going back to an old
+    safety copy)."""
+    current = store_backup.database_id(Path(db_path))
+    restored = store_backup.lineage_of(Path(backup_path)) or current
+    owner = current or restored
+    folder = _folder(db_path, owner)
+    family = _claim_family(db_path, owner, folder)
+    safety = store_backup.restore(backup_path, db_path, folder, now=now, database_id=restored)
     try:
         store_backup.prune_safety(folder, Path(db_path).stem, SAFETY_KEEP,
-                                  spare=(safety, Path(backup_path)))
+                                  spare=(safety, Path(backup_path)), family=family)
     except OSError:  # the restore is done; an old copy still open elsewhere goes next time
         log.warning("Could not prune old safety copies in %s", folder, exc_info=True)
     return safety

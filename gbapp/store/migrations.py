@@ -318,3 +318,13 @@ def m007_legal_basis_verb(db: Database) -> None:
     # re-issued plan guessed it from the type, and a Quyết định cited with "Căn cứ" came out
     # as "Thực hiện". '' (older rows, typed bases): chosen by the type as before.
     run_script(db, "ALTER TABLE legal_bases ADD COLUMN verb TEXT NOT NULL DEFAULT '';")
+
+
+@migration
+def m008_database_identity(db: Database) -> None:
+    # The database's own identity, made once and copied with the file: its backups are found
+    # by it (store.backup.folders_of), so a file on a USB stick whose drive letter changes, or
+    # moved to another folder, keeps its backups. OR IGNORE: a file restored from a backup of
+    # an older gbapp was given the identity of the backups it came from (store.backup.restore).
+    run_script(db, "INSERT OR IGNORE INTO settings (key, value) "
+                   "VALUES ('db.id', lower(hex(randomblob(8))));")
