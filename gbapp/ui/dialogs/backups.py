@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import backups
-from ...store.backup import COUNTED, BackupInfo
+from ...store.backup import COUNTED, BackupInfo, same_path
 from ...store.lock import DatabaseLock
 from ..workers import run_with_progress
 from . import messages
@@ -30,9 +31,12 @@ REASONS = {"open": "Khi mở", "close": "Khi đóng", "manual": "Sao lưu tay", 
 
 
 class RestoreDialog(QDialog):
-    """Lists the backups of a database (newest first) with date, size and record counts."""
+    """Lists the backups of a database (newest first) with date, size and record counts; and
+    the file each was made from when they come from more than one (the database moved: a USB
+    stick under another drive letter; or a copy of it was worked on)."""
 
-    def __init__(self, infos: list[BackupInfo], parent: QWidget | None = None):
+    def __init__(self, infos: list[BackupInfo], parent: QWidget | None = None,
+                 current: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Khôi phục từ bản sao lưu"))
         self.infos = infos
@@ -41,6 +45,11 @@ class RestoreDialog(QDialog):
             "Chọn bản sao lưu. Trước khi khôi phục, gbapp lưu một bản an toàn của tệp hiện tại.")))
         headers = [self.tr("Thời điểm"), self.tr("Loại"), self.tr("Dung lượng")]
         headers += [self.tr(label.capitalize()) for label in COUNTED.values()]
+        sources = {os.path.normcase(info.source) for info in infos if info.source}
+        self.source_column = len(headers) if len(sources) > 1 or any(
+            info.other_database for info in infos) else None
+        if self.source_column is not None:
+            headers.append(self.tr("Sao lưu từ tệp"))
         self.table = QTableWidget(len(infos), len(headers), self)
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -50,11 +59,15 @@ class RestoreDialog(QDialog):
             cells = [f"{info.created:%d/%m/%Y %H:%M:%S}", self.tr(REASONS.get(info.reason, info.reason)),
                      f"{info.size / 1024:,.0f} KB".replace(",", ".")]
             cells += [str(info.counts.get(table, "")) for table in COUNTED]
+            if self.source_column is not None:
+                cells.append(self._source_text(info, current))
             if info.future:
                 cells[0] += " (*)"
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col >= 2:
+                if col == self.source_column:
+                    item.setToolTip(info.source)
+                elif col >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if info.future:
                     item.setToolTip(self.tr(
@@ -75,6 +88,14 @@ class RestoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(760, 360)
+
+    def _source_text(self, info: BackupInfo, current: Path | None) -> str:
+        text = info.source or "—"
+        if current is not None and info.source and same_path(info.source, current):
+            text += self.tr(" (tệp đang mở)")
+        if info.other_database:
+            text += self.tr(" (cơ sở dữ liệu khác từng ở đường dẫn này)")
+        return text
 
     def value(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -107,7 +128,7 @@ def restore(window, chosen: Path | None = None) -> bool:
         return False
     path = ctx.path
     if chosen is None:
-        dialog = RestoreDialog(backups.list_for(path), window)
+        dialog = RestoreDialog(backups.list_for(path), window, current=path)
         if not dialog.exec() or dialog.value() is None:
             return False
         chosen = dialog.value().path
@@ -142,7 +163,7 @@ def offer_restore(window, path: Path, problem: Exception) -> bool:
         return False
     if not messages.ask(window, window.tr("Cơ sở dữ liệu bị hỏng"), str(problem) + "\n\n" + window.tr(
             "Khôi phục bản sao lưu tốt gần nhất (%1)? Tệp hỏng được giữ lại thành một bản an "
-            "toàn.").replace("%1", newest.describe()), default_yes=True):
+            "toàn.").replace("%1", newest.describe(from_path=path)), default_yes=True):
         return False
     try:
         _restore_locked(window, newest.path, path)
