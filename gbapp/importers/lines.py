@@ -16,6 +16,7 @@ from .footnotes import find_footnotes, footnote_warning
 from .markers import PART_RE, PASTED_BULLETS, PASTED_SUB_BULLETS, classify_label, parse_marker
 from .tables import (
     Row,
+    continues_line,
     is_assignment_header,
     is_header_cell,
     is_label_column,
@@ -372,7 +373,15 @@ def _rest_of_row(rows: list[list[str]], cells: list[str], header: list[str], bla
 
 
 def _continue_row(row: list[str], cells: list[str]) -> None:
-    row[-1] = f"{row[-1]}\n{cells[0]}" if row[-1] else cells[0]
+    """A row copied from a web page goes on on the next line where a cell had a line break:
+    the cell's text goes on with *cells*' first. A wrap ("Sở Văn hóa, Thể thao và" / "Du
+    lịch") is joined with a space, as a Word table's cell lines are (tables.continues_line);
+    another line stays a line of the cell."""
+    first, last = cells[0], row[-1]
+    if last and continues_line(last.rsplit("\n", 1)[-1], first) and parse_marker(first) is None:
+        row[-1] = f"{last} {first}"
+    else:
+        row[-1] = f"{last}\n{first}" if last else first
     row.extend(cells[1:])
 
 

@@ -93,6 +93,25 @@ def test_tab_table_row_broken_over_lines_by_a_multi_line_cell():
     assert plan.items[2].title == "TỔ CHỨC THỰC HIỆN"
 
 
+def test_tab_table_cell_wrapped_mid_name_or_sentence_is_joined():
+    """A cell whose text the page broke in the middle of a name ("…Thể thao và" / "Du lịch")
+    or a sentence ("…trên" / "hệ thống…") reads whole, as a Word table's cell does; a cell's
+    list of names one per line stays a list."""
+    table = ("STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
+             "1\tTuyên truyền Luật Bình đẳng giới trên\nhệ thống thông tin cơ sở\t"
+             "Sở Văn hóa, Thể thao và\nDu lịch\tSở Nội vụ\tQuý II/2026\n"
+             "2\tTập huấn cán bộ\tSở Nội vụ\tSở Tư pháp\nCông an tỉnh\tQuý III/2026\n"
+             "\n"
+             "III. TỔ CHỨC THỰC HIỆN\n"
+             "Sở Nội vụ tổng hợp kết quả.\n")
+    plan = parse_plan_text(HEADER + "I. MỤC ĐÍCH\nNâng cao nhận thức.\nII. NỘI DUNG\n" + table)
+    first, second = plan.items[1].children
+    assert first.title == "Tuyên truyền Luật Bình đẳng giới trên hệ thống thông tin cơ sở"
+    assert [(a.name, a.role) for a in first.agencies] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", Role.LEAD), ("Sở Nội vụ", Role.COORDINATING)]
+    assert [a.name for a in second.agencies] == ["Sở Nội vụ", "Sở Tư pháp", "Công an tỉnh"]
+
+
 def test_pdf_page_numbers_and_running_header_are_dropped():
     """Text copied from a PDF carries each page's number and running header mid-sentence."""
     running = "Kế hoạch số 145/KH-UBND ngày 18/6/2025 của UBND tỉnh Ninh Bình"
