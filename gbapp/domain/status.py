@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+from .entities import Indicator, IndicatorValue
 from .model import Status
+from .validation import figure_total
 
 DUE_SOON_DAYS = 14
 
@@ -70,6 +74,8 @@ class Assessment:
     NOT_MET = "Chưa đạt"
     AT_RISK = "Có nguy cơ không đạt"
     UNKNOWN = "Chưa có số liệu"
+    NO_TARGET = "Chưa có mục tiêu"  # a figure, but no target to judge it by yet
+    NO_TOTAL = "Thiếu giá trị chung"  # a rate given for men and women only: no overall figure
 
 
 def assess(direction: str, target: float | None, value: float | None, *,
@@ -81,8 +87,10 @@ def assess(direction: str, target: float | None, value: float | None, *,
     already at the target is 'đạt'; otherwise it is 'có nguy cơ không đạt' when the progress
     made since the baseline is behind a straight line towards the target, else 'chưa đạt'.
     """
-    if value is None or target is None:
+    if value is None:
         return Assessment.UNKNOWN
+    if target is None:
+        return Assessment.NO_TARGET
     met = value >= target if direction == ">=" else value <= target
     if met:
         return Assessment.MET
@@ -94,3 +102,36 @@ def assess(direction: str, target: float | None, value: float | None, *,
     expected = baseline + (target - baseline) * share
     behind = value < expected if direction == ">=" else value > expected
     return Assessment.AT_RISK if behind else Assessment.NOT_MET
+
+
+def target_year_for(targets: Mapping[int, float], year: int) -> int | None:
+    """The target a figure of *year* is measured against: the year's own, else the next one;
+    after the last target year, the last (the strategy's end target stays the yardstick)."""
+    ahead = [y for y in targets if y >= year]
+    if ahead:
+        return min(ahead)
+    return max(targets) if targets else None
+
+
+@dataclass(frozen=True, slots=True)
+class YearAssessment:
+    target_year: int | None
+    target: float | None
+    value: float | None  # the figure judged: the total, or men + women of a count
+    assessment: str
+
+
+def assess_indicator(ind: Indicator, year: int,
+                     figure: IndicatorValue | None) -> YearAssessment:
+    """How an indicator stands in *year* given that year's *figure*: the one rule of the
+    indicators page, the report's appendix and the workbook."""
+    target_year = target_year_for(ind.targets, year)
+    target = ind.targets.get(target_year) if target_year is not None else None
+    if figure is None:
+        return YearAssessment(target_year, target, None, Assessment.UNKNOWN)
+    value = figure_total(ind.unit, figure.value, figure.men, figure.women)
+    if value is None and (figure.men is not None or figure.women is not None):
+        return YearAssessment(target_year, target, None, Assessment.NO_TOTAL)
+    return YearAssessment(target_year, target, value, assess(
+        ind.direction, target, value, baseline=ind.baseline, year=year,
+        target_year=target_year, baseline_year=ind.baseline_year))

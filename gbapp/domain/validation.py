@@ -94,12 +94,16 @@ def parse_money(text: str) -> float | None:
     return value
 
 
+DECIMAL_DIGITS = COUNT_DIGITS  # whole digits of a figure: a rate, a ratio, a count of people
+
+
 def parse_decimal(text: str) -> float | None:
     """A number as Vietnamese write it: '1,7', '1.200' (one thousand two hundred), '1.234,5';
     also '1.7' and '1,200,000' pasted from English sources; '' -> None.
 
     A dot followed by groups of exactly three digits groups thousands, as in Vietnamese; any other
-    dot is a decimal point.
+    dot is a decimal point. More than DECIMAL_DIGITS whole digits is refused (a key held down:
+    thirty nines would be stored as 1e30, four hundred as infinity).
     """
     raw = (text or "").strip()
     cleaned = raw.replace(" ", "").replace("\u00a0", "")
@@ -108,46 +112,117 @@ def parse_decimal(text: str) -> float | None:
     sign = -1.0 if cleaned.startswith("-") else 1.0
     digits = cleaned[1:] if cleaned.startswith("-") else cleaned
     if _DECIMAL_VI_GROUPED.match(digits):
-        return sign * float(digits.replace(".", "").replace(",", "."))
-    if _DECIMAL_EN_GROUPED.match(digits):
-        return sign * float(digits.replace(",", ""))
-    if _DECIMAL_PLAIN.match(digits):
-        return sign * float(digits.replace(",", "."))
-    raise ValueError(f"«{raw}» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200.")
+        whole, number = digits.split(",")[0], digits.replace(".", "").replace(",", ".")
+    elif _DECIMAL_EN_GROUPED.match(digits):
+        whole, number = digits.split(".")[0], digits.replace(",", "")
+    elif _DECIMAL_PLAIN.match(digits):
+        whole, number = re.split(r"[.,]", digits)[0], digits.replace(",", ".")
+    else:
+        raise ValueError(f"«{raw}» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200.")
+    if len(re.sub(r"\D", "", whole).lstrip("0")) > DECIMAL_DIGITS:
+        raise ValueError(f"Số quá lớn: nhập tối đa {DECIMAL_DIGITS} chữ số phần nguyên.")
+    return sign * float(number)
 
 
-def parse_figure(text: str) -> float | None:
-    """An indicator's figure (parse_decimal) with two decimals at most: the app shows and
-    prints two, so '99,999' would read '100' beside a target of 100 it does not reach."""
-    value = parse_decimal(text)
-    if value is not None and abs(round(value, 2) - value) > 1e-9:
-        raise ValueError(f"«{(text or '').strip()}»: nhập tối đa hai chữ số thập phân "
-                         "(ví dụ 99,99).")
-    return value
+def is_percent_unit(unit: str | None) -> bool:
+    """"%", "tỷ lệ %", "tỷ lệ (%)", "phần trăm": a share out of a hundred."""
+    folded = fold(unit or "")
+    return "%" in folded or "phan tram" in folded
+
+
+def _without_unit(raw: str, unit: str | None) -> str:
+    """The number of '80%', '80 %' or '1,5 lần' (the indicator's own unit written after it);
+    a '%' after the figure of an indicator counted in something else is refused."""
+    text = raw.strip()
+    unit = clean_line(unit or "")
+    if unit and not is_percent_unit(unit):
+        cut = re.sub(r"\s*" + re.escape(unit) + r"\.?$", "", text, flags=re.IGNORECASE)
+        if cut != text:
+            return cut
+    if text.endswith("%"):
+        if unit and not is_percent_unit(unit):
+            raise ValueError(f"«{raw}»: chỉ tiêu này tính bằng «{unit}», không phải %. "
+                             "Chỉ nhập số.")
+        return text[:-1].rstrip()
+    if unit and is_percent_unit(unit):  # "80 phần trăm"
+        for word in (unit, "phần trăm"):
+            cut = re.sub(r"\s*" + re.escape(word) + r"$", "", text, flags=re.IGNORECASE)
+            if cut != text:
+                return cut
+    return text
+
+
+def parse_figure(text: str, unit: str | None = "") -> float | None:
+    """An indicator's figure (parse_decimal): not negative, two decimals at most (the app shows
+    and prints two, so '99,999' would read '100' beside a target of 100 it does not reach). A
+    trailing '%' or the indicator's *unit* ('1,5 lần') is allowed and dropped."""
+    raw = (text or "").strip()
+    value = parse_decimal(_without_unit(raw, unit))
+    if value is None:
+        if raw:  # "%" alone
+            raise ValueError(f"«{raw}» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200.")
+        return None
+    if value < 0:
+        raise ValueError(f"«{raw}»: số liệu của chỉ tiêu không được âm.")
+    if abs(round(value, 2) - value) > 1e-9:
+        raise ValueError(f"«{raw}»: nhập tối đa hai chữ số thập phân (ví dụ 99,99).")
+    return value + 0.0  # -0 typed as "-0" is 0
 
 
 # Units whose men and women figures add up to the total: counts of people, cases, households.
 _COUNT_UNITS = ("nguoi", "luot", "vu", "ho", "truong hop", "ca", "can bo", "hoc vien", "lao dong")
 
 
+def is_count_unit(unit: str | None) -> bool:
+    """Whether figures in *unit* are counts ("người", "lượt người", "vụ", "người/năm"…): the
+    men's and women's figures add up to the total. Rates, ratios and averages do not."""
+    head = fold(unit or "").strip().split("/")[0].strip()  # "người/năm" counts people
+    return any(head == u or head.startswith(u + " ") for u in _COUNT_UNITS)
+
+
+def figure_total(unit: str | None, value: float | None, men: float | None,
+                 women: float | None) -> float | None:
+    """The figure an indicator's year is judged by: its total, else men + women of a count
+    (a rate's or a ratio's total is not the sum of its parts: None)."""
+    if value is not None:
+        return value
+    if men is not None and women is not None and is_count_unit(unit):
+        return men + women
+    return None
+
+
 def check_value_split(unit: str, value: float | None, men: float | None,
                       women: float | None) -> dict[str, str]:
     """An indicator's yearly figure against its men/women split; messages keyed by field.
 
-    A rate (%) stays within 0–100. A count ("người", "vụ"…) is the sum of its men and women
-    figures when all three are given. Averages ("giờ/tuần") have no such rule.
+    A rate (any percent unit) stays within 0–100. A count ("người", "vụ"…) is the sum of its
+    men and women figures: neither part above the total, both together equal to it; with no
+    total, both parts make it. A rate, a ratio or an average ("giờ/tuần") is not the sum of its
+    parts: its total must be typed.
     """
     errors: dict[str, str] = {}
-    folded = fold(unit or "").strip()
-    head = folded.split("/")[0].strip()  # "người/năm" counts people
-    if folded == "%":
+    shown = clean_line(unit or "")
+    if is_percent_unit(unit):
         for key, number in (("value", value), ("men", men), ("women", women)):
             if number is not None and not 0 <= number <= 100:
                 errors[key] = "Tỷ lệ phải từ 0 đến 100%."
-    elif (any(head == u or head.startswith(u + " ") for u in _COUNT_UNITS)
-          and None not in (value, men, women) and abs(men + women - value) > 1e-6):
-        errors["value"] = (f"Nam + nữ ({format_decimal(men + women)}) khác giá trị chung "
-                           f"({format_decimal(value)}).")
+    count = is_count_unit(unit)
+    if value is None and (men is not None or women is not None):
+        if not count:
+            what = f"với đơn vị «{shown}», " if shown else ""
+            errors.setdefault("value", f"Nhập giá trị chung: {what}giá trị chung không phải là "
+                                       "tổng của nam và nữ.")
+        elif men is None or women is None:
+            errors.setdefault("value", "Nhập giá trị chung (hoặc cả số nam và số nữ).")
+    if count and value is not None:
+        for key, number, who in (("men", men, "nam"), ("women", women, "nữ")):
+            if number is not None and number > value + 1e-6:
+                errors.setdefault(key, f"Số {who} ({format_decimal(number)}) lớn hơn giá trị "
+                                       f"chung ({format_decimal(value)}).")
+        if (men is not None and women is not None and abs(men + women - value) > 1e-6
+                and "men" not in errors and "women" not in errors):
+            errors.setdefault("value", f"Nam + nữ ({format_decimal(men + women)}) khác giá trị "
+                                       f"chung ({format_decimal(value)}).")
     return errors
 
 
