@@ -10,6 +10,7 @@ from ..domain.model import STATUS_LABELS, ItemKind, Role, Status
 from ..domain.text import clean_line, clean_text
 from ..services.documents import (
     AgencyReport,
+    IndicatorRow,
     Letterhead,
     ReportData,
     ReportItem,
@@ -255,14 +256,19 @@ def _gathered(builder: DocBuilder, entries: Sequence[tuple[str, list[str]]], non
         builder.para(f"- {text} ({', '.join(names)}){end}", "GB Dash")
 
 
+def _has_figure(row: IndicatorRow) -> bool:
+    return any(n is not None for n in (row.current, row.current_men, row.current_women))
+
+
 def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
                  addressees: Sequence[str] | None = None, summary: str | None = None,
                  with_appendix: bool = True) -> Path:
     """Write the report to *path* (atomically); returns the path. The indicator appendix is
     left out when asked, and when there is no indicator to show: a signed report does not
     announce an empty table."""
-    # (indicators with no value of the year: a table of "Chưa có số liệu" rows says nothing)
-    has_values = any(r.current is not None for r in data.indicators)
+    # (indicators with no figure of the year: a table of "Chưa có số liệu" rows says nothing;
+    # a figure given for men and women only is a figure, its row says what is missing)
+    has_values = any(_has_figure(r) for r in data.indicators)
     with_appendix = with_appendix and has_values
     b = DocBuilder()
     b.header_block(head)
@@ -304,7 +310,7 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
         number = f"số {head.reference}" if head.number else f"số       /{head.code}"
         b.appendix_heading(INDICATOR_APPENDIX, indicators,
                            f"(Kèm theo Báo cáo {number}{date} của {head.organisation})")
-        with_values = [r for r in data.indicators if r.current is not None]
+        with_values = [r for r in data.indicators if _has_figure(r)]
         sample = [r for r in with_values if r.is_sample]
         partly = bool(sample) and len(sample) < len(with_values)
         indicator_table(b, data.indicators, data.indicator_year, mark_sample=partly)

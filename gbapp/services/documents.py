@@ -26,9 +26,10 @@ from ..domain.issuers import (
 )
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
-from ..domain.status import Assessment, assess, derive_status, earlier_round, round_due, settled
+from ..domain.status import assess_indicator, derive_status, earlier_round, round_due, settled
 from ..domain.text import clean_line, clean_text, fold, names_a_group, vi_sort_key
 from ..domain.timeframe import frame_text
+from ..domain.validation import figure_total
 from ..store import activities as activity_store
 from ..store import (
     agencies,
@@ -622,25 +623,22 @@ def _activity_sections(all_items: list[Item]) -> set[int]:
 
 
 def indicator_rows(db: Database, year: int) -> tuple[list[IndicatorRow], bool]:
+    """The appendix's rows for *year*, judged by the rule of the indicators page
+    (status.assess_indicator): a count entered as men and women has their sum as its figure."""
     inds: list[Indicator] = indicators.list_indicators(db)
     by_key = {(v.indicator_id, v.year): v for v in indicators.values(db)}
     rows, sample = [], False
     for ind in inds:
-        target_year = year if year in ind.targets else min(
-            (y for y in ind.targets if y > year), default=None)
-        target = ind.targets.get(target_year) if target_year else None
         prev = by_key.get((ind.id, year - 1))
         cur = by_key.get((ind.id, year))
         sample |= bool((prev and prev.is_sample) or (cur and cur.is_sample))
+        judged = assess_indicator(ind, year, cur)
         rows.append(IndicatorRow(
-            code=ind.code, name=ind.name, unit=ind.unit, direction=ind.direction, target=target,
-            target_year=target_year, previous=prev.value if prev else None,
-            current=cur.value if cur else None, current_men=cur.men if cur else None,
-            current_women=cur.women if cur else None,
-            assessment=assess(ind.direction, target, cur.value if cur else None,
-                              baseline=ind.baseline, year=year, target_year=target_year,
-                              baseline_year=ind.baseline_year) if target is not None
-            else Assessment.UNKNOWN,
+            code=ind.code, name=ind.name, unit=ind.unit, direction=ind.direction,
+            target=judged.target, target_year=judged.target_year,
+            previous=figure_total(ind.unit, prev.value, prev.men, prev.women) if prev else None,
+            current=judged.value, current_men=cur.men if cur else None,
+            current_women=cur.women if cur else None, assessment=judged.assessment,
             is_sample=bool(cur and cur.is_sample)))
     return rows, sample
 

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entities import IndicatorValue
+from ...domain.status import Assessment
 from ...domain.text import without_gist
-from ...domain.validation import InvalidInput, format_decimal, parse_year
+from ...domain.validation import InvalidInput, figure_total, format_decimal, parse_year
 from ...store import indicators, plans
 from ..context import AppContext
 from ..dialogs import messages
@@ -36,6 +37,11 @@ from .parts.scrolling import scrolling
 from .parts.table_model import Column, RowsModel
 
 RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+def assessment_color(assessment: str):
+    """Green, red, amber; grey for what cannot be judged yet (no figure, no target, no total)."""
+    return ASSESSMENT_COLORS.get(assessment, ASSESSMENT_COLORS[Assessment.UNKNOWN])
 
 
 class IndicatorsPage(QWidget):
@@ -61,11 +67,12 @@ class IndicatorsPage(QWidget):
 
         self.values_model = RowsModel([
             Column(self.tr("Năm"), lambda v: str(v.year)),
-            Column(self.tr("Giá trị"), lambda v: format_decimal(v.value), align=RIGHT),
+            Column(self.tr("Giá trị"), lambda v: format_decimal(figure_total(
+                self._current_unit(), v.value, v.men, v.women)), align=RIGHT),
             Column(self.tr("Nam"), lambda v: format_decimal(v.men), align=RIGHT),
             Column(self.tr("Nữ"), lambda v: format_decimal(v.women), align=RIGHT),
             Column(self.tr("Đánh giá"), self._value_assessment,
-                   color=lambda v: ASSESSMENT_COLORS.get(self._value_assessment_raw(v))),
+                   color=lambda v: assessment_color(self._value_assessment_raw(v))),
             Column(self.tr("Ghi chú"), lambda v: v.note),
         ], id_of=lambda v: v.year, parent=self)
         self.values = read_only_table(self.values_model, single_selection=False, word_wrap=True)
@@ -168,7 +175,7 @@ class IndicatorsPage(QWidget):
             columns.append(Column(self.tr("Thực hiện {0}").format(vy),
                                   lambda r, vy=vy: format_decimal(r.value(vy)), align=RIGHT))
         columns.append(Column(self.tr("Đánh giá {0}").format(year), lambda r: tr(r.assessment),
-                              color=lambda r: ASSESSMENT_COLORS.get(r.assessment),
+                              color=lambda r: assessment_color(r.assessment),
                               bold=lambda r: True))
         return columns
 
@@ -301,7 +308,7 @@ class IndicatorsPage(QWidget):
 
     def _value_assessment_raw(self, value: IndicatorValue) -> str:
         line = self._line()
-        return assess_year(line.indicator, value.value, value.year)[1] if line else ""
+        return assess_year(line.indicator, value, value.year)[1] if line else ""
 
     def _value_assessment(self, value: IndicatorValue) -> str:
         return tr(self._value_assessment_raw(value))
@@ -366,7 +373,7 @@ class IndicatorsPage(QWidget):
                              lambda db: indicators.save_value(db, value))
         line = self._line()
         if line is not None:
-            new_text = tr(assess_year(line.indicator, line.value(self.year.value()),
+            new_text = tr(assess_year(line.indicator, line.values.get(self.year.value()),
                                       self.year.value())[1])
             self.status_label.setText(self.tr("Đã lưu số liệu {0} năm {1}. Đánh giá {2}: {3}.")
                                       .format(line.indicator.code, value.year,

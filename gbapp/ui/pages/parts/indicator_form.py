@@ -24,6 +24,7 @@ from ....domain.validation import (
     InvalidInput,
     check_value_split,
     field_number,
+    figure_total,
     format_decimal,
     parse_figure,
     parse_year,
@@ -140,7 +141,16 @@ class IndicatorForm(QWidget):
             errors["code"] = self.tr("Nhập mã chỉ tiêu.")
         if not name:
             errors["name"] = self.tr("Nhập tên chỉ tiêu.")
-        baseline = field_number(parse_figure, self.baseline.text(), errors, "baseline")
+        unit = clean_line(self.unit.text())
+
+        def figure(text: str) -> float | None:  # '60%', '1,7 lần'; a rate within 0–100
+            number = parse_figure(text, unit)
+            problem = check_value_split(unit, number, None, None).get("value")
+            if problem:
+                raise ValueError(problem)
+            return number
+
+        baseline = field_number(figure, self.baseline.text(), errors, "baseline")
         baseline_year = field_number(parse_year, self.baseline_year.text(), errors,
                                      "baseline_year")
         if baseline is not None and baseline_year is None and "baseline_year" not in errors:
@@ -152,7 +162,7 @@ class IndicatorForm(QWidget):
                 continue
             try:
                 year = parse_year(year_text)
-                value = parse_figure(value_text)
+                value = figure(value_text)
                 if year is None or value is None:
                     raise ValueError(self.tr("Nhập cả năm và giá trị mục tiêu."))
                 if year in targets:
@@ -253,15 +263,19 @@ class ValueEntry(QWidget):
         year = field_number(parse_year, self.year.text(), errors, "year")
         if year is None and "year" not in errors:
             errors["year"] = self.tr("Nhập năm.")
-        numbers = {key: field_number(parse_figure, editor.text(), errors, key)
+        numbers = {key: field_number(lambda text: parse_figure(text, self._unit),
+                                     editor.text(), errors, key)
                    for key, editor in (("value", self.value_edit), ("men", self.men),
                                        ("women", self.women))}
-        if not errors and all(v is None for v in numbers.values()):
+        if not errors.keys() & numbers.keys() and all(v is None for v in numbers.values()):
             errors["value"] = self.tr("Nhập giá trị (hoặc số liệu nam, nữ).")
-        for key, message in check_value_split(self._unit, **numbers).items():
-            errors.setdefault(key, message)
+        if not errors.keys() & numbers.keys():  # a figure not read is not checked as blank
+            for key, message in check_value_split(self._unit, **numbers).items():
+                errors.setdefault(key, message)
         self.errors.show(errors)
         if errors:
             raise InvalidInput(errors)
+        # a count typed as men and women only: their sum is the year's figure, stored as such
+        numbers["value"] = figure_total(self._unit, **numbers)
         return dataclasses.replace(self._value, year=year, note=self.note.text().strip(),
                                    is_sample=False, id=None, **numbers)

@@ -1,11 +1,16 @@
-"""What the indicators table shows for a year: the target that applies and its assessment. No Qt."""
+"""What the indicators table shows for a year: the target that applies and its assessment. No Qt.
+
+The rule is the domain's (status.assess_indicator), the one the report's appendix and the
+workbook use: the page never judges a figure otherwise than the documents print it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ....domain.entities import Indicator, IndicatorValue
-from ....domain.status import assess
+from ....domain.status import assess_indicator, target_year_for
+from ....domain.validation import figure_total
 
 
 @dataclass
@@ -21,23 +26,22 @@ class IndicatorLine:
         return self.indicator.id
 
     def value(self, year: int) -> float | None:
+        """The year's figure: its total, or men + women of a count."""
         found = self.values.get(year)
-        return found.value if found else None
+        if found is None:
+            return None
+        return figure_total(self.indicator.unit, found.value, found.men, found.women)
 
 
 def target_for(ind: Indicator, year: int) -> int | None:
-    """The target year a value of *year* is measured against: the next target, else the last."""
-    ahead = [y for y in ind.targets if y >= year]
-    if ahead:
-        return min(ahead)
-    return max(ind.targets) if ind.targets else None
+    """The target year a value of *year* is measured against (status.target_year_for)."""
+    return target_year_for(ind.targets, year)
 
 
-def assess_year(ind: Indicator, value: float | None, year: int) -> tuple[int | None, str]:
-    target_year = target_for(ind, year)
-    target = ind.targets.get(target_year) if target_year is not None else None
-    return target_year, assess(ind.direction, target, value, baseline=ind.baseline, year=year,
-                               target_year=target_year, baseline_year=ind.baseline_year)
+def assess_year(ind: Indicator, figure: IndicatorValue | None,
+                year: int) -> tuple[int | None, str]:
+    judged = assess_indicator(ind, year, figure)
+    return judged.target_year, judged.assessment
 
 
 def make_lines(indicators: list[Indicator], values: list[IndicatorValue],
@@ -48,6 +52,6 @@ def make_lines(indicators: list[Indicator], values: list[IndicatorValue],
     lines = []
     for ind in indicators:
         line = IndicatorLine(ind, by_indicator.get(ind.id, {}), year)
-        line.target_year, line.assessment = assess_year(ind, line.value(year), year)
+        line.target_year, line.assessment = assess_year(ind, line.values.get(year), year)
         lines.append(line)
     return lines

@@ -1,0 +1,150 @@
+"""The indicators page with figures typed as men and women only, with units after them, and
+with numbers that cannot be: what is saved, what is refused and what the table then says."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gbapp.domain.entities import Indicator, IndicatorValue
+from gbapp.domain.status import Assessment
+from gbapp.store import indicators
+
+
+@pytest.fixture
+def ctx(qapp, demo_db, tmp_path):
+    from gbapp.ui.context import AppContext
+
+    return AppContext(demo_db, tmp_path / "demo.db")
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    from gbapp.ui.pages.indicators_page import IndicatorsPage
+
+    widget = IndicatorsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def header(page) -> list[str]:
+    return [page.model.headerData(c, Qt.Orientation.Horizontal)
+            for c in range(page.model.columnCount())]
+
+
+def cell(page, code: str, title: str) -> str:
+    row = next(n for n, line in enumerate(page.model.rows()) if line.indicator.code == code)
+    return page.model.data(page.model.index(row, header(page).index(title)))
+
+
+def choose(page, code: str) -> None:
+    row = next(n for n, line in enumerate(page.model.rows()) if line.indicator.code == code)
+    page.table.selectRow(row)
+    assert page.form.code.text() == code
+
+
+def enter(page, year: str, value: str = "", men: str = "", women: str = "") -> bool:
+    page.entry.year.setText(year)
+    page.entry.value_edit.setText(value)
+    page.entry.men.setText(men)
+    page.entry.women.setText(women)
+    return page.save_value()
+
+
+def stored(ctx, code: str, year: int) -> IndicatorValue | None:
+    ind = next(i for i in indicators.list_indicators(ctx.db) if i.code == code)
+    return next((v for v in indicators.values(ctx.db, ind.id) if v.year == year), None)
+
+
+def add_count_indicator(ctx) -> None:
+    ctx.perform("thêm", lambda db: indicators.save(db, Indicator(
+        code="N1", name="Số người gây bạo lực được tư vấn", unit="người", direction=">=",
+        targets={2025: 100.0})))
+
+
+def test_a_count_typed_as_men_and_women_only_is_their_sum(page, ctx):
+    add_count_indicator(ctx)
+    choose(page, "N1")
+    assert enter(page, "2025", "", "55", "62")
+    figure = stored(ctx, "N1", 2025)
+    assert (figure.value, figure.men, figure.women) == (117.0, 55.0, 62.0)
+    assert cell(page, "N1", "Thực hiện 2025") == "117"
+    assert cell(page, "N1", "Đánh giá 2025") == Assessment.MET
+    assert "Đánh giá 2025: Đạt" in page.status_label.text()
+
+
+def test_a_count_stored_without_its_total_is_still_judged_on_the_page(page, ctx):
+    add_count_indicator(ctx)
+    n1 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "N1")
+    ctx.perform("cũ", lambda db: indicators.save_value(db, IndicatorValue(
+        indicator_id=n1.id, year=2025, men=30, women=40)))  # as the old form stored it
+    assert cell(page, "N1", "Thực hiện 2025") == "70"
+    assert cell(page, "N1", "Đánh giá 2025") == Assessment.NOT_MET
+
+
+def test_a_rate_typed_as_men_and_women_only_asks_for_its_total(page, ctx):
+    choose(page, "MT1")
+    before = stored(ctx, "MT1", 2025)
+    assert not enter(page, "2025", "", "55", "62")
+    assert page.entry.errors.message("value") == (
+        "Nhập giá trị chung: với đơn vị «%», giá trị chung không phải là tổng của nam và nữ.")
+    assert stored(ctx, "MT1", 2025) == before
+
+
+def test_a_rate_stored_without_its_total_says_so_not_no_figures(page, ctx):
+    mt1 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT1")
+    ctx.perform("cũ", lambda db: indicators.save_value(db, IndicatorValue(
+        indicator_id=mt1.id, year=2025, men=55, women=62)))
+    assert cell(page, "MT1", "Đánh giá 2025") == "Thiếu giá trị chung"
+
+
+@pytest.mark.parametrize(("code", "typed", "number"), [
+    ("MT1", "80%", 80.0), ("MT1", "80 %", 80.0), ("MT3.1", "1,5 lần", 1.5)])
+def test_a_figure_with_its_unit_after_it_is_saved(page, ctx, code, typed, number):
+    choose(page, code)
+    assert enter(page, "2025", typed)
+    assert stored(ctx, code, 2025).value == number
+
+
+@pytest.mark.parametrize(("code", "value", "men", "women", "field", "message"), [
+    ("MT3.1", "-3", "", "", "value", "«-3»: số liệu của chỉ tiêu không được âm."),
+    ("MT1", "60", "-20", "", "men", "«-20»: số liệu của chỉ tiêu không được âm."),
+    ("MT3.1", "9" * 30, "", "", "value", "Số quá lớn: nhập tối đa 12 chữ số phần nguyên."),
+    ("MT3.1", "9" * 400, "", "", "value", "Số quá lớn: nhập tối đa 12 chữ số phần nguyên."),
+    ("N1", "100", "150", "", "men", "Số nam (150) lớn hơn giá trị chung (100)."),
+    ("MT3.1", "80%", "", "", "value", "«80%»: chỉ tiêu này tính bằng «lần», không phải %. "
+                                      "Chỉ nhập số."),
+])
+def test_impossible_numbers_are_refused_at_their_field(page, ctx, code, value, men, women,
+                                                        field, message):
+    add_count_indicator(ctx)
+    choose(page, code)
+    before = indicators.values(ctx.db)
+    assert not enter(page, "2025", value, men, women)
+    assert page.entry.errors.message(field) == message
+    assert indicators.values(ctx.db) == before
+
+
+def test_any_percent_unit_keeps_rates_within_100(page, ctx):
+    choose(page, "MT2.1")
+    page.form.unit.setText("tỷ lệ %")
+    assert page.save()
+    assert not enter(page, "2025", "130")
+    assert page.entry.errors.message("value") == "Tỷ lệ phải từ 0 đến 100%."
+
+
+def test_targets_accept_a_percent_sign_and_refuse_a_rate_above_100(page, ctx):
+    choose(page, "MT2.1")
+    page.form.targets.item(1, 1).setText("60%")
+    assert page.save()
+    mt21 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT2.1")
+    assert mt21.targets[2030] == 60.0
+    page.form.targets.item(1, 1).setText("150")
+    assert not page.save()
+    assert page.form.errors.message("targets") == "Dòng 2: Tỷ lệ phải từ 0 đến 100%."
+    page.form.targets.item(1, 1).setText("-5")
+    assert not page.save()
+    assert "không được âm" in page.form.errors.message("targets")
