@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ..domain.entities import Indicator, IndicatorValue
 from ..domain.text import clean_line, clean_text
 from .connection import Database
@@ -21,10 +23,19 @@ def get(db: Database, indicator_id: int) -> Indicator | None:
     return next((i for i in list_indicators(db) if i.id == indicator_id), None)
 
 
+def _check_finite(*numbers: float | None) -> None:
+    """Infinity or NaN (an overflowing figure, a bad import) never reaches the file: it would
+    be printed "inf" in the report."""
+    if any(n is not None and not math.isfinite(n) for n in numbers):
+        raise ValueError("Số liệu chỉ tiêu không hợp lệ (quá lớn hoặc không phải là số). "
+                         "(indicator figure is not a finite number)")
+
+
 def save(db: Database, ind: Indicator) -> int:
     """Insert or update an indicator with its targets."""
     if not clean_line(ind.code) or not clean_line(ind.name):
         raise ValueError("Mã và tên chỉ tiêu là bắt buộc. (indicator code and name are required)")
+    _check_finite(ind.baseline, *ind.targets.values())
     values = [clean_line(ind.code), clean_line(ind.name), clean_line(ind.unit), ind.direction,
               ind.baseline, ind.baseline_year, clean_line(ind.source), clean_text(ind.note)]
     if ind.id is None:
@@ -58,6 +69,7 @@ def values(db: Database, indicator_id: int | None = None) -> list[IndicatorValue
 
 def save_value(db: Database, value: IndicatorValue) -> None:
     """Insert or replace the value of an indicator for a year."""
+    _check_finite(value.value, value.men, value.women)
     db.execute(
         "INSERT INTO indicator_values (indicator_id, year, value, men, women, note, is_sample) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_id, year) DO UPDATE SET "
