@@ -148,3 +148,61 @@ def test_targets_accept_a_percent_sign_and_refuse_a_rate_above_100(page, ctx):
     page.form.targets.item(1, 1).setText("-5")
     assert not page.save()
     assert "không được âm" in page.form.errors.message("targets")
+
+
+def select_years(page, *years: int) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    sel = page.values.selectionModel()
+    sel.clearSelection()
+    for row in range(page.values_model.rowCount()):
+        if page.values_model.row_at(row).year in years:
+            sel.select(page.values_model.index(row, 0),
+                       QItemSelectionModel.SelectionFlag.Select
+                       | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_a_years_figure_is_deleted_after_asking_and_undone(qtbot, page, ctx, answers):
+    choose(page, "MT1")
+    page.form.source.setText("đang sửa")  # the indicator's own edits are not dropped
+    assert stored(ctx, "MT1", 2024) is not None
+    select_years(page, 2024)
+    answers.replies.append(False)
+    assert not page.delete_values()
+    assert stored(ctx, "MT1", 2024) is not None
+    qtbot.mouseClick(page.delete_value_button, Qt.MouseButton.LeftButton)  # answered yes
+    assert "năm 2024 của chỉ tiêu MT1" in answers.asked[-1]
+    assert stored(ctx, "MT1", 2024) is None
+    assert cell(page, "MT1", "Thực hiện 2024") == ""
+    assert [v.year for v in page.values_model.rows()] == [2025]
+    assert page.form.source.text() == "đang sửa"
+    ctx.undo_last()
+    assert stored(ctx, "MT1", 2024) is not None
+    assert cell(page, "MT1", "Thực hiện 2024") != ""
+
+
+def test_the_delete_key_in_the_figures_table_deletes_the_selected_years(qtbot, page, ctx,
+                                                                         answers):
+    choose(page, "MT1")
+    select_years(page, 2024, 2025)
+    page.values.setFocus()
+    qtbot.keyClick(page.values, Qt.Key.Key_Delete)
+    assert "năm 2024, 2025" in answers.asked[-1]
+    assert stored(ctx, "MT1", 2024) is None and stored(ctx, "MT1", 2025) is None
+    assert cell(page, "MT1", "Đánh giá 2025") == Assessment.UNKNOWN
+    ctx.undo_last()  # one step
+    assert stored(ctx, "MT1", 2024) is not None and stored(ctx, "MT1", 2025) is not None
+
+
+def test_a_year_far_from_the_plan_and_targets_is_asked_about(page, ctx, answers):
+    choose(page, "MT1")  # plan 2025, targets 2025 and 2030
+    answers.replies.append(False)
+    assert not enter(page, "2052", "61")
+    assert "Năm 2052 nằm ngoài" in answers.asked[-1]
+    assert stored(ctx, "MT1", 2052) is None
+    assert page.entry.year.text() == "2052"  # what was typed stays, to correct
+    asked = len(answers.asked)
+    assert enter(page, "2030", "70")  # within the span: no question
+    assert len(answers.asked) == asked
+    assert enter(page, "2052", "61")  # answered yes
+    assert stored(ctx, "MT1", 2052).value == 61

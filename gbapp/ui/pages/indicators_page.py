@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +32,7 @@ from ..widgets.shortcuts import save_shortcut
 from ..widgets.tables import read_only_table
 from .parts.forms import confirm, show_error
 from .parts.indicator_form import IndicatorForm, ValueEntry
-from .parts.indicator_rows import IndicatorLine, assess_year, make_lines
+from .parts.indicator_rows import IndicatorLine, assess_year, expected_years, make_lines
 from .parts.labels import ASSESSMENT_COLORS, tr
 from .parts.scrolling import scrolling
 from .parts.table_model import Column, RowsModel
@@ -79,6 +80,9 @@ class IndicatorsPage(QWidget):
         self.values.horizontalHeader().setStretchLastSection(True)
         self.entry = ValueEntry()
         self.save_value_button = QPushButton(self.tr("Lưu số liệu"))
+        self.delete_value_button = QPushButton(self.tr("Xóa số liệu năm…"))
+        self.delete_value_button.setToolTip(self.tr(
+            "Xóa số liệu của năm đang chọn trong bảng (phím Delete); có thể hoàn tác (Ctrl+Z)."))
         self.values_title = QLabel()
         self.values_title.setWordWrap(True)
         self.status_label = QLabel()
@@ -113,6 +117,7 @@ class IndicatorsPage(QWidget):
         button_row = QHBoxLayout()
         button_row.addStretch(1)
         button_row.addWidget(self.save_value_button)
+        button_row.addWidget(self.delete_value_button)
         values_layout.addLayout(button_row)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -128,7 +133,8 @@ class IndicatorsPage(QWidget):
         layout.addWidget(vertical, 1)
 
         chain = [self.year, self.table, *self.form.editors(), self.save_button, self.new_button,
-                 self.delete_button, self.values, *self.entry.editors(), self.save_value_button]
+                 self.delete_button, self.values, *self.entry.editors(), self.save_value_button,
+                 self.delete_value_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -143,6 +149,10 @@ class IndicatorsPage(QWidget):
         self.new_button.clicked.connect(self.new)
         self.delete_button.clicked.connect(self.delete)
         self.save_value_button.clicked.connect(self.save_value)
+        self.delete_value_button.clicked.connect(self.delete_values)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.values)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_values)
         for editor in self.entry.editors():
             editor.returnPressed.connect(self.save_value)
         self.entry.year.editingFinished.connect(self._entry_year_typed)
@@ -279,6 +289,7 @@ class IndicatorsPage(QWidget):
             self._load_entry(year or self.year.value())
         enabled = line is not None
         self.save_value_button.setEnabled(enabled)
+        self.delete_value_button.setEnabled(bool(line and line.values))
         self.entry.setEnabled(enabled)
 
     def _year_changed(self, year: int) -> None:
@@ -366,6 +377,9 @@ class IndicatorsPage(QWidget):
         except InvalidInput:
             return False
         value.indicator_id = line.id
+        if value.year not in line.values and not self._year_expected(line, value.year):
+            self.entry.year.setFocus()
+            return False
         self.entry.load(value, self._current_unit())  # the reload keeps showing this year
         with self._saving_edits():
             self.ctx.perform(self.tr("Lưu số liệu {0} năm {1}").format(line.indicator.code,
@@ -378,4 +392,51 @@ class IndicatorsPage(QWidget):
             self.status_label.setText(self.tr("Đã lưu số liệu {0} năm {1}. Đánh giá {2}: {3}.")
                                       .format(line.indicator.code, value.year,
                                               self.year.value(), new_text))
+        return True
+
+    def _year_expected(self, line: IndicatorLine, year: int) -> bool:
+        """A figure for a year far from the plan and the indicator's targets (2052 typed for
+        2025) is saved only once the user says it is meant."""
+        plan = plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None
+        low, high = expected_years(line.indicator, (plan.year, plan.year_to) if plan else (),
+                                   self.year.value())
+        if low <= year <= high:
+            return True
+        return confirm(self, self.tr("Kiểm tra năm"), self.tr(
+            "Năm {0} nằm ngoài các năm của kế hoạch và mục tiêu của chỉ tiêu {1} ({2}–{3}).\n"
+            "Lưu số liệu cho năm {0}?").format(year, line.indicator.code, low, high))
+
+    def _chosen_years(self) -> list[int]:
+        """The years selected in the figures table, else the entry row's year if stored."""
+        line = self._line()
+        if line is None:
+            return []
+        rows = sorted({index.row() for index in self.values.selectionModel().selectedRows()})
+        years = [self.values_model.row_at(row).year for row in rows]
+        if not years and self.entry.loaded_year() in line.values:
+            years = [self.entry.loaded_year()]
+        return years
+
+    def delete_values(self) -> bool:
+        """Delete the chosen years' figures of the indicator, as one step Ctrl+Z undoes."""
+        line = self._line()
+        years = self._chosen_years()
+        if line is None or not years:
+            self.status_label.setText(self.tr("Chọn năm cần xóa số liệu trong bảng."))
+            return False
+        listed = ", ".join(str(y) for y in years)
+        if not confirm(self, self.tr("Xóa số liệu"), self.tr(
+                "Xóa số liệu năm {0} của chỉ tiêu {1}?\nCó thể hoàn tác bằng Ctrl+Z.")
+                .format(listed, line.indicator.code)):
+            return False
+
+        def delete(db) -> None:
+            for year in years:
+                indicators.delete_value(db, line.id, year)
+
+        # (not as a save: an indicator's edits in the form beside stay as typed)
+        self.ctx.perform(self.tr("Xóa số liệu {0} năm {1}").format(line.indicator.code, listed),
+                         delete)
+        self.status_label.setText(self.tr("Đã xóa số liệu {0} năm {1}.")
+                                  .format(line.indicator.code, listed))
         return True

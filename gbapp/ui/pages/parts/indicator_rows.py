@@ -44,6 +44,20 @@ def assess_year(ind: Indicator, figure: IndicatorValue | None,
     return judged.target_year, judged.assessment
 
 
+def expected_years(ind: Indicator | None, plan_years: tuple[int | None, ...],
+                   evaluation_year: int) -> tuple[int, int]:
+    """The years an indicator's figures are expected for: from the earliest of its baseline,
+    the year before the plan's (the report's "năm trước") and the evaluation year, to the last
+    of its targets, the plan's years and the evaluation year. A year outside is asked about
+    (2052 typed for 2025)."""
+    years = [y for y in plan_years if y] + [evaluation_year]
+    low = [y - 1 for y in years]
+    if ind is not None:
+        years += list(ind.targets)
+        low += list(ind.targets) + ([ind.baseline_year] if ind.baseline_year else [])
+    return min(low), max(years)
+
+
 def make_lines(indicators: list[Indicator], values: list[IndicatorValue],
                year: int) -> list[IndicatorLine]:
     by_indicator: dict[int, dict[int, IndicatorValue]] = {}
