@@ -34,6 +34,11 @@ PROGRESS_COLUMNS = [("Kỳ báo cáo", 22), ("Số hiệu", 10), ("Nội dung", 
                     ("Khó khăn", 30), ("Đề xuất", 30), ("Kinh phí (đồng)", 16),
                     ("Ngày hoàn thành", 14)]
 STATUS_COLUMNS = [("Trạng thái", 30), ("Số hoạt động", 14)]
+INDICATOR_COLUMNS = [("Mã", 9), ("Chỉ tiêu", 46), ("Đơn vị", 9), ("Chiều", 7),
+                     ("Giá trị cơ sở", 11), ("Năm cơ sở", 8), ("Mục tiêu theo năm", 16),
+                     ("Năm", 7), ("Giá trị chung", 11), ("Nam", 9), ("Nữ", 9),
+                     ("Mục tiêu so sánh", 11), ("Năm mục tiêu", 9), ("Đánh giá", 18),
+                     ("Ghi chú chỉ tiêu", 22), ("Ghi chú số liệu", 22), ("Dữ liệu mẫu", 9)]
 
 
 # Excel keeps at most this many characters in a cell (openpyxl cuts the rest without a word).
@@ -131,6 +136,8 @@ def write_workbook(data: WorkbookData, path: str | Path) -> Path:
     _sheet(wb, "Phân công", ASSIGNMENT_COLUMNS, data.assignments, wrap=(1,), as_of=plan_name)
     _sheet(wb, "Báo cáo tiến độ", PROGRESS_COLUMNS, data.progress, wrap=(2, 6, 12, 13),
            money=(14,), as_of=as_of)
+    _sheet(wb, "Chỉ tiêu", INDICATOR_COLUMNS, data.indicators, wrap=(1, 6, 14, 15),
+           as_of=plan_name)
     _sheet(wb, "Tổng hợp trạng thái", STATUS_COLUMNS,
            [(STATUS_LABELS[s], data.status_counts.get(s, 0)) for s in Status], as_of=as_of)
     props = wb.properties

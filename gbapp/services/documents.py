@@ -29,7 +29,7 @@ from ..domain.numbering import is_task_group, legal_reference
 from ..domain.status import assess_indicator, derive_status, earlier_round, round_due, settled
 from ..domain.text import clean_line, clean_text, fold, names_a_group, vi_sort_key
 from ..domain.timeframe import frame_text
-from ..domain.validation import figure_total
+from ..domain.validation import figure_total, format_decimal
 from ..store import activities as activity_store
 from ..store import (
     agencies,
@@ -1195,6 +1195,9 @@ class WorkbookData:
     assignments: list[tuple]  # ref, title, agency, role, sample
     progress: list[tuple]  # period, ref, title, agency, status, percent, result, sessions, …
     status_counts: dict[Status, int]
+    # code, name, unit, direction, baseline, baseline year, targets, year, total, men, women,
+    # target judged by, its year, assessment, indicator note, figure note, sample
+    indicators: list[tuple] = field(default_factory=list)
 
 
 def _reported_status(report: ProgressReport, item: Item, today: dt.date) -> Status:
@@ -1204,6 +1207,26 @@ def _reported_status(report: ProgressReport, item: Item, today: dt.date) -> Stat
     if report.status == Status.DONE_LATE and report.completed_on is None:
         return Status.DONE_LATE
     return derive_status(report.status, item.time_frame.end, report.completed_on, today)
+
+
+def _indicator_sheet_rows(db: Database, year: int) -> list[tuple]:
+    """The indicators, a row per year with a figure (a row of *year*, the plan's, when none
+    has), each judged as the page and the report judge it (status.assess_indicator)."""
+    figures: dict[int, list] = defaultdict(list)
+    for v in indicators.values(db):
+        figures[v.indicator_id].append(v)
+    rows = []
+    for ind in indicators.list_indicators(db):
+        targets = "\n".join(f"{y}: {format_decimal(t)}" for y, t in sorted(ind.targets.items()))
+        head = (ind.code, ind.name, ind.unit, "≥" if ind.direction == ">=" else "≤",
+                ind.baseline, ind.baseline_year, targets)
+        for v in sorted(figures.get(ind.id, []), key=lambda v: v.year) or [None]:
+            judged = assess_indicator(ind, v.year if v else year, v)
+            rows.append(head + (
+                v.year if v else year, judged.value, v.men if v else None,
+                v.women if v else None, judged.target, judged.target_year, judged.assessment,
+                ind.note, v.note if v else "", "Có" if v and v.is_sample else ""))
+    return rows
 
 
 def collect_workbook(db: Database, plan_id: int, *,
@@ -1259,4 +1282,5 @@ def collect_workbook(db: Database, plan_id: int, *,
     for st in statuses.values():
         counts[st] += 1
     return WorkbookData(plan=plan, today=today, activities=activities,
-                        assignments=assignment_rows, progress=progress_rows, status_counts=counts)
+                        assignments=assignment_rows, progress=progress_rows, status_counts=counts,
+                        indicators=_indicator_sheet_rows(db, plan.year or today.year))
