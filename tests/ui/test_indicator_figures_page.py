@@ -206,3 +206,21 @@ def test_a_year_far_from_the_plan_and_targets_is_asked_about(page, ctx, answers)
     assert len(answers.asked) == asked
     assert enter(page, "2052", "61")  # answered yes
     assert stored(ctx, "MT1", 2052).value == 61
+
+
+def test_the_target_columns_are_those_around_the_evaluation_year(page, ctx):
+    mt1 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT1")
+    mt1.targets.update({2026: 63.0, 2027: 66.0, 2028: 69.0})
+    ctx.perform("mục tiêu", lambda db: indicators.save(db, mt1))
+    assert page.year.value() == 2025
+    targets = [h for h in header(page) if h.startswith("Mục tiêu")]
+    assert targets == ["Mục tiêu 2025", "Mục tiêu 2026", "Mục tiêu 2027"]  # not 2027/2028/2030
+    page.year.setValue(2028)
+    assert [h for h in header(page) if h.startswith("Mục tiêu")] == [
+        "Mục tiêu 2027", "Mục tiêu 2028", "Mục tiêu 2030"]
+    page.year.setValue(2031)  # after the last target: judged by it, and it is shown
+    assert "Mục tiêu 2030" in header(page)
+    row = next(n for n, line in enumerate(page.model.rows()) if line.indicator.code == "MT1")
+    tip = page.model.data(page.model.index(row, header(page).index("Đánh giá 2031")),
+                          Qt.ItemDataRole.ToolTipRole)
+    assert tip == "So với mục tiêu năm 2030: ≥ 75"

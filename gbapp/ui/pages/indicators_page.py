@@ -32,7 +32,13 @@ from ..widgets.shortcuts import save_shortcut
 from ..widgets.tables import read_only_table
 from .parts.forms import confirm, show_error
 from .parts.indicator_form import IndicatorForm, ValueEntry
-from .parts.indicator_rows import IndicatorLine, assess_year, expected_years, make_lines
+from .parts.indicator_rows import (
+    IndicatorLine,
+    assess_year,
+    expected_years,
+    make_lines,
+    target_columns,
+)
 from .parts.labels import ASSESSMENT_COLORS, tr
 from .parts.scrolling import scrolling
 from .parts.table_model import Column, RowsModel
@@ -186,15 +192,25 @@ class IndicatorsPage(QWidget):
                                   lambda r, vy=vy: format_decimal(r.value(vy)), align=RIGHT))
         columns.append(Column(self.tr("Đánh giá {0}").format(year), lambda r: tr(r.assessment),
                               color=lambda r: assessment_color(r.assessment),
-                              bold=lambda r: True))
+                              bold=lambda r: True, tooltip=self._judged_by))
         return columns
+
+    def _judged_by(self, line: IndicatorLine) -> str:
+        """Which target the year's figure was judged by (it may be a year not in a column)."""
+        if line.target_year is None:
+            return self.tr("Chỉ tiêu chưa có mục tiêu.")
+        sign = "≥" if line.indicator.direction == ">=" else "≤"
+        return self.tr("So với mục tiêu năm {0}: {1} {2}").format(
+            line.target_year, sign, format_decimal(line.indicator.targets[line.target_year]))
 
     # Loading ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
         all_indicators = indicators.list_indicators(self.ctx.db)
         lines = make_lines(all_indicators, indicators.values(self.ctx.db), self.year.value())
-        target_years = sorted({y for ind in all_indicators for y in ind.targets})[-3:]
+        # the targets around the evaluation year, the one it is judged by among them
+        target_years = target_columns({y for ind in all_indicators for y in ind.targets},
+                                      self.year.value())
         self.model.set_columns(self._columns(target_years))
         self.model.set_rows(lines)
         header = self.table.horizontalHeader()

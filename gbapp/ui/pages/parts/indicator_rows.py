@@ -44,6 +44,16 @@ def assess_year(ind: Indicator, figure: IndicatorValue | None,
     return judged.target_year, judged.assessment
 
 
+def target_columns(target_years: set[int] | list[int], year: int, count: int = 3) -> list[int]:
+    """The target years shown beside an evaluation *year*: the one it is judged by and the
+    next, with the one before when there is room (after the last target year, the last
+    ones): 2025 in 2025/2026/2027/2028/2030 shows 2025, 2026 and 2027, not 2027/2028/2030."""
+    ordered = sorted(set(target_years))
+    judged = next((n for n, y in enumerate(ordered) if y >= year), len(ordered))
+    start = min(max(judged - 1, 0), max(len(ordered) - count, 0))
+    return ordered[start:start + count]
+
+
 def expected_years(ind: Indicator | None, plan_years: tuple[int | None, ...],
                    evaluation_year: int) -> tuple[int, int]:
     """The years an indicator's figures are expected for: from the earliest of its baseline,
