@@ -157,10 +157,16 @@ def parse_figure(text: str, unit: str | None = "") -> float | None:
     and prints two, so '99,999' would read '100' beside a target of 100 it does not reach). A
     trailing '%' or the indicator's *unit* ('1,5 lần') is allowed and dropped."""
     raw = (text or "").strip()
-    value = parse_decimal(_without_unit(raw, unit))
+    not_a_number = f"«{raw}» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200."
+    try:
+        value = parse_decimal(_without_unit(raw, unit))
+    except ValueError as exc:  # said of what was typed, its "%" included
+        if "không phải là một số" in str(exc):
+            raise ValueError(not_a_number) from None
+        raise
     if value is None:
         if raw:  # "%" alone
-            raise ValueError(f"«{raw}» không phải là một số. Nhập ví dụ 60; 1,7 hoặc 1.200.")
+            raise ValueError(not_a_number)
         return None
     if value < 0:
         raise ValueError(f"«{raw}»: số liệu của chỉ tiêu không được âm.")
@@ -208,10 +214,9 @@ def check_value_split(unit: str, value: float | None, men: float | None,
                 errors[key] = "Tỷ lệ phải từ 0 đến 100%."
     count = is_count_unit(unit)
     if value is None and (men is not None or women is not None):
-        if not count:
-            what = f"với đơn vị «{shown}», " if shown else ""
-            errors.setdefault("value", f"Nhập giá trị chung: {what}giá trị chung không phải là "
-                                       "tổng của nam và nữ.")
+        if not count:  # a rate of all is not the sum of the men's and the women's rates
+            what = f" (đơn vị «{shown}»: không cộng nam + nữ)" if shown else ""
+            errors.setdefault("value", f"Nhập giá trị chung{what}.")
         elif men is None or women is None:
             errors.setdefault("value", "Nhập giá trị chung (hoặc cả số nam và số nữ).")
     if count and value is not None:

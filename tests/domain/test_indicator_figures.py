@@ -107,3 +107,8 @@ def test_men_and_women_of_a_count_are_judged_and_a_rate_without_total_says_so():
     judged = assess_indicator(indicator(), 2025, IndicatorValue(year=2025, men=55, women=62))
     assert (judged.value, judged.assessment) == (None, Assessment.NO_TOTAL)
     assert judged.assessment == "Thiếu giá trị chung"
+
+
+def test_what_is_not_a_number_is_quoted_as_typed():
+    with pytest.raises(ValueError, match="^«70-80%» không phải là một số"):
+        parse_figure("70-80%", "%")

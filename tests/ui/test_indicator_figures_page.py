@@ -90,7 +90,7 @@ def test_a_rate_typed_as_men_and_women_only_asks_for_its_total(page, ctx):
     before = stored(ctx, "MT1", 2025)
     assert not enter(page, "2025", "", "55", "62")
     assert page.entry.errors.message("value") == (
-        "Nhập giá trị chung: với đơn vị «%», giá trị chung không phải là tổng của nam và nữ.")
+        "Nhập giá trị chung (đơn vị «%»: không cộng nam + nữ).")
     assert stored(ctx, "MT1", 2025) == before
 
 
@@ -224,3 +224,25 @@ def test_the_target_columns_are_those_around_the_evaluation_year(page, ctx):
     tip = page.model.data(page.model.index(row, header(page).index("Đánh giá 2031")),
                           Qt.ItemDataRole.ToolTipRole)
     assert tip == "So với mục tiêu năm 2030: ≥ 75"
+
+
+def test_a_target_worded_in_the_plan_is_kept_in_the_note(page, ctx):
+    choose(page, "MT2.1")
+    page.form.targets.item(1, 1).setText("70-80%")
+    assert not page.save()
+    assert page.form.errors.message("targets").startswith("Dòng 2: «70-80%» không phải là một số")
+    assert "«Ghi chú»" in page.form.errors.message("targets")
+    page.form.targets.item(1, 1).setText("70")
+    page.form.note.setText("Mục tiêu 2030 trong văn bản: khoảng 60 - 70%")
+    assert page.save()
+    mt21 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT2.1")
+    assert (mt21.targets[2030], mt21.note) == (70.0, "Mục tiêu 2030 trong văn bản: khoảng 60 - 70%")
+    choose(page, "MT1")
+    assert page.form.note.text() == ""
+    choose(page, "MT2.1")
+    assert page.form.note.text() == "Mục tiêu 2030 trong văn bản: khoảng 60 - 70%"
+    assert not page.form.is_dirty()
+    page.form.note.setText("khác")
+    assert page.form.is_dirty()
+    ctx.undo_last()
+    assert next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT2.1").note == ""

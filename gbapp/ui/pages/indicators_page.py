@@ -117,13 +117,14 @@ class IndicatorsPage(QWidget):
         values_layout = QVBoxLayout(values_box)
         values_layout.addWidget(self.values_title)
         values_layout.addWidget(self.values, 1)
+        # under the figures it deletes (the selected rows), apart from the entry row's Save
+        values_layout.addWidget(self.delete_value_button, 0, Qt.AlignmentFlag.AlignRight)
         values_layout.addWidget(self.entry)
         # under the figures, not beside them: beside, the box did not fit a 900-pixel window
         # next to the indicator's form, and the year field showed "025"
         button_row = QHBoxLayout()
         button_row.addStretch(1)
         button_row.addWidget(self.save_value_button)
-        button_row.addWidget(self.delete_value_button)
         values_layout.addLayout(button_row)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -139,8 +140,8 @@ class IndicatorsPage(QWidget):
         layout.addWidget(vertical, 1)
 
         chain = [self.year, self.table, *self.form.editors(), self.save_button, self.new_button,
-                 self.delete_button, self.values, *self.entry.editors(), self.save_value_button,
-                 self.delete_value_button]
+                 self.delete_button, self.values, self.delete_value_button,
+                 *self.entry.editors(), self.save_value_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 

@@ -1,5 +1,5 @@
-"""The indicator form (code, name, unit, direction, baseline, targets per year, source) and the
-entry row of a yearly value with its men/women split. Both load() / value()."""
+"""The indicator form (code, name, unit, direction, baseline, targets per year, source, note)
+and the entry row of a yearly value with its men/women split. Both load() / value()."""
 
 from __future__ import annotations
 
@@ -71,6 +71,8 @@ class IndicatorForm(QWidget):
         self.targets.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.source = LineEdit()
         self.source.setPlaceholderText(self.tr("Ví dụ: NQ 28/NQ-CP"))
+        self.note = LineEdit()  # a target as the plan words it: "70-80%", "khoảng 60", "< 30"
+        self.note.setPlaceholderText(self.tr("Ví dụ: mục tiêu ghi trong văn bản là 70-80%"))
 
         first_row = QHBoxLayout()
         first_row.addWidget(self.errors.add("code", self.code))
@@ -90,6 +92,7 @@ class IndicatorForm(QWidget):
         form.addRow(self.tr("Giá trị cơ sở"), baseline_row)
         form.addRow(self.tr("Mục tiêu theo năm"), self.errors.add("targets", self.targets))
         form.addRow(self.tr("Nguồn"), self.errors.add("source", self.source))
+        form.addRow(self.tr("Ghi chú"), self.errors.add("note", self.note))
         chain = self.editors()
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -98,7 +101,7 @@ class IndicatorForm(QWidget):
 
     def editors(self) -> list[QWidget]:
         return [self.code, self.unit, self.direction, self.name, self.baseline,
-                self.baseline_year, self.targets, self.source]
+                self.baseline_year, self.targets, self.source, self.note]
 
     def load(self, ind: Indicator | None) -> None:
         ind = ind or Indicator()
@@ -116,6 +119,7 @@ class IndicatorForm(QWidget):
         self._append_target("", "")
         self.targets.blockSignals(False)
         self.source.setText(ind.source)
+        self.note.setText(clean_line(ind.note))
         self.errors.clear()
         self._snapshot = self._texts()
 
@@ -129,7 +133,7 @@ class IndicatorForm(QWidget):
         return (self.code.text().strip(), self.name.toPlainText().strip(),
                 self.unit.text().strip(), self.direction.currentData(),
                 self.baseline.text().strip(), self.baseline_year.text().strip(), targets,
-                self.source.text().strip())
+                self.source.text().strip(), self.note.text().strip())
 
     def indicator_id(self) -> int | None:
         return self._indicator.id
@@ -170,6 +174,10 @@ class IndicatorForm(QWidget):
                 targets[year] = value
             except ValueError as exc:
                 errors["targets"] = self.tr("Dòng {0}: {1}").format(row + 1, exc)
+                if "không phải là một số" in str(exc):  # "70-80%", "khoảng 60", "< 30"
+                    errors["targets"] += self.tr(
+                        " Mục tiêu ghi bằng lời thì chép vào «Ghi chú» và nhập ở đây một số "
+                        "để đánh giá.")
                 break
         self.errors.show(errors)
         if errors:
@@ -177,7 +185,8 @@ class IndicatorForm(QWidget):
         return dataclasses.replace(
             self._indicator, code=code, name=name, unit=clean_line(self.unit.text()),
             direction=self.direction.currentData(), baseline=baseline,
-            baseline_year=baseline_year, source=clean_line(self.source.text()), targets=targets)
+            baseline_year=baseline_year, source=clean_line(self.source.text()), targets=targets,
+            note=clean_line(self.note.text()))
 
     def _cell(self, row: int, col: int) -> str:
         item = self.targets.item(row, col)
