@@ -16,8 +16,9 @@ from .text import clean_line, fold
 
 _GROUPED = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 _PLAIN_INT = re.compile(r"^\d+$")
-_DECIMAL_VI_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.200 or 1.234,5
-_DECIMAL_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3}){2,}(\.\d+)?$")  # 1,200,000 from English Excel
+# 1.200 or 1.234,5; not 0.125 (no number of thousands begins with a 0: a decimal point)
+_DECIMAL_VI_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")
+_DECIMAL_EN_GROUPED = re.compile(r"^[1-9]\d{0,2}(,\d{3}){2,}(\.\d+)?$")  # 1,200,000 (English)
 _DECIMAL_PLAIN = re.compile(r"^\d+([.,]\d+)?$")  # 60, 1,7 or 1.7
 
 

@@ -112,3 +112,11 @@ def test_men_and_women_of_a_count_are_judged_and_a_rate_without_total_says_so():
 def test_what_is_not_a_number_is_quoted_as_typed():
     with pytest.raises(ValueError, match="^«70-80%» không phải là một số"):
         parse_figure("70-80%", "%")
+
+
+def test_a_leading_zero_makes_the_dot_a_decimal_point_not_thousands():
+    assert parse_decimal("0.5") == 0.5
+    assert parse_decimal("0.500") == 0.5  # not five hundred
+    with pytest.raises(ValueError, match="tối đa hai chữ số thập phân"):
+        parse_figure("0.125", "lần")  # was stored as 125
+    assert parse_decimal("1.500") == 1500  # Vietnamese thousands, as before
