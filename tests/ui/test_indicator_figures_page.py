@@ -246,3 +246,38 @@ def test_a_target_worded_in_the_plan_is_kept_in_the_note(page, ctx):
     assert page.form.is_dirty()
     ctx.undo_last()
     assert next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT2.1").note == ""
+
+
+def test_saving_a_figure_keeps_the_indicators_unsaved_edits_and_vice_versa(page, ctx):
+    choose(page, "MT1")
+    page.form.source.setText("Kế hoạch của tỉnh")  # typed, not saved
+    assert enter(page, "2025", "61")
+    assert stored(ctx, "MT1", 2025).value == 61
+    assert page.form.source.text() == "Kế hoạch của tỉnh" and page.form.is_dirty()
+    page.entry.value_edit.setText("62")  # typed, not saved
+    assert page.save()
+    assert page.entry.value_edit.text() == "62" and page.entry.is_dirty()
+    mt1 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT1")
+    assert mt1.source == "Kế hoạch của tỉnh"
+
+
+def test_leaving_with_both_edited_and_saving_saves_both(page, ctx, answers):
+    choose(page, "MT1")
+    page.form.source.setText("Kế hoạch của tỉnh")
+    page.entry.value_edit.setText("63")
+    answers.replies.append("save")
+    choose(page, "MT2.1")
+    assert stored(ctx, "MT1", 2025).value == 63
+    mt1 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT1")
+    assert mt1.source == "Kế hoạch của tỉnh"
+
+
+def test_a_figure_being_typed_is_checked_in_the_unit_just_saved(page, ctx):
+    choose(page, "MT1")
+    page.entry.men.setText("55")
+    page.entry.women.setText("62")
+    page.entry.value_edit.setText("")
+    page.form.unit.setText("người")  # a count after all: men + women make the total
+    assert page.save()
+    assert page.save_value()
+    assert stored(ctx, "MT1", 2025).value == 117

@@ -301,9 +301,12 @@ class IndicatorsPage(QWidget):
         self.values_title.setText(f"{line.indicator.code} — {line.indicator.name}" if line
                                   else self.tr("Chọn một chỉ tiêu trong bảng."))
         same = line is not None and self._entry_for == line.id
-        if not (keep_entry and same and self.entry.is_dirty() and not self._saving):
+        # (saving the indicator keeps a figure being typed: "save both" saves it next)
+        if not (keep_entry and same and self.entry.is_dirty()):
             year = self.entry.loaded_year() if keep_entry and same else None
             self._load_entry(year or self.year.value())
+        else:  # kept as typed, checked against the unit as now saved ("%" become "người")
+            self.entry.set_unit(self._current_unit())
         enabled = line is not None
         self.save_value_button.setEnabled(enabled)
         self.delete_value_button.setEnabled(bool(line and line.values))
@@ -397,11 +400,12 @@ class IndicatorsPage(QWidget):
         if value.year not in line.values and not self._year_expected(line, value.year):
             self.entry.year.setFocus()
             return False
-        self.entry.load(value, self._current_unit())  # the reload keeps showing this year
-        with self._saving_edits():
-            self.ctx.perform(self.tr("Lưu số liệu {0} năm {1}").format(line.indicator.code,
-                                                                       value.year),
-                             lambda db: indicators.save_value(db, value))
+        # the reload shows this year's stored figure; the indicator's unsaved edits in the
+        # form beside stay as typed (not a save of the form: no _saving_edits)
+        self.entry.load(value, self._current_unit())
+        self.ctx.perform(self.tr("Lưu số liệu {0} năm {1}").format(line.indicator.code,
+                                                                   value.year),
+                         lambda db: indicators.save_value(db, value))
         line = self._line()
         if line is not None:
             new_text = tr(assess_year(line.indicator, line.values.get(self.year.value()),

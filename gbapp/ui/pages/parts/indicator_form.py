@@ -254,6 +254,10 @@ class ValueEntry(QWidget):
         self.errors.clear()
         self._snapshot = self._texts()
 
+    def set_unit(self, unit: str) -> None:
+        """The indicator's unit the figures are read and checked in (its form was saved)."""
+        self._unit = unit
+
     def loaded_year(self) -> int | None:
         return self._value.year
 
