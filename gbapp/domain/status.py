@@ -132,6 +132,20 @@ def assess_indicator(ind: Indicator, year: int,
     value = figure_total(ind.unit, figure.value, figure.men, figure.women)
     if value is None and (figure.men is not None or figure.women is not None):
         return YearAssessment(target_year, target, None, Assessment.NO_TOTAL)
+    start, start_year = _line_start(ind, target_year)
     return YearAssessment(target_year, target, value, assess(
-        ind.direction, target, value, baseline=ind.baseline, year=year,
-        target_year=target_year, baseline_year=ind.baseline_year))
+        ind.direction, target, value, baseline=start, year=year,
+        target_year=target_year, baseline_year=start_year))
+
+
+def _line_start(ind: Indicator, target_year: int | None) -> tuple[float | None, int | None]:
+    """Where the straight line towards the target a year is judged by starts: the target of
+    an earlier year set after the baseline (the strategy's 2025 target on the way to 2030's:
+    2027 is measured on the 2025 → 2030 line, not from a 2020 baseline past it), else the
+    baseline. An indicator with no baseline is thus still told 'at risk' between two targets."""
+    earlier = [y for y in ind.targets if target_year is not None and y < target_year
+               and (ind.baseline_year is None or y > ind.baseline_year)]
+    if earlier:
+        year = max(earlier)
+        return ind.targets[year], year
+    return ind.baseline, ind.baseline_year

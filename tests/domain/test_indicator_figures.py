@@ -120,3 +120,26 @@ def test_a_leading_zero_makes_the_dot_a_decimal_point_not_thousands():
     with pytest.raises(ValueError, match="tối đa hai chữ số thập phân"):
         parse_figure("0.125", "lần")  # was stored as 125
     assert parse_decimal("1.500") == 1500  # Vietnamese thousands, as before
+
+
+def test_between_two_targets_the_line_runs_from_the_earlier_target():
+    """MT2.2 of NQ 28 (lower is better): 30 by 2025, 25 by 2030. A 2027 figure is measured on
+    the 2025 → 2030 line (28 expected), not on a line from the 2020 baseline of 40 (34)."""
+    ind = Indicator(code="MT2.2", unit="%", direction="<=", baseline=40, baseline_year=2020,
+                    targets={2025: 30, 2030: 25})
+    judged = assess_indicator(ind, 2027, IndicatorValue(year=2027, value=29))
+    assert (judged.target_year, judged.assessment) == (2030, Assessment.AT_RISK)
+    on_track = assess_indicator(ind, 2027, IndicatorValue(year=2027, value=27.5))
+    assert on_track.assessment == Assessment.NOT_MET
+
+
+def test_without_a_baseline_an_indicator_can_still_be_at_risk():
+    # the demo's NQ 28 indicators have no baseline: 60 by 2025, 75 by 2030
+    ind = Indicator(code="MT1", unit="%", direction=">=", targets={2025: 60, 2030: 75})
+    assert assess_indicator(ind, 2027, IndicatorValue(year=2027, value=62)).assessment \
+        == Assessment.AT_RISK  # 66 expected on the line
+    assert assess_indicator(ind, 2027, IndicatorValue(year=2027, value=67)).assessment \
+        == Assessment.NOT_MET  # ahead of the line, target not met yet
+    # before the first target and with no baseline there is no line: not met, not at risk
+    assert assess_indicator(ind, 2024, IndicatorValue(year=2024, value=40)).assessment \
+        == Assessment.NOT_MET
