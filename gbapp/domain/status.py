@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .entities import Indicator, IndicatorValue
@@ -27,6 +27,57 @@ def derive_status(progress_status: str | None, due: dt.date | None, completed_on
     if done or progress_status == Status.IN_PROGRESS:
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
+
+
+DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
+# what a report says of work under way or done ("quá hạn" reported alone says none was done)
+WORK = (Status.IN_PROGRESS, Status.DONE_ON_TIME, Status.DONE_LATE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One progress report as an activity's status reads it."""
+
+    status: Status
+    completed_on: dt.date | None
+    period_end: dt.date | None
+    by_lead: bool  # the lead agency's (or an agency merged into it before)
+
+
+def activity_progress(words: Sequence[Word], *, recurring: bool = False
+                      ) -> tuple[Status | None, dt.date | None]:
+    """(progress status, completion date) an activity's reports make of it, *words* in the
+    order their periods speak (store.progress._SPEAKS_LAST: a later one last).
+
+    The lead's latest report decides, as it does in the documents (services.documents.
+    _activity_status): a lead that reported the work done in the first quarter and "đang
+    thực hiện" in the second corrected itself, and the page, the overview and the report all
+    say it is not done. Done: on the date that report gives, else on the latest date an
+    unbroken run of "done" reports before it gave (the lead repeating its result), else by the
+    end of the first of those periods; for a recurring activity that run stays in the year of
+    the latest one (an earlier year's was another round). Not done: in progress when the
+    lead's latest report or any other agency's says work went on; else nothing (None)."""
+    lead = [w for w in words if w.by_lead]
+    if lead and lead[-1].status in DONE:
+        return Status.DONE_ON_TIME, _completion(lead, recurring)
+    working = (bool(lead) and lead[-1].status in WORK) or any(
+        w.status in WORK for w in words if not w.by_lead)
+    return (Status.IN_PROGRESS if working else None), None
+
+
+def _completion(lead: Sequence[Word], recurring: bool) -> dt.date | None:
+    last = lead[-1]
+    first = last
+    for w in reversed(lead):
+        if w.status not in DONE:
+            break
+        if (recurring and w.period_end is not None and last.period_end is not None
+                and w.period_end.year < last.period_end.year):
+            break
+        if w.completed_on is not None:
+            return w.completed_on
+        first = w
+    return first.period_end
 
 
 def settled(status: Status | None, completed_on: dt.date | None,

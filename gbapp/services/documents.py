@@ -662,8 +662,8 @@ DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
 
 def _activity_status(item: Item, stored: Status | None, lead: ProgressReport | None,
                      today: dt.date) -> Status | None:
-    """An activity's status in a period's documents: the app's (store.activities.statuses,
-    which counts the lead's earliest "done"), unless the lead's own report that speaks for the
+    """An activity's status in a period's documents: the app's (store.activities.statuses:
+    the lead's latest report of any period), unless the lead's own report that speaks for the
     period says otherwise: the latest word of the lead decides. A lead that reported the work
     done in June and "đang thực hiện" in the year's report has not finished it, as far as the
     year's report can tell; a completion dated later than the one recorded first is the

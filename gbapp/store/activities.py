@@ -277,7 +277,8 @@ def statuses(db: Database, plan_id: int, *, today: dt.date) -> dict[int, Status]
 
 
 def completion_dates(db: Database, plan_id: int) -> dict[int, dt.date | None]:
-    """When each activity was reported done (None while it is not)."""
+    """When each activity was reported done, as its lead's latest report says (None while it
+    is not: progress.refresh_statuses)."""
     rows = db.execute("SELECT id, completed_on FROM items WHERE plan_id = ? AND is_activity = 1",
                       [plan_id]).fetchall()
     return {r[0]: date_in(r[1]) for r in rows}

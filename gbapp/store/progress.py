@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..domain.entities import ProgressReport
 from ..domain.model import Status
+from ..domain.status import Word, activity_progress
 from ..domain.text import clean_text
 from .connection import Database
 from .convert import date_in, date_out
@@ -13,6 +14,7 @@ _FIELDS = ("item_id", "agency_id", "period_id", "status", "percent", "result", "
            "participants", "men", "women", "evidence", "difficulties", "proposals", "spending",
            "completed_on", "is_sample")
 _TEXT = {"result", "evidence", "difficulties", "proposals"}
+_DONE = "'hoan_thanh_dung_han', 'hoan_thanh_qua_han'"
 
 
 def _from_row(r: tuple) -> ProgressReport:
@@ -61,14 +63,16 @@ def speaking_for(db: Database, period_id: int,
 
 
 def latest_of_completed(db: Database, plan_id: int) -> list[tuple[int, ProgressReport]]:
-    """(period id, report) of every report on the plan's completed activities, in
-    _SPEAKS_LAST order (whatever the period): for each (activity, agency), the last one is
-    the latest."""
+    """(period id, report) of every report on the plan's activities that some report calls
+    done (those a period may find completed: done by the end of the first quarter, though
+    the lead's later word says otherwise), in _SPEAKS_LAST order (whatever the period): for
+    each (activity, agency), the last one is the latest."""
     rows = db.execute(
         f"SELECT q.id, r.id, {', '.join('r.' + f for f in _FIELDS)} FROM progress_reports r "
         "JOIN periods q ON q.id = r.period_id JOIN items i ON i.id = r.item_id "
-        "WHERE i.plan_id = ? AND i.progress_status IN ('hoan_thanh_dung_han', "
-        "'hoan_thanh_qua_han') ORDER BY q.end_on, q.start_on DESC, q.id", [plan_id]).fetchall()
+        "WHERE i.plan_id = ? AND EXISTS (SELECT 1 FROM progress_reports d WHERE "
+        f"d.item_id = i.id AND d.status IN ({_DONE})) "
+        "ORDER BY q.end_on, q.start_on DESC, q.id", [plan_id]).fetchall()
     return [(row[0], _from_row(row[1:])) for row in rows]
 
 
@@ -121,51 +125,106 @@ def delete(db: Database, report_id: int) -> None:
 
 
 def refresh_item_status(db: Database, item_id: int) -> None:
-    """Keep items.progress_status/completed_on in step with the lead agency's reports.
+    """Keep items.progress_status/completed_on in step with the item's reports
+    (refresh_statuses)."""
+    refresh_statuses(db, [item_id])
 
-    Done if the lead reported it done (the earliest completion date counts), or an agency
-    merged into the lead did before the merge; in progress if any agency reported work;
-    otherwise not started. Overdue is derived at query time from today.
+
+# Every report on the items, each with whether it is the lead's (or an agency's merged into the
+# lead), in _SPEAKS_LAST order whatever the period. Of two of the lead's in one period (the
+# merged lead's and its successor's as a coordinating agency), a "done" last: a merge does not
+# undo work the merged lead completed; else the lead's own last.
+_WORDS_SQL = """
+    SELECT r.item_id, r.status, r.completed_on, q.end_on,
+      IFNULL(r.agency_id = i.lead_agency_id OR ra.successor_id = i.lead_agency_id, 0),
+      i.tf_recurring, i.progress_status, i.completed_on
+    FROM progress_reports r JOIN periods q ON q.id = r.period_id JOIN items i ON i.id = r.item_id
+    LEFT JOIN agencies ra ON ra.id = r.agency_id
+    WHERE {where}
+    ORDER BY r.item_id, q.end_on, q.start_on DESC, q.id, r.status IN ({done}),
+      IFNULL(r.agency_id = i.lead_agency_id, 0)
     """
-    row = db.execute(
-        """
-        SELECT
-          MIN(CASE WHEN r.status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han')
-                    AND (r.agency_id = i.lead_agency_id OR r.agency_id IN (
-                         SELECT g.id FROM agencies g WHERE g.successor_id = i.lead_agency_id))
-                   THEN COALESCE(r.completed_on, p.end_on, '0000-00-00') END),
-          MAX(r.status IN ('dang_thuc_hien', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han'))
-        FROM items i LEFT JOIN progress_reports r ON r.item_id = i.id
-        LEFT JOIN periods p ON p.id = r.period_id
-        WHERE i.id = ?
-        """, [item_id]).fetchone()
-    done_on, active = row if row else (None, None)
-    if done_on is not None:
-        status, completed = Status.DONE_ON_TIME.value, (None if done_on == "0000-00-00" else done_on)
-    elif active:
-        status, completed = Status.IN_PROGRESS.value, None
+_STATUS = {s.value: s for s in Status}
+
+
+def refresh_statuses(db, item_ids: list[int] | None = None) -> int:
+    """Set items.progress_status/completed_on from the reports on them (domain.status.
+    activity_progress: the lead's latest report decides, as in the documents). *item_ids*
+    None: every item that has a report (a migration; *db* may be sqlite-utils' handle).
+    Overdue is derived at query time from today (activities.STATUS_SQL). Returns how many
+    items changed."""
+    if item_ids is not None and not item_ids:
+        return 0
+    if item_ids is None:
+        where, params = "1", []
     else:
-        status, completed = None, None
-    db.execute("UPDATE items SET progress_status = ?, completed_on = ? WHERE id = ?",
-               [status, completed, item_id])
+        where = f"r.item_id IN ({', '.join('?' * len(item_ids))})"
+        params = list(item_ids)
+    words: dict[int, list[Word]] = {}
+    facts: dict[int, tuple] = {}  # item -> (recurring, stored status, stored date)
+    for item_id, status, completed_on, end_on, by_lead, *fact in db.execute(
+            _WORDS_SQL.format(where=where, done=_DONE), params).fetchall():
+        words.setdefault(item_id, []).append(
+            # a status this gbapp does not know (a hand-edited file) says no work
+            Word(_STATUS.get(status, Status.NOT_STARTED), date_in(completed_on),
+                 date_in(end_on), bool(by_lead)))
+        facts[item_id] = fact
+    rows = []
+    for item_id in (item_ids if item_ids is not None else list(words)):
+        recurring, *stored = facts.get(item_id, (0, "?", "?"))  # no report: write it
+        status, completed = activity_progress(words.get(item_id, []),
+                                              recurring=bool(recurring))
+        row = (status.value if status else None, date_out(completed))
+        if list(row) != stored:
+            rows.append((*row, item_id))
+    update = "UPDATE items SET progress_status = ?, completed_on = ? WHERE id = ?"
+    if item_ids is None:  # inside the migration's transaction
+        db.conn.executemany(update, rows)
+    else:  # in the caller's transaction, or committed as any single write is (db.execute)
+        for row in rows:
+            db.execute(update, row)
+    return len(rows)
 
 
-# An activity completed by the end of period p (or done with no date) asks no report of that
-# period: its result is known ("Hoàn thành" in another period's report). Items i, periods p.
-# domain.status.settled() is the same rule for the documents.
-SETTLED_SQL = ("IFNULL(i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han'), 0) AND "
-               "(i.completed_on IS NULL OR p.end_on IS NULL OR i.completed_on <= p.end_on) AND "
-               # not a recurring one completed in an earlier year of its run (earlier_round),
-               # unless the lead's report for the period (or one inside it) dates this year's
-               # round: the documents read that report's date (i.completed_on is the earliest)
-               "NOT (i.tf_recurring = 1 AND i.completed_on IS NOT NULL AND p.end_on IS NOT NULL "
-               "AND substr(i.completed_on, 1, 4) < substr(p.end_on, 1, 4) "
-               "AND (i.tf_end IS NULL OR substr(p.end_on, 1, 4) <= substr(i.tf_end, 1, 4)) "
-               "AND NOT EXISTS (SELECT 1 FROM progress_reports lr WHERE lr.item_id = i.id "
-               "AND lr.agency_id = i.lead_agency_id "
-               "AND lr.status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han') "
-               f"AND lr.period_id IN ({INCLUDED_SQL}) "
-               "AND substr(lr.completed_on, 1, 4) >= substr(p.end_on, 1, 4)))")
+# The activities of :plan that ask no report of period :period: completed by its end (or done
+# with no date), so their result is known ("Hoàn thành" in another period's report), and not
+# recurring ones completed in an earlier year of their run (earlier_round). Read as the
+# documents read it (services.documents._period_facts, domain.status.settled): the lead's
+# report that speaks for the period (its own, else the latest inside it: _SPEAKS_LAST) gives
+# the status and the date when it is dated "done" or is not done at all; else the activity's
+# (the lead's latest word of any period, refresh_statuses) does. Both read indexes only
+# (items_sort_status, progress_period, items_lead: migration m008).
+SETTLED_SQL = f"""
+    WITH ranked AS (
+      SELECT q.id AS period_id, ROW_NUMBER() OVER (
+          ORDER BY q.id = :period, q.end_on, q.start_on DESC, q.id) AS rank
+      FROM periods q WHERE q.id IN ({INCLUDED_SQL})),
+    lead_word AS (  -- bare columns with MAX(): those of the report that speaks last
+      SELECT r.item_id AS item_id, MAX(k.rank) AS rank, r.status AS status,
+             r.completed_on AS completed_on
+      FROM ranked k JOIN progress_reports r ON r.period_id = k.period_id
+      JOIN items li INDEXED BY items_lead ON li.id = r.item_id
+        AND li.lead_agency_id = r.agency_id
+      GROUP BY r.item_id),
+    word AS (
+      SELECT i.id AS item_id, i.tf_recurring AS recurring, i.tf_end AS last_day,
+        CASE WHEN lw.item_id IS NULL OR (lw.status IN ({_DONE}) AND lw.completed_on IS NULL)
+             THEN 1 ELSE lw.status IN ({_DONE}) END AS done,
+        CASE WHEN lw.status IN ({_DONE}) AND lw.completed_on IS NOT NULL
+             THEN lw.completed_on ELSE i.completed_on END AS done_on
+      FROM items i INDEXED BY items_sort_status LEFT JOIN lead_word lw ON lw.item_id = i.id
+      WHERE i.plan_id = :plan AND i.is_activity = 1 AND i.progress_status IN ({_DONE})
+      UNION ALL  -- not done as of the lead's latest word, but by the period's
+      SELECT i.id, i.tf_recurring, i.tf_end, 1, lw.completed_on
+      FROM lead_word lw JOIN items i ON i.id = lw.item_id
+      WHERE lw.status IN ({_DONE}) AND lw.completed_on IS NOT NULL
+        AND i.plan_id = :plan AND i.is_activity = 1
+        AND NOT IFNULL(i.progress_status IN ({_DONE}), 0))
+    SELECT w.item_id FROM word w JOIN periods p ON p.id = :period
+    WHERE w.done AND (w.done_on IS NULL OR p.end_on IS NULL OR w.done_on <= p.end_on)
+      AND NOT (w.recurring = 1 AND w.done_on IS NOT NULL AND p.end_on IS NOT NULL
+               AND substr(w.done_on, 1, 4) < substr(p.end_on, 1, 4)
+               AND (w.last_day IS NULL OR substr(p.end_on, 1, 4) <= substr(w.last_day, 1, 4)))"""
 
 
 # An agency name that is a group ("các sở, ngành liên quan"): asked for no report of its own.
@@ -192,6 +251,6 @@ def unreported_agencies(db: Database, plan_id: int, period_id: int
         WHERE i.plan_id = :plan AND i.is_activity = 1
           AND (i.tf_start IS NULL OR p.end_on IS NULL OR i.tf_start <= p.end_on)
           AND (i.tf_end IS NULL OR p.start_on IS NULL OR i.tf_end >= p.start_on)
-          AND NOT ({SETTLED_SQL}) AND NOT {GROUP_SQL}
+          AND i.id NOT IN ({SETTLED_SQL}) AND NOT {GROUP_SQL}
         GROUP BY g.id HAVING missing > 0 ORDER BY g.name_key
         """, {"plan": plan_id, "period": period_id}).fetchall()
