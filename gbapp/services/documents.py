@@ -711,7 +711,8 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
     all_items = plan_items(db, plan.id)
     assigned = plan_assignments(db, plan.id)
     reports = chosen_reports(db, {i.id for i in all_items}, period, included_periods(db, period))
-    stored = derived_statuses(db, plan.id, today)
+    # as reported: the rounds are those of the period's year (below), not today's
+    stored = activity_store.statuses(db, plan.id, today=today, rounds=False)
     completed = activity_store.completion_dates(db, plan.id)
     statuses: dict[int, Status] = {}
     for it in all_items:

@@ -11,17 +11,38 @@ from ..domain.text import search_words
 from .connection import Database
 from .convert import date_in, date_out
 
-# The derived status of an activity, as SQL over the denormalised item columns (:today bound).
-# As of :today: work completed after that day was not done yet then (a back-dated report).
-STATUS_SQL = """CASE
-  WHEN i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han')
-       AND (i.completed_on IS NULL OR i.completed_on <= :today) THEN
+def _status_sql(rounds: bool) -> str:
+    """The derived status of an activity, as SQL over the denormalised item columns (:today
+    bound; domain.status.derive_status). As of :today: work completed after that day was not
+    done yet then (a back-dated report). With *rounds*, a recurring activity completed in a
+    year before :today's while it still runs this year shows this year's round as still to do,
+    overdue after that round's due date (domain.status.earlier_round, round_due), as the
+    report and the reminder of this year's period say. Every column it reads is in the
+    covering index items_sort_status (migration m008): sorting by status reads that alone."""
+    done = "i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han')"
+    # round_due: this year's day and month of the last day (a 29/02 past 28/02 compares as
+    # after it, as round_due's 28/02 does); no last day: 31/12
+    earlier_round = f"""
+  WHEN {done} AND i.tf_recurring = 1 AND i.completed_on IS NOT NULL
+       AND substr(i.completed_on, 1, 4) < substr(:today, 1, 4)
+       AND (i.tf_end IS NULL OR substr(:today, 1, 4) <= substr(i.tf_end, 1, 4)) THEN
+    CASE WHEN substr(:today, 1, 4) || IFNULL(substr(i.tf_end, 5), '-12-31') < :today
+         THEN 'qua_han' ELSE 'chua_trien_khai' END""" if rounds else ""
+    return f"""CASE{earlier_round}
+  WHEN {done} AND (i.completed_on IS NULL OR i.completed_on <= :today) THEN
     CASE WHEN i.tf_end IS NOT NULL AND i.completed_on > i.tf_end
          THEN 'hoan_thanh_qua_han' ELSE 'hoan_thanh_dung_han' END
   WHEN i.tf_end IS NOT NULL AND i.tf_end < :today THEN 'qua_han'
   WHEN i.progress_status IS NOT NULL AND i.progress_status != 'chua_trien_khai'
     THEN 'dang_thuc_hien'
   ELSE 'chua_trien_khai' END"""
+
+
+# The status the app's pages show for an activity today.
+STATUS_SQL = _status_sql(rounds=True)
+# The status as the reports made it, whatever year it is: a period's documents read it and
+# decide the rounds of that period's year themselves (services.documents._period_facts).
+REPORTED_STATUS_SQL = _status_sql(rounds=False)
 
 
 @dataclass
@@ -62,8 +83,8 @@ SORT_COLUMNS = {
     "due": "i.tf_end",
     "status": "status",
 }
-# Sorts that must read every activity: a covering index (migration m004) lets them read the
-# index instead of the wide rows. The planner does not pick it without statistics, so say so.
+# Sorts that must read every activity: a covering index (migrations m004, m008) lets them read
+# the index instead of the wide rows. The planner does not pick it without statistics, so say so.
 SORT_INDEX = {"lead": "items_sort_lead", "status": "items_sort_status"}
 
 
@@ -268,10 +289,13 @@ def status_by_lead(db: Database, plan_id: int, *, today: dt.date) -> list[tuple[
     return [(r[0], Status(r[1]), r[2]) for r in rows]
 
 
-def statuses(db: Database, plan_id: int, *, today: dt.date) -> dict[int, Status]:
-    """The shown status of every activity of the plan (overdue derived from *today*)."""
+def statuses(db: Database, plan_id: int, *, today: dt.date,
+             rounds: bool = True) -> dict[int, Status]:
+    """The shown status of every activity of the plan (overdue derived from *today*); with
+    *rounds* False, as reported whatever the year (REPORTED_STATUS_SQL)."""
+    sql = STATUS_SQL if rounds else REPORTED_STATUS_SQL
     rows = db.execute(
-        f"SELECT i.id, {STATUS_SQL} FROM items i WHERE i.plan_id = :plan AND i.is_activity = 1",
+        f"SELECT i.id, {sql} FROM items i WHERE i.plan_id = :plan AND i.is_activity = 1",
         {"plan": plan_id, "today": today.isoformat()}).fetchall()
     return {r[0]: Status(r[1]) for r in rows}
 

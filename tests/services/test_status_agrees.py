@@ -33,8 +33,18 @@ I. NHIỆM VỤ
 3. Truyền thông trên mạng xã hội. Sở Khoa học và Công nghệ chủ trì thực hiện. Thời gian: Quý I/2026.
 """
 
-_COUNT = re.compile(r"^- (.+): (\d+)(?: \([\d,]+%\))?[;.]$")
+PROGRAMME = """ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+Số: 32/KH-UBND
+Kon Tum, ngày 12 tháng 01 năm 2026
+KẾ HOẠCH
+Thực hiện Chương trình bình đẳng giới giai đoạn 2026 - 2030
+I. NHIỆM VỤ
+1. Tổ chức truyền thông về bình đẳng giới. Sở Văn hóa, Thể thao và Du lịch chủ trì thực hiện. Thời gian: Quý II hằng năm, giai đoạn 2026 - 2030.
+2. Xây dựng bộ tài liệu tập huấn. Sở Nội vụ chủ trì thực hiện. Thời gian: năm 2026.
+"""
 
+_COUNT = re.compile(r"^- (.+): (\d+)(?: \([\d,]+%\))?[;.]$")
 
 
 def _item(db, title_start: str) -> int:
@@ -132,3 +142,56 @@ def test_a_correction_reads_the_same_on_the_page_the_overview_and_the_report(kon
         assert in_app == in_report, period
         # the first quarter's "done" asks nothing of the guide then; the correction does
         assert ("Tỉnh Đoàn" in in_app) == (period != q1), period
+
+
+def test_last_years_round_reads_the_same_everywhere(tmp_path):
+    """A programme 2026 - 2030: the communication done in June 2026 is 2027's round still to
+    do in 2027 on the page, in the overview's counts and in 2027's report."""
+    db = open_database(tmp_path / "ct.db")
+    try:
+        plan_id = store_plan(db, parse_plan_text(PROGRAMME))
+        p2026, p2027 = (periods.save(db, Period(
+            plan_id=plan_id, name=f"Năm {n}", kind="year", start_on=dt.date(n, 1, 1),
+            end_on=dt.date(n, 12, 31), due_on=dt.date(n, 12, 15))) for n in (2026, 2027))
+        db.conn.commit()
+        talk = _item(db, "Tổ chức truyền thông")
+        _save(db, talk, "Sở Văn hóa, Thể thao và Du lịch", p2026, Status.DONE_ON_TIME,
+              percent=100, completed_on=dt.date(2026, 6, 20))
+        title = "Tổ chức truyền thông"
+        assert _agree(db, tmp_path, plan_id, p2026, dt.date(2026, 12, 10), talk,
+                      title) == Status.DONE_ON_TIME
+        assert _agree(db, tmp_path, plan_id, p2027, dt.date(2027, 5, 2), talk,
+                      title) == Status.NOT_STARTED  # 2027's round is due 30/06/2027
+        assert _agree(db, tmp_path, plan_id, p2027, dt.date(2027, 7, 10), talk,
+                      title) == Status.OVERDUE
+        # this year's round reported done: done again everywhere
+        _save(db, talk, "Sở Văn hóa, Thể thao và Du lịch", p2027, Status.DONE_ON_TIME,
+              percent=100, completed_on=dt.date(2027, 6, 12))
+        assert _agree(db, tmp_path, plan_id, p2027, dt.date(2027, 7, 10), talk,
+                      title) == Status.DONE_ON_TIME
+    finally:
+        db.close()
+
+
+def test_last_year_s_report_written_in_january_keeps_last_year_s_round(tmp_path):
+    """The 2026 report is written on 15/01/2027: it speaks of 2026's round, done, even where
+    the lead's report gave no date (a file from an older gbapp); the page, in 2027, asks for
+    2027's round."""
+    db = open_database(tmp_path / "ct.db")
+    try:
+        plan_id = store_plan(db, parse_plan_text(PROGRAMME))
+        p2026 = periods.save(db, Period(plan_id=plan_id, name="Năm 2026", kind="year",
+                                        start_on=dt.date(2026, 1, 1),
+                                        end_on=dt.date(2026, 12, 31)))
+        talk = _item(db, "Tổ chức truyền thông")
+        _save(db, talk, "Sở Văn hóa, Thể thao và Du lịch", p2026, Status.DONE_ON_TIME,
+              percent=100)
+        today = dt.date(2027, 1, 15)
+        entry = next(e for e in collect_report(db, plan_id, p2026, today=today).items
+                     if e.item.id == talk)
+        assert entry.status == Status.DONE_ON_TIME
+        line, _counts = _report_says(db, tmp_path, p2026, today, "Tổ chức truyền thông")
+        assert line.startswith("- Tình trạng: Hoàn thành đúng hạn"), line
+        assert _page(db, plan_id, today)[talk] == Status.NOT_STARTED
+    finally:
+        db.close()

@@ -6,6 +6,7 @@ still reads its covering index alone (migration m008). Real SQLite files."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 import sqlite3
 from pathlib import Path
@@ -14,11 +15,50 @@ import pytest
 
 from gbapp.domain.entities import Agency, Period, ProgressReport
 from gbapp.domain.model import Status
-from gbapp.domain.status import Word, activity_progress
+from gbapp.domain.status import (
+    DONE,
+    Word,
+    activity_progress,
+    derive_status,
+    earlier_round,
+    round_due,
+)
 from gbapp.store import activities, agencies, assignments, items, open_database, periods, progress
+from gbapp.store.activities import REPORTED_STATUS_SQL, STATUS_SQL
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 D = dt.date
+
+
+def page_status(state, due, done_on, recurring, today) -> Status:
+    """The rule the documents follow for a period of *today*'s year (services.documents.
+    _period_facts): the reported status, then the rounds of that year."""
+    status = derive_status(state, due, done_on, today)
+    if status in DONE and earlier_round(recurring, done_on, due, today.year):
+        return derive_status(None, round_due(due, today.year), None, today)
+    return status
+
+
+def test_sql_status_with_rounds_matches_the_documents_rule(db):
+    dates = [None, D(2026, 6, 1), D(2027, 2, 28), D(2027, 6, 30), D(2028, 2, 29), D(2026, 12, 31)]
+    todays = [D(2026, 7, 1), D(2027, 2, 28), D(2027, 3, 1), D(2027, 7, 1), D(2028, 3, 1),
+              D(2029, 1, 5)]
+    states = [None, Status.IN_PROGRESS.value, Status.DONE_ON_TIME.value]
+    checked = 0
+    for state, due, done_on, recurring, today in itertools.product(
+            states, dates, dates, (0, 1), todays):
+        params = {"p": state, "due": due and due.isoformat(),
+                  "done": done_on and done_on.isoformat(), "rec": recurring,
+                  "today": today.isoformat()}
+        source = ("FROM (SELECT :p AS progress_status, :due AS tf_end, :done AS completed_on, "
+                  ":rec AS tf_recurring) AS i")
+        shown, reported = db.execute(
+            f"SELECT {STATUS_SQL}, {REPORTED_STATUS_SQL} {source}", params).fetchone()
+        case = (state, due, done_on, recurring, today)
+        assert Status(shown) == page_status(state, due, done_on, bool(recurring), today), case
+        assert Status(reported) == derive_status(state, due, done_on, today), case
+        checked += Status(shown) != Status(reported)
+    assert checked > 30  # the rounds did change something
 
 
 def test_rules_of_the_latest_word():
@@ -152,6 +192,42 @@ def test_a_period_s_own_report_speaks_over_those_inside_it(db, plan):
     in_app = {row[1] for row in progress.unreported_agencies(db, plan_id, half)}
     in_report = {name for name, *_ in collect_report(db, plan_id, half, today=today).unreported}
     assert in_app == in_report == {"Sở Tư pháp"}
+
+
+def test_status_sort_orders_rounds_as_shown(db):
+    """A programme 2026 - 2030: recurring activities done in 2026 sort with this year's
+    overdue or not started ones in 2027, by the status the page shows."""
+    plan_id = db.execute("INSERT INTO plans (number, year, year_to) VALUES ('6/KH-X', 2026, "
+                         "2030)").lastrowid
+    section = items.insert(db, plan_id, None, title="NHIỆM VỤ")
+    rows = [  # (tf_end, recurring, progress, completed)
+        ("2030-06-30", 1, "hoan_thanh_dung_han", "2026-06-01"),  # 2027's round overdue
+        ("2030-12-31", 1, "hoan_thanh_dung_han", "2026-06-01"),  # 2027's round to come
+        ("2030-06-30", 1, "hoan_thanh_dung_han", "2027-05-01"),  # 2027's round done
+        ("2026-12-31", 0, "hoan_thanh_dung_han", "2026-06-01"),  # done, not recurring
+        ("2030-06-30", 0, "dang_thuc_hien", None),
+    ]
+    ids = []
+    for n, (end, rec, state, done_on) in enumerate(rows):
+        act = items.insert(db, plan_id, section, title=f"Hoạt động {n}")
+        db.execute("UPDATE items SET is_activity = 1, tf_end = ?, tf_recurring = ?, "
+                   "progress_status = ?, completed_on = ? WHERE id = ?",
+                   [end, rec, state, done_on, act])
+        ids.append(act)
+    db.conn.commit()
+    today = D(2027, 7, 10)
+    page = activities.query(db, plan_id, activities.ActivityFilter(), today=today,
+                            sort="status")
+    shown = {r.id: r.status for r in page}
+    assert [shown[i] for i in ids] == [Status.OVERDUE, Status.NOT_STARTED, Status.DONE_ON_TIME,
+                                       Status.DONE_ON_TIME, Status.IN_PROGRESS]
+    assert [r.status.value for r in page] == sorted(r.status.value for r in page)
+    overdue = activities.ActivityFilter(statuses={Status.OVERDUE})
+    assert [r.id for r in activities.query(db, plan_id, overdue, today=today)] == [ids[0]]
+    assert activities.count(db, plan_id, overdue, today=today) == 1
+    assert activities.statuses(db, plan_id, today=today) == shown
+    assert activities.statuses(db, plan_id, today=today, rounds=False)[ids[0]] \
+        == Status.DONE_ON_TIME
 
 
 def test_an_older_file_reads_the_latest_word_after_its_upgrade(tmp_path):
