@@ -194,6 +194,34 @@ def test_a_period_s_own_report_speaks_over_those_inside_it(db, plan):
     assert in_app == in_report == {"Sở Tư pháp"}
 
 
+def _query_plan(db, plan_id, today, sort, descending=False) -> list[str]:
+    """The query plan of the page's ordering query for *sort* (as activities.query runs it)."""
+    seen = []
+    real = db.execute
+
+    def record(sql, parameters=None):
+        seen.append((sql, parameters))
+        return real(sql, parameters)
+
+    db.execute = record
+    try:
+        activities.query(db, plan_id, activities.ActivityFilter(), today=today, sort=sort,
+                         descending=descending)
+    finally:
+        del db.execute
+    sql, params = next((s, p) for s, p in seen if "ORDER BY" in s)
+    return [r[-1] for r in db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+
+
+def test_sorting_by_status_reads_the_covering_index_alone(db, plan):
+    plan_id, act, health, justice, (q1, q2, q3) = plan
+    for descending in (False, True):
+        steps = _query_plan(db, plan_id, D(2027, 7, 1), "status", descending)
+        assert any("USING COVERING INDEX items_sort_status" in s for s in steps), steps
+    columns = [r[2] for r in db.execute("PRAGMA index_info(items_sort_status)")]
+    assert "tf_recurring" in columns
+
+
 def test_status_sort_orders_rounds_as_shown(db):
     """A programme 2026 - 2030: recurring activities done in 2026 sort with this year's
     overdue or not started ones in 2027, by the status the page shows."""
