@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..domain.entities import Assignment
 from ..domain.model import Role
+from . import progress
 from .connection import Database
 from .convert import date_in
 
@@ -22,7 +23,9 @@ def for_item(db: Database, item_id: int) -> list[Assignment]:
 
 def set_for_item(db: Database, item_id: int, lead_id: int | None, coordinating: list[int],
                  *, is_sample: bool = False) -> None:
-    """Replace the item's assignments: one lead agency and any number of coordinating ones."""
+    """Replace the item's assignments: one lead agency and any number of coordinating ones.
+    A new lead changes the item's status: its lead's latest report decides it."""
+    row = db.execute("SELECT lead_agency_id FROM items WHERE id = ?", [item_id]).fetchone()
     db.execute("DELETE FROM assignments WHERE item_id = ?", [item_id])
     rows = []
     if lead_id is not None:
@@ -35,6 +38,8 @@ def set_for_item(db: Database, item_id: int, lead_id: int | None, coordinating: 
     db.conn.executemany(
         "INSERT INTO assignments (item_id, agency_id, role, is_sample) VALUES (?, ?, ?, ?)", rows)
     db.execute("UPDATE items SET lead_agency_id = ? WHERE id = ?", [lead_id, item_id])
+    if row is not None and row[0] != lead_id:
+        progress.refresh_item_status(db, item_id)
 
 
 def for_agency(db: Database, plan_id: int, agency_id: int) -> list[tuple[int, Role]]:

@@ -144,6 +144,22 @@ def test_a_correction_by_the_lead_is_what_the_page_shows(db, plan):
                       [act]).fetchone() == ("hoan_thanh_dung_han", "2026-03-10")
 
 
+def test_a_new_lead_s_word_decides_at_once(db, plan):
+    """The lead changed on the activity form: the new lead's latest report is the status
+    now, not the old lead's until someone saves a report."""
+    plan_id, act, health, justice, (q1, q2, q3) = plan
+    today = D(2026, 7, 10)
+    _save(db, act, health, q1, Status.DONE_ON_TIME, D(2026, 3, 10))
+    _save(db, act, justice, q2, Status.IN_PROGRESS)
+    assert _shown(db, plan_id, act, today) == Status.DONE_ON_TIME
+    with db.atomic():
+        assignments.set_for_item(db, act, justice, [health])
+    assert _shown(db, plan_id, act, today) == Status.IN_PROGRESS
+    with db.atomic():
+        assignments.set_for_item(db, act, health, [justice])
+    assert _shown(db, plan_id, act, today) == Status.DONE_ON_TIME
+
+
 def test_the_quarter_of_a_correction_and_the_one_before_ask_as_the_documents_do(db, plan):
     """Who has not reported (the app's list) for each quarter: the first quarter's "done"
     settles it for that quarter (its report says "Hoàn thành"); the second's correction
