@@ -50,7 +50,16 @@ def _claim_family(db_path: Path, db_id: str | None, own: Path) -> list[Path]:
         if folder.database_id is None:
             store_backup.claim(folder.path, Path(db_path), db_id)
     store_backup.claim(own, Path(db_path), db_id)
-    return [f.path for f in folders if f.database_id in (None, db_id) and f.path != own]
+    return [f.path for f in folders if f.database_id in (None, db_id) and f.path != own
+            and not _another_live_copy(f.source, db_path)]
+
+
+def _another_live_copy(source: str, db_path: Path) -> bool:
+    """Whether backups made from *source* belong to another copy of the database that is still
+    there (Tệp → Lưu bản sao, a copy in Explorer): its backups are listed, labelled, but never
+    rotated out by this file's, nor offered to replace this file; a file that moved (a USB
+    stick under another letter, not plugged in) has left its old path."""
+    return not store_backup.same_path(source, db_path) and Path(source).is_file()
 
 
 def keep_count(db_path: Path) -> int:
@@ -83,9 +92,10 @@ def backup_now(source: sqlite3.Connection | Path, db_path: Path, *, reason: str 
 
 def newest_good(db_path: Path) -> BackupInfo | None:
     """The newest automatic or manual backup that is intact (never a safety copy, which holds
-    the state a restore replaced, possibly the damaged file itself)."""
+    the state a restore replaced, possibly the damaged file itself), made from this file
+    wherever it was, not from another copy of it still in use (its data went its own way)."""
     for info in list_for(db_path):
-        if info.reason == "safety":
+        if info.reason == "safety" or (info.source and _another_live_copy(info.source, db_path)):
             continue
         try:
             store_backup.check_backup(info.path)

@@ -117,8 +117,9 @@ def test_a_file_that_moved_keeps_its_backups_and_they_rotate_together(tmp_path):
 
 def test_a_copy_shares_the_identity_its_backups_are_listed_labelled_and_kept(tmp_path):
     """A copy made with Tệp → Lưu bản sao (or in Explorer) is the same database: the restore
-    list shows the backups of both, each with the file it was made from. The copy worked on
-    more does not push all of the other's backups out: each keeps at least its newest."""
+    list shows the backups of both, each with the file it was made from. But a copy still in
+    use goes its own way: its backups never rotate the other's out, and a damaged file is
+    offered its own backups, not the other copy's."""
     office = _new(tmp_path / "office" / "kh.db", "Sở Nội vụ", keep=2)
     usb = tmp_path / "usb" / "kh.db"
     db = open_database(office)
@@ -135,14 +136,16 @@ def test_a_copy_shares_the_identity_its_backups_are_listed_labelled_and_kept(tmp
         listed = backups.list_for(path)
         assert [b.path for b in listed] == [of_office[-1], of_office[-2], of_explorer, of_usb]
         assert [b.source for b in listed] == [str(office)] * 2 + [str(explorer), str(usb)]
-    assert backups.newest_good(usb).path == of_office[-1]
+    assert backups.newest_good(usb).path == of_usb
+    assert backups.newest_good(office).path == of_office[-1]
     assert "sao lưu từ tệp" in backups.list_for(usb)[0].describe(from_path=usb)
     assert "sao lưu từ tệp" not in backups.list_for(usb)[-1].describe(from_path=usb)
 
-    # the USB copy worked on now: the office's newest backup stays
+    # the USB copy worked on now: it rotates its own backups, and the office keeps its two
     later = [_made(usb, minute, day=2) for minute in range(3)]
     assert [b.path for b in backups.list_for(office)] == [
-        later[-1], later[-2], of_office[-1], of_explorer]
+        later[-1], later[-2], of_office[-1], of_office[-2], of_explorer]
+    assert backups.newest_good(office).path == of_office[-1]
     assert len({store_backup.database_id(p) for p in (office, usb, explorer)}) == 1
 
 
