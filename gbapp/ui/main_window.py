@@ -412,10 +412,9 @@ class MainWindow(QMainWindow):
             lambda organisation: documents.writer_settings(self.ctx.db, plan, organisation))
         if dialog.exec():
             value = dialog.value()
-            # what follows the writer and nobody typed stays unsaved: it goes on following
-            saved = org_settings.saved_fields(self.ctx.db)
-            skip = {name for name in org_settings.FOLLOW_WRITER
-                    if name not in dialog.typed_fields() and name not in saved}
+            # what follows the writer and nobody typed now is not written (what was saved
+            # before stays as it was): shown as filled in, it must go on following the writer
+            skip = set(org_settings.FOLLOW_WRITER) - dialog.typed_fields()
             self.ctx.perform(self.tr("Sửa cài đặt"),
                              lambda db: org_settings.save(db, value, skip=skip))
 

@@ -77,3 +77,35 @@ def test_typing_another_organisation_refills_what_the_user_did_not_type(qtbot, w
     org_settings.set_value(db, "org.organisation", "Sở Y tế")
     org = organisation_settings(db, plans.get(db, window.ctx.plan_id))[0]
     assert (org.agency_code, org.signer_authority) == ("SYT", "KT. GIÁM ĐỐC")
+
+
+def test_a_save_by_an_older_gbapp_is_not_pinned_by_saving_again(qtbot, db_file, monkeypatch):
+    """Settings an older gbapp saved all at once (the built-in "SNV" carried along): Cài đặt
+    shows the values that follow the organisation, and saving it after another edit must not
+    write them as if typed (found in review: a later rename kept the Phòng's code)."""
+    from gbapp.ui.app import start
+    from gbapp.ui.dialogs.settings_dialog import SettingsDialog
+
+    db = open_database(db_file)
+    org_settings.save(db, org_settings.OrgSettings(organisation="Phòng Văn hóa - Xã hội",
+                                                   parent_agency="UBND xã Tịnh Hà"))
+    db.conn.commit()
+    db.close()
+    shown = {}
+
+    def fill(dialog):
+        shown.update({n: dialog.edits[n].text() for n in org_settings.FOLLOW_WRITER})
+        dialog.edits["place"].setText("Tịnh Hà")  # the only edit
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", fill)
+    main = start(db_file)
+    qtbot.addWidget(main)
+    main.settings_action.trigger()
+    assert (shown["agency_code"], shown["signer_authority"]) == ("PVHXH", "KT. TRƯỞNG PHÒNG")
+    db = main.ctx.db
+    assert org_settings.load(db).place == "Tịnh Hà"
+    org_settings.set_value(db, "org.organisation", "Sở Y tế")  # renamed later
+    org = organisation_settings(db, plans.get(db, main.ctx.plan_id))[0]
+    assert (org.agency_code, org.signer_authority) == ("SYT", "KT. GIÁM ĐỐC")
+    main.close()
