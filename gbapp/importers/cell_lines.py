@@ -59,10 +59,13 @@ class CellTable:
         return bool(self.rows)
 
 
+KEPT_TABLE_PREFIX = "Có một bảng được dán mỗi ô một dòng"
+
+
 def kept_table_warning(names: list[str]) -> str:
     shown = " | ".join(names[:6])
     return (
-        f"Có một bảng được dán mỗi ô một dòng (thường gặp khi chép từ PDF), với các cột «{shown}»: "
+        f"{KEPT_TABLE_PREFIX} (thường gặp khi chép từ PDF), với các cột «{shown}»: "
         "gbapp không tách chắc chắn được các ô nên chưa đọc các dòng của bảng thành nhiệm vụ, "
         "mà giữ nguyên văn bản của bảng trong mục chứa nó. Để đọc được bảng, hãy chép bảng từ "
         "tệp Word rồi dán lại, hoặc nhập thẳng tệp .docx của kế hoạch. (a table pasted one cell "

@@ -240,7 +240,10 @@ def _capitalised_units(name: str) -> str:
 
 _PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|SỞ|BAN|PHÒNG)\b")
 _MOTTO_OR_RULE_RE = re.compile(r"^(?:[-_–—=.*\s]+|.*(?:CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM).*"
-                               r"|ĐOÀN TNCS HỒ CHÍ MINH)$")
+                               r"|ĐOÀN TNCS HỒ CHÍ MINH|VIỆT NAM)$")
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" wrapped in a narrow column (a PDF's text): its "VIỆT NAM" on a line
+# of its own, between the issuer's lines in text laid out as on the page
+_NATIONAL_WRAP = "VIỆT NAM"
 
 
 _NUMBER_START_RE = re.compile(r"^S[ốỐ]\s*(?::|\d)")
@@ -257,6 +260,8 @@ def _issuer_block(lines: list[str]) -> str | None:
         beside_title = False  # the lines so far had the national title beside them on the same line
         for j, nxt in enumerate(lines[i:i + 4], start=i):
             cut = _NATIONAL_RE.search(nxt)
+            if beside_title and nxt.strip() == _NATIONAL_WRAP:
+                continue  # ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "TỈNH …")
             if beside_title and not (cut and nxt[:cut.start()].strip()) and not _PLACE_LINE_RE.match(nxt):
                 # Two columns flattened row by row ("ỦY BAN NHÂN DÂN CỘNG HÒA…", "TỈNH QUẢNG NGÃI Độc lập…"):
                 # the issuer goes on only on lines shaped like that, or with a place ("TỈNH QUẢNG NGÃI")
@@ -701,6 +706,75 @@ def _signature(lines: list[str], with_authority: bool) -> tuple[str | None, str 
     return None, None, None
 
 
+_COLUMN_CUT_RE = re.compile(r"[;.,:]\s+")
+_RECIPIENT_BULLETS = ("-", "+", "•", "–")
+
+
+def _signature_part(text: str, signer_seen: bool) -> bool:
+    """Whether *text* is a line of the signature: its authority, the signer's title, or (below
+    them) the signer's name or "(Đã ký)"."""
+    return (is_authority_line(text) or is_signer_title_line(text)
+            or (signer_seen and (is_person_name(text) or bool(_SIGNED_RE.match(text)))))
+
+
+def _split_beside(line: str, signer_seen: bool) -> tuple[str, str] | None:
+    """"- Bộ Nội vụ (b/c); KT. CHỦ TỊCH" → ("- Bộ Nội vụ (b/c);", "KT. CHỦ TỊCH"): a recipient
+    and, beside it, a line of the signature, as text laid out as on the page has them."""
+    for m in _COLUMN_CUT_RE.finditer(line):
+        right = line[m.end():]
+        if _signature_part(right, signer_seen):
+            return line[:m.end()].rstrip(), right
+    return None
+
+
+def signature_columns(tail: list[str]) -> list[str]:
+    """The lines after a plan with its two bottom columns read one after the other: the
+    recipients ("Nơi nhận:" and its "- …" lines, on the left) before the signature (authority,
+    title, name, on the right). Text taken from a PDF has them side by side on a line ("- Bộ Nội
+    vụ (b/c); KT. CHỦ TỊCH") or one line of each in turn; text copied from a website, one column
+    after the other, is returned as it is."""
+    start = next((i for i, line in enumerate(tail) if fold(line[:12]).startswith("noi nhan")), None)
+    if start is None:
+        return tail
+    cells: list[tuple[bool, str]] = []  # (on the right, line), in the text's order
+    signer_seen = False
+    first = tail[start]
+    head, _, rest = first.partition(":")
+    rest = rest.strip()
+    if rest and _signature_part(rest, False):  # "Nơi nhận: TM. ỦY BAN NHÂN DÂN"
+        cells += [(False, f"{head}:"), (True, rest)]
+        signer_seen = True
+    else:
+        cells.append((False, first))
+    split_seen = signer_seen
+    for line in tail[start + 1:]:
+        if line.lstrip().startswith(_RECIPIENT_BULLETS):
+            split = _split_beside(line, signer_seen)
+            if split is not None:
+                cells += [(False, split[0]), (True, split[1])]
+                signer_seen = split_seen = True
+            else:
+                cells.append((False, line))
+        elif _signature_part(line, signer_seen):
+            signer_seen = True
+            cells.append((True, line))
+        else:
+            cells.append((bool(signer_seen), line))
+    if not signer_seen:
+        return tail
+    # the recipients' lines among the signature's (one line of each column in turn), and those
+    # right below it (the recipients' column is the longer one)
+    last = max(n for n, (on_right, line) in enumerate(cells)
+               if on_right and _signature_part(line, True))
+    while last + 1 < len(cells) and not cells[last + 1][0]:
+        last += 1
+    left = [line for on_right, line in cells[:last + 1] if not on_right]
+    right = [line for on_right, line in cells[:last + 1] if on_right]
+    if not split_seen and left == [line for line in tail[start:start + len(left)]]:
+        return tail  # one column after the other already
+    return tail[:start] + left + right + [line for _r, line in cells[last + 1:]]
+
+
 def parse_recipients(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if not fold(line).startswith("noi nhan"):
@@ -816,6 +890,7 @@ def parse_header(head: list[str], tail: list[str]) -> PlanMeta:
     meta.legal_bases = parse_legal_bases(head)
 
     # signature and recipients: after the plan, else (a decision wrapping the plan) in the header
+    tail = signature_columns(tail)
     auth, stitle, name = parse_signature(tail)
     if not (auth or stitle):
         auth, stitle, name = parse_signature(head[:heading_idx] if heading_idx > 0 else head)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from gbapp.domain.model import ItemKind, ParsedItem, ParsedPlan, Role
-from gbapp.domain.numbering import from_roman, to_roman
+from gbapp.domain.model import ItemKind, ParsedItem, ParsedPlan, PlanMeta, Role
+from gbapp.domain.numbering import from_roman, is_task_section, to_roman
 from gbapp.domain.timeframe import over_programme
 
+from .cell_lines import KEPT_TABLE_PREFIX
 from .errors import EMPTY, NOT_A_PLAN, PlanImportError
 from .header import is_authority_line, is_signer_title_line, parse_header
 from .lines import Block, is_chrome_end, is_upper_line, quick_fold, strip_truncation
@@ -206,6 +207,11 @@ def parse_blocks(blocks: list[Block], truncated: bool = False,
     body = cleaned[start:end]
     tail_lines = [b for b in cleaned[end:] if isinstance(b, str)]
     tail_rows = [b for b in cleaned[end:] if isinstance(b, Row)]
+    appendix: list[str] = []
+    if not tail_rows:  # an appendix whose table was not read as rows: its text, kept below
+        at = _appendix_start(tail_lines)
+        if at is not None:
+            tail_lines, appendix = tail_lines[:at], tail_lines[at:]
 
     meta = parse_header(head, tail_lines)
     doc_type = meta.doc_type or _type_by_heading(head) or ""
@@ -226,6 +232,8 @@ def parse_blocks(blocks: list[Block], truncated: bool = False,
             f"{len(joint)} mục có nhiều cơ quan cùng chủ trì (ví dụ «{joint[0]}»): gbapp ghi cơ "
             "quan đầu tiên là chủ trì, các cơ quan còn lại là phối hợp; hãy kiểm tra phân công. "
             "(joint leads: the first is stored as lead, the others as coordinating)")
+    if appendix:
+        _keep_appendix(items, appendix, warnings)
     if tail_rows:
         warnings.append("Bảng nhiệm vụ sau phần ký (phụ lục) đã được nhập vào kế hoạch: hãy kiểm tra vị trí "
                         "các mục của bảng (task table after the signature imported; check where)")
@@ -241,6 +249,83 @@ def parse_blocks(blocks: list[Block], truncated: bool = False,
     if meta.issued_on is None:
         warnings.append("Không tìm thấy ngày ban hành (issue date not found)")
     return ParsedPlan(meta=meta, items=items, warnings=warnings)
+
+
+def _is_appendix_heading(line: str) -> bool:
+    return line.startswith(("PHỤ LỤC", "Phụ lục")) and (is_upper_line(line[:20])
+                                                       or bool(_APPENDIX_LABEL_RE.match(line)))
+
+
+def _appendix_start(tail: list[str]) -> int | None:
+    """Where an appendix after the signature starts in the lines after the plan ("PHỤ LỤC"),
+    when it holds more than its headings (a table kept as text, a table's rows flattened
+    into lines); None when there is none."""
+    if not any(line[:1] == "P" for line in tail):
+        return None  # (most plans: no appendix, or its table read as rows)
+    signed = next((i for i, line in enumerate(tail)
+                   if is_authority_line(line) or quick_fold(line[:12]).startswith("noi nhan")), 0)
+    at = next((i for i in range(signed, len(tail)) if _is_appendix_heading(tail[i])), None)
+    if at is None:
+        return None
+    if all(_is_appendix_title(line) for line in tail[at:]):
+        return None  # its headings only (the table an image, or left out)
+    return at
+
+
+def _is_appendix_title(line: str) -> bool:
+    """A line of an appendix's heading: "PHỤ LỤC", "DANH MỤC NHIỆM VỤ…", "(Kèm theo Kế hoạch
+    số …)"."""
+    return "\n" not in line and (is_upper_line(line) or (line.startswith("(") and line.endswith(")"))
+                                 or _is_appendix_heading(line) or line.strip().isdigit())
+
+
+def _appendix_item(roots: list[ParsedItem]) -> ParsedItem | None:
+    """The item whose details are in the appendix ("4. Kiểm tra (Chi tiết tại Phụ lục kèm
+    theo)"); else the last task heading that mentions it; else the last item that does (as
+    the rows of an appendix's table go, see tree._appendix_anchor)."""
+    mentions: list[ParsedItem] = []
+    for _depth, item in ParsedPlan(PlanMeta(), roots).walk():
+        both = f"{item.title} {item.text}".lower()
+        if "phụ lục" in both or "bảng phân công" in both:
+            if "chi tiết" in both:
+                return item
+            mentions.append(item)
+    tasks = [item for item in mentions if is_task_section(item.title)]
+    return (tasks or mentions)[-1] if mentions else None
+
+
+def _keep_appendix(roots: list[ParsedItem], appendix: list[str], warnings: list[str]) -> None:
+    """Keep the text of an appendix that was not read as tasks in the item that points to it
+    (else in an item of its own at the end), and say so in place of the kept table's warning,
+    which says its text stays in the item holding it."""
+    text = "\n".join(appendix)
+    item = _appendix_item(roots)
+    if item is not None:
+        item.text = f"{item.text}\n{text}" if item.text else text
+        where = f"trong mục «{item.label}. {item.title[:60]}»".replace("«-. ", "«- ")
+    else:
+        n = 0
+        while n < min(2, len(appendix)) and _is_appendix_title(appendix[n]):
+            n += 1
+        title = " ".join(appendix[:n])[:200] or "PHỤ LỤC"
+        rest = appendix[n:]
+        last = roots[-1] if roots else None
+        if last is not None and last.kind is ItemKind.ROMAN and (n := from_roman(last.label)):
+            item = ParsedItem(kind=ItemKind.ROMAN, label=to_roman(n + 1), title=title)
+        else:
+            item = ParsedItem(kind=ItemKind.DASH, label="-", title=title)
+        item.text = "\n".join(rest)
+        roots.append(item)
+        where = f"trong mục riêng «{title[:60]}» ở cuối kế hoạch"
+    kept = [n for n, w in enumerate(warnings) if w.startswith(KEPT_TABLE_PREFIX)]
+    if any("\n" in line for line in appendix) and kept:
+        del warnings[kept[-1]]  # (the appendix's is the last table kept)
+    warnings.append(
+        f"Phụ lục sau phần ký chưa đọc được thành nhiệm vụ (bảng của phụ lục không tách được "
+        f"thành các ô): văn bản của phụ lục được giữ nguyên {where}. Hãy kiểm tra và thêm các "
+        "nhiệm vụ của phụ lục, hoặc nhập thẳng tệp .docx của kế hoạch để đọc bảng. (an appendix "
+        "after the signature was not read as tasks; its text is kept in the item that points "
+        "to it)")
 
 
 def _over_programme(roots: list[ParsedItem], year: int, last_year: int) -> None:
