@@ -580,6 +580,41 @@ def _clean_name(name: str) -> str:
     return name.strip(" ,;.-–•+*·")
 
 
+# Heads that name no agency by themselves ("Sở", "Trường", "Liên đoàn", "Ủy ban"): a line or a
+# list piece that ends on one was cut in the middle of a name ("Liên đoàn" over "Lao động tỉnh").
+_BARE_HEADS = tuple(sorted((
+    "Sở", "Ban", "Hội", "Bộ", "Ủy ban", "Uỷ ban", "Hội đồng", "Đài", "Báo", "Liên đoàn",
+    "Liên minh", "Mặt trận", "Văn phòng", "Tòa án", "Toà án", "Viện", "Trường", "Trung tâm", "Cục",
+    "Chi cục", "Tổng cục", "Bảo hiểm", "Ngân hàng", "Kho bạc", "Quỹ", "Bệnh viện", "Bộ Chỉ huy",
+    "Ban Chỉ huy", "Chi nhánh", "Học viện", "Đại học", "Phòng", "Trạm", "Chi hội", "Thư viện",
+    "Bảo tàng", "Nhà hát", "Tạp chí", "Nhà xuất bản", "Vụ", "Hạt", "Đồn"), key=len, reverse=True))
+_BARE_LAST_WORDS = frozenset(h.rsplit(" ", 1)[-1] for h in _BARE_HEADS)
+_BARE_HEAD_RE = "|".join(_BARE_HEADS)
+_PIECE_STARTS = ",;:(/-–+•"
+# "Liên đoàn, Lao động tỉnh": a cell's broken line joined to its head by a list comma
+_BARE_HEAD_COMMA_RE = re.compile(
+    rf"(?:^|(?<=[{_PIECE_STARTS}])|(?<=[{_PIECE_STARTS}] ))({_BARE_HEAD_RE})\s*,\s*"
+    rf"(?=[A-ZĐÀ-Ỹ])(?!(?:{_HEADS})(?![\w]))")
+
+
+def ends_with_bare_head(text: str) -> bool:
+    """Whether *text* ends on an agency's head word with no name after it ("…, Trường",
+    "…; Liên đoàn", "phối hợp với Sở", or only "Ủy ban"): the name goes on on the next line. A
+    title in a name ("Phó Trưởng Ban") is no such end."""
+    t = text.rstrip()
+    last = t.rsplit(" ", 1)[-1]
+    if last not in _BARE_LAST_WORDS:
+        return False  # (the common case, decided on one word)
+    for head in _BARE_HEADS:
+        if t.endswith(head) and (len(t) == len(head) or t[-len(head) - 1] in " " + _PIECE_STARTS):
+            before = t[:-len(head)].rstrip()
+            if not before or before[-1] in _PIECE_STARTS:
+                return True
+            word = before.rsplit(" ", 1)[-1]
+            return word[:1].islower()
+    return False
+
+
 def split_agency_list(s: str) -> list[str]:
     return list(_split_cached(s or ""))
 
@@ -601,6 +636,8 @@ def _split_cached(s: str) -> tuple[str, ...]:
     s = " ".join((s or "").split())
     if not s:
         return ()
+    if ", " in s and _BARE_HEAD_COMMA_RE.search(s):
+        s = _BARE_HEAD_COMMA_RE.sub(r"\1 ", s)
     pieces: list[str] = []
     start = 0
     if "," not in s and "và" not in s and "/" not in s and ";" not in s:

@@ -11,6 +11,7 @@ from itertools import compress
 
 from gbapp.domain.text import clean_text, fold, single_spaced
 
+from .agencies import ends_with_bare_head
 from .cell_lines import KeptLines, find_cell_tables, kept_table_warning
 from .footnotes import find_footnotes, footnote_warning
 from .markers import PART_RE, PASTED_BULLETS, PASTED_SUB_BULLETS, classify_label, parse_marker
@@ -473,6 +474,8 @@ def _continues(parts: list[str], line: str, blank_before: bool, width: float, pr
         return True
     if blank_before:
         return False
+    if ends_with_bare_head(prev):
+        return True  # "…, Trường" over "THCS Yên Thành": no name ends on its head word
     if width == float("inf"):
         return False
     threshold = 0.9 if prev_is_marker and len(parts) == 1 else 0.7

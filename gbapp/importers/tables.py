@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from gbapp.domain.model import Role
 from gbapp.domain.text import fold
 
-from .agencies import extract_agencies, split_agency_list
+from .agencies import ends_with_bare_head, extract_agencies, split_agency_list
 from .markers import classify_label, parse_marker, parse_table_heading
 
 
@@ -320,13 +320,18 @@ def starts_lower(line: str) -> bool:
 
 
 def continues_line(prev: str, line: str) -> bool:
-    """Whether *line* goes on with the cell's line *prev* (a wrap), rather than start a cell."""
+    """Whether *line* goes on with the cell's line *prev* (a wrap), rather than start a cell:
+    it starts in lower case, or *prev* ends on a word that cannot end it (a comma, "của", an
+    agency's head word with no name after it)."""
     if starts_lower(line):
         return True
     if prev.endswith(_CONTINUING_ENDS):
         return True
     last = prev.rsplit(" ", 1)[-1]
-    return last.lower() in _CONTINUING_WORDS and last[:1].islower()
+    if last.lower() in _CONTINUING_WORDS and last[:1].islower():
+        return True
+    # a name cut after its head word: "Liên đoàn" over "Lao động tỉnh", "Trường" over "THCS…"
+    return ends_with_bare_head(prev)
 
 
 # Columns whose cell a line break may cut in the middle of a name or a sentence
