@@ -25,7 +25,7 @@ from .errors import (
     MAX_FILE_BYTES,
     PlanImportError,
 )
-from .lines import Block, is_chrome_drop
+from .lines import Block, drop_page_furniture, is_chrome_drop, is_hard_wrapped, unwrap
 from .tables import rows_with_header, table_to_rows
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -397,9 +397,11 @@ class _Reader:
     """Reading state across the body: Word numbering counters and the Track Changes move
     ranges open so far (a move-from range may span paragraphs)."""
 
-    def __init__(self, numbering: Numbering):
+    def __init__(self, numbering: Numbering, top: list[int] | None = None):
         self.numbering = numbering
         self.open_moves: set[str] = set()
+        # where the lines of the body's own paragraphs are in the blocks (not a table's cells)
+        self.top = top
 
 
 def _text_piece(el) -> str:
@@ -458,12 +460,44 @@ def _mark_removed(p) -> bool:
 def document_blocks(document, warnings: list[str] | None = None) -> list[Block]:
     blocks: list[Block] = []
     body = document.element.body
-    _walk(body, _Reader(Numbering(document)), blocks, depth=0)
+    top: list[int] = []
+    _walk(body, _Reader(Numbering(document), top), blocks, depth=0)
+    hard_wrapped = is_hard_wrapped([blocks[n] for n in top])
     if not _has_opening(blocks):
         head = _first_page_header_blocks(document)
         if head and _has_opening(head):
             blocks = head + blocks
-    return _cell_per_line_tables(blocks, warnings)
+            top = list(range(len(head))) + [n + len(head) for n in top]
+    if hard_wrapped:
+        blocks = _text_lines(blocks, top, warnings)
+    blocks = _cell_per_line_tables(blocks, warnings)
+    if hard_wrapped:
+        # paragraphs a line each, as in a PDF or a scan turned into Word: joined back as the
+        # text reader joins the same lines
+        blocks = unwrap([(b, False) for b in blocks])
+    return blocks
+
+
+def _text_lines(blocks: list[Block], top: list[int], warnings: list[str] | None) -> list[Block]:
+    """A hard-wrapped document's blocks with its pages' numbers, running headers and footnotes
+    taken out of its paragraphs, and the lines of its tables' cells kept apart (KeptLines):
+    nothing joins them to a paragraph."""
+    lines = [""] * len(blocks)
+    for n in top:
+        lines[n] = blocks[n]
+    drop = drop_page_furniture(lines, warnings)
+    top_set = set(top)
+    out: list[Block] = []
+    for n, b in enumerate(blocks):
+        if n in drop:
+            continue
+        if n in top_set:
+            out.append(lines[n])
+        elif isinstance(b, str) and not isinstance(b, KeptLines):
+            out.append(KeptLines(b))
+        else:
+            out.append(b)
+    return out
 
 
 def _cell_per_line_tables(blocks: list[Block], warnings: list[str] | None) -> list[Block]:
@@ -586,9 +620,15 @@ def _emit_box(box, reader: _Reader, out: list[Block], depth: int, box_depth: int
 
 
 def _walk(container, reader: _Reader, out: list[Block], depth: int, box_depth: int = 0) -> None:
+    track = reader.top is not None and depth == 0 and box_depth == 0
     for child in container.iterchildren():
         tag = child.tag
         if tag == _P:
+            if track:
+                start = len(out)
+                _emit_paragraph(child, reader, out, depth, box_depth)
+                reader.top.extend(range(start, len(out)))
+                continue
             _emit_paragraph(child, reader, out, depth, box_depth)
         elif tag == _TBL:
             _emit_table(child, reader, out, depth)

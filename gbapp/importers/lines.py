@@ -24,6 +24,7 @@ from .tables import (
     merge_header_rows,
     rows_with_header,
     split_cells,
+    starts_lower,
 )
 
 Block = str | Row
@@ -161,6 +162,25 @@ def _starts_lower(s: str) -> bool:
 def _ends_sentence(s: str) -> bool:
     s = s.rstrip(" \"'”’»")
     return s.endswith(_SENTENCE_END)
+
+
+def is_hard_wrapped(paragraphs: list[str]) -> bool:
+    """Whether a document's *paragraphs* are the lines of a hard-wrapped text (a PDF or a scan
+    turned into Word: a paragraph a line, cut wherever the line was full) rather than real
+    paragraphs. Measured over the whole document: no long paragraphs, and many that end in
+    the middle of a sentence with the next one going on in lower case ("…về bình" over "đẳng
+    giới…"), which a paragraph written in Word never does."""
+    if len(paragraphs) < 8:
+        return False
+    if _wrap_width([len(p) for p in paragraphs]) == float("inf"):
+        return False  # paragraphs of several lines each
+    breaks = sum(1 for prev, line in zip(paragraphs, paragraphs[1:], strict=False)
+                 if starts_lower(line) and not _ends_sentence(prev) and parse_marker(line) is None)
+    return breaks >= _MIN_BREAKS and breaks >= _BREAK_SHARE * len(paragraphs)
+
+
+_MIN_BREAKS = 3
+_BREAK_SHARE = 0.1
 
 
 def _wrap_width(lengths: list[int]) -> float:
@@ -321,6 +341,22 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Bloc
         blank = False
     flush_table()
     return unwrap(physical), truncated
+
+
+def drop_page_furniture(lines: list[str], warnings: list[str] | None = None) -> set[int]:
+    """Indices of *lines* (a document's paragraphs, "" where there is none) that are a PDF's
+    page furniture or footnotes, as ``text_blocks`` drops them; a line that loses a footnote
+    mark is changed in place."""
+    furniture = _page_furniture(lines)
+    if furniture:
+        footnotes = find_footnotes(lines, furniture)
+        if footnotes.notes:
+            furniture = furniture | footnotes.lines
+            for n, line in footnotes.fixed.items():
+                lines[n] = line
+            if warnings is not None:
+                warnings.append(footnote_warning(footnotes))
+    return furniture
 
 
 _PAGE_NO_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
