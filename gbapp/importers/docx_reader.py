@@ -25,7 +25,14 @@ from .errors import (
     MAX_FILE_BYTES,
     PlanImportError,
 )
-from .lines import Block, drop_page_furniture, is_chrome_drop, is_hard_wrapped, unwrap
+from .lines import (
+    Block,
+    drop_page_furniture,
+    is_chrome_drop,
+    is_hard_wrapped,
+    kept_space_tables,
+    unwrap,
+)
 from .tables import rows_with_header, table_to_rows
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -470,7 +477,7 @@ def document_blocks(document, warnings: list[str] | None = None) -> list[Block]:
             top = list(range(len(head))) + [n + len(head) for n in top]
     if hard_wrapped:
         blocks = _text_lines(blocks, top, warnings)
-    blocks = _cell_per_line_tables(blocks, warnings)
+    blocks = kept_space_tables(_cell_per_line_tables(blocks, warnings), warnings)
     if hard_wrapped:
         # paragraphs a line each, as in a PDF or a scan turned into Word: joined back as the
         # text reader joins the same lines

@@ -305,6 +305,17 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Bloc
                 _continue_row(table_rows[-1], [line])
                 continue
             flush_table()
+        if line[:1] in "TtSs" and (end := space_table_end(raw_lines, n)) is not None:
+            # (a cheap test first: most lines do not start with those letters)
+            flush_table()
+            previous_cells = None
+            kept = [" ".join(ln.split()) for ln in raw_lines[n:end]]
+            physical.append((KeptLines("\n".join(kept)), True))
+            if warnings is not None:
+                warnings.append(space_table_warning(line))
+            skip_to = end
+            blank = False
+            continue
         if "|" in line or line.count("\t") >= 2:
             cells = split_cells(line)
             if is_assignment_header(cells):
@@ -357,6 +368,69 @@ def drop_page_furniture(lines: list[str], warnings: list[str] | None = None) -> 
             if warnings is not None:
                 warnings.append(footnote_warning(footnotes))
     return furniture
+
+
+# A task table's header typed on one line with spaces between its columns, as a scan's text
+# recognition or a PDF converter lays a table out: "TT Nội dung Đơn vị chủ trì Đơn vị phối hợp
+# Thời gian"; its rows follow, one a line, each starting with its number.
+_SPACE_HEADER_STARTS = ("stt ", "tt ", "so tt ")
+_SPACE_ROW_RE = re.compile(r"^(\d{1,3})\.?\s+\S")
+_SPACE_HEADER_MAX = 160
+
+
+def space_table_end(lines: list, n: int) -> int | None:
+    """Where the table that *lines[n]* heads ends, when it is a task table's header whose
+    cells are only spaced apart (no tab, no "|") and numbered rows 1, 2, 3… follow, a line
+    each; else None. Such a table cannot be cut into its cells for sure."""
+    line = lines[n]
+    if len(line) > _SPACE_HEADER_MAX or "\t" in line or "|" in line or ":" in line:
+        return None
+    f = " ".join(quick_fold(line).split())
+    if not f.startswith(_SPACE_HEADER_STARTS):
+        return None
+    if not (("chu tri" in f or "phoi hop" in f or "thuc hien" in f)
+            and ("noi dung" in f or "nhiem vu" in f or "hoat dong" in f or "thoi gian" in f)):
+        return None
+    end, expected = n + 1, 1
+    while end < len(lines):
+        nxt = lines[end]
+        m = _SPACE_ROW_RE.match(nxt) if isinstance(nxt, str) else None
+        if m is None or int(m.group(1)) != expected or "\t" in nxt or "|" in nxt:
+            break
+        end, expected = end + 1, expected + 1
+    return end if expected > 1 else None
+
+
+def space_table_warning(header: str) -> str:
+    shown = " ".join(header.split())[:120]
+    return (
+        f"Có một bảng phân công mà các ô chỉ cách nhau bằng dấu cách, mỗi hàng một dòng (thường "
+        f"gặp ở văn bản chuyển từ bản quét hoặc PDF), với dòng tiêu đề «{shown}»: gbapp không "
+        "tách chắc chắn được các ô nên chưa đọc các hàng của bảng thành nhiệm vụ (chưa có cơ "
+        "quan chủ trì, phối hợp, thời gian của từng hàng), mà giữ nguyên văn bản của bảng trong "
+        "mục chứa nó. Hãy kiểm tra mục này; để đọc được bảng, hãy chép bảng từ tệp Word gốc rồi "
+        "dán lại, hoặc nhập tệp .docx có bảng thật. (a task table with its cells only spaced "
+        "apart was not read as tasks; its lines are kept as text)")
+
+
+def kept_space_tables(blocks: list, warnings: list[str] | None) -> list:
+    """*blocks* with each spaced-apart task table (space_table_end) kept as one block of its
+    lines, which nothing joins, and said in *warnings*."""
+    out: list = []
+    n = 0
+    while n < len(blocks):
+        b = blocks[n]
+        if isinstance(b, str) and b[:1] in "TtSs" and not isinstance(b, KeptLines):
+            end = space_table_end(blocks, n)
+            if end is not None:
+                out.append(KeptLines("\n".join(blocks[n:end])))
+                if warnings is not None:
+                    warnings.append(space_table_warning(b))
+                n = end
+                continue
+        out.append(b)
+        n += 1
+    return out
 
 
 _PAGE_NO_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")

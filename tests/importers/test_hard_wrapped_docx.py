@@ -267,3 +267,42 @@ def test_list_piece_that_is_only_a_head_word_joins_the_rest_of_its_name(text, na
 ])
 def test_ends_with_bare_head(text, bare):
     assert ends_with_bare_head(text) is bare
+
+
+SPACED_TABLE = [
+    "3. Thực hiện các chỉ tiêu phân công tại bảng sau:",
+    "TT Nội dung Đơn vị chủ trì Đơn vị phối hợp Thời gian",
+    "1 Rà soát số liệu nữ cán bộ chủ chốt Văn phòng HĐND và UBND xã Ban Tổ chức Đảng ủy Quý II/2025",
+    "2 Tập huấn cho 30 trưởng xóm về lồng ghép giới Công chức Văn hóa - Xã hội Quý III/2025",
+]
+
+
+def _with_spaced_table() -> list[str]:
+    lines = WRAPPED.split("\n")
+    at = lines.index("III. TỔ CHỨC THỰC HIỆN")
+    return lines[:at] + SPACED_TABLE + lines[at:]
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_task_table_with_spaced_cells_is_kept_as_lines_with_a_warning(tmp_path, kind):
+    """A table laid out a row a line, its cells only spaced apart, cannot be cut into cells:
+    its lines stay as they are (not run into one line) and the user is told."""
+    lines = _with_spaced_table()
+    if kind == "txt":
+        plan = parse_plan_text("\n".join(lines))
+    else:
+        plan = parse_plan_docx(_docx(tmp_path, lines).read_bytes())
+    warned = [w for w in plan.warnings if "các ô chỉ cách nhau bằng dấu cách" in w]
+    assert len(warned) == 1 and "«TT Nội dung Đơn vị chủ trì Đơn vị phối hợp Thời gian»" in warned[0]
+    item = plan.items[1].children[-1]
+    assert item.title == "Thực hiện các chỉ tiêu phân công tại bảng sau:"
+    assert item.text.split("\n") == SPACED_TABLE[1:]
+
+
+def test_a_sentence_starting_like_a_header_is_no_spaced_table():
+    lines = WRAPPED.split("\n")
+    at = lines.index("III. TỔ CHỨC THỰC HIỆN")
+    lines[at:at] = ["3. Tổ chức thực hiện nội dung chủ trì trong năm.",
+                    "TT Nội dung chủ trì: Sở Nội vụ; thời gian: cả năm.", "1 lần mỗi quý."]
+    plan = parse_plan_text("\n".join(lines))
+    assert not [w for w in plan.warnings if "dấu cách" in w]
