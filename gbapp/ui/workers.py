@@ -83,7 +83,12 @@ def run_with_progress(parent, label: str, fn: Callable[..., Any], *args: Any, **
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
     dialog.setMinimumDuration(300)
+    # A busy dialog (range 0–0) never shows itself unless a value is set: setValue(0) starts
+    # the timer that shows it after the minimum duration.
+    dialog.setValue(0)
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
     task = Task(fn, *args, **kwargs)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.numbering import is_task_group, legal_reference
 from ...services import editing as edits
@@ -54,6 +55,7 @@ class PlanPage(QWidget):
         self.model = PlanTreeModel(self)
         self.preview = None  # the import preview dialog while it is open
         self._progress: QProgressDialog | None = None
+        self._import_token = 0  # of the newest read: an older one's result is dropped
         self._current_id: int | None = None
         self._came_from: dict[int, int] = {}  # item inserted or brought back -> where the user was
         self._switching = False
@@ -570,11 +572,24 @@ class PlanPage(QWidget):
                 return
             path = chosen
         path = Path(path)
-        self._progress = QProgressDialog(self.tr("Đang đọc «%1»…").replace("%1", path.name),
-                                         self.tr("Hủy"), 0, 0, self)
-        self._progress.setWindowTitle(self.tr("Nhập kế hoạch"))
-        self._progress.setMinimumDuration(400)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._import_token += 1
+        token = self._import_token
+        self._end_progress()  # (none is left open; a read still running is now dropped)
+        progress = QProgressDialog(self.tr("Đang đọc «%1»…").replace("%1", path.name),
+                                   self.tr("Hủy"), 0, 0, self)
+        progress.setWindowTitle(self.tr("Nhập kế hoạch"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.setMinimumDuration(400)  # a short read shows nothing
+        # A busy dialog (range 0–0) never shows itself unless a value is set: setValue(0)
+        # starts the timer that shows it after the minimum duration.
+        progress.setValue(0)
+        # Hủy takes effect at once: the window is usable again, and what the read returns
+        # later is dropped (the read itself cannot be stopped half-way).
+        progress.canceled.connect(lambda: self._cancel_import(token))
+        progress.rejected.connect(lambda: self._cancel_import(token))  # Esc
+        self._progress = progress
         self.import_action.setEnabled(False)
 
         def read(p: Path):
@@ -582,22 +597,46 @@ class PlanPage(QWidget):
 
             return read_plan(p)
 
-        run_task(read, path, on_done=lambda parsed: self._preview(parsed, path),
-                 on_error=self._import_failed)
+        def done(parsed) -> None:
+            if self._import_current(token):
+                self._preview(parsed, path)
 
-    def _end_progress(self) -> bool:
-        """Close the progress dialog; False if the user cancelled the import meanwhile."""
+        def failed(exc: BaseException) -> None:
+            if self._import_current(token):
+                self._import_failed(exc)
+
+        run_task(read, path, on_done=done, on_error=failed)
+
+    def _import_current(self, token: int) -> bool:
+        """Whether a finished read is still wanted: not when the page went with its database
+        (another one was opened, or it was closed), nor when the user cancelled meanwhile."""
+        return isValid(self) and token == self._import_token
+
+    def _cancel_import(self, token: int) -> None:
+        if not self._import_current(token):
+            return
+        self._import_token += 1  # the read's result, when it comes, is dropped
+        self._end_progress()
+        self.status_message.emit(self.tr("Đã hủy nhập kế hoạch."))
+        self.import_finished.emit(None)
+
+    def shutdown(self) -> None:
+        """Before the database closes: a read still running is dropped when it finishes."""
+        self._import_token += 1
+        self._end_progress()
+
+    def _end_progress(self) -> None:
+        """Close the progress dialog and make importing possible again."""
         self.import_action.setEnabled(True)
-        cancelled = self._progress is not None and self._progress.wasCanceled()
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-        return not cancelled
+        progress, self._progress = self._progress, None
+        if progress is not None:
+            progress.canceled.disconnect()  # closing it emits both
+            progress.rejected.disconnect()
+            progress.close()
+            progress.deleteLater()
 
     def _import_failed(self, exc: BaseException) -> None:
-        if not self._end_progress():
-            return
+        self._end_progress()
         from ...importers import PlanImportError
 
         if isinstance(exc, (PlanImportError, OSError)):
@@ -608,9 +647,7 @@ class PlanPage(QWidget):
         raise exc
 
     def _preview(self, parsed, path: Path) -> None:
-        if not self._end_progress():
-            self.import_finished.emit(None)
-            return
+        self._end_progress()
         from ..dialogs.import_preview import ImportPreviewDialog
 
         self.preview = ImportPreviewDialog(parsed, path.name, self)
