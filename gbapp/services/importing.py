@@ -102,6 +102,41 @@ def _assigned_below(roots: list[ParsedItem]) -> set[int]:
     return found
 
 
+def _is_activity(node: ParsedItem, depth: int, in_section: bool, below_activity: bool,
+                 grouping: set[int]) -> bool:
+    """Whether *node* is stored as a tracked activity (items.is_activity)."""
+    # An activity is assigned work, unless a heading whose own items carry the
+    # assignments ("2. Sở Y tế" over "- Chủ trì…": counting it too would report the same
+    # work twice); or a leaf of the tasks section, unless it details an assigned activity
+    # above it ("a) … gồm:" over its "- …" points).
+    is_activity = ((bool(node.agencies) and id(node) not in grouping)
+                   or (in_section and depth > 0 and not node.children and not below_activity))
+    if is_activity and depth == 0 and is_follow_up_section(node.title):
+        # "IV. TỔ CHỨC THỰC HIỆN: Giao Phòng Văn hóa - Xã hội theo dõi, đôn đốc…": who
+        # follows the plan up, not a task to report on (the report printed the bare
+        # heading, and the reminder chased its agency for it)
+        is_activity = False
+    return is_activity
+
+
+def activity_nodes(roots: list[ParsedItem]) -> set[int]:
+    """id() of every parsed item that store_plan saves as a tracked activity (for a preview
+    of the import: pure Python, no database)."""
+    grouping = _assigned_below(roots)
+    found: set[int] = set()
+    stack = [(roots, 0, False, False)]  # (nodes, depth, in activity section, below activity)
+    while stack:
+        nodes, depth, in_section, detail = stack.pop()
+        for node in nodes:
+            section = is_task_section(node.title) if depth == 0 else in_section
+            is_activity = _is_activity(node, depth, section, detail, grouping)
+            if is_activity:
+                found.add(id(node))
+            if node.children:
+                stack.append((node.children, depth + 1, section, detail or is_activity))
+    return found
+
+
 def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int | None,
                  last_year: int | None = None) -> None:
     """Bulk insert: ids, labels, refs and sort paths are computed here, not per row.
@@ -182,17 +217,7 @@ def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, last_yea
             section = is_task_section(node.title) if depth == 0 else in_section
             own_frame = node.time_frame
             frame = own_frame or inherited
-            # An activity is assigned work, unless a heading whose own items carry the
-            # assignments ("2. Sở Y tế" over "- Chủ trì…": counting it too would report the same
-            # work twice); or a leaf of the tasks section, unless it details an assigned activity
-            # above it ("a) … gồm:" over its "- …" points).
-            is_activity = ((bool(node.agencies) and id(node) not in grouping)
-                           or (section and depth > 0 and not node.children and not detail))
-            if is_activity and depth == 0 and is_follow_up_section(node.title):
-                # "IV. TỔ CHỨC THỰC HIỆN: Giao Phòng Văn hóa - Xã hội theo dõi, đôn đốc…": who
-                # follows the plan up, not a task to report on (the report printed the bare
-                # heading, and the reminder chased its agency for it)
-                is_activity = False
+            is_activity = _is_activity(node, depth, section, detail, grouping)
             if is_activity and frame is None:
                 frame = year_frame
             tf = frame or TimeFrame()
