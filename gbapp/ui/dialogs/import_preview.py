@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
     QSplitter,
+    QStyledItemDelegate,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -20,6 +25,10 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.model import ROLE_LABELS, ItemKind, ParsedItem, ParsedPlan
 from ...domain.text import without_gist
+from ...services.importing import activity_nodes
+
+# the tree's columns
+COL_LABEL, COL_TITLE, COL_ACTIVITY, COL_TIME, COL_AGENCIES = range(5)
 
 
 def _label(item: ParsedItem) -> str:
@@ -46,7 +55,10 @@ class ImportPreviewDialog(QDialog):
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(min(1000, screen.width() - 24), min(680, screen.height() - 48))
         meta = parsed.meta
-        count = sum(1 for _ in parsed.walk())
+        walked = list(parsed.walk())
+        count = len(walked)
+        # which items become activities whose progress is followed up (store_plan's own rule)
+        self._activities = activity_nodes(parsed.items)
         summary = QFormLayout()
         rows = [
             (self.tr("Số, ký hiệu"), meta.number or self.tr("(không rõ)")),
@@ -59,6 +71,7 @@ class ImportPreviewDialog(QDialog):
                                                       meta.signer or "") if x)),
             (self.tr("Căn cứ"), self.tr("%1 văn bản").replace("%1", str(len(meta.legal_bases)))),
             (self.tr("Số mục"), str(count)),
+            (self.tr("Hoạt động theo dõi"), str(len(self._activities))),
         ]
         for label, value in rows:
             text = QLabel(value, self)
@@ -70,20 +83,49 @@ class ImportPreviewDialog(QDialog):
                                       self))
 
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Số hiệu"), self.tr("Nội dung"), self.tr("Thời gian"),
-                                   self.tr("Cơ quan")])
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.setColumnWidth(0, 80)
-        self.tree.setColumnWidth(2, 160)
-        self.tree.setColumnWidth(3, 200)
+        self.tree.setHeaderLabels([self.tr("Số hiệu"), self.tr("Nội dung"), self.tr("Theo dõi"),
+                                   self.tr("Thời gian"), self.tr("Cơ quan")])
+        self.tree.headerItem().setToolTip(COL_ACTIVITY, self.tr(
+            "✓: mục sẽ thành hoạt động được theo dõi tiến độ (trang Hoạt động)"))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        # the first column fits the deepest label ("-" four levels down), within reason
+        metrics = self.tree.fontMetrics()
+        deepest: dict[str, int] = {}
+        for depth, item in walked:
+            label = _label(item)
+            deepest[label] = max(depth, deepest.get(label, 0))
+        widest = max((self.tree.indentation() * (depth + 1) + metrics.horizontalAdvance(label)
+                      for label, depth in deepest.items()), default=0)
+        self.tree.setColumnWidth(COL_LABEL, min(max(80, widest + 16), 240))
+        self.tree.setColumnWidth(COL_ACTIVITY, max(60, metrics.horizontalAdvance(
+            self.tr("Theo dõi")) + 16))
+        self.tree.setColumnWidth(COL_TIME, 160)
+        self.tree.setColumnWidth(COL_AGENCIES, 200)
+        self.tree.setItemDelegate(_TipDelegate(self.tool_tip, self.tree))
         self._fill(parsed.items, None)
         self.tree.expandToDepth(1)
 
+        # the selected row in full: its content, body text, time and agencies are cut in the tree
+        self.detail = QPlainTextEdit(self)
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr("Chọn một mục để xem đầy đủ nội dung."))
+        self.detail.setMinimumHeight(48)
+        self.tree.currentItemChanged.connect(self._show_detail)
+
         self.warnings = QListWidget(self)
-        self.warnings.addItems([without_gist(w) for w in parsed.warnings])
+        self.warnings.setWordWrap(True)  # a long warning wraps instead of being cut
+        self.warnings.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.warnings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.warnings.setResizeMode(QListWidget.ResizeMode.Adjust)
+        for warning in parsed.warnings:
+            text = without_gist(warning)
+            entry = QListWidgetItem(text, self.warnings)
+            entry.setToolTip(text)
         self.warnings.setVisible(bool(parsed.warnings))
-        self.warnings.setMaximumHeight(110)
         self.warnings.setStyleSheet("background: #fff3cd;")
         warn_label = QLabel(self.tr("Cảnh báo khi đọc tệp (%1):")
                             .replace("%1", str(len(parsed.warnings))), self)
@@ -96,25 +138,120 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        top = QWidget(self)
-        top.setLayout(summary)
+        # The summary takes the height it needs (no empty band above the tree); the tree and
+        # the selected row's detail share the rest.
+        self.summary = QWidget(self)
+        self.summary.setLayout(summary)
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(top)
         split.addWidget(self.tree)
-        split.setStretchFactor(1, 1)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 1)
+        split.setCollapsible(0, False)
+        split.setSizes([10_000, 90])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         layout.addWidget(warn_label)
         layout.addWidget(self.warnings)
         layout.addWidget(self.buttons)
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _fill(self, nodes: list[ParsedItem], parent: QTreeWidgetItem | None) -> None:
         for node in nodes:
             agencies = "; ".join(f"{a.name} ({ROLE_LABELS[a.role].lower()})" for a in node.agencies)
-            entry = QTreeWidgetItem([_label(node), node.title, _time(node), agencies])
-            entry.setToolTip(1, node.title)
+            activity = id(node) in self._activities
+            entry = QTreeWidgetItem([_label(node), node.title, "✓" if activity else "",
+                                     _time(node), agencies])
+            entry.setData(COL_LABEL, Qt.ItemDataRole.UserRole, node)
             if parent is None:
                 self.tree.addTopLevelItem(entry)
             else:
                 parent.addChild(entry)
             self._fill(node.children, entry)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_warnings()
+
+    def _fit_warnings(self) -> None:
+        """The warnings take the height their wrapped lines need, up to about six lines: one
+        short warning leaves the room to the tree, many scroll."""
+        if not self.warnings.count():
+            return
+        margins = self.layout().contentsMargins()
+        width = (self.width() - margins.left() - margins.right() - 2 * self.warnings.frameWidth()
+                 - self.warnings.verticalScrollBar().sizeHint().width() - 12)
+        metrics = self.warnings.fontMetrics()
+        needed = sum(metrics.boundingRect(0, 0, max(width, 100), 100_000,
+                                          Qt.TextFlag.TextWordWrap, self.warnings.item(i).text())
+                     .height() + 4 for i in range(self.warnings.count()))
+        self.warnings.setFixedHeight(min(needed, 6 * metrics.lineSpacing() + 12)
+                                     + 2 * self.warnings.frameWidth())
+
+    def tool_tip(self, entry: QTreeWidgetItem, column: int) -> str:
+        """The full text of a cell the tree may cut (made when asked: a plan has thousands of
+        rows); the content's tooltip adds the item's body text."""
+        node = entry.data(COL_LABEL, Qt.ItemDataRole.UserRole)
+        if node is None:
+            return ""
+        if column == COL_TITLE:
+            text = node.title + (f"\n\n{node.text}" if node.text else "")
+        elif column == COL_ACTIVITY:
+            text = (self.tr("Sẽ thành hoạt động được theo dõi tiến độ")
+                    if id(node) in self._activities else "")
+        elif column == COL_AGENCIES:
+            text = "\n".join(f"{a.name} ({ROLE_LABELS[a.role].lower()})" for a in node.agencies)
+        else:
+            text = entry.text(column)
+        return _wrap_tip(text) if text else ""
+
+    def _show_detail(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        node = current.data(COL_LABEL, Qt.ItemDataRole.UserRole) if current is not None else None
+        if node is None:
+            self.detail.clear()
+            return
+        lines = [f"{_label(node)} {node.title}"]
+        if node.text:
+            lines += ["", node.text]
+        if node.output:
+            lines += ["", self.tr("Sản phẩm: %1").replace("%1", node.output)]
+        if _time(node):
+            lines.append(self.tr("Thời gian: %1").replace("%1", _time(node)))
+        for agency in node.agencies:
+            lines.append(f"{ROLE_LABELS[agency.role]}: {agency.name}")
+        if id(node) in self._activities:
+            lines.append(self.tr("→ Sẽ thành hoạt động được theo dõi tiến độ."))
+        self.detail.setPlainText("\n".join(lines))
+
+
+class _TipDelegate(QStyledItemDelegate):
+    """Tooltips computed when the mouse rests on a cell; the activity mark centred."""
+
+    def __init__(self, tip, parent: QWidget):
+        super().__init__(parent)
+        self._tip = tip
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        if index.column() == COL_ACTIVITY:
+            option.displayAlignment = Qt.AlignmentFlag.AlignCenter
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            entry = view.itemFromIndex(index)
+            text = self._tip(entry, index.column()) if entry is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, view)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
+def _wrap_tip(text: str) -> str:
+    """A tooltip that wraps a long text instead of running off the screen (rich text wraps)."""
+    from html import escape
+
+    return "<p style='white-space:pre-wrap'>" + escape(text).replace("\n", "<br>") + "</p>"
