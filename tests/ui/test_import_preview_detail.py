@@ -13,7 +13,15 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QToolTip
 
-from gbapp.domain.model import AgencyRef, ItemKind, ParsedItem, ParsedPlan, PlanMeta, Role, TimeFrame
+from gbapp.domain.model import (
+    AgencyRef,
+    ItemKind,
+    ParsedItem,
+    ParsedPlan,
+    PlanMeta,
+    Role,
+    TimeFrame,
+)
 from gbapp.paths import resource
 
 LONG_AGENCY = ("Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội "
@@ -62,7 +70,8 @@ def dialog(qtbot):
 def _entry(dialog, title):
     from PySide6.QtCore import Qt
 
-    [found] = dialog.tree.findItems(title, Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly, 1)
+    flags = Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly
+    [found] = dialog.tree.findItems(title, flags, 1)
     return found
 
 
