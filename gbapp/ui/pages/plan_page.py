@@ -10,10 +10,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEventLoop,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -43,6 +52,7 @@ from ..models.plan_tree import PlanTreeModel
 from ..workers import busy_cursor, run_task
 
 PLAN_FILES = "Kế hoạch (*.txt *.docx);;Tất cả các tệp (*)"
+SAVE_NOTICE_ITEMS = 200  # a plan this large says "Đang lưu kế hoạch…" while it is stored
 
 
 class PlanPage(QWidget):
@@ -662,12 +672,41 @@ class PlanPage(QWidget):
             self.preview.deleteLater()
             self.preview = None
 
+    @contextmanager
+    def _saving_shown(self, parsed) -> Iterator[None]:
+        """The wait cursor, and for a large plan a "Đang lưu kế hoạch…" window painted before
+        the store starts: saving thousands of items takes seconds on the GUI thread (it writes
+        through the open connection and its undo log), and the window must not look hung."""
+        large = sum(1 for _ in parsed.walk()) >= SAVE_NOTICE_ITEMS
+        notice = None
+        with busy_cursor():
+            if large:
+                notice = QProgressDialog(self.tr("Đang lưu kế hoạch…"), "", 0, 0, self)
+                notice.setCancelButton(None)
+                notice.setWindowTitle(self.tr("Nhập kế hoạch"))
+                notice.setWindowModality(Qt.WindowModality.WindowModal)
+                notice.setMinimumDuration(0)
+                notice.setAutoClose(False)
+                notice.setAutoReset(False)
+                notice.show()
+                notice.repaint()
+                # let the window system show it (and the preview's disappearance) first
+                for _ in range(3):
+                    QApplication.processEvents(
+                        QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            try:
+                yield
+            finally:
+                if notice is not None:
+                    notice.close()
+                    notice.deleteLater()
+
     def _save_import(self, parsed, path: Path) -> None:
         from ...services.importing import PlanExistsError, store_plan
 
         name = self.tr("Nhập kế hoạch")
         try:
-            with busy_cursor():
+            with self._saving_shown(parsed):
                 plan_id = self.ctx.perform(name, lambda db: store_plan(db, parsed,
                                                                        source_file=path.name))
         except PlanExistsError as exc:
@@ -676,11 +715,12 @@ class PlanPage(QWidget):
             if not messages.ask(self, self.tr("Kế hoạch đã có"), question):
                 self.import_finished.emit(None)
                 return
-            with busy_cursor():
+            with self._saving_shown(parsed):
                 plan_id = self.ctx.perform(name, lambda db: store_plan(
                     db, parsed, replace=True, source_file=path.name))
-        self.ctx.set_plan(plan_id)
-        self.load_plan()
+        with busy_cursor():
+            self.ctx.set_plan(plan_id)
+            self.load_plan()
         self.status_message.emit(self.tr("Đã nhập kế hoạch %1.")
                                  .replace("%1", parsed.meta.number or path.name))
         self.import_finished.emit(plan_id)
