@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSplitter,
     QStyledItemDelegate,
+    QTextBrowser,
     QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
@@ -110,8 +110,7 @@ class ImportPreviewDialog(QDialog):
         self.tree.expandToDepth(1)
 
         # the selected row in full: its content, body text, time and agencies are cut in the tree
-        self.detail = QPlainTextEdit(self)
-        self.detail.setReadOnly(True)
+        self.detail = QTextBrowser(self)  # read-only: selectable, never edited
         self.detail.setPlaceholderText(self.tr("Chọn một mục để xem đầy đủ nội dung."))
         self.detail.setMinimumHeight(48)
         self.tree.currentItemChanged.connect(self._show_detail)
