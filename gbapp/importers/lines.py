@@ -247,14 +247,7 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Bloc
             for n, line in enumerate(raw_lines)], short)
     else:
         furniture = _page_furniture(raw_lines, short)
-    if furniture:  # a PDF's pages: their footnotes are no part of the items
-        footnotes = find_footnotes(raw_lines, furniture)
-        if footnotes.notes:
-            furniture = furniture | footnotes.lines
-            for n, line in footnotes.fixed.items():
-                raw_lines[n] = line
-            if warnings is not None:
-                warnings.append(footnote_warning(footnotes))
+    furniture = _with_footnotes(raw_lines, furniture, warnings)
     skip_to = 0
     for n, raw in enumerate(raw_lines):
         if n < skip_to:
@@ -358,7 +351,13 @@ def drop_page_furniture(lines: list[str], warnings: list[str] | None = None) -> 
     """Indices of *lines* (a document's paragraphs, "" where there is none) that are a PDF's
     page furniture or footnotes, as ``text_blocks`` drops them; a line that loses a footnote
     mark is changed in place."""
-    furniture = _page_furniture(lines)
+    return _with_footnotes(lines, _page_furniture(lines), warnings)
+
+
+def _with_footnotes(lines: list[str], furniture: set[int],
+                    warnings: list[str] | None) -> set[int]:
+    """*furniture* (a PDF's page numbers and running heads) with the pages' footnotes, which
+    are no part of the items either; a line that loses a footnote mark is changed in place."""
     if furniture:
         footnotes = find_footnotes(lines, furniture)
         if footnotes.notes:
