@@ -89,6 +89,22 @@ def inside(db: Database, period_id: int, agency_id: int) -> dict[int, tuple[str,
     return out
 
 
+def latest_before(db: Database, item_id: int, agency_id: int,
+                  period_id: int) -> ProgressReport | None:
+    """The agency's latest report on the item for a period that ends no later than
+    *period_id* (not that period's own): where a new report of *period_id* starts from. The
+    lead's latest report is the activity's status, so a year's report typed with its figures
+    only must not say "Chưa triển khai" of work reported done in the first half."""
+    row = db.execute(
+        f"SELECT r.id, {', '.join('r.' + f for f in _FIELDS)} FROM progress_reports r "
+        "JOIN periods q ON q.id = r.period_id JOIN periods cur ON cur.id = :period "
+        "WHERE r.item_id = :item AND r.agency_id = :agency AND r.period_id != :period "
+        "AND (q.end_on IS NULL OR cur.end_on IS NULL OR q.end_on <= cur.end_on) "
+        "ORDER BY q.end_on IS NULL, q.end_on DESC, q.start_on, q.id DESC LIMIT 1",
+        {"item": item_id, "agency": agency_id, "period": period_id}).fetchone()
+    return _from_row(row) if row else None
+
+
 def for_item(db: Database, item_id: int, period_id: int | None = None) -> list[ProgressReport]:
     sql = f"SELECT id, {', '.join(_FIELDS)} FROM progress_reports WHERE item_id = ?"
     params: list = [item_id]

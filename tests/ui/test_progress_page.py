@@ -501,3 +501,36 @@ def test_a_figure_pasted_from_a_table_cell_loses_its_tab(qtbot, page, ctx):
     page.form.participants.setFocus()
     qtbot.keyClick(page.form.participants, Qt.Key.Key_V, CTRL)
     assert page.form.participants.text() == "1.200"
+
+
+def test_a_new_report_starts_from_what_the_agency_last_said(qtbot, page, ctx):
+    """The lead's latest report is the activity's status: a year's report typed with its figures
+    only started at "Chưa triển khai" and undid work reported done in the half year (found in
+    review). A new report now starts from the agency's last status, percent and date."""
+    year = period_id(ctx, "Năm 2025")
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    done = next(r for r in progress.for_period(ctx.db, half)
+                if r.status in (Status.DONE_ON_TIME, Status.DONE_LATE)
+                and progress.get(ctx.db, r.item_id, r.agency_id, year) is None
+                and ctx.db.execute("SELECT lead_agency_id FROM items WHERE id = ?",
+                                   [r.item_id]).fetchone()[0] == r.agency_id)
+    before = ctx.db.execute("SELECT progress_status, completed_on FROM items WHERE id = ?",
+                            [done.item_id]).fetchone()
+    assert before[0] in ("hoan_thanh_dung_han", "hoan_thanh_qua_han")
+    page.period.setCurrentIndex(page.period.findText("Năm 2025"))
+    page.agency.set_current_id(done.agency_id)
+    page._select_row(done.item_id)
+    page._item_id = done.item_id
+    page._load_form()
+    form = page.form
+    assert Status(form.status.currentData()) == Status.DONE_ON_TIME
+    assert form.completed_on.text() == done.completed_on.strftime("%d/%m/%Y")
+    form.participants.setFocus()
+    type_text(form.participants, "40")  # the year's figure, nothing else
+    qtbot.keyClick(form.participants, Qt.Key.Key_S, CTRL)
+    saved = progress.get(ctx.db, done.item_id, done.agency_id, year)
+    assert saved is not None and saved.participants == 40
+    assert saved.status == done.status and saved.completed_on == done.completed_on
+    after = ctx.db.execute("SELECT progress_status, completed_on FROM items WHERE id = ?",
+                           [done.item_id]).fetchone()
+    assert after == before

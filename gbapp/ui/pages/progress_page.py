@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import sqlite3
@@ -321,8 +322,16 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             self.form.load(None, ProgressReport())
             return
         self.heading.setText(f"{line.ref}. {line.title} — {tr(ROLE_LABELS[line.role])}")
-        self.form.load(line.report, ProgressReport(item_id=line.id, agency_id=self._agency_id,
-                                                   period_id=self._period_id))
+        base = ProgressReport(item_id=line.id, agency_id=self._agency_id, period_id=self._period_id)
+        if line.report is None:
+            # a new report starts from what the agency last said (its status, percent and
+            # completion date): typing only this period's figures must not undo work done
+            earlier = progress.latest_before(self.ctx.db, line.id, self._agency_id,
+                                             self._period_id)
+            if earlier is not None:
+                base = dataclasses.replace(base, status=earlier.status, percent=earlier.percent,
+                                           completed_on=earlier.completed_on)
+        self.form.load(line.report, base)
 
     def _current_line(self) -> ActivityLine | None:
         row = self.model.row_of_id(self._item_id)
