@@ -118,7 +118,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not backups:
             print(f"Chưa có bản sao lưu nào của «{path.name}».")
         for n, info in enumerate(backups, start=1):
-            print(f"{n:>3}. {info.describe()}  [{info.path.name}]")
+            print(f"{n:>3}. {info.describe(from_path=path)}  [{info.path.name}]")
         return 0
     chosen = Path(args.backup)
     if args.backup.isdigit() and not chosen.exists():

@@ -256,3 +256,22 @@ def test_export_refuses_a_file_name_windows_refuses(tmp_path, demo_db_file):
     assert out.returncode != 0
     assert "Windows không cho dùng" in out.stderr and "«:»" in out.stderr
     assert not list(tmp_path.glob("*.docx"))
+
+
+def test_restore_listing_names_the_file_a_backup_was_made_from(tmp_path):
+    """A database on a stick that came back under another drive letter (moved here): its
+    backups made at the old place are listed, each saying which file it was made from, as the
+    restore dialog says it."""
+    import shutil
+
+    env = {**__import__("os").environ, "GBAPP_DATA_DIR": str(tmp_path / "data")}
+    old = tmp_path / "E" / "w.db"
+    old.parent.mkdir()
+    assert gbapp("demo", "--db", str(old), env=env).returncode == 0
+    assert gbapp("backup", "--db", str(old), env=env).returncode == 0
+    new = tmp_path / "F" / "w.db"
+    new.parent.mkdir()
+    shutil.move(old, new)
+    listing = gbapp("restore", "--db", str(new), env=env)
+    assert listing.returncode == 0, listing.stderr
+    assert f"sao lưu từ tệp «{old}»" in listing.stdout
