@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from test_indicators_page import cell, header  # reading the page's table, as its own tests do
 
 from gbapp.domain.entities import Indicator, IndicatorValue
 from gbapp.domain.status import Assessment
@@ -28,16 +29,6 @@ def page(qtbot, ctx):
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def header(page) -> list[str]:
-    return [page.model.headerData(c, Qt.Orientation.Horizontal)
-            for c in range(page.model.columnCount())]
-
-
-def cell(page, code: str, title: str) -> str:
-    row = next(n for n, line in enumerate(page.model.rows()) if line.indicator.code == code)
-    return page.model.data(page.model.index(row, header(page).index(title)))
 
 
 def choose(page, code: str) -> None:
