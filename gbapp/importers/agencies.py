@@ -101,11 +101,10 @@ _DUTY_VERBS = (r"(?:tuyên\s+truyền|tổ\s+chức|triển\s+khai|tham\s+mưu|v
                r"kiểm\s+tra|theo\s+dõi|thực\s+hiện|tham\s+gia|hỗ\s+trợ|giám\s+sát|cung\s+cấp|"
                r"xây\s+dựng)(?![\w])")
 _COORD_VERB_RE = re.compile(r"phối\s+hợp\s+" + _DUTY_VERBS)
+# (it ends with _COORD_VERB_RE's text: a text with no match of that has none of this)
 _REQUEST_COORD_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?:đề\s+nghị|giao(?:\s+cho)?|yêu\s+cầu)\s+(?P<names>[^.;:()\n]{3,200}?)\s+"
-    r"phối\s+hợp\s+(?:tuyên\s+truyền|tổ\s+chức|triển\s+khai|tham\s+mưu|vận\s+động|hướng\s+dẫn|"
-    r"kiểm\s+tra|theo\s+dõi|thực\s+hiện|tham\s+gia|hỗ\s+trợ|giám\s+sát|cung\s+cấp|xây\s+dựng)"
-    r"(?![\w])")
+    + _COORD_VERB_RE.pattern)
 _CLAUSE_BREAK = re.compile(r"[.;:()\[\]\n]")
 _MAX_NAME = 120
 _LIST_SEP_RE = re.compile(r",|\bvà\b|/|;")
@@ -214,13 +213,15 @@ def extract_agencies(text: str, subject: tuple[str, ...] = ()) -> list[AgencyRef
         for name in _names_before(clause):
             found.append((m.start(), name, Role.COORDINATING))
 
-    if has_coord and ("nghị" in low or "giao" in low or "cầu" in low):
+    # "phối hợp <duty verb>": a request ends with it, and so does a clause of names only
+    coord_verbs = list(_COORD_VERB_RE.finditer(low)) if has_coord else ()
+    if coord_verbs and ("nghị" in low or "giao" in low or "cầu" in low):
         for m in _REQUEST_COORD_RE.finditer(low):
             names = _only_names(text[m.start("names"):m.end("names")])
             found.extend((m.start("names"), n, Role.COORDINATING) for n in names)
-    if has_coord:
+    if coord_verbs:
         # "Sở Y tế chủ trì; Sở GD&ĐT, Hội LHPN tỉnh phối hợp triển khai": a clause of names only
-        for m in _COORD_VERB_RE.finditer(low):
+        for m in coord_verbs:
             if not word_start(m.start()):
                 continue
             clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 200):m.start()])[-1]
