@@ -114,9 +114,13 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
                 applied = len(migrations.applied(db.utils))
                 if applied:  # a database of an older gbapp: kept as it was before upgrading
                     _keep_before_upgrade(db, path, applied)
-                migrations.apply(db.utils)
-                db.execute(f"PRAGMA user_version = {len(KNOWN)}")
-                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                # One transaction for the whole upgrade (each migration a savepoint in it): a
+                # file is never left between two versions, and a new one is written to disk
+                # once, not after each of its migrations.
+                with db.atomic():
+                    migrations.apply(db.utils)
+                    db.execute(f"PRAGMA user_version = {len(KNOWN)}")
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DamagedDatabaseError(

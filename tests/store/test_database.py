@@ -59,6 +59,39 @@ def test_migration_is_atomic_with_its_record(tmp_path):
     db.close()
 
 
+def test_a_failed_upgrade_leaves_the_file_at_its_version(tmp_path, monkeypatch):
+    """The upgrade is one unit: a migration failing after others ran leaves the file as the
+    older gbapp wrote it (schema, records and version), and a later open upgrades it whole."""
+    from sqlite_utils import Database
+
+    from gbapp.store.database import configure
+    from gbapp.store.migrations import migrations
+
+    path = tmp_path / "old.db"
+    raw = Database(path)
+    configure(raw.conn)
+    migrations.apply(raw, stop_before="m002_item_search_index")
+    raw.execute("PRAGMA user_version = 1")
+    raw.close()
+    last = migrations._migrations[-1]
+
+    def broken(db):
+        raise sqlite3.OperationalError("simulated failure in the last migration")
+
+    monkeypatch.setattr(last, "fn", broken)
+    with pytest.raises(Exception, match="simulated failure"):
+        open_database(path)
+    raw = sqlite3.connect(path)
+    assert [r[0] for r in raw.execute("SELECT name FROM _sqlite_migrations")] == [KNOWN[0]]
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert not raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'items_fts'").fetchall()
+    raw.close()
+    monkeypatch.undo()
+    db = open_database(path)
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == len(KNOWN)
+    db.close()
+
+
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "future.db"
     db = open_database(path)
