@@ -52,8 +52,9 @@ def ask_save(parent: QWidget | None, title: str, text: str) -> str:
 
 
 def ask_drop(parent: QWidget | None, what: str) -> bool:
-    """Esc in a form with unsaved typing: drop it? Enter drops it (Esc's purpose), a second
-    Esc keeps it: a stray key press never loses what was typed."""
+    """Esc in a form, or Hủy, Esc or the close button of a dialog (Cài đặt, a new period),
+    with unsaved typing: drop it? Enter drops it (the purpose of the key or button), a second
+    Esc keeps it: a stray key press or click never loses what was typed."""
     return choose(parent, QMessageBox.Icon.Question, _tr("Bỏ thay đổi"),
                   _tr("Bỏ những gì vừa sửa ở %1 (chưa lưu)?").replace("%1", what), [
                       ("drop", _tr("Bỏ thay đổi"), QMessageBox.ButtonRole.DestructiveRole),

@@ -19,7 +19,7 @@ from ...domain.text import clean_line
 from ...store.settings import FOLLOW_WRITER, OrgSettings
 from ..forms.field import FieldBox, show_errors
 from ..widgets.line_edit import LineEdit
-from ..widgets.shortcuts import escape_asks
+from . import messages
 
 FIELDS = (
     ("organisation", "Cơ quan ban hành văn bản"),
@@ -80,7 +80,6 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        escape_asks(self, self.is_dirty, what=self.tr("cài đặt"))
         self.edits["organisation"].editingFinished.connect(self._follow_organisation)
 
     def load(self, org: OrgSettings) -> None:
@@ -120,7 +119,8 @@ class SettingsDialog(QDialog):
                 if edit.text() != self._filled.get(name)}
 
     def is_dirty(self) -> bool:
-        """Whether anything was typed since load() (Esc asks before dropping it)."""
+        """Whether anything was typed since load() (Hủy, Esc and closing ask before dropping
+        it)."""
         return self._texts() != self._snapshot
 
     def _texts(self) -> tuple:
@@ -138,6 +138,14 @@ class SettingsDialog(QDialog):
             self.adjustSize()  # room for the messages
         else:
             super().accept()
+
+    def reject(self) -> None:
+        """Hủy, Esc and the window's close button (all come here): with something typed, the
+        dialog closes only once the user agrees to drop it (Enter drops it, as Esc in the forms
+        does; a second Esc keeps it, and the dialog open). Nothing typed: it just closes."""
+        if self.is_dirty() and not messages.ask_drop(self, self.tr("cài đặt")):
+            return
+        super().reject()
 
     def value(self) -> OrgSettings:
         return replace(self._org, backup_keep=str(self.backup_keep.value()),

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from ....domain.entities import Period
 from ....domain.text import clean_line
 from ....domain.validation import InvalidInput, check_date_range, field_date
+from ...dialogs import messages
 from ...widgets.date_edit import DateEdit
 from ...widgets.line_edit import LineEdit
-from ...widgets.shortcuts import escape_asks
 from .forms import ErrorDisplay
 from .labels import PERIOD_KINDS, label_of
 
@@ -49,7 +49,6 @@ class PeriodDialog(QDialog):
         form.addRow(self.tr("Đến ngày"), self.errors.add("end_on", self.end_on))
         form.addRow(self.tr("Hạn nộp báo cáo"), self.errors.add("due_on", self.due_on))
         form.addRow(self.buttons)
-        escape_asks(self, self.is_dirty, what=self.tr("kỳ báo cáo mới"))
 
     def load(self, period: Period) -> None:
         self._period = period
@@ -63,7 +62,8 @@ class PeriodDialog(QDialog):
         self._snapshot = self._texts()
 
     def is_dirty(self) -> bool:
-        """Whether anything was typed since load() (Esc asks before dropping it)."""
+        """Whether anything was typed since load() (Hủy, Esc and closing ask before dropping
+        it)."""
         return self._texts() != self._snapshot
 
     def _texts(self) -> tuple:
@@ -79,7 +79,8 @@ class PeriodDialog(QDialog):
         end = field_date(self.end_on.text(), errors, "end_on")
         due = field_date(self.due_on.text(), errors, "due_on")
         check_date_range(start, end, errors, "end_on")
-        # a report may be due before the period ends ("6 tháng: trước ngày 15/6"), not before it starts
+        # a report may be due before the period ends ("6 tháng: trước ngày 15/6"), not before
+        # it starts
         check_date_range(start, due, errors, "due_on",
                          self.tr("Hạn nộp báo cáo không được trước ngày bắt đầu kỳ."))
         self.errors.show(errors)
@@ -94,3 +95,11 @@ class PeriodDialog(QDialog):
         except InvalidInput:
             return
         super().accept()
+
+    def reject(self) -> None:
+        """Hủy, Esc and the window's close button (all come here): with something typed, the
+        dialog closes only once the user agrees to drop it (Enter drops it, as Esc in the forms
+        does; a second Esc keeps it, and the dialog open). Nothing typed: it just closes."""
+        if self.is_dirty() and not messages.ask_drop(self, self.tr("kỳ báo cáo mới")):
+            return
+        super().reject()
