@@ -116,6 +116,14 @@ def with_suffix_for(kind: str, path: Path) -> Path:
     return path.with_name(path.name + wanted)  # 'bao cao v1.2' keeps its '.2'
 
 
+def _following(shown: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]
+               ) -> tuple[str, ...]:
+    """The fields *shown* after the settings they came from went from *old* to *new*: each
+    one still showing the old setting follows it; one the user typed over keeps its text."""
+    return tuple(now if text == was else text
+                 for text, was, now in zip(shown, old, new, strict=True))
+
+
 def ask_overwrite(parent: QWidget | None, path: Path, other: Path) -> str:
     """The file is there already: "overwrite", "rename" (save as *other*) or "cancel"."""
     return messages.ask_overwrite(parent, path.name, other.name)
@@ -136,6 +144,9 @@ class ExportDialog(QDialog):
         self.task: ExportTask | None = None
         self.task_options: ExportOptions | None = None
         self._plan_filled = False
+        # what the number, date and signer fields held (as typed) while the plan's own are
+        # shown: switching back from «Kế hoạch» brings them back
+        self._before_plan: tuple[str, ...] = ()
         self.result_paths: list[Path] = []
         self._confirmed: Path | None = None  # overwriting it was agreed in the "Chọn…" dialog
         self.plan = plans.get(ctx.db, ctx.plan_id) if ctx.plan_id else None
@@ -150,10 +161,23 @@ class ExportDialog(QDialog):
         return documents.organisation_settings(self.ctx.db, self.plan)[0]
 
     def _settings_changed(self) -> None:
-        """After Cài đặt was opened from here: the signer fields show the new settings."""
+        """After Cài đặt was opened from here: the signer fields show the new settings, except
+        those the user typed for this export, which keep what was typed."""
+        old = self._signer_of(self.org)
         self.org = self._organisation()
-        if not self._plan_filled:
-            self._set_signer(self.org.signer, self.org.signer_authority, self.org.signer_title)
+        new = self._signer_of(self.org)
+        if self._plan_filled:  # the plan's signer shown: the fields put back later follow
+            number, date, *signer = self._before_plan
+            self._before_plan = (number, date, *_following(tuple(signer), old, new))
+        else:
+            self._set_signer(*_following(self._signer_texts(), old, new))
+
+    @staticmethod
+    def _signer_of(org: settings.OrgSettings) -> tuple[str, str, str]:
+        return org.signer or "", org.signer_authority or "", org.signer_title or ""
+
+    def _signer_texts(self) -> tuple[str, str, str]:
+        return self.signer_edit.text(), self.authority_edit.text(), self.title_edit.text()
 
     # ---- layout ---------------------------------------------------------------------------
 
@@ -299,14 +323,18 @@ class ExportDialog(QDialog):
         self._update_number_field()
         self.date_edit.setEnabled(signed)
         if kind == "plan" and self.plan is not None:  # the plan's own number, date and signer
+            if not self._plan_filled:  # what was typed for the other documents, put back later
+                self._before_plan = (self.number_edit.text(), self.date_edit.text(),
+                                     *self._signer_texts())
             self.number_edit.setText((self.plan.number or "").split("/")[0])
             self.date_edit.set_date(self.plan.issued_on)
             self._set_signer(self.plan.signer, self.plan.signer_authority, self.plan.signer_title)
             self._plan_filled = True
-        elif self._plan_filled:
-            self.number_edit.clear()
-            self.date_edit.set_date(dt.date.today())
-            self._set_signer(self.org.signer, self.org.signer_authority, self.org.signer_title)
+        elif self._plan_filled:  # back from the plan: the fields as they were before it
+            number, date, *signer = self._before_plan
+            self.number_edit.setText(number)
+            self.date_edit.setText(date)
+            self._set_signer(*signer)
             self._plan_filled = False
         if is_reminder:
             self._fill_agencies()

@@ -1,8 +1,9 @@
 """Hủy, Esc and the close button of Cài đặt and «Thêm kỳ báo cáo» never drop what was typed
-without asking."""
+without asking; the export dialog keeps the number and signer typed for the export."""
 
 from __future__ import annotations
 
+import docx
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
@@ -197,3 +198,76 @@ def test_the_real_question_keeps_on_esc_and_drops_on_enter(qtbot, window, monkey
     assert len(seen) == 2
     assert not dialog.isVisible()
     assert _periods_named(window, TYPED_PERIOD) == []
+
+
+# The export dialog: its number, date and signer fields are for this export only (never saved);
+# what the user typed in them must survive what the dialog itself does meanwhile.
+
+def _export_dialog(qtbot, window):
+    from gbapp.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.ctx, window)
+    dialog.settings_requested.connect(window.edit_settings)  # as MainWindow.export does
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _docx_text(path) -> str:
+    document = docx.Document(str(path))
+    cells = [p.text for t in document.tables for r in t.rows for c in r.cells
+             for p in c.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_export_fields_typed_survive_a_look_at_the_plan_kind(qtbot, window):
+    dialog = _export_dialog(qtbot, window)
+    assert dialog.kind() == "report"
+    dialog.number_edit.insert("45")
+    dialog.date_edit.setText("20/06/2025")
+    _type(qtbot, dialog.signer_edit, "Lê Thị Hồng")
+    title = dialog.title_edit.text()  # not typed
+    dialog.set_kind("plan")  # the plan's own number, date and signer shown
+    assert dialog.signer_edit.text() != "Lê Thị Hồng"
+    dialog.set_kind("report")
+    assert (dialog.number_edit.text(), dialog.date_edit.text(), dialog.signer_edit.text(),
+            dialog.title_edit.text()) == ("45", "20/06/2025", "Lê Thị Hồng", title)
+    dialog.set_kind("xlsx")  # a workbook has no number: the field stays as it was
+    dialog.set_kind("plan")
+    dialog.set_kind("reminder")
+    assert dialog.options().signer == "Lê Thị Hồng"
+    dialog.close()
+
+
+def test_export_signer_typed_survives_opening_cai_dat_from_the_export(qtbot, window, answers,
+                                                                      monkeypatch, tmp_path):
+    """A refusal that names a missing setting offers Cài đặt; after it is saved, the signer
+    fields the user had not typed follow the new settings, the one typed keeps its text, and
+    the document exported says so."""
+    from gbapp.services.documents import DocumentDataError
+    from gbapp.ui.dialogs.settings_dialog import SettingsDialog
+
+    def fill(settings_dialog):
+        settings_dialog.edits["signer"].setText("Phạm Văn Dũng")
+        settings_dialog.edits["signer_title"].setText("PHÓ GIÁM ĐỐC PHỤ TRÁCH")
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", fill)
+    dialog = _export_dialog(qtbot, window)
+    _type(qtbot, dialog.signer_edit, "Lê Thị Hồng")
+    answers.replies.append(True)  # «Mở Cài đặt ngay bây giờ?»
+    with qtbot.waitSignal(dialog.settings_requested, timeout=5_000):
+        dialog._on_failed(DocumentDataError(
+            "Cài đặt chưa có địa danh: vào Tệp → Cài đặt để nhập, rồi xuất lại. (no place)"))
+    assert org_settings.load(window.ctx.db).signer == "Phạm Văn Dũng"  # Cài đặt was saved
+    assert dialog.signer_edit.text() == "Lê Thị Hồng"  # typed here: kept
+    assert dialog.title_edit.text() == "PHÓ GIÁM ĐỐC PHỤ TRÁCH"  # not typed: follows
+
+    out = tmp_path / "bao-cao.docx"
+    dialog.out_edit.setText(str(out))
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as blocker:
+        dialog.export_button.click()
+    text = _docx_text(blocker.args[0][0])
+    assert "Lê Thị Hồng" in text and "Phạm Văn Dũng" not in text
+    assert "PHÓ GIÁM ĐỐC PHỤ TRÁCH" in text
+    dialog.close()
