@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
-    QDialog,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -44,33 +43,6 @@ def revert_shortcut(area: QWidget, is_dirty: Callable[[], bool], revert: Callabl
     if button is not None:
         button.setToolTip(f"{button.toolTip() or button.text()} (Esc)")
     return shortcut
-
-
-class _EscapeAsks(QObject):
-    """Sees the Esc a dialog gets (the fields pass it on) before the dialog closes on it."""
-
-    def __init__(self, dialog: QDialog, is_dirty: Callable[[], bool], what: str):
-        super().__init__(dialog)
-        self._is_dirty, self._what = is_dirty, what
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.parent() and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.matches(QKeySequence.StandardKey.Cancel) and self._is_dirty()):
-            from ..dialogs import messages
-
-            if not messages.ask_drop(watched, self._what):
-                return True  # kept: the dialog stays open with what was typed
-        return False
-
-
-def escape_asks(dialog: QDialog, is_dirty: Callable[[], bool], *, what: str) -> QObject:
-    """Esc in *dialog* closes it without asking only when nothing was typed; otherwise it asks
-    first, as Esc in the forms does (Enter drops what was typed, a second Esc keeps it and the
-    dialog open). The Cancel button stays a deliberate, unasked way out."""
-    watcher = _EscapeAsks(dialog, is_dirty, what)
-    dialog.installEventFilter(watcher)
-    return watcher
 
 
 _REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))  # the window's Redo keys
