@@ -145,11 +145,12 @@ def _insert_tree(db: Database, plan_id: int, roots: list[ParsedItem], year: int 
     no database access, so that the store can make the next chunk while SQLite indexes the last.
     """
     count, agency_of = _agency_ids(db, roots)
-    assignment_rows: list[tuple] = []
+    assignment_chunks: list[list[tuple]] = []
     chunks = _item_rows(plan_id, roots, year, last_year, items.next_id(db), agency_of,
-                        assignment_rows)
-    items.bulk_insert(db, chunks, count)
-    assignments.bulk_insert(db, assignment_rows)
+                        assignment_chunks)
+    # each chunk's assignments are stored while the helper thread makes the next chunk
+    with assignments.bulk(db, count) as add:
+        items.bulk_insert(db, chunks, count, after_each=lambda k: add(assignment_chunks[k]))
 
 
 def _agency_ids(db: Database, roots: list[ParsedItem]) -> tuple[int, dict[str, int]]:
@@ -179,12 +180,14 @@ ROWS_PER_CHUNK = 1000
 
 def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, last_year: int | None,
                first_id: int, agency_of: dict[str, int],
-               assignment_rows: list[tuple]) -> Iterator[list[tuple]]:
+               assignment_chunks: list[list[tuple]]) -> Iterator[list[tuple]]:
     """The tree's rows (items.INSERT_COLUMNS), parents first, with ascending ids from
-    *first_id*, in chunks; the assignments go to *assignment_rows* on the way. Pure Python: it
-    runs in a helper thread while SQLite works (see items.bulk_insert)."""
+    *first_id*, in chunks; the assignments of a chunk's items are added to
+    *assignment_chunks* before the chunk is given. Pure Python: it runs in a helper thread
+    while SQLite works (see items.bulk_insert)."""
     next_id = first_id
     chunk: list[tuple] = []
+    assignment_rows: list[tuple] = []
     # an activity with no time of its own is due by the end of the plan's year (of a
     # programme's last year)
     year_frame = (TimeFrame("", dt.date(year, 1, 1), dt.date(last_year or year, 12, 31))
@@ -241,7 +244,9 @@ def _item_rows(plan_id: int, roots: list[ParsedItem], year: int | None, last_yea
                 stack.append((node.children, item_id, ref, path, depth + 1, section, frame,
                               detail or is_activity))
             if len(chunk) >= ROWS_PER_CHUNK:
+                assignment_chunks.append(assignment_rows)
                 yield chunk
-                chunk = []
+                chunk, assignment_rows = [], []
     if chunk:
+        assignment_chunks.append(assignment_rows)
         yield chunk

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..domain.entities import Assignment
 from ..domain.model import Role
@@ -89,18 +91,31 @@ def for_plan(db: Database, plan_id: int) -> dict[int, list[Assignment]]:
 
 def bulk_insert(db: Database, rows: list[tuple[int, int, str]]) -> None:
     """(item id, agency id, role) rows of an import; an agency named twice for an item counts once."""
+    with bulk(db, len(rows)) as add:
+        add(rows)
+
+
+@contextmanager
+def bulk(db: Database, expected: int) -> Iterator[Callable[[list[tuple[int, int, str]]], None]]:
+    """A function that stores (item id, agency id, role) rows, called with rows in as many
+    batches as the caller likes (an import stores each chunk's as its items are stored), about
+    *expected* rows in all; an agency named twice for an item counts once."""
     # When the new rows outnumber the stored ones, the agency index is rebuilt afterwards by
     # one sort (inside the caller's transaction) instead of updated row by row.
     set_aside = []
-    if len(rows) > db.execute("SELECT COUNT(*) FROM assignments").fetchone()[0]:
+    if expected > db.execute("SELECT COUNT(*) FROM assignments").fetchone()[0]:
         set_aside = db.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
             "AND tbl_name = 'assignments' AND sql IS NOT NULL").fetchall()
     for name, _sql in set_aside:
         db.execute(f"DROP INDEX {name}")
-    try:
+
+    def add(rows: list[tuple[int, int, str]]) -> None:
         db.conn.executemany(
             "INSERT OR IGNORE INTO assignments (item_id, agency_id, role) VALUES (?, ?, ?)", rows)
+
+    try:
+        yield add
     finally:
         if db.conn.in_transaction:  # else a failure rolled back, restoring the index already
             for _name, sql in set_aside:

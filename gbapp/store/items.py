@@ -7,7 +7,7 @@ affected siblings and, by prefix, their descendants.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
@@ -329,10 +329,13 @@ def next_id(db: Database) -> int:
     return (db.execute("SELECT MAX(id) FROM items").fetchone()[0] or 0) + 1
 
 
-def bulk_insert(db: Database, chunks: Iterable[list[tuple]], count: int) -> None:
+def bulk_insert(db: Database, chunks: Iterable[list[tuple]], count: int,
+                after_each: Callable[[int], None] | None = None) -> None:
     """Insert many items at once (an import): *count* rows in *chunks*; rows follow
     INSERT_COLUMNS, parents first, with ids from next_id() on, ascending from chunk to chunk
-    (every id from the first one up is a new row).
+    (every id from the first one up is a new row). *after_each(k)*, if given, runs once chunk
+    k is stored, while the next one is being made: rows that refer to chunk k's items
+    (their assignments) are stored there.
 
     Inside the caller's transaction (all or nothing), two things are set aside for the duration:
     the per-row full-text trigger (the index is fed by one INSERT … SELECT per chunk instead),
@@ -363,6 +366,7 @@ def bulk_insert(db: Database, chunks: Iterable[list[tuple]], count: int) -> None
         for kind, name, _sql in set_aside:
             db.execute(f"DROP {kind.upper()} {name}")
         chunk = next(source, None)
+        stored = 0
         while chunk is not None:
             low = high = None
             if chunk:
@@ -377,6 +381,9 @@ def bulk_insert(db: Database, chunks: Iterable[list[tuple]], count: int) -> None
             if feed_fts and low is not None:
                 db.conn.execute("INSERT INTO items_fts (rowid, search) SELECT id, search "
                                 "FROM items WHERE id BETWEEN ? AND ?", [low, high])
+            if after_each is not None:
+                after_each(stored)
+            stored += 1
             chunk = following.result()
         for _kind, _name, sql in set_aside:
             db.execute(sql)

@@ -293,6 +293,34 @@ def test_rows_made_in_a_helper_thread_chunk_by_chunk_store_the_same_plan(tmp_pat
         db.close()
 
 
+def test_assignments_stored_chunk_by_chunk_are_those_of_the_whole_plan(tmp_path, monkeypatch):
+    """Each chunk's assignments are stored as soon as its items are (while the next chunk is
+    made): with chunks of 3 items, a plan assigning every point to a lead and a coordinating
+    agency stores the same assignments, leads and agencies as in one chunk."""
+    import sys
+    from pathlib import Path
+
+    from gbapp.services import importing
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from benchmarks.plangen import generate_plan_text
+
+    parsed = parse_plan_text(generate_plan_text(45))
+    whole = open_database(tmp_path / "whole.db")
+    store_plan(whole, parsed)
+    monkeypatch.setattr(importing, "ROWS_PER_CHUNK", 3)
+    chunked = open_database(tmp_path / "chunked.db")
+    store_plan(chunked, parsed)
+    stored = _stored(chunked)
+    assert stored == _stored(whole)
+    # every point's lead and coordinating agency, and those of the closing section
+    assert len(stored["assignments"]) == sum(len(item.agencies) for _, item in parsed.walk()) > 90
+    schema = "SELECT type, name FROM sqlite_master ORDER BY name"
+    assert chunked.execute(schema).fetchall() == whole.execute(schema).fetchall()
+    for db in (whole, chunked):
+        db.close()
+
+
 def counts_of_search(db, words: str) -> int:
     return db.execute("SELECT COUNT(*) FROM items WHERE instr(search, ?) > 0",
                       [words]).fetchone()[0]
