@@ -46,8 +46,15 @@ def _find_start(blocks: list[Block]) -> int | None:
         arabic = [i for i, b in enumerate(blocks[heading + 1:], heading + 1)
                   if isinstance(b, str) and b[:1].isdigit() and (m := parse_marker(b)) is not None
                   and m.kind is ItemKind.ARABIC and "." not in m.label]
+        # No "I." but sections from "II." on ("II. NHIỆM VỤ", "III. TỔ CHỨC THỰC HIỆN": the
+        # first part left out, or lost in the copy): the body starts at the first of them
+        romans = [i for i, b in enumerate(blocks[heading + 1:], heading + 1)
+                  if isinstance(b, str) and b[:1] in "IVX" and (m := parse_marker(b)) is not None
+                  and m.kind is ItemKind.ROMAN and m.rest and is_upper_line(m.rest)]
         if len(arabic) >= 2:
-            return arabic[0]
+            return romans[0] if romans and romans[0] < arabic[0] else arabic[0]
+        if len(romans) >= 2:
+            return romans[0]
     return None
 
 
