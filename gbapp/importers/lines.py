@@ -535,7 +535,7 @@ def unwrap(physical: list[tuple[Block, bool]]) -> list[Block]:
     for block, blank_before in physical:
         if not isinstance(block, str) or isinstance(block, KeptLines):
             flush()
-            out.append(block if not isinstance(block, KeptLines) else str(block))
+            out.append(block)  # (a KeptLines stays one: its rows are not the item's words)
             continue
         line = block
         if parts and _continues(parts, line, blank_before, width, prev_is_marker):

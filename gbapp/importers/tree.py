@@ -9,6 +9,7 @@ from gbapp.domain.numbering import from_roman, is_task_section, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
 from .agencies import agency_heading, extract_agencies, is_assignment_only, split_agency_list
+from .cell_lines import KeptLines
 from .markers import GROUP_RANK, RANK, Marker, classify_label, is_group_letter, parse_marker
 from .tables import Row
 
@@ -34,7 +35,7 @@ class _Open:
     """An item being built, with its text lines still in a list (no quadratic concatenation)."""
 
     __slots__ = ("item", "rank", "parts", "needs_title", "from_row", "parent", "subject",
-                 "point_attributes", "paren", "enclosed", "enclosed_children")
+                 "point_attributes", "paren", "enclosed", "enclosed_children", "kept_from")
 
     def __init__(self, item: ParsedItem, rank: float, needs_title: bool = False, from_row: bool = False):
         self.item = item
@@ -51,6 +52,9 @@ class _Open:
         self.paren = False  # numbered "1)" rather than "1."
         self.enclosed = False  # numbered "(1)"
         self.enclosed_children = 0
+        # where in parts a table kept as text (KeptLines) starts: its rows' times and agencies
+        # are each row's, not the item's
+        self.kept_from: int | None = None
 
 
 def build_tree(body: list, year: int | None,
@@ -150,6 +154,8 @@ def build_tree(body: list, year: int | None,
         elif (top.item.kind in _POINTS or top.enclosed) and _ATTRIBUTE_RE.match(line):
             _attribute_owner(stack, top.rank).parts.append(line)
         else:
+            if top.kept_from is None and isinstance(line, KeptLines):
+                top.kept_from = len(top.parts)
             top.parts.append(line)
 
     if orphan_text:
@@ -165,14 +171,20 @@ def build_tree(body: list, year: int | None,
 
     for node in opened:
         item = node.item
+        own_text = item.text
         if node.parts:
+            if node.kept_from is not None:  # the item's own words end where the table starts
+                own = "\n".join(node.parts[:node.kept_from])
+                own_text = f"{item.text}\n{own}" if item.text and own else item.text or own
             extra = "\n".join(node.parts)
             item.text = f"{item.text}\n{extra}" if item.text else extra
+            if node.kept_from is None:
+                own_text = item.text
         if node.from_row:
             continue
         # parents come before their children in `opened`: their subject is known
         node.subject = agency_heading(item.title) or (node.parent.subject if node.parent else ())
-        both = f"{item.title}\n{item.text}" if item.text else item.title
+        both = f"{item.title}\n{own_text}" if own_text else item.title
         item.time_frame = find_time_frame(both, year)
         item.agencies = extract_agencies(both, node.subject)
         if not item.output and ("phẩm" in both or "đầu ra" in both):

@@ -297,6 +297,20 @@ def test_task_table_with_spaced_cells_is_kept_as_lines_with_a_warning(tmp_path, 
     item = plan.items[1].children[-1]
     assert item.title == "Thực hiện các chỉ tiêu phân công tại bảng sau:"
     assert item.text.split("\n") == SPACED_TABLE[1:]
+    # each row's time and agencies are the row's: the item holding the table takes none of
+    # them (it took "Quý II/2025", the first row's, as its own time frame)
+    assert item.time_frame is None and item.agencies == []
+
+
+def test_an_item_over_a_spaced_table_keeps_its_own_time_and_lead():
+    lines = WRAPPED.split("\n")
+    at = lines.index("III. TỔ CHỨC THỰC HIỆN")
+    lines[at:at] = ["3. Thực hiện các chỉ tiêu tại bảng sau. Văn phòng HĐND và UBND xã chủ trì, "
+                    "hoàn thành trước ngày 30/11/2025:"] + SPACED_TABLE[1:]
+    item = parse_plan_text("\n".join(lines)).items[1].children[-1]
+    assert item.time_frame.text == "hoàn thành trước ngày 30/11/2025"
+    assert [(a.name, a.role.value) for a in item.agencies] == [("Văn phòng HĐND và UBND xã", "chu_tri")]
+    assert item.text.split("\n") == SPACED_TABLE[1:]
 
 
 def test_a_sentence_starting_like_a_header_is_no_spaced_table():
