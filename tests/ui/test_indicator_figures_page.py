@@ -224,16 +224,16 @@ def test_a_target_worded_in_the_plan_is_kept_in_the_note(page, ctx):
     assert page.form.errors.message("targets").startswith("Dòng 2: «70-80%» không phải là một số")
     assert "«Ghi chú»" in page.form.errors.message("targets")
     page.form.targets.item(1, 1).setText("70")
-    page.form.note.setText("Mục tiêu 2030 trong văn bản: khoảng 60 - 70%")
+    page.form.note.setPlainText("Mục tiêu 2030 trong văn bản: khoảng 60 - 70%")
     assert page.save()
     mt21 = next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT2.1")
     assert (mt21.targets[2030], mt21.note) == (70.0, "Mục tiêu 2030 trong văn bản: khoảng 60 - 70%")
     choose(page, "MT1")
-    assert page.form.note.text() == ""
+    assert page.form.note.toPlainText() == ""
     choose(page, "MT2.1")
-    assert page.form.note.text() == "Mục tiêu 2030 trong văn bản: khoảng 60 - 70%"
+    assert page.form.note.toPlainText() == "Mục tiêu 2030 trong văn bản: khoảng 60 - 70%"
     assert not page.form.is_dirty()
-    page.form.note.setText("khác")
+    page.form.note.setPlainText("khác")
     assert page.form.is_dirty()
     ctx.undo_last()
     assert next(i for i in indicators.list_indicators(ctx.db) if i.code == "MT2.1").note == ""

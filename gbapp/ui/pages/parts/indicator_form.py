@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ....domain.entities import Indicator, IndicatorValue
 from ....domain.model import SAMPLE_MARK
-from ....domain.text import clean_line
+from ....domain.text import clean_line, clean_text
 from ....domain.validation import (
     InvalidInput,
     check_value_split,
@@ -35,6 +35,19 @@ from ...widgets.text_edit import TextEdit
 from .forms import ErrorDisplay
 
 DIRECTIONS = {">=": "≥ càng cao càng tốt", "<=": "≤ càng thấp càng tốt"}
+
+
+def _lines_high(edit: TextEdit, lines: int) -> int:
+    """The height of a text box that shows *lines* lines of its font, frame and margins included
+    (from the font: at 125 or 150 % scaling a box of fixed pixels showed a line less)."""
+    margin = edit.document().documentMargin()
+    return round(lines * edit.fontMetrics().lineSpacing() + 2 * margin + 2 * edit.frameWidth())
+
+
+def _clean_note(text: str) -> str:
+    """A note as typed, its lines kept: each line single-spaced, no blank lines around it."""
+    lines = [clean_line(line) for line in clean_text(text).split("\n")]
+    return "\n".join(lines).strip("\n")
 
 
 class IndicatorForm(QWidget):
@@ -71,7 +84,11 @@ class IndicatorForm(QWidget):
         self.targets.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.source = LineEdit()
         self.source.setPlaceholderText(self.tr("Ví dụ: NQ 28/NQ-CP"))
-        self.note = LineEdit()  # a target as the plan words it: "70-80%", "khoảng 60", "< 30"
+        # a target as the plan words it ("70-80%", "khoảng 60", "< 30"), and where the figures
+        # come from: a few sentences, on lines of their own as typed
+        self.note = TextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(_lines_high(self.note, 3))
         self.note.setPlaceholderText(self.tr("Ví dụ: mục tiêu ghi trong văn bản là 70-80%"))
 
         first_row = QHBoxLayout()
@@ -119,7 +136,7 @@ class IndicatorForm(QWidget):
         self._append_target("", "")
         self.targets.blockSignals(False)
         self.source.setText(ind.source)
-        self.note.setText(clean_line(ind.note))
+        self.note.setPlainText(ind.note)
         self.errors.clear()
         self._snapshot = self._texts()
 
@@ -133,7 +150,7 @@ class IndicatorForm(QWidget):
         return (self.code.text().strip(), self.name.toPlainText().strip(),
                 self.unit.text().strip(), self.direction.currentData(),
                 self.baseline.text().strip(), self.baseline_year.text().strip(), targets,
-                self.source.text().strip(), self.note.text().strip())
+                self.source.text().strip(), self.note.toPlainText().strip())
 
     def indicator_id(self) -> int | None:
         return self._indicator.id
@@ -186,7 +203,7 @@ class IndicatorForm(QWidget):
             self._indicator, code=code, name=name, unit=clean_line(self.unit.text()),
             direction=self.direction.currentData(), baseline=baseline,
             baseline_year=baseline_year, source=clean_line(self.source.text()), targets=targets,
-            note=clean_line(self.note.text()))
+            note=_clean_note(self.note.toPlainText()))
 
     def _cell(self, row: int, col: int) -> str:
         item = self.targets.item(row, col)
