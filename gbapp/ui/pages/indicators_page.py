@@ -7,16 +7,19 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
+    QStyle,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +54,82 @@ def assessment_color(assessment: str):
     return ASSESSMENT_COLORS.get(assessment, ASSESSMENT_COLORS[Assessment.UNKNOWN])
 
 
+def rows_height(table: QTableView, rows: int, *, sideways_bar: bool = False) -> int:
+    """The height *table* needs to show its header and *rows* rows, with room for a sideways
+    scroll bar when asked (a long note pushes the figures' columns past a narrow window)."""
+    bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+    return (table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+            + (bar if sideways_bar else 0))
+
+
+class ShortTitle(QLabel):
+    """A title on two lines at the most, cut short ("…") when the box is narrow; its whole text
+    is the tooltip. Wrapped whole, an indicator's name took four lines of a short window from
+    the figures under it."""
+
+    def __init__(self, max_lines: int = 2, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self._max_lines = max_lines
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's names, here and below)
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        lines = len(self._lines(width - margins.left() - margins.right()))
+        return lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.heightForWidth(self.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.heightForWidth(0))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _lines(self, width: int) -> list[str]:
+        """The title wrapped at *width*, its last line cut short when there are too many."""
+        if width <= 0 or not self._full:
+            return [self._full[:1]]  # (not laid out yet: one line high)
+        layout = QTextLayout(self._full, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        spans = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            spans.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        lines = [self._full[start:start + length].strip() for start, length in spans]
+        if len(lines) > self._max_lines:
+            rest = self._full[spans[self._max_lines - 1][0]:].strip()
+            lines = lines[:self._max_lines - 1] + [self.fontMetrics().elidedText(
+                rest, Qt.TextElideMode.ElideRight, width)]
+        return lines
+
+    def _fit(self) -> None:
+        margins = self.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        text = "\n".join(self._lines(width)) if width > 0 else self._full
+        if text != self.text():
+            self.setText(text)
+
+
 class IndicatorsPage(QWidget):
     """Targets per year, values of last and this year, assessed (đạt / chưa đạt / có nguy cơ)."""
 
@@ -66,6 +145,9 @@ class IndicatorsPage(QWidget):
         self.year.setValue(self._default_year())
         self.model = RowsModel([], parent=self)
         self.table = read_only_table(self.model)
+        # two indicators at the least: the window's least height still fits a laptop at 150 %
+        # with the three years of figures below
+        self.table.setMinimumHeight(rows_height(self.table, 2))
 
         self.form = IndicatorForm()
         self.save_button = QPushButton(self.tr("Lưu chỉ tiêu"))
@@ -83,14 +165,21 @@ class IndicatorsPage(QWidget):
             Column(self.tr("Ghi chú"), lambda v: v.note),
         ], id_of=lambda v: v.year, parent=self)
         self.values = read_only_table(self.values_model, single_selection=False, word_wrap=True)
-        self.values.horizontalHeader().setStretchLastSection(True)
+        figures_header = self.values.horizontalHeader()
+        figures_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the note takes the room the figures leave, cut short ("…") rather than pushing the
+        # assessment out of a narrow box (its tooltip reads it whole)
+        figures_header.setSectionResizeMode(self.values_model.columnCount() - 1,
+                                            QHeaderView.ResizeMode.Stretch)
+        # three years' figures show however short the window (a 1366×768 laptop at 150 %
+        # showed one): the indicators table above gives up the room
+        self.values.setMinimumHeight(rows_height(self.values, 3, sideways_bar=True))
         self.entry = ValueEntry()
         self.save_value_button = QPushButton(self.tr("Lưu số liệu"))
         self.delete_value_button = QPushButton(self.tr("Xóa số liệu năm…"))
         self.delete_value_button.setToolTip(self.tr(
             "Xóa số liệu của năm đang chọn trong bảng (phím Delete); có thể hoàn tác (Ctrl+Z)."))
-        self.values_title = QLabel()
-        self.values_title.setWordWrap(True)
+        self.values_title = ShortTitle()  # the name reads whole in the form beside
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #2e7d32;")
 
@@ -115,10 +204,13 @@ class IndicatorsPage(QWidget):
         QVBoxLayout(form_box).addWidget(scrolling(inner))  # a short window: the form scrolls
         values_box = QGroupBox(self.tr("Số liệu thực hiện theo năm"))
         values_layout = QVBoxLayout(values_box)
-        values_layout.addWidget(self.values_title)
+        # over the figures it deletes (the selected rows), apart from the entry row's Save; on
+        # the title's line, which leaves the figures the room of a line of their own
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.values_title, 1)
+        title_row.addWidget(self.delete_value_button)
+        values_layout.addLayout(title_row)
         values_layout.addWidget(self.values, 1)
-        # under the figures it deletes (the selected rows), apart from the entry row's Save
-        values_layout.addWidget(self.delete_value_button, 0, Qt.AlignmentFlag.AlignRight)
         values_layout.addWidget(self.entry)
         # under the figures, not beside them: beside, the box did not fit a 900-pixel window
         # next to the indicator's form, and the year field showed "025"
@@ -297,9 +389,8 @@ class IndicatorsPage(QWidget):
         line = self._line()
         self.values_model.set_rows(sorted(line.values.values(), key=lambda v: v.year)
                                    if line else [])
-        self.values.resizeColumnsToContents()
-        self.values_title.setText(f"{line.indicator.code} — {line.indicator.name}" if line
-                                  else self.tr("Chọn một chỉ tiêu trong bảng."))
+        self.values_title.set_full_text(f"{line.indicator.code} — {line.indicator.name}" if line
+                                        else self.tr("Chọn một chỉ tiêu trong bảng."))
         same = line is not None and self._entry_for == line.id
         # (saving the indicator keeps a figure being typed: "save both" saves it next)
         if not (keep_entry and same and self.entry.is_dirty()):
