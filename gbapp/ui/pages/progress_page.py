@@ -8,15 +8,14 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from .parts.labels import STATUS_COLORS, default_period, tr
 from .parts.large_plans import ReadsLargePlansInBackground
 from .parts.period_dialog import PeriodDialog
 from .parts.progress_form import ProgressForm
+from .parts.scrolling import FittingScrollArea
 from .parts.table_model import Column, RowsModel
 
 log = logging.getLogger(__name__)
@@ -113,6 +113,8 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         # widths from the first rows, not from all of an agency's thousands of activities
         header.setResizeContentsPrecision(200)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # _fit_status_column
+        self.table.viewport().installEventFilter(self)
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -120,6 +122,7 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         self.form = ProgressForm()
         self.form.today = lambda: self.today()
         self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
         self.saved_label.setStyleSheet("color: #2e7d32;")
 
         self.unreported_model = RowsModel(
@@ -148,18 +151,19 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         in_layout.setContentsMargins(0, 0, 0, 0)
         in_layout.addWidget(self.heading)
         in_layout.addWidget(self.form)
-        in_layout.addWidget(self.saved_label)
         in_layout.addStretch(1)
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setWidget(inner)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # as wide as the form needs (it is not made to scroll sideways), as it was before
-        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.form_scroll.setMinimumWidth(inner.minimumSizeHint().width()
-                                         + self.form_scroll.verticalScrollBar().sizeHint().width())
+        # as tall as the form when there is room; as wide as the form needs, one field a row
+        # when the window is narrow (the form lays itself out so)
+        self.form_scroll = FittingScrollArea(inner)
+        # under the form, never scrolled out of sight with it: a short window (a laptop at
+        # 150 %) hid the button and the word that the report was saved
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.form.save_button)
+        save_row.addWidget(self.saved_label, 1)
         mid_layout = QVBoxLayout(middle)
         mid_layout.addWidget(self.form_scroll)
+        mid_layout.addLayout(save_row)
+        mid_layout.addStretch(1)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -278,6 +282,7 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
                 lines.append(ActivityLine(item_id, ref, title, role, reports.get(item_id), due,
                                           covered.get(item_id)))
         self.model.set_rows(lines)
+        self._fit_status_column()
         if self.model.row_of_id(self._item_id) is None:
             self._item_id = lines[0].id if lines else None
         self._select_row(self._item_id)
@@ -332,6 +337,21 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
                 base = dataclasses.replace(base, status=earlier.status, percent=earlier.percent,
                                            completed_on=earlier.completed_on)
         self.form.load(line.report, base)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_status_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_status_column(self) -> None:
+        """The report's status as wide as it reads, up to 40 % of the list: a long one ("Quá
+        hạn chưa hoàn thành", "Hoàn thành (kỳ 6 tháng đầu năm…)") is cut short, whole in its
+        tooltip, rather than leaving the activities' titles two letters wide in a narrow
+        window (a laptop at 150 %)."""
+        view = self.table
+        least = view.horizontalHeader().sectionSizeHint(3)
+        room = round(0.4 * view.viewport().width())
+        view.setColumnWidth(3, max(least, min(view.sizeHintForColumn(3), room)))
 
     def _current_line(self) -> ActivityLine | None:
         row = self.model.row_of_id(self._item_id)

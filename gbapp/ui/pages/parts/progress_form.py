@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -103,7 +103,7 @@ class ProgressForm(QWidget):
         self.spending.setPlaceholderText(self.tr("ví dụ 15.000.000"))
         self.completed_on = DateEdit()
         self.completed_on.setMaximumWidth(130)
-        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))
+        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))  # placed by the page
         self.hint = QLabel(self.tr("Tab: ô tiếp theo · Ctrl+S: lưu · Enter ở ô cuối: lưu và sang "
                                    "hoạt động sau · Ctrl+↓ / PageDown: hoạt động sau · Esc: bỏ "
                                    "phần đang nhập"))
@@ -111,51 +111,49 @@ class ProgressForm(QWidget):
         self.hint.setWordWrap(True)
 
         e = self.errors.add
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        row = 0
         top = Qt.AlignmentFlag.AlignTop
-        grid.addWidget(_beside(self.tr("Tình trạng"), self.status), row, 0, top)
-        grid.addWidget(e("status", self.status), row, 1)
-        grid.addWidget(_beside(self.tr("Tỷ lệ hoàn thành (%)"), self.percent), row, 2, top)
-        grid.addWidget(e("percent", self.percent), row, 3)
-        row += 1
-        grid.addWidget(QLabel(self.tr("Kết quả thực hiện")), row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(e("result", self.result), row, 1, 1, 3)
-        row += 1
-        figures = QGridLayout()
+        figures = QWidget()
+        figures_grid = QGridLayout(figures)
+        figures_grid.setContentsMargins(0, 0, 0, 0)
         for n, (label, key, editor) in enumerate((
                 (self.tr("Số cuộc, buổi"), "sessions", self.sessions),
                 (self.tr("Số người tham gia"), "participants", self.participants),
                 (self.tr("Nam"), "men", self.men),
                 (self.tr("Nữ"), "women", self.women))):
-            figures.addWidget(QLabel(label), 0, n)
-            figures.addWidget(e(key, editor), 1, n, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(QLabel(self.tr("Số liệu")), row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(figures, row, 1, 1, 3)
-        row += 1
-        grid.addWidget(_beside(self.tr("Văn bản minh chứng"), self.evidence), row, 0, top)
-        grid.addWidget(e("evidence", self.evidence), row, 1, 1, 3)
-        row += 1
-        grid.addWidget(QLabel(self.tr("Khó khăn, vướng mắc")), row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(e("difficulties", self.difficulties), row, 1)
-        grid.addWidget(QLabel(self.tr("Đề xuất, kiến nghị")), row, 2, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(e("proposals", self.proposals), row, 3)
-        row += 1
-        grid.addWidget(_beside(self.tr("Kinh phí đã chi (đồng)"), self.spending), row, 0, top)
-        grid.addWidget(e("spending", self.spending), row, 1)
-        grid.addWidget(_beside(self.tr("Ngày hoàn thành"), self.completed_on), row, 2, top)
-        grid.addWidget(e("completed_on", self.completed_on), row, 3)
-        row += 1
-        grid.addWidget(self.save_button, row, 0)
-        grid.addWidget(self.hint, row, 1, 1, 3)
+            figures_grid.addWidget(QLabel(label), 0, n)
+            figures_grid.addWidget(e(key, editor), 1, n, top)
+        # (label, field, on the row of the one before when the form is wide)
+        self._fields: list[tuple[QWidget, QWidget, bool]] = [
+            (_beside(self.tr("Tình trạng"), self.status), e("status", self.status), False),
+            (_beside(self.tr("Tỷ lệ hoàn thành (%)"), self.percent), e("percent", self.percent),
+             True),
+            (QLabel(self.tr("Kết quả thực hiện")), e("result", self.result), False),
+            (QLabel(self.tr("Số liệu")), figures, False),
+            (_beside(self.tr("Văn bản minh chứng"), self.evidence), e("evidence", self.evidence),
+             False),
+            (QLabel(self.tr("Khó khăn, vướng mắc")), e("difficulties", self.difficulties), False),
+            (QLabel(self.tr("Đề xuất, kiến nghị")), e("proposals", self.proposals), True),
+            (_beside(self.tr("Kinh phí đã chi (đồng)"), self.spending),
+             e("spending", self.spending), False),
+            (_beside(self.tr("Ngày hoàn thành"), self.completed_on),
+             e("completed_on", self.completed_on), True),
+        ]
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        # the widths the form needs laid out in pairs and one field a row: a narrow window
+        # (a laptop at 150 %) gets the fields one under the other, each as wide as the form,
+        # rather than «Đề xuất, kiến nghị» a box 90 pixels wide and the activities' list, beside
+        # the form, two columns of four
+        self._narrow = True
+        self._arrange(narrow=True)
+        self._narrow_width = self._grid.minimumSize().width()
+        self._arrange(narrow=False)
+        self._wide_width = self._grid.minimumSize().width()
 
-        chain = self.editors() + [self.save_button]
+        chain = self.editors()  # then the save button, where the page puts it
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
-        for editor in chain:
+        for editor in [*chain, self.save_button]:
             editor.installEventFilter(self)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.status.activated.connect(self._status_chosen)
@@ -163,6 +161,49 @@ class ProgressForm(QWidget):
         self._snapshot = self._texts()
         self._stored = False  # the form shows a report already saved
         self._chosen = False  # the status was picked by hand (even the one shown)
+
+    # layout -------------------------------------------------------------------------------------
+
+    def _arrange(self, narrow: bool) -> None:
+        """Lay the fields out in pairs (wide) or one a row (narrow); the hint closes the form.
+        The save button is not in it: the page keeps it in sight under the form."""
+        if narrow == self._narrow and self._grid.count():
+            return
+        self._narrow = narrow
+        grid = self._grid
+        while grid.count():
+            grid.takeAt(0)
+        for column in range(4):
+            grid.setColumnStretch(column, 0)
+        grid.setColumnStretch(1, 1)
+        if not narrow:
+            grid.setColumnStretch(3, 1)
+        fields = self._fields
+        row = -1
+        for n, (label, field, paired) in enumerate(fields):
+            beside = paired and not narrow  # the second of a pair, on its first's row
+            if not beside:
+                row += 1
+            pair_follows = not narrow and n + 1 < len(fields) and fields[n + 1][2]
+            column = 2 if beside else 0
+            grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignTop)
+            # alone on its row, a field takes the row's width
+            grid.addWidget(field, row, column + 1, 1, 1 if beside or pair_follows else 3)
+        grid.addWidget(self.hint, row + 1, 1, 1, 3)
+        self.updateGeometry()
+
+    def is_narrow(self) -> bool:
+        return self._narrow
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as the fields one a row can be: the form lays itself out so when the room
+        it is given is less than its pairs need (resizeEvent)."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._narrow_width), hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange(narrow=event.size().width() < self._wide_width)
 
     def editors(self) -> list[QWidget]:
         """The fields in Tab order; the last one is the completion date."""
