@@ -57,12 +57,19 @@ def delete(db: Database, indicator_id: int) -> None:
     db.execute("DELETE FROM indicators WHERE id = ?", [indicator_id])
 
 
-def values(db: Database, indicator_id: int | None = None) -> list[IndicatorValue]:
+def values(db: Database, indicator_id: int | None = None,
+           year: int | None = None) -> list[IndicatorValue]:
+    """The yearly figures, of one indicator and/or of one year when given."""
     sql = "SELECT id, indicator_id, year, value, men, women, note, is_sample FROM indicator_values"
-    params: list = []
+    where, params = [], []
     if indicator_id is not None:
-        sql += " WHERE indicator_id = ?"
+        where.append("indicator_id = ?")
         params.append(indicator_id)
+    if year is not None:
+        where.append("year = ?")
+        params.append(year)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     rows = db.execute(sql + " ORDER BY indicator_id, year", params).fetchall()
     return [IndicatorValue(*r[:7], is_sample=bool(r[7])) for r in rows]
 
