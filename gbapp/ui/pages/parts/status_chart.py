@@ -22,8 +22,9 @@ class StatusBarChart(QWidget):
         super().__init__(parent)
         self._rows: list[tuple[str, dict[Status, int]]] = []
         self.empty_text = self.tr("Chưa có hoạt động nào được giao chủ trì.")  # with no bars
+        # no fixed minimum height: the scroll area would take it for the chart's own (its
+        # minimumSizeHint, every bar) and squeeze the bars of a long list out of reach
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(120)
 
     def set_data(self, rows: list[tuple[str, dict[Status, int]]]) -> None:
         """(label, {status: count}) per bar, in display order."""
