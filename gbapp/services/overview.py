@@ -9,11 +9,50 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..domain.entities import Period
+from ..domain.entities import Indicator, Period, Plan
 from ..domain.model import Status
-from ..store import activities, periods, progress
+from ..domain.status import Assessment, assess_indicator
+from ..store import activities, indicators, periods, plans, progress
 from ..store.activities import ActivityRow
 from ..store.connection import Database
+
+# The assessments counted, in the order shown; the last only when some figure has it.
+ASSESSMENT_ORDER = (Assessment.MET, Assessment.AT_RISK, Assessment.NOT_MET, Assessment.UNKNOWN,
+                    Assessment.NO_TARGET, Assessment.NO_TOTAL)
+BEHIND = (Assessment.AT_RISK, Assessment.NOT_MET)  # listed by name, in this order
+
+
+@dataclass
+class IndicatorStanding:
+    """How the indicators stand in the evaluation year, judged by status.assess_indicator (the
+    rule of the indicators page, the report's appendix and the workbook)."""
+
+    year: int
+    counts: dict[str, int] = field(
+        default_factory=lambda: {a: 0 for a in ASSESSMENT_ORDER})
+    behind: list[tuple[Indicator, str]] = field(default_factory=list)  # at risk, then not met
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def evaluation_year(plan: Plan | None, today: dt.date) -> int:
+    """The year the indicators are judged for, as the indicators page opens on it: the plan's
+    year, else this year."""
+    return plan.year if plan is not None and plan.year else today.year
+
+
+def indicator_standing(db: Database, year: int) -> IndicatorStanding:
+    standing = IndicatorStanding(year)
+    figures = {v.indicator_id: v for v in indicators.values(db, year=year)}
+    judged = []
+    for ind in indicators.list_indicators(db):
+        assessment = assess_indicator(ind, year, figures.get(ind.id)).assessment
+        standing.counts[assessment] = standing.counts.get(assessment, 0) + 1
+        judged.append((ind, assessment))
+    standing.behind = [(ind, a) for wanted in BEHIND for ind, a in judged if a == wanted]
+    return standing
 
 
 @dataclass
@@ -26,6 +65,7 @@ class Overview:
     period: Period | None = None  # the one whose missing reports are listed
     unreported: list[tuple[int, str, int, int]] = field(default_factory=list)
     own: set[int] = field(default_factory=set)  # of those, the documents' writer itself
+    indicators: IndicatorStanding | None = None
 
 
 def default_period(plist: list[Period], today: dt.date) -> Period | None:
@@ -39,9 +79,10 @@ def default_period(plist: list[Period], today: dt.date) -> Period | None:
 def load(db: Database, plan_id: int | None, today: dt.date,
          period_id: int | None = None) -> Overview:
     """The plan's figures as of *today*; the missing reports are those of *period_id*, or of
-    default_period() when the plan has no such period."""
+    default_period() when the plan has no such period. The indicators (the province's, not
+    the plan's) are judged for the plan's evaluation_year()."""
     if plan_id is None:
-        return Overview()
+        return Overview(indicators=indicator_standing(db, evaluation_year(None, today)))
     plist = periods.list_periods(db, plan_id)
     period = next((p for p in plist if p.id == period_id), None) or default_period(plist, today)
     unreported = progress.unreported_agencies(db, plan_id, period.id) if period else []
@@ -52,7 +93,8 @@ def load(db: Database, plan_id: int | None, today: dt.date,
         overdue=activities.query(db, plan_id, activities.ActivityFilter(
             statuses={Status.OVERDUE}), today=today, sort="due"),
         periods=plist, period=period, unreported=unreported,
-        own=_own_agencies(db, plan_id, unreported))
+        own=_own_agencies(db, plan_id, unreported),
+        indicators=indicator_standing(db, evaluation_year(plans.get(db, plan_id), today)))
 
 
 def _own_agencies(db: Database, plan_id: int, rows: list[tuple[int, str, int, int]]) -> set[int]:
@@ -61,7 +103,6 @@ def _own_agencies(db: Database, plan_id: int, rows: list[tuple[int, str, int, in
     if not rows:
         return set()
     from . import documents  # (the documents' rules; imported when there is something to mark)
-    from ..store import plans
 
     organisation = documents.organisation_settings(db, plans.get(db, plan_id))[0].organisation
     return {row[0] for row in rows if documents.is_issuer(row[1], organisation)}
