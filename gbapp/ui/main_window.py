@@ -323,6 +323,8 @@ class MainWindow(QMainWindow):
                 page.open_item.connect(self.open_item)
             if hasattr(page, "open_agency"):
                 page.open_agency.connect(self.open_agency)
+            if hasattr(page, "open_indicator"):
+                page.open_indicator.connect(self.open_indicator)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -349,6 +351,11 @@ class MainWindow(QMainWindow):
         """Show an agency's activities and reports, for the period the overview was showing."""
         self.show_page("progress")
         self.pages["progress"].select_agency(agency_id, period_id)
+
+    def open_indicator(self, indicator_id: int | None, year: int | None = None) -> None:
+        """Show an indicator judged for *year*, as the overview listed it (None: the list)."""
+        self.show_page("indicators")
+        self.pages["indicators"].select_indicator(indicator_id, year)
 
     # -- other actions ------------------------------------------------------------------------
     def undo(self) -> None:

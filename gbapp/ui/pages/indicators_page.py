@@ -263,6 +263,18 @@ class IndicatorsPage(QWidget):
         plan = plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None
         return plan.year if plan and plan.year else dt.date.today().year
 
+    def select_indicator(self, indicator_id: int | None, year: int | None = None) -> None:
+        """Show *indicator_id* (None: the one shown stays) judged for *year* when given, as the
+        overview listed it; unsaved edits are settled first, as a click in the table would."""
+        if not self._settle_edits():
+            return
+        if year is not None:
+            self.year.setValue(year)  # reloads when the year changes
+        row = self.model.row_of_id(indicator_id) if indicator_id is not None else None
+        if row is not None:
+            self.table.selectRow(row)  # loads it (the edits are settled: nothing is asked)
+            self.table.scrollTo(self.model.index(row, 0))
+
     def _plan_changed(self) -> None:
         self.year.setValue(self._default_year())  # reloads when the year changes
         self.reload()
