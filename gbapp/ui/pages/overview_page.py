@@ -1,4 +1,5 @@
-"""OverviewPage: counts by status, a chart by lead agency, what is overdue, who has not reported."""
+"""OverviewPage: counts by status, a chart by lead agency, how the indicators stand, what is
+overdue, who has not reported."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ from ...domain.model import STATUS_LABELS, Status
 from ...services import overview
 from ..context import AppContext
 from ..workers import LatestLoader
+from .parts.column_split import ColumnSplit
+from .parts.indicator_summary import IndicatorSummary
 from .parts.labels import STATUS_COLORS, STATUS_ORDER, tr
 from .parts.large_plans import ReadsLargePlansInBackground
 from .parts.status_chart import StatusBarChart
@@ -79,6 +82,8 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
 
     open_item = Signal(int)  # an activity's id: the main window shows its form
     open_agency = Signal(int, object)  # agency id, period id: the main window shows its reports
+    # indicator id (None: none in particular), evaluation year: the main window shows it
+    open_indicator = Signal(object, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -110,6 +115,10 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         chart_box = QGroupBox(self.tr("Hoạt động theo cơ quan chủ trì"))
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.addWidget(scroll)
+        self.indicators = IndicatorSummary()
+        # under the chart, as high as they need while the chart keeps half the column; on a
+        # short window both scroll, and the user may move the split
+        self.left = ColumnSplit(chart_box, self.indicators)
 
         self.overdue_model = RowsModel([
             Column(self.tr("Mục"), lambda r: r.ref),
@@ -157,7 +166,7 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         right.addWidget(self.overdue_box)
         right.addWidget(self.unreported_box)
         main = QSplitter(Qt.Orientation.Horizontal)
-        main.addWidget(chart_box)
+        main.addWidget(self.left)
         main.addWidget(right)
         main.setSizes([620, 720])
         layout = QVBoxLayout(self)
@@ -170,6 +179,8 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         self.unreported.clicked.connect(lambda index: self._open_unreported(index.row()))
         self.unreported.activated.connect(lambda index: self._open_unreported(index.row()))
         self.period.currentIndexChanged.connect(lambda _i: self._period_chosen())
+        self.indicators.open_indicator.connect(
+            lambda ident: self.open_indicator.emit(ident, self.indicators.year))
         ctx.data_changed.connect(self._data_changed)
         ctx.plan_changed.connect(lambda _id: self._data_changed())
         self.reload()
@@ -209,6 +220,7 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         self.overdue_box.setTitle(self.tr("Hoạt động quá hạn chưa hoàn thành"))
         self.unreported_model.set_rows([])
         self.unreported_box.setTitle(self.tr("Cơ quan chưa báo cáo đủ"))
+        self.indicators.computing()
 
     def _show(self, data: overview.Overview) -> None:
         self._shown_plan = data.plan_id
@@ -221,6 +233,9 @@ class OverviewPage(ReadsLargePlansInBackground, QWidget):
         for lead, status, n in data.by_lead:
             bars.setdefault(lead or self.tr("(Chưa giao chủ trì)"), {})[status] = n
         self.chart.set_data(list(bars.items()))
+        if data.indicators is not None:
+            self.indicators.show_standing(data.indicators)
+            self.left.fit()  # as many names as there are now
 
         self.overdue_model.set_rows(data.overdue)
         self.overdue_box.setTitle(self.tr("Hoạt động quá hạn chưa hoàn thành ({0})")
