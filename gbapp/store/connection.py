@@ -52,6 +52,11 @@ class Database:
         """sqlite-utils' transaction: all or nothing, nested calls become savepoints."""
         return self.utils.atomic()
 
+    def file_path(self) -> Path | None:
+        """The file the connection opened, as SQLite resolved it (None: an in-memory one)."""
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        return Path(row[2]) if row and row[2] else None
+
     def table_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]

@@ -9,15 +9,21 @@ The statement is logged with ``?`` placeholders and its values in the log's own 
 SQLite stored them (no text round trip, REAL values exact). Replaying a step then prepares each
 kind of statement once and runs it for many rows: a statement on ``items`` compiles its
 triggers and cascades, and undoing a 10,000-activity import statement by statement took 10 s.
+
+A long action can run in a worker thread (`run_detached`): on a connection of its own, with
+the same triggers, whose log rows are read inside the action's transaction and then made a
+step of the app's log on the main connection (`UndoLog.adopt`).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import TypeVar
+from pathlib import Path
+from typing import Generic, TypeVar
 
 from . import changelog, items
 from .connection import Database
@@ -92,6 +98,10 @@ class UndoLog:
         before = self._last_seq()
         with changelog.action(self.db, name, entity, entity_id):
             yield self.db
+        self._end_step(name, before)
+
+    def _end_step(self, name: str, before: int) -> None:
+        """What was logged after seq *before* is the newest step; it ends the redo history."""
         after = self._last_seq()
         if after > before:
             self.undo_steps.append(_Step(name, before + 1, after))
@@ -106,6 +116,27 @@ class UndoLog:
     def run(self, name: str, fn: Callable[[Database], T]) -> T:
         with self.step(name):
             return fn(self.db)
+
+    def adopt(self, name: str, rows: list[tuple]) -> None:
+        """Make the log *rows* of an action committed by `run_detached` the newest step, as
+        if it had run here (the redo history ends). Should this fail, the whole history is
+        dropped: the action's rows may have taken ids that a kept redo step would re-insert."""
+        before = self._last_seq()
+        try:
+            if rows:
+                width = len(rows[0]) - 1
+                columns = ", ".join(["sql", *(f"a{n}" for n in range(width))])
+                with self.db.atomic():
+                    self.db.conn.executemany(
+                        f"INSERT INTO undolog ({columns}) VALUES ({', '.join('?' * (width + 1))})",
+                        rows)
+        except BaseException:
+            try:
+                self.clear()
+            except sqlite3.Error:
+                pass  # (the steps are forgotten all the same: clear() drops them first)
+            raise
+        self._end_step(name, before)
 
     def can_undo(self) -> bool:
         return bool(self.undo_steps)
@@ -164,3 +195,61 @@ class UndoLog:
         self.undo_steps.clear()
         self.redo_steps.clear()
         self.db.execute("DELETE FROM undolog")
+
+
+# A worker's connection keeps this much of the file in memory (KiB, used only as needed) before
+# it spills changes into the file: a spill takes the exclusive lock until the commit, and the
+# main connection could not read meanwhile. A 10,000-activity import writes about 16 MB.
+DETACHED_CACHE_KIB = 64 * 1024
+
+
+@dataclass
+class Detached(Generic[T]):
+    """What `run_detached` returns: the action's result, and its undo log rows (oldest first:
+    the statement, then its values) for `UndoLog.adopt`."""
+
+    result: T
+    rows: list[tuple]
+
+
+def run_detached(path: str | Path, name: str, fn: Callable[[Database], T]) -> Detached[T]:
+    """Run fn(db) as one user action (one transaction, one change log entry) on a connection
+    of its own to the database at *path*: for a worker thread, where the app's connection
+    cannot go. The action's undo rows are read before its commit, so that they come back
+    with it or not at all; the caller passes them to the app's `UndoLog.adopt`, and must make
+    no other write to the database meanwhile (ui.context.AppContext.perform_in_background)."""
+    db = _open_writer(Path(path))
+    try:
+        log = UndoLog(db)  # the same triggers, on this connection's own TEMP log
+        args = ", ".join(f"a{n}" for n in range(log.width))
+        with changelog.action(db, name):
+            result = fn(db)
+            rows = db.execute(f"SELECT sql, {args} FROM undolog ORDER BY seq").fetchall()
+        return Detached(result, rows)
+    finally:
+        db.close()
+
+
+def _open_writer(path: Path) -> Database:
+    """A second connection to the database the app has open (and checked, migrated, locked),
+    set up as the app's own."""
+    from .database import StorageError, configure, storage_error
+
+    if not path.is_file():  # gone meanwhile (a pulled stick): never create an empty one
+        raise StorageError(
+            f"Tệp «{path.name}» không còn ở chỗ cũ (USB bị rút, hoặc tệp bị đổi tên?): chưa lưu "
+            "được thay đổi. Hãy đóng rồi mở lại cơ sở dữ liệu; dữ liệu đã lưu trước đó vẫn "
+            "nguyên vẹn. (database file not found)")
+    conn = None
+    try:
+        conn = sqlite3.connect(str(path))  # (no URI: network-share paths do not fit one)
+        configure(conn)
+        conn.execute(f"PRAGMA cache_size = -{DETACHED_CACHE_KIB}")
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        translated = storage_error(exc, path)
+        if translated is None:
+            raise
+        raise translated from exc
+    return Database(conn)
