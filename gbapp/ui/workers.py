@@ -1,7 +1,8 @@
 """Long work off the GUI thread: a QThreadPool task whose result comes back as a Qt signal.
 
 The function a task runs must not touch Qt widgets or the open database (sqlite3 connections
-belong to the thread that made them); importers, which take a path and return plain data, fit.
+belong to the thread that made them); importers, which take a path and return plain data, fit,
+and so does a write on a connection of the task's own (store.undo.run_detached).
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QCursor, QGuiApplication
 from shiboken6 import isValid
 
@@ -106,13 +115,59 @@ def run_with_progress(parent, label: str, fn: Callable[..., Any], *args: Any, **
 @contextmanager
 def busy_cursor() -> Iterator[None]:
     """The wait cursor, for work that stays on the GUI thread because it writes through the open
-    connection (and its undo log): storing or undoing a plan of thousands of items takes a second
-    or two, and the window must not look hung meanwhile."""
+    connection (and its undo log): undoing a plan of thousands of items takes a second or two,
+    and the window must not look hung meanwhile."""
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
     try:
         yield
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+
+_INPUT = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease, QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride,
+    QEvent.Type.ContextMenu, QEvent.Type.InputMethod, QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TabletPress,
+    QEvent.Type.TabletRelease, QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop,
+    QEvent.Type.NativeGesture, QEvent.Type.Gesture,
+})
+
+
+class _InputBlocker(QObject):
+    """Drops the user's input to every widget; *keep_open* widgets refuse to close."""
+
+    def __init__(self, keep_open: tuple[QObject, ...]):
+        super().__init__()
+        self.keep_open = keep_open
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # "the widget takes the key": no shortcut fires either
+            return True
+        if kind in _INPUT:
+            return True
+        if kind == QEvent.Type.Close and any(obj is w for w in self.keep_open):
+            event.ignore()
+            return True
+        return False
+
+
+@contextmanager
+def user_input_blocked(*keep_open: QObject) -> Iterator[None]:
+    """While work the user waits for runs in the background with the event loop turning (the
+    window repaints, timers tick): no click, key, shortcut or drop reaches any widget, and the
+    *keep_open* widgets (the progress dialog) cannot be closed. A modal progress dialog keeps
+    the input out too, but only once it shows, after a moment."""
+    app = QCoreApplication.instance()
+    blocker = _InputBlocker(keep_open)
+    app.installEventFilter(blocker)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(blocker)
 
 
 class LatestLoader(QObject):
@@ -149,6 +204,13 @@ class LatestLoader(QObject):
         if self._job is not None:
             self._queued = item
             self._job[1].cancel()  # what it reads is no longer wanted
+            return
+        if _writing:  # a write is under way (it can outlast a turn of the event loop when it
+            # runs in a worker: AppContext.perform_in_background): read once it is done
+            was_running = self.running
+            self._queued = item
+            if not was_running:
+                self.running_changed.emit(True)
             return
         self._start(item)
 
