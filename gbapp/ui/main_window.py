@@ -240,6 +240,9 @@ class MainWindow(QMainWindow):
     def close_database(self, *, backup: bool = True) -> None:
         if self.session is None:
             return
+        # An action still saving in the background (an imported plan being stored) ends first,
+        # its pages told, before they and the database go: closing waits for it, never drops it.
+        self.ctx.wait_background()
         self._save_page_states()
         for page in self.pages.values():
             if hasattr(page, "shutdown"):
@@ -457,6 +460,10 @@ class MainWindow(QMainWindow):
                 self.settings.setValue("window/page", key)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # A save running in the background (an imported plan being stored) is waited for, its
+        # outcome shown, before anything else: closing never drops it.
+        if self.ctx is not None:
+            self.ctx.wait_background()
         if not self.settle_unsaved():
             event.ignore()
             return

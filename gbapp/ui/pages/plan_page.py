@@ -6,12 +6,12 @@ labels renumber at once; the selection follows the item that was moved or added.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEventLoop,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -49,10 +48,11 @@ from ..dialogs import messages
 from ..forms.activity_form import ActivityForm
 from ..forms.plan_form import PlanForm
 from ..models.plan_tree import PlanTreeModel
-from ..workers import busy_cursor, run_task
+from ..workers import busy_cursor, run_task, user_input_blocked
 
 PLAN_FILES = "Kế hoạch (*.txt *.docx);;Tất cả các tệp (*)"
-SAVE_NOTICE_ITEMS = 200  # a plan this large says "Đang lưu kế hoạch…" while it is stored
+SAVE_NOTICE_ITEMS = 200  # a plan this large says "Đang lưu kế hoạch…" as soon as it is stored
+SAVE_NOTICE_DELAY_MS = 400  # a smaller one only if its save takes this long
 
 
 class PlanPage(QWidget):
@@ -70,6 +70,7 @@ class PlanPage(QWidget):
         self._came_from: dict[int, int] = {}  # item inserted or brought back -> where the user was
         self._switching = False
         self._saving: str | None = None  # 'item' or 'plan' while that form saves
+        self._storing: ExitStack | None = None  # while an imported plan is stored
 
         self.plan_combo = QComboBox(self)
         self.plan_combo.setMinimumContentsLength(20)  # it stretches; the toolbar must fit at 1024 px
@@ -672,58 +673,84 @@ class PlanPage(QWidget):
             self.preview.deleteLater()
             self.preview = None
 
-    @contextmanager
-    def _saving_shown(self, parsed) -> Iterator[None]:
-        """The wait cursor, and for a large plan a "Đang lưu kế hoạch…" window painted before
-        the store starts: saving thousands of items takes seconds on the GUI thread (it writes
-        through the open connection and its undo log), and the window must not look hung."""
-        large = sum(1 for _ in parsed.walk()) >= SAVE_NOTICE_ITEMS
-        notice = None
-        with busy_cursor():
-            if large:
-                notice = QProgressDialog(self.tr("Đang lưu kế hoạch…"), "", 0, 0, self)
-                notice.setCancelButton(None)
-                notice.setWindowTitle(self.tr("Nhập kế hoạch"))
-                notice.setWindowModality(Qt.WindowModality.WindowModal)
-                notice.setMinimumDuration(0)
-                notice.setAutoClose(False)
-                notice.setAutoReset(False)
-                notice.show()
-                notice.repaint()
-                # let the window system show it (and the preview's disappearance) first
-                for _ in range(3):
-                    QApplication.processEvents(
-                        QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            try:
-                yield
-            finally:
-                if notice is not None:
-                    notice.close()
-                    notice.deleteLater()
+    def _save_import(self, parsed, path: Path, replace: bool = False) -> None:
+        """Store the plan read (its preview was accepted) in a worker thread: thousands of
+        items take seconds, and the window must stay alive meanwhile. The user waits all the
+        same: a busy cursor, for a large plan a "Đang lưu kế hoạch…" window at once (for a
+        small one only should it take a while), and no input reaches any page until the save
+        has ended (see AppContext.perform_in_background for what keeps the database safe)."""
+        from ...services.importing import store_plan
 
-    def _save_import(self, parsed, path: Path) -> None:
-        from ...services.importing import PlanExistsError, store_plan
-
-        name = self.tr("Nhập kế hoạch")
+        source = path.name
+        self._begin_storing(parsed)
         try:
-            with self._saving_shown(parsed):
-                plan_id = self.ctx.perform(name, lambda db: store_plan(db, parsed,
-                                                                       source_file=path.name))
-        except PlanExistsError as exc:
-            question = self.tr("Kế hoạch %1 đã có. Thay thế kế hoạch cũ (cùng toàn bộ số liệu "
-                               "theo dõi của nó) bằng kế hoạch vừa đọc?").replace("%1", exc.label)
-            if not messages.ask(self, self.tr("Kế hoạch đã có"), question):
-                self.import_finished.emit(None)
-                return
-            with self._saving_shown(parsed):
-                plan_id = self.ctx.perform(name, lambda db: store_plan(
-                    db, parsed, replace=True, source_file=path.name))
+            self.ctx.perform_in_background(
+                self.tr("Nhập kế hoạch"),
+                lambda db: store_plan(db, parsed, replace=replace, source_file=source),
+                on_done=lambda plan_id: self._import_saved(parsed, path, plan_id),
+                on_error=lambda exc: self._import_not_saved(parsed, path, exc, replace))
+        except BaseException:
+            self._end_storing()
+            raise
+
+    def _begin_storing(self, parsed) -> None:
+        large = sum(1 for _ in parsed.walk()) >= SAVE_NOTICE_ITEMS
+        stack = ExitStack()  # undone in reverse order by _end_storing
+        stack.enter_context(busy_cursor())
+        notice = QProgressDialog(self.tr("Đang lưu kế hoạch…"), "", 0, 0, self)
+        notice.setCancelButton(None)  # (a store cannot stop half-way; it is all or nothing)
+        notice.setWindowTitle(self.tr("Nhập kế hoạch"))
+        notice.setWindowModality(Qt.WindowModality.WindowModal)
+        notice.setAutoClose(False)
+        notice.setAutoReset(False)
+        notice.setMinimumDuration(0 if large else SAVE_NOTICE_DELAY_MS)
+        stack.callback(_close_dialog, notice)
+        stack.enter_context(user_input_blocked(notice))
+        if large:
+            notice.show()
+        else:  # a busy dialog shows itself after the minimum duration once a value is set
+            notice.setValue(0)
+        action = self.import_action
+        action.setEnabled(False)
+        stack.callback(lambda: isValid(action) and action.setEnabled(True))
+        self._storing = stack
+
+    def _end_storing(self) -> None:
+        stack, self._storing = self._storing, None
+        if stack is not None:
+            stack.close()
+
+    def _import_saved(self, parsed, path: Path, plan_id: int) -> None:
+        self._end_storing()
+        if not isValid(self):  # (never: the database closes only once the save has ended)
+            return
         with busy_cursor():
             self.ctx.set_plan(plan_id)
             self.load_plan()
         self.status_message.emit(self.tr("Đã nhập kế hoạch %1.")
                                  .replace("%1", parsed.meta.number or path.name))
         self.import_finished.emit(plan_id)
+
+    def _import_not_saved(self, parsed, path: Path, exc: BaseException, replaced: bool) -> None:
+        """Nothing was saved: the plan is already there (replace it?), or the save failed."""
+        self._end_storing()
+        if not isValid(self):
+            return
+        from ...services.importing import PlanExistsError
+
+        if isinstance(exc, PlanExistsError) and not replaced:
+            question = self.tr("Kế hoạch %1 đã có. Thay thế kế hoạch cũ (cùng toàn bộ số liệu "
+                               "theo dõi của nó) bằng kế hoạch vừa đọc?").replace("%1", exc.label)
+            if not messages.ask(self, self.tr("Kế hoạch đã có"), question):
+                self.import_finished.emit(None)
+                return
+            self._save_import(parsed, path, replace=True)
+            return
+        self.import_finished.emit(None)
+        # As when the save ran on this thread and raised: the app's error hook tells the user
+        # (a full disk, a read-only or damaged file: "Chưa lưu được thay đổi" and what to do;
+        # anything else: the crash dialog, and the log).
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     # -- layout memory ------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
@@ -735,3 +762,9 @@ class PlanPage(QWidget):
             state = settings.value(key)
             if state is not None:
                 target.restoreState(state)
+
+
+def _close_dialog(dialog: QProgressDialog) -> None:
+    if isValid(dialog):
+        dialog.close()
+        dialog.deleteLater()
