@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .entities import Indicator, IndicatorValue
-from .model import Status
+from .model import Status, TimeFrame
 from .validation import figure_total
 
 DUE_SOON_DAYS = 14
@@ -112,6 +112,57 @@ def round_due(last_day: dt.date | None, year: int) -> dt.date | None:
     if (last_day.month, last_day.day) == (2, 29):
         return dt.date(year, 3, 1) - dt.timedelta(days=1)
     return dt.date(year, last_day.month, last_day.day)
+
+
+def round_year(start: dt.date | None, last_day: dt.date | None, year: int) -> int:
+    """The year whose round of a recurring activity running from *start* to *last_day* is
+    judged in *year*: *year* itself while the activity runs, else its first round (one that
+    starts in 2027 is not due in 2025) or its last (a plan's last year is its last round).
+    A round ends on *last_day*'s day and month: one from September to May (a school year)
+    ends in the year after its start."""
+    first = None
+    if start is not None:
+        first = start.year
+        if last_day is not None and (last_day.month, last_day.day) < (start.month, start.day):
+            first += 1
+    if first is not None and year < first:
+        year = first
+    if last_day is not None and year > last_day.year:
+        year = last_day.year
+    return year
+
+
+def due_in(start: dt.date | None, last_day: dt.date | None, recurring: bool,
+           year: int) -> dt.date | None:
+    """The due date an activity is judged by in *year* (the year evaluated: today's on the
+    app's pages, the period's in its documents): its last day; for a recurring one ("hằng
+    năm", "thường xuyên", stored over the programme: 2021 - 2030) the end of *year*'s round
+    (round_due: "Quý II hằng năm" 30/06/2025, "hằng năm, trước 15/12" 15/12/2025), within its
+    run (round_year). No last day: no due date. store.activities.DUE_SQL is the same rule."""
+    if not recurring or last_day is None:
+        return last_day
+    return round_due(last_day, round_year(start, last_day, year))
+
+
+def in_round(status: Status, tf: TimeFrame, completed_on: dt.date | None, today: dt.date,
+             year: int) -> Status:
+    """*status* as derive_status made it from the activity's last day (*tf*.end), judged in
+    *year*'s round when the activity is recurring: overdue once that round's due (due_in) has
+    passed and it is not done; done late when completed after the due of the round of its
+    completion's year; done in an earlier year of its run (earlier_round): *year*'s round is
+    still to do. store.activities.STATUS_SQL is the same rule for the app's pages (*year*
+    today's)."""
+    if not tf.recurring:
+        return status
+    if status in DONE:
+        if earlier_round(True, completed_on, tf.end, year):
+            return derive_status(None, due_in(tf.start, tf.end, True, year), None, today)
+        if completed_on is None or tf.end is None:
+            return status
+        due = due_in(tf.start, tf.end, True, completed_on.year)
+        return Status.DONE_LATE if due is not None and completed_on > due else Status.DONE_ON_TIME
+    due = due_in(tf.start, tf.end, True, year)
+    return Status.OVERDUE if due is not None and due < today else status
 
 
 def due_soon(status: Status, due: dt.date | None, today: dt.date) -> bool:

@@ -11,28 +11,63 @@ from ..domain.text import search_words
 from .connection import Database
 from .convert import date_in, date_out
 
+def _year_of(column: str) -> str:
+    return f"CAST(substr({column}, 1, 4) AS INTEGER)"
+
+
+# The year evaluated on the app's pages: today's.
+_TODAY_YEAR = _year_of(":today")
+
+
+def _round_due_sql(year: str) -> str:
+    """The due date of the round judged in *year* (an SQL integer) of a recurring item with a
+    last day, as SQL over its columns (domain.status.due_in, round_year): *year* kept within
+    the item's run, on the last day's day and month (29/02 in a year without it: 28/02)."""
+    first = (f"IFNULL({_year_of('i.tf_start')} + (substr(i.tf_end, 5) < substr(i.tf_start, 5)),"
+             " 0)")
+    year = f"MIN(MAX({year}, {first}), {_year_of('i.tf_end')})"
+    return (f"CASE WHEN substr(i.tf_end, 6) = '02-29' THEN date({year} || '-03-01', '-1 day') "
+            f"ELSE {year} || substr(i.tf_end, 5) END")
+
+
+def _due_sql(year: str) -> str:
+    return (f"(CASE WHEN i.tf_recurring = 1 AND i.tf_end IS NOT NULL "
+            f"THEN {_round_due_sql(year)} ELSE i.tf_end END)")
+
+
+# The due date an activity is judged by today (:today bound): its last day; for a recurring
+# one ("hằng năm" over a programme 2021 - 2030) the end of this year's round, not the
+# programme's last day (domain.status.due_in). The page shows it as «Hạn», filters and sorts
+# by it, and its status is overdue after it. Its columns are in items_sort_status (m010).
+DUE_SQL = _due_sql(_TODAY_YEAR)
+
+
 def _status_sql(rounds: bool) -> str:
     """The derived status of an activity, as SQL over the denormalised item columns (:today
     bound; domain.status.derive_status). As of :today: work completed after that day was not
-    done yet then (a back-dated report). With *rounds*, a recurring activity completed in a
-    year before :today's while it still runs this year shows this year's round as still to do,
-    overdue after that round's due date (domain.status.earlier_round, round_due), as the
-    report and the reminder of this year's period say. Every column it reads is in the
-    covering index items_sort_status (migration m008): sorting by status reads that alone."""
+    done yet then (a back-dated report). With *rounds*, a recurring activity is judged by this
+    year's round (domain.status.in_round): overdue after that round's due date (DUE_SQL),
+    done late when completed after the due of its completion year's round, and one completed
+    in a year before :today's while it still runs this year shows this year's round as still
+    to do (domain.status.earlier_round), as the report and the reminder of this year's period
+    say. Every column it reads is in the covering index items_sort_status (migrations m009,
+    m010): sorting by status reads that alone."""
     done = "i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han')"
-    # round_due: this year's day and month of the last day (a 29/02 past 28/02 compares as
-    # after it, as round_due's 28/02 does); no last day: 31/12
-    earlier_round = f"""
+    if not rounds:
+        due = done_due = "i.tf_end"
+        earlier_round = ""
+    else:
+        due, done_due = DUE_SQL, _due_sql(_year_of("i.completed_on"))
+        earlier_round = f"""
   WHEN {done} AND i.tf_recurring = 1 AND i.completed_on IS NOT NULL
        AND substr(i.completed_on, 1, 4) < substr(:today, 1, 4)
        AND (i.tf_end IS NULL OR substr(:today, 1, 4) <= substr(i.tf_end, 1, 4)) THEN
-    CASE WHEN substr(:today, 1, 4) || IFNULL(substr(i.tf_end, 5), '-12-31') < :today
-         THEN 'qua_han' ELSE 'chua_trien_khai' END""" if rounds else ""
+    CASE WHEN {due} < :today THEN 'qua_han' ELSE 'chua_trien_khai' END"""
     return f"""CASE{earlier_round}
   WHEN {done} AND (i.completed_on IS NULL OR i.completed_on <= :today) THEN
-    CASE WHEN i.tf_end IS NOT NULL AND i.completed_on > i.tf_end
+    CASE WHEN {done_due} IS NOT NULL AND i.completed_on > {done_due}
          THEN 'hoan_thanh_qua_han' ELSE 'hoan_thanh_dung_han' END
-  WHEN i.tf_end IS NOT NULL AND i.tf_end < :today THEN 'qua_han'
+  WHEN {due} IS NOT NULL AND {due} < :today THEN 'qua_han'
   WHEN i.progress_status IS NOT NULL AND i.progress_status != 'chua_trien_khai'
     THEN 'dang_thuc_hien'
   ELSE 'chua_trien_khai' END"""
@@ -73,6 +108,8 @@ class ActivityRow:
     status: Status
     start: dt.date | None = None
     recurring: bool = False
+    last_day: dt.date | None = None  # the time frame's end; *due* is this year's round's for
+    # a recurring activity (DUE_SQL)
 
 
 SORT_COLUMNS = {
@@ -80,12 +117,15 @@ SORT_COLUMNS = {
     "title": "i.title_key",
     "lead": "g.name_key",
     "tf_text": "i.tf_text",
-    "due": "i.tf_end",
+    "due": DUE_SQL,
     "status": "status",
 }
-# Sorts that must read every activity: a covering index (migrations m004, m008) lets them read
-# the index instead of the wide rows. The planner does not pick it without statistics, so say so.
-SORT_INDEX = {"lead": "items_sort_lead", "status": "items_sort_status"}
+# Sorts that must read every activity: a covering index (migrations m004, m009, m010) lets them
+# read the index instead of the wide rows. The planner does not pick it without statistics, so
+# say so. The due date of this year's round depends on today: no index is in its order, but
+# items_sort_status holds every column the due and the status read.
+SORT_INDEX = {"lead": "items_sort_lead", "status": "items_sort_status",
+              "due": "items_sort_status"}
 
 
 # Search text in the default (document) order: the first page is looked for among the plan's
@@ -189,10 +229,10 @@ def _where(f: ActivityFilter, plan_id: int, today: dt.date, *,
         clauses.append(f"({STATUS_SQL}) IN ({', '.join(names)})")
         params.update({f"s{n}": Status(s).value for n, s in enumerate(sorted(f.statuses))})
     if f.due_from:
-        clauses.append("i.tf_end >= :due_from")
+        clauses.append(f"{DUE_SQL} >= :due_from")
         params["due_from"] = date_out(f.due_from)
     if f.due_to:
-        clauses.append("i.tf_end <= :due_to")
+        clauses.append(f"{DUE_SQL} <= :due_to")
         params["due_to"] = date_out(f.due_to)
     if f.period_id:
         clauses.append("EXISTS (SELECT 1 FROM periods p WHERE p.id = :period AND "
@@ -237,13 +277,13 @@ def query(db: Database, plan_id: int, f: ActivityFilter, *, today: dt.date,
         return []
     page = {"today": today.isoformat(), **{f"id{n}": item_id for n, item_id in enumerate(ids)}}
     rows = {r[0]: r for r in db.execute(
-        f"SELECT i.id, i.ref, i.title, COALESCE(g.name, ''), i.tf_text, i.tf_end, "
-        f"{STATUS_SQL} AS status, i.tf_start, i.tf_recurring FROM items i "
+        f"SELECT i.id, i.ref, i.title, COALESCE(g.name, ''), i.tf_text, {DUE_SQL}, "
+        f"{STATUS_SQL} AS status, i.tf_start, i.tf_recurring, i.tf_end FROM items i "
         f"LEFT JOIN agencies g ON g.id = i.lead_agency_id "
         f"WHERE i.id IN ({', '.join(':id' + str(n) for n in range(len(ids)))})", page,
     ).fetchall()}
     return [ActivityRow(r[0], r[1], r[2], r[3], r[4], date_in(r[5]), Status(r[6]),
-                        date_in(r[7]), bool(r[8]))
+                        date_in(r[7]), bool(r[8]), date_in(r[9]))
             for r in (rows[i] for i in ids)]
 
 

@@ -16,7 +16,7 @@ from .diskfull import is_disk_full
 APPLICATION_ID = 0x47424150
 # The number of migrations this gbapp knows (= len(migrations.KNOWN), checked by a test), kept
 # here so that opening an up-to-date database needs neither the migrations nor sqlite-utils.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
 T = TypeVar("T")
 

@@ -350,3 +350,18 @@ def m009_latest_lead_word_and_recurring_rounds(db: Database) -> None:
         CREATE INDEX progress_period
             ON progress_reports(period_id, agency_id, item_id, status, completed_on);
     """)
+
+
+@migration
+def m010_recurring_round_due(db: Database) -> None:
+    # A recurring activity of a programme ("hằng năm", 2021 - 2030) is due at the end of this
+    # year's round, not on the programme's last day: the activities page shows, filters and
+    # sorts by that due and its status is overdue after it (activities.DUE_SQL). The round is
+    # kept within the activity's run, which reads tf_start ("hằng năm, từ năm 2027" is not due
+    # in 2025): the status sort's covering index takes it in, and the due sort reads the same
+    # index (no index is in the order of a due that depends on today).
+    run_script(db, """
+        DROP INDEX items_sort_status;
+        CREATE INDEX items_sort_status ON items(plan_id, is_activity, progress_status, tf_end,
+                                                completed_on, tf_recurring, tf_start, sort_path);
+    """)

@@ -395,8 +395,9 @@ def read_plan_meta_plan():
 
 
 def test_a_programme_s_recurring_and_undated_activities_are_not_overdue_after_its_first_year(db):
-    """A 2026–2030 programme: its "Hằng năm" activity and one with no time of its own are due
-    by the end of 2030, so in 2027 they are not listed as overdue; a task dated 2026 is."""
+    """A 2026–2030 programme: its "Hằng năm" activity is due by the end of each year's round
+    (2027's in 2027) and one with no time of its own by the end of 2030, so in 2027 they are
+    not listed as overdue; a task dated 2026 is."""
     import datetime as dt
 
     from gbapp.domain.model import Status
@@ -412,7 +413,7 @@ def test_a_programme_s_recurring_and_undated_activities_are_not_overdue_after_it
     rows = activities.query(db, plan_id, activities.ActivityFilter(), today=dt.date(2027, 6, 1))
     got = {r.title.split(".")[0]: (r.due, r.status) for r in rows}
     assert got == {
-        "Truyền thông nâng cao nhận thức": (dt.date(2030, 12, 31), Status.NOT_STARTED),
+        "Truyền thông nâng cao nhận thức": (dt.date(2027, 12, 31), Status.NOT_STARTED),
         "Duy trì mô hình địa chỉ tin cậy": (dt.date(2030, 12, 31), Status.NOT_STARTED),
         "Khảo sát thực trạng": (dt.date(2026, 12, 31), Status.OVERDUE),
     }

@@ -17,7 +17,7 @@ def test_sql_status_matches_the_domain_rule(db):
     for state, due, done in itertools.product(progress, dates, dates):
         row = db.execute(
             f"SELECT {STATUS_SQL} FROM (SELECT :p AS progress_status, :due AS tf_end, "
-            ":done AS completed_on, 0 AS tf_recurring) AS i",
+            ":done AS completed_on, 0 AS tf_recurring, NULL AS tf_start) AS i",
             {"p": state, "due": due and due.isoformat(), "done": done and done.isoformat(),
              "today": today.isoformat()}).fetchone()
         assert Status(row[0]) == derive_status(state, due, done, today), (state, due, done)

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 
 from gbapp.domain.entities import Agency, Period, ProgressReport
-from gbapp.domain.model import Status
+from gbapp.domain.model import Status, TimeFrame
 from gbapp.domain.status import (
     DONE,
     Word,
     activity_progress,
     derive_status,
     earlier_round,
+    in_round,
     round_due,
 )
 from gbapp.store import activities, agencies, assignments, items, open_database, periods, progress
@@ -32,11 +33,12 @@ D = dt.date
 
 def page_status(state, due, done_on, recurring, today) -> Status:
     """The rule the documents follow for a period of *today*'s year (services.documents.
-    _period_facts): the reported status, then the rounds of that year."""
+    _period_facts): the reported status, then the rounds of that year (domain.status.
+    in_round: overdue after this year's round's due, late after the completion's round's)."""
     status = derive_status(state, due, done_on, today)
     if status in DONE and earlier_round(recurring, done_on, due, today.year):
         return derive_status(None, round_due(due, today.year), None, today)
-    return status
+    return in_round(status, TimeFrame("", None, due, recurring), done_on, today, today.year)
 
 
 def test_sql_status_with_rounds_matches_the_documents_rule(db):
@@ -51,7 +53,7 @@ def test_sql_status_with_rounds_matches_the_documents_rule(db):
                   "done": done_on and done_on.isoformat(), "rec": recurring,
                   "today": today.isoformat()}
         source = ("FROM (SELECT :p AS progress_status, :due AS tf_end, :done AS completed_on, "
-                  ":rec AS tf_recurring) AS i")
+                  ":rec AS tf_recurring, NULL AS tf_start) AS i")
         shown, reported = db.execute(
             f"SELECT {STATUS_SQL}, {REPORTED_STATUS_SQL} {source}", params).fetchone()
         case = (state, due, done_on, recurring, today)
