@@ -30,6 +30,7 @@ from ...domain.dates import DateError, format_date, parse_date
 from ...domain.entities import Agency, Assignment, Indicator, Item
 from ...domain.model import Role, TimeFrame
 from ...domain.validation import ActivityInput, format_money, parse_money, validate_activity
+from ..models.activity_table import round_note
 from ..widgets.agency_picker import AgencyListEditor, AgencyPicker
 from ..widgets.date_edit import DateEdit
 from ..widgets.line_edit import LineEdit
@@ -85,6 +86,12 @@ class ActivityForm(QWidget):
         self.start = DateEdit(self)
         self.end = DateEdit(self)
         self.recurring = QCheckBox(self.tr("Thường xuyên"), self)
+        # a recurring activity is due at the end of each year's round, not on its last day
+        self.round_note = QLabel(self)
+        self.round_note.setWordWrap(True)
+        self.round_note.setStyleSheet("color: #555;")
+        self.round_note.hide()
+        self.fixed_today: dt.date | None = None  # tests pin "today"; else the real date
         self.output = LineEdit(self)
         self.budget = LineEdit(self)
         self.budget.setPlaceholderText(self.tr("đồng, ví dụ: 15.000.000"))
@@ -141,6 +148,8 @@ class ActivityForm(QWidget):
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(2)
             row.addLayout(fields)
+            if row is dates_row:
+                row.addWidget(self.round_note)
             row.addWidget(errors)  # the row's messages, the full width of the form
 
         form = QFormLayout()
@@ -186,6 +195,9 @@ class ActivityForm(QWidget):
         self.coordinating.picker.textEdited.connect(self._mark_dirty)
         self.indicators.itemChanged.connect(self._mark_dirty)
         self.tf_text.editingFinished.connect(self.suggest_dates)
+        for edit in (self.start, self.end):
+            edit.textChanged.connect(self._show_round)
+        self.recurring.toggled.connect(self._show_round)
         self.use_suggestion.clicked.connect(self.apply_suggestion)
         self.budget.editingFinished.connect(self._normalise_budget)
         self.save_button.clicked.connect(self.save_requested)
@@ -253,6 +265,7 @@ class ActivityForm(QWidget):
             box.set_error(None)
         self._loading = False
         self.dirty = False
+        self._show_round()
 
     def item_id(self) -> int | None:
         return self._item.id if self._item else None
@@ -299,6 +312,16 @@ class ActivityForm(QWidget):
         self.recurring.setChecked(self._suggested.recurring)
         self._hide_suggestion()
         self._mark_dirty()
+
+    def _show_round(self, *_args) -> None:
+        """Under the dates of a recurring activity over several years, the due of this year's
+        round (the one the activities page shows as «Hạn»), not its last day."""
+        note = ""
+        if self.recurring.isChecked():
+            note = round_note(self._date_or_none(self.start), self._date_or_none(self.end), True,
+                              self.fixed_today or dt.date.today())
+        self.round_note.setText(note)
+        self.round_note.setVisible(bool(note))
 
     def _hide_suggestion(self) -> None:
         self._suggested = None

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain.dates import format_date
 from ...domain.model import STATUS_LABELS, Status
-from ...domain.status import due_soon
+from ...domain.status import due_in, due_soon
 from ...domain.timeframe import frame_text
 from ...store import activities
 from ...store.activities import ActivityFilter, ActivityRow
@@ -40,6 +40,19 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 
 def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def round_note(start: dt.date | None, last_day: dt.date | None, recurring: bool,
+               today: dt.date) -> str:
+    """What the due of a recurring activity stored over a programme is, in words: "Hạn của năm
+    2025: 30/06/2025 (mỗi năm một đợt, đến 30/06/2030)"; '' for any other activity, whose
+    due is its last day (domain.status.due_in)."""
+    due = due_in(start, last_day, recurring, today.year)
+    if not recurring or due is None or due == last_day and (
+            start is None or start.year == last_day.year):
+        return ""  # a one-year plan's "thường xuyên": its last day is its only due
+    return (f"Hạn của năm {due.year}: {format_date(due)} "
+            f"(mỗi năm một đợt, đến {format_date(last_day)})")
 
 
 class ActivityTableModel(QAbstractTableModel):
@@ -221,7 +234,9 @@ class ActivityTableModel(QAbstractTableModel):
         if col == 2:
             return r.lead
         if col == 3:
-            return frame_text(r.tf_text, r.start, r.due, r.recurring)
+            return frame_text(r.tf_text, r.start, r.last_day, r.recurring)
+        if col == 4:  # a recurring activity's due is this year's round's: say so
+            return round_note(r.start, r.last_day, r.recurring, self.today) or self._shown[row][col]
         return self._shown[row][col]
 
     def _display(self, r: ActivityRow) -> tuple[str, ...]:
@@ -229,7 +244,8 @@ class ActivityTableModel(QAbstractTableModel):
         # so a 300-character paragraph costs twice its width on every repaint. The tooltip keeps
         # the full text.
         return (r.ref, _clip(r.title), _clip(r.lead),
-                _clip(frame_text(r.tf_text, r.start, r.due, r.recurring)), format_date(r.due),
+                _clip(frame_text(r.tf_text, r.start, r.last_day, r.recurring)),
+                format_date(r.due),
                 self.tr(STATUS_LABELS[r.status]))
 
     def _brushes_of(self, r: ActivityRow) -> tuple[QBrush, QBrush] | None:

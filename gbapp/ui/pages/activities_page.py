@@ -76,6 +76,11 @@ class ActivitiesPage(QWidget):
         self.due_to = DateEdit(self)
         for edit in (self.due_from, self.due_to):
             edit.setMaximumWidth(105)
+        # a recurring activity is filtered by the due of this year's round, as «Hạn» shows it
+        self._due_tip = self.tr("Hạn của hoạt động; hoạt động hằng năm, thường xuyên: hạn của "
+                                "đợt năm nay")
+        for edit in (self.due_from, self.due_to):
+            edit.setToolTip(self._due_tip)
         self.period = QComboBox(self)
         # as wide as a short name, not as the longest one a province gave a period (a combo
         # sized to its contents held the window wider than a laptop screen); the list that
@@ -233,7 +238,7 @@ class ActivitiesPage(QWidget):
         self._debounce.stop()
         for edit in (self.due_from, self.due_to):
             edit.setStyleSheet("border: 1px solid #b00020;" if edit.error() else "")
-            edit.setToolTip(edit.error() or "")
+            edit.setToolTip(edit.error() or self._due_tip)
         self.model.set_filter(self.current_filter())
         self.table.scrollToTop()
 
