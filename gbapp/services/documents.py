@@ -26,7 +26,7 @@ from ..domain.issuers import (
 )
 from ..domain.model import ItemKind, Role, Status
 from ..domain.numbering import is_task_group, legal_reference
-from ..domain.status import assess_indicator, derive_status, earlier_round, round_due, settled
+from ..domain.status import assess_indicator, derive_status, due_in, in_round, settled
 from ..domain.text import clean_line, clean_text, fold, names_a_group, vi_sort_key
 from ..domain.timeframe import frame_text
 from ..domain.validation import figure_total, format_decimal
@@ -696,6 +696,13 @@ def not_yet_due(item: Item, period: Period, status: Status | None) -> bool:
             and period.end_on is not None and start > period.end_on)
 
 
+def period_year(period: Period, today: dt.date) -> int:
+    """The year whose round of a recurring activity a period's documents judge (domain.status.
+    in_round): the period's, not the year they are written in (2025's report of 10/01/2026)."""
+    day = period.end_on or period.start_on
+    return day.year if day else today.year
+
+
 def _period_facts(db: Database, plan_id: int | None, period_id: int | None, today: dt.date):
     """What a period's report and reminder both start from: plan, period, items, assignments,
     the activities' statuses in the period (_activity_status), the report that speaks for each
@@ -725,12 +732,10 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
         statuses[it.id] = _activity_status(it, stored[it.id], lead, today)
         if lead is not None and lead.status in DONE and lead.completed_on is not None:
             completed[it.id] = lead.completed_on
-        tf = it.time_frame
-        if statuses[it.id] in DONE and period.end_on is not None and earlier_round(
-                tf.recurring, completed.get(it.id), tf.end, period.end_on.year):
-            # last year's round was done; this year's stands as its own due date says
-            statuses[it.id] = derive_status(None, round_due(tf.end, period.end_on.year), None,
-                                            today)
+        # a recurring activity in the round of the period's year: last year's round done is
+        # not this year's, and this year's is overdue after its own due date (in_round)
+        statuses[it.id] = in_round(statuses[it.id], it.time_frame, completed.get(it.id), today,
+                                   period_year(period, today))
     by_item = {it.id: it for it in all_items}
     done = {item_id for item_id, st in statuses.items()
             if settled(st, completed.get(item_id), period.end_on,
@@ -749,14 +754,16 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
 
 
 def agency_status(report: ProgressReport, role: Role | None, item: Item,
-                  activity: Status | None, today: dt.date) -> Status | None:
+                  activity: Status | None, today: dt.date,
+                  year: int | None = None) -> Status | None:
     """The status an agency's line under an activity states, read as the activity's is (work
     still going on after the due date is overdue, whatever was picked when reporting). The
     lead's line states the activity's own status whenever either says it is done (one rule:
     _activity_status). Another agency's line states none that contradicts the activity's: a
     coordinating agency's "đang thực hiện" of June is not "quá hạn chưa hoàn thành" under an
     activity completed since (None: its line gives its result only)."""
-    own = derive_status(report.status, item.time_frame.end, report.completed_on, today)
+    own = in_round(derive_status(report.status, item.time_frame.end, report.completed_on, today),
+                   item.time_frame, report.completed_on, today, year or today.year)
     if role == Role.LEAD:
         return activity if activity is not None and (activity in DONE or own in DONE) else own
     if activity in DONE and own not in DONE:
@@ -802,7 +809,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                     agency=a.agency, role=a.role, report=rep,
                     period_name=per.name if per and per.id != period.id else "",
                     is_sample=a.is_sample, is_issuer=a.agency_id in issuer,
-                    status=agency_status(rep, a.role, it, entry.status, today) if rep else None,
+                    status=agency_status(rep, a.role, it, entry.status, today,
+                                         period_year(period, today)) if rep else None,
                     missing=asked and rep is None and a.agency_id not in groups))
                 # the writer does not report to itself, nor a group ("các sở, ngành liên quan")
                 if asked and a.agency_id not in issuer and a.agency_id not in groups:
@@ -815,7 +823,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                     entry.agencies.append(AgencyReport(
                         agency=names.get(agency_id, "?"), role=None, report=rep,
                         period_name=per.name if per.id != period.id else "",
-                        status=agency_status(rep, None, it, entry.status, today)))
+                        status=agency_status(rep, None, it, entry.status, today,
+                                             period_year(period, today))))
         out_items.append(entry)
 
     counts = {s: 0 for s in Status}
@@ -1176,9 +1185,11 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
                 continue
             entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))
             title = _reminder_title(it, points.get(it.id, []))
+            tf = it.time_frame
             entry.lines.append(ReminderLine(
                 ref=it.ref, legal_ref=legal_ref(paths[it.id]), title=title,
-                role=a.role, overdue=overdue, unreported=unreported, due=it.time_frame.end))
+                role=a.role, overdue=overdue, unreported=unreported,
+                due=due_in(tf.start, tf.end, tf.recurring, period_year(period, today))))
     ordered = sorted(by_agency.values(), key=lambda e: vi_sort_key(e.agency))
     return ReminderData(plan=plan, period=period, today=today, agencies=ordered)
 
@@ -1201,13 +1212,15 @@ class WorkbookData:
     indicators: list[tuple] = field(default_factory=list)
 
 
-def _reported_status(report: ProgressReport, item: Item, today: dt.date) -> Status:
+def _reported_status(report: ProgressReport, item: Item, today: dt.date,
+                     year: int | None = None) -> Status:
     """A report's status read as the report document reads it on *today*: a completion after
     the due date is "hoàn thành quá hạn" whatever was picked (the form offers one "Hoàn
     thành"), work not done by the due date is overdue; a "done late" with no date stays so."""
     if report.status == Status.DONE_LATE and report.completed_on is None:
         return Status.DONE_LATE
-    return derive_status(report.status, item.time_frame.end, report.completed_on, today)
+    return in_round(derive_status(report.status, item.time_frame.end, report.completed_on, today),
+                    item.time_frame, report.completed_on, today, year or today.year)
 
 
 def _indicator_sheet_rows(db: Database, year: int) -> list[tuple]:
@@ -1260,7 +1273,9 @@ def collect_workbook(db: Database, plan_id: int, *,
             it.ref, content,
             next((a.agency for a in refs if a.role == Role.LEAD), ""),
             "; ".join(a.agency for a in refs if a.role == Role.COORDINATING),
-            time_text(it), it.time_frame.start, it.time_frame.end, it.output,
+            time_text(it), it.time_frame.start,
+            due_in(it.time_frame.start, it.time_frame.end, it.time_frame.recurring, today.year),
+            it.output,
             STATUS_LABELS[statuses.get(it.id, Status.NOT_STARTED)],
             done))
         for a in refs:
@@ -1276,7 +1291,8 @@ def collect_workbook(db: Database, plan_id: int, *,
                 continue
             progress_rows.append((
                 per.name, it.ref, it.title or it.text, names.get(r.agency_id, "?"),
-                STATUS_LABELS[_reported_status(r, it, today)], r.percent, r.result, r.sessions,
+                STATUS_LABELS[_reported_status(r, it, today, period_year(per, today))],
+                r.percent, r.result, r.sessions,
                 r.participants, r.men,
                 r.women, r.evidence, r.difficulties, r.proposals, r.spending, r.completed_on))
     counts = {s: 0 for s in Status}

@@ -189,9 +189,11 @@ def test_last_year_s_report_written_in_january_keeps_last_year_s_round(tmp_path)
         today = dt.date(2027, 1, 15)
         entry = next(e for e in collect_report(db, plan_id, p2026, today=today).items
                      if e.item.id == talk)
-        assert entry.status == Status.DONE_ON_TIME
+        # done with no date: by the end of the year reported (31/12/2026), after 2026's round
+        # was due (30/06/2026), so late, as a "Quý II/2026" task would be
+        assert entry.status == Status.DONE_LATE
         line, _counts = _report_says(db, tmp_path, p2026, today, "Tổ chức truyền thông")
-        assert line.startswith("- Tình trạng: Hoàn thành đúng hạn"), line
+        assert line.startswith("- Tình trạng: Hoàn thành quá hạn"), line
         assert _page(db, plan_id, today)[talk] == Status.NOT_STARTED
     finally:
         db.close()
