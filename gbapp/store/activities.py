@@ -65,9 +65,9 @@ def _status_sql(rounds: bool) -> str:
     CASE WHEN {due} < :today THEN 'qua_han' ELSE 'chua_trien_khai' END"""
     return f"""CASE{earlier_round}
   WHEN {done} AND (i.completed_on IS NULL OR i.completed_on <= :today) THEN
-    CASE WHEN {done_due} IS NOT NULL AND i.completed_on > {done_due}
+    CASE WHEN i.completed_on > {done_due}
          THEN 'hoan_thanh_qua_han' ELSE 'hoan_thanh_dung_han' END
-  WHEN {due} IS NOT NULL AND {due} < :today THEN 'qua_han'
+  WHEN {due} < :today THEN 'qua_han'
   WHEN i.progress_status IS NOT NULL AND i.progress_status != 'chua_trien_khai'
     THEN 'dang_thuc_hien'
   ELSE 'chua_trien_khai' END"""
