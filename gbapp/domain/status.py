@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .entities import Indicator, IndicatorValue
+from .entities import Indicator, IndicatorValue, Plan
 from .model import Status, TimeFrame
 from .validation import figure_total
 
@@ -204,6 +204,12 @@ def assess(direction: str, target: float | None, value: float | None, *,
     expected = baseline + (target - baseline) * share
     behind = value < expected if direction == ">=" else value > expected
     return Assessment.AT_RISK if behind else Assessment.NOT_MET
+
+
+def evaluation_year(plan: Plan | None, today: dt.date) -> int:
+    """The year the indicators are judged for: the plan's year, else this year. The one rule of
+    the indicators page (the year it opens on) and the overview (the year it counts)."""
+    return plan.year if plan is not None and plan.year else today.year
 
 
 def target_year_for(targets: Mapping[int, float], year: int) -> int | None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..domain.entities import Indicator, Period, Plan
+from ..domain.entities import Indicator, Period
 from ..domain.model import Status
-from ..domain.status import Assessment, assess_indicator
+from ..domain.status import Assessment, assess_indicator, evaluation_year
 from ..store import activities, indicators, periods, plans, progress
 from ..store.activities import ActivityRow
 from ..store.connection import Database
@@ -35,12 +35,6 @@ class IndicatorStanding:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
-
-
-def evaluation_year(plan: Plan | None, today: dt.date) -> int:
-    """The year the indicators are judged for, as the indicators page opens on it: the plan's
-    year, else this year."""
-    return plan.year if plan is not None and plan.year else today.year
 
 
 def indicator_standing(db: Database, year: int) -> IndicatorStanding:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entities import IndicatorValue
-from ...domain.status import Assessment
+from ...domain.status import Assessment, evaluation_year
 from ...domain.text import without_gist
 from ...domain.validation import InvalidInput, figure_total, format_decimal, parse_year
 from ...store import indicators, plans
@@ -260,8 +260,9 @@ class IndicatorsPage(QWidget):
         self.reload()
 
     def _default_year(self) -> int:
+        """The plan's evaluation year, by the rule the overview counts the indicators for."""
         plan = plans.get(self.ctx.db, self.ctx.plan_id) if self.ctx.plan_id else None
-        return plan.year if plan and plan.year else dt.date.today().year
+        return evaluation_year(plan, dt.date.today())
 
     def select_indicator(self, indicator_id: int | None, year: int | None = None) -> None:
         """Show *indicator_id* (None: the one shown stays) judged for *year* when given, as the
