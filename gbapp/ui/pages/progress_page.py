@@ -490,8 +490,22 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
     # Periods -----------------------------------------------------------------------------------
 
     def add_period(self) -> None:
-        """Open the period dialog (window-modal, not blocking); the period is saved on OK."""
+        """Open the period dialog (window-modal, not blocking); the period is saved on OK.
+
+        The page then shows the new period, which leaves the report being typed: it is saved
+        first, as going to another activity saves it. One that cannot be saved (150 %) stays as
+        typed with its errors beside the fields, and the dialog does not open, with a word why:
+        the clerk puts it right (or drops it with Esc) and clicks again, before typing a period
+        that would then have nowhere to go."""
         if self.ctx.plan_id is None:
+            return
+        if self.form.is_dirty() and not self._save_current():
+            if self._form_shows_errors():  # (a database error has had its own message)
+                line = self._current_line()
+                messages.error(self, self.tr("Chưa thêm kỳ báo cáo"), self.tr(
+                    "Báo cáo tiến độ của mục {0} đang nhập chưa hợp lệ nên chưa được lưu. "
+                    "Sửa chỗ báo lỗi ngay dưới ô (hoặc bấm Esc để bỏ phần đang nhập) rồi bấm "
+                    "«Thêm kỳ báo cáo…» lại.").format(line.ref if line else ""))
             return
         dialog = PeriodDialog(self)
         dialog.load(Period(plan_id=self.ctx.plan_id, kind="adhoc"))
@@ -501,9 +515,22 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         dialog.open()
 
     def _add_period(self, period: Period) -> None:
-        if self.form.is_dirty() and not self._save_current():
-            return
+        """Store the period typed in the dialog and show it. Should the form hold typing that
+        cannot be saved by now (it was settled before the dialog opened), both are kept: the
+        period is stored, and the page stays on the period that typing is for, and says so."""
+        kept = not self.form.is_dirty() or self._save_current()
         new_id = self.ctx.perform(self.tr("Thêm kỳ báo cáo"), lambda db: periods.save(db, period))
+        if not kept:
+            line = self._current_line()
+            messages.error(self, self.tr("Chưa chuyển sang kỳ mới"), self.tr(
+                "Đã thêm kỳ báo cáo «{0}». Báo cáo tiến độ của mục {1} đang nhập chưa hợp lệ nên "
+                "chưa được lưu và trang vẫn ở kỳ «{2}»: sửa chỗ báo lỗi, lưu, rồi chọn kỳ mới.")
+                .format(period.name, line.ref if line else "", self.period.currentText()))
+            return
         self._period_id = new_id
+        self.ctx.period_id = new_id  # (reload shows the period last chosen)
         self._item_id = None
         self.reload()
+
+    def _form_shows_errors(self) -> bool:
+        return any(self.form.errors.message(key) for key in self.form.errors.labels)
