@@ -32,7 +32,7 @@ from ...store import indicators, plans
 from ..context import AppContext
 from ..dialogs import messages
 from ..widgets.shortcuts import save_shortcut
-from ..widgets.tables import read_only_table
+from ..widgets.tables import read_only_table, select_row_quietly
 from .parts.forms import confirm, show_error
 from .parts.indicator_form import IndicatorForm, ValueEntry
 from .parts.indicator_rows import (
@@ -240,7 +240,7 @@ class IndicatorsPage(QWidget):
         self.year.valueChanged.connect(self._year_changed)
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._row_chosen(cur.row()))
-        self.values.clicked.connect(lambda index: self._load_entry(
+        self.values.clicked.connect(lambda index: self._figures_year_clicked(
             self.values_model.row_at(index.row()).year))
         self.save_button.clicked.connect(self.save)
         save_shortcut(form_box, self.save, self.save_button)
@@ -429,6 +429,49 @@ class IndicatorsPage(QWidget):
         self.entry.load(stored or IndicatorValue(indicator_id=line.id if line else 0, year=year),
                         self._current_unit())
         self._entry_for = line.id if line else None
+
+    def _figures_year_clicked(self, year: int) -> None:
+        """A year clicked in the figures table brings its stored figures into the entry row.
+        Figures typed there and not saved are settled first, as leaving the indicator settles
+        them: saved, dropped, or kept as typed (Hủy, or they cannot be saved), the table then
+        showing the year they are for. A click on that year itself keeps them as typed."""
+        if not self.entry.is_dirty():
+            self._load_entry(year)
+            return
+        typed = self._typed_year()
+        if year == typed:
+            return
+        if not self._settle_entry():
+            self._select_figures_year(typed)  # not the row clicked: the year being typed
+            return
+        self._load_entry(year)
+        self._select_figures_year(year)  # (a save read the table again)
+
+    def _typed_year(self) -> int | None:
+        """The year of the figures in the entry row: as typed, else as loaded."""
+        try:
+            return parse_year(self.entry.year.text()) or self.entry.loaded_year()
+        except ValueError:
+            return self.entry.loaded_year()
+
+    def _settle_entry(self) -> bool:
+        """Unsaved figures in the entry row: save or drop them, as the user chooses. False when
+        the user cancels or what was typed cannot be saved (it stays, its errors shown)."""
+        line = self._line()
+        code = line.indicator.code if line else ""
+        year = self.entry.year.text().strip()
+        what = (self.tr("Số liệu năm {0} của chỉ tiêu {1}").format(year, code) if year
+                else self.tr("Số liệu của chỉ tiêu {0}").format(code))
+        answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
+            "{0} đang nhập chưa được lưu. Lưu lại trước khi tiếp tục?").format(what))
+        if answer == "discard":
+            return True
+        return answer == "save" and self.save_value()
+
+    def _select_figures_year(self, year: int | None) -> None:
+        """Select *year*'s row of the figures table alone (none when it has no stored row)."""
+        row = self.values_model.row_of_id(year) if year is not None else None
+        select_row_quietly(self.values, row)
 
     def _entry_year_typed(self) -> None:
         """A year typed in the entry row brings that year's stored figures, unless figures were
