@@ -208,7 +208,7 @@ def test_merge_picks_from_the_popup_with_the_keyboard(qtbot, page, ctx):
 def test_unsaved_edits_are_not_lost_by_clicking_another_row(qtbot, page, ctx, answers):
     choose(qtbot, page, "Sở Y tế")
     type_text(page.form.short_name, " tỉnh")
-    answers.replies.append(False)  # "Bỏ các thay đổi?" -> Không
+    answers.replies.append("cancel")  # "Lưu lại trước khi tiếp tục?" -> Hủy
     row = names(page).index("Sở Tư pháp")
     rect = page.table.visualRect(page.model.index(row, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

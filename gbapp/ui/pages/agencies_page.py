@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import sqlite3
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -122,6 +122,8 @@ class AgenciesPage(QWidget):
         self.show_inactive.toggled.connect(lambda _on: self.reload())
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._row_chosen(cur.row()))
+        self.table.selectionModel().selectionChanged.connect(
+            lambda _new, _old: self._selection_changed())
         self.save_button.clicked.connect(self.save)
         for line in (self.form.name, self.form.short_name, self.form.valid_from,
                      self.form.valid_to):  # Enter in any one-line field saves
@@ -170,25 +172,40 @@ class AgenciesPage(QWidget):
             self._select_row(keep)
         self._update_buttons()
 
-    def _select_row(self, agency_id: int) -> None:
-        select_row_quietly(self.table, self.model.row_of_id(agency_id))
+    def _select_row(self, agency_id: int | None) -> None:
+        """Select the row of *agency_id*; none for a new agency (or one not in the list), and
+        then no current row either: else clicking the row last edited changed nothing."""
+        row = self.model.row_of_id(agency_id)
+        select_row_quietly(self.table, row)
+        if row is None:
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection.blockSignals(False)
 
     def _row_chosen(self, row: int) -> None:
         if row < 0:
             return
-        agency = self.model.row_at(row)
-        if agency.id == self.form.agency_id():
+        target = self.model.row_at(row).id
+        if target == self.form.agency_id():
             return
-        if self.form.is_dirty() and not confirm(
-                self, self.tr("Bỏ thay đổi?"),
-                self.tr("Thông tin «{0}» đang sửa chưa được lưu. Bỏ các thay đổi?")
-                .format(self.form.name.text() or self.tr("cơ quan mới"))):
-            if self.form.agency_id() is not None:
-                self._select_row(self.form.agency_id())
+        if not self.maybe_leave():  # stay on the agency being edited, its typing kept
+            self._select_row(self.form.agency_id())
             return
+        agency = agencies.get(self.ctx.db, target)  # a save reloaded the list: read it again
         self.form.load(agency)
+        self._select_row(target if agency is not None else None)
         self.status_label.clear()
         self._update_buttons()
+
+    def _selection_changed(self) -> None:
+        """A mouse press goes on after currentRowChanged was answered and selects the row under
+        the mouse: when the user stayed on the agency being edited (or a save re-sorted the list
+        meanwhile), the selection, then away from the current row, goes back to the form's."""
+        current = self.table.currentIndex()
+        rows = {index.row() for index in self.table.selectionModel().selectedIndexes()}
+        if rows != ({current.row()} if current.isValid() else set()):
+            self._select_row(self.form.agency_id())
 
     def _update_buttons(self) -> None:
         current = self.form.loaded()
@@ -204,7 +221,7 @@ class AgenciesPage(QWidget):
         if not self.maybe_leave():  # the agency being edited: save, drop or stay
             return
         self.form.load(None)
-        self._select_row(-1)
+        self._select_row(None)
         self.status_label.clear()
         self._update_buttons()
         self.form.name.setFocus()
@@ -238,8 +255,10 @@ class AgenciesPage(QWidget):
         return True
 
     def maybe_leave(self) -> bool:
-        """Before the database closes, another plan or an undo: save or drop the agency form's
-        unsaved edits (dropped: the form shows the agency as stored)."""
+        """Before another row, a new agency, a merge, a change of status, the database closing,
+        another plan or an undo: save or drop the agency form's unsaved edits, as the user
+        chooses (dropped: the form shows the agency as stored). False when the user cancels or
+        what was typed cannot be saved (the red fields say why): then nothing may change."""
         if not self.form.is_dirty():
             return True
         answer = messages.ask_save(self, self.tr("Chưa lưu"), self.tr(
@@ -251,9 +270,15 @@ class AgenciesPage(QWidget):
         return answer == "save" and self.save()
 
     def toggle_active(self) -> None:
+        # Deactivating uses the end date typed (the confirmation shows it and it is stored):
+        # only other unsaved typing, which the reload after the change would drop, is asked about.
         agency = self.form.loaded()
         if agency.id is None:
             return
+        uses_typed_end = agency.active and self.form.dirty_fields() <= {"valid_to"}
+        if not uses_typed_end and not self.maybe_leave():
+            return
+        agency = self.form.loaded()  # as saved just now, if the user chose to save
         if not agency.active:
             again = dataclasses.replace(agency, active=True)
             self.ctx.perform(self.tr("Cho cơ quan hoạt động trở lại"),
@@ -278,14 +303,18 @@ class AgenciesPage(QWidget):
                                   .format(agency.name, format_date(on)))
 
     def _reload_form(self, agency_id: int) -> None:
+        """Show the agency as stored after a change of status or a merge (the callers settled
+        any typing first: the form's copy of the agency is stale, saving it would undo them)."""
         self.form.load(agencies.get(self.ctx.db, agency_id))
+        self._select_row(agency_id)
         self._update_buttons()
 
     def start_merge(self) -> None:
-        """Open the merge dialog (window-modal, not blocking); the merge runs on OK."""
-        agency = self.form.loaded()
-        if agency.id is None:
+        """Open the merge dialog (window-modal, not blocking); the merge runs on OK. Unsaved
+        typing is saved or dropped first, as the user chooses: the merge reloads the form."""
+        if self.form.loaded().id is None or not self.maybe_leave():
             return
+        agency = self.form.loaded()  # as saved just now, if the user chose to save
         candidates = agencies.list_agencies(self.ctx.db, include_inactive=False)
         dialog = MergeDialog(self)
         dialog.load(agency, candidates, lambda successor: self.merge_preview(agency.id, successor),
@@ -315,6 +344,8 @@ class AgenciesPage(QWidget):
         return out
 
     def _merge(self, agency: Agency, dialog: MergeDialog) -> None:
+        if not self.maybe_leave():  # (settled on opening; the dialog is window-modal)
+            return
         successor_id, on = dialog.value()
         successor = self._names.get(successor_id, "")
         try:

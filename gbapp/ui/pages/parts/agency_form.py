@@ -33,6 +33,9 @@ def _select(combo: QComboBox, code: str, table: dict[str, str]) -> None:
     combo.setCurrentIndex(index)
 
 
+_FIELDS = ("name", "short_name", "kind", "level", "valid_from", "valid_to", "note")
+
+
 class AgencyForm(QWidget):
     """Name, short name, kind, level, validity dates and note of one agency."""
 
@@ -94,6 +97,12 @@ class AgencyForm(QWidget):
     def is_dirty(self) -> bool:
         return self._texts() != self._snapshot
 
+    def dirty_fields(self) -> set[str]:
+        """The fields typed into and not yet saved (named as in the error messages)."""
+        now = self._texts()
+        return {field for field, typed, shown in zip(_FIELDS, now, self._snapshot, strict=True)
+                if typed != shown}
+
     def value(self) -> Agency:
         """The agency as edited; raises InvalidInput (messages shown) when it is not valid."""
         errors: dict[str, str] = {}
@@ -115,7 +124,7 @@ class AgencyForm(QWidget):
     def show_errors(self, errors: dict[str, str]) -> None:
         self.errors.show(errors)
 
-    def _texts(self) -> tuple:
+    def _texts(self) -> tuple:  # in the order of _FIELDS
         return (self.name.text(), self.short_name.text(), self.kind.currentData(),
                 self.level.currentData(), self.valid_from.text(), self.valid_to.text(),
                 self.note.toPlainText())
