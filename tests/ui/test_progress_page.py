@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from gbapp.domain.entities import Period
 from gbapp.domain.model import Role, Status
+from gbapp.domain.validation import format_count, format_money
 from gbapp.store import agencies, assignments, periods, progress
 
 SHOTS = Path("/tmp/shots")
@@ -526,11 +528,51 @@ def test_a_new_report_starts_from_what_the_agency_last_said(qtbot, page, ctx):
     assert Status(form.status.currentData()) == Status.DONE_ON_TIME
     assert form.completed_on.text() == done.completed_on.strftime("%d/%m/%Y")
     form.participants.setFocus()
-    type_text(form.participants, "40")  # the year's figure, nothing else
+    form.participants.selectAll()  # (it starts from the half year's figure)
+    type_text(form.participants, "400")  # the year's figure, nothing else
     qtbot.keyClick(form.participants, Qt.Key.Key_S, CTRL)
     saved = progress.get(ctx.db, done.item_id, done.agency_id, year)
-    assert saved is not None and saved.participants == 40
+    assert saved is not None and saved.participants == 400
     assert saved.status == done.status and saved.completed_on == done.completed_on
     after = ctx.db.execute("SELECT progress_status, completed_on FROM items WHERE id = ?",
                            [done.item_id]).fetchone()
     assert after == before
+
+
+def test_a_year_report_starts_from_the_half_year_figures_and_says_so(qtbot, page, ctx):
+    """The documents total one report per agency and activity for a period, the year's
+    replacing the half year's: a year's report typed with the second half's figures only lost
+    the first half's (found in review: 90 M đồng gone from the year's total). A new year's
+    report starts from the half year's figures, and a line says where they come from; a
+    report of the next year carries the status only."""
+    year = period_id(ctx, "Năm 2025")
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    earlier = next(r for r in progress.for_period(ctx.db, half)
+                   if r.participants and r.spending
+                   and progress.get(ctx.db, r.item_id, r.agency_id, year) is None)
+    page.period.setCurrentIndex(page.period.findText("Năm 2025"))
+    page.agency.set_current_id(earlier.agency_id)
+    page._select_row(earlier.item_id)
+    page._item_id = earlier.item_id
+    page._load_form()
+    form = page.form
+    assert form.participants.text() == format_count(earlier.participants)
+    assert form.spending.text() == format_money(earlier.spending)
+    assert not form.carried.isHidden()
+    assert "6 tháng đầu năm 2025" in form.carried.text() and "số liệu" in form.carried.text()
+    assert not form.is_dirty()  # nothing is stored until the user saves
+    assert progress.get(ctx.db, earlier.item_id, earlier.agency_id, year) is None
+
+    # the next year's report: a period not holding the earlier one carries the status only
+    next_year = ctx.perform("Thêm kỳ", lambda db: periods.save(db, Period(
+        plan_id=ctx.plan_id, name="Năm 2026", kind="year", start_on=dt.date(2026, 1, 1),
+        end_on=dt.date(2026, 12, 31), due_on=dt.date(2026, 12, 5))))
+    page.reload()
+    page.period.setCurrentIndex(page.period.findText("Năm 2026"))
+    page.agency.set_current_id(earlier.agency_id)
+    page._select_row(earlier.item_id)
+    page._item_id = earlier.item_id
+    page._load_form()
+    assert progress.get(ctx.db, earlier.item_id, earlier.agency_id, next_year) is None
+    assert form.participants.text() == "" and form.spending.text() == ""
+    assert "số liệu" not in form.carried.text() and not form.carried.isHidden()

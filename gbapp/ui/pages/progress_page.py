@@ -328,6 +328,7 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             return
         self.heading.setText(f"{line.ref}. {line.title} — {tr(ROLE_LABELS[line.role])}")
         base = ProgressReport(item_id=line.id, agency_id=self._agency_id, period_id=self._period_id)
+        carried = ""
         if line.report is None:
             # a new report starts from what the agency last said (its status, percent and
             # completion date): typing only this period's figures must not undo work done
@@ -336,7 +337,35 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             if earlier is not None:
                 base = dataclasses.replace(base, status=earlier.status, percent=earlier.percent,
                                            completed_on=earlier.completed_on)
-        self.form.load(line.report, base)
+                carried = self._carry_figures(earlier)
+                if carried:
+                    base = dataclasses.replace(
+                        base, sessions=earlier.sessions, participants=earlier.participants,
+                        men=earlier.men, women=earlier.women, spending=earlier.spending)
+                else:
+                    carried = self._carried_from(earlier.period_id, self.tr("tình trạng"))
+        self.form.load(line.report, base, carried)
+
+    def _carried_from(self, period_id: int, what: str) -> str:
+        period = periods.get(self.ctx.db, period_id)
+        name = period.name if period is not None else ""
+        return (self.tr("Báo cáo mới: đã điền sẵn %1 theo báo cáo kỳ «%2» của cơ quan.")
+                .replace("%1", what).replace("%2", name))
+
+    def _carry_figures(self, earlier: ProgressReport) -> str:
+        """For a report of a period that holds the earlier report's ("6 tháng đầu năm" inside
+        "Năm 2025"): the line saying its figures are carried, else "". A period's report counts
+        the whole period (the documents total one report per agency and activity), so a year's
+        report typed with the second half's figures only would lose the first half's."""
+        current = periods.get(self.ctx.db, self._period_id)
+        before = periods.get(self.ctx.db, earlier.period_id)
+        if current is None or before is None or None in (
+                current.start_on, current.end_on, before.start_on, before.end_on):
+            return ""
+        if not (current.start_on <= before.start_on and before.end_on <= current.end_on):
+            return ""
+        return self._carried_from(earlier.period_id, self.tr("tình trạng và số liệu")) + self.tr(
+            " Số liệu của kỳ này là số cả kỳ: hãy cộng thêm phần làm được sau kỳ đó.")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

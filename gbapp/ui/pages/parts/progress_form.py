@@ -109,6 +109,11 @@ class ProgressForm(QWidget):
                                    "phần đang nhập"))
         self.hint.setStyleSheet("color: #616161;")
         self.hint.setWordWrap(True)
+        # where a new report's pre-filled values come from (load(carried_from=…))
+        self.carried = QLabel()
+        self.carried.setStyleSheet("color: #1565c0;")
+        self.carried.setWordWrap(True)
+        self.carried.hide()
 
         e = self.errors.add
         top = Qt.AlignmentFlag.AlignTop
@@ -189,7 +194,8 @@ class ProgressForm(QWidget):
             grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignTop)
             # alone on its row, a field takes the row's width
             grid.addWidget(field, row, column + 1, 1, 1 if beside or pair_follows else 3)
-        grid.addWidget(self.hint, row + 1, 1, 1, 3)
+        grid.addWidget(self.carried, row + 1, 1, 1, 3)
+        grid.addWidget(self.hint, row + 2, 1, 1, 3)
         self.updateGeometry()
 
     def is_narrow(self) -> bool:
@@ -213,8 +219,12 @@ class ProgressForm(QWidget):
 
     # load / value ------------------------------------------------------------------------------
 
-    def load(self, report: ProgressReport | None, base: ProgressReport) -> None:
-        """Show *report*, or an empty form for (activity, agency, period) of *base*."""
+    def load(self, report: ProgressReport | None, base: ProgressReport,
+             carried_from: str = "") -> None:
+        """Show *report*, or a new one for (activity, agency, period) of *base*, with the
+        values *base* carries from the agency's report *carried_from* (a line says so)."""
+        self.carried.setText(carried_from if report is None else "")
+        self.carried.setVisible(bool(carried_from) and report is None)
         self._base = report or base
         r = self._base
         status = Status(r.status)
