@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 from ..domain.entities import Assignment
 from ..domain.model import Role
+from ..domain.status import due_in
 from . import progress
 from .connection import Database
 from .convert import date_in
@@ -53,15 +54,25 @@ def for_agency(db: Database, plan_id: int, agency_id: int) -> list[tuple[int, Ro
     return [(r[0], Role(r[1])) for r in rows]
 
 
-def lines_of_agency(db: Database, plan_id: int, agency_id: int
+def lines_of_agency(db: Database, plan_id: int, agency_id: int, year: int | None = None
                     ) -> list[tuple[int, str, str, Role, dt.date | None]]:
     """(item id, ref, title, role, due date) of what the agency takes part in, in plan order:
-    for_agency() with what a list of it shows, without reading the whole plan."""
+    for_agency() with what a list of it shows, without reading the whole plan. With *year*,
+    a recurring activity ("hằng năm", stored over the programme) is due at the end of that
+    year's round (domain.status.due_in), as the activities page and the documents judge it;
+    else its last day."""
     rows = db.execute(
-        "SELECT i.id, i.ref, i.title, a.role, i.tf_end FROM assignments a "
-        "JOIN items i ON i.id = a.item_id WHERE i.plan_id = ? AND a.agency_id = ? "
-        "ORDER BY i.sort_path", [plan_id, agency_id]).fetchall()
-    return [(r[0], r[1], r[2], Role(r[3]), date_in(r[4])) for r in rows]
+        "SELECT i.id, i.ref, i.title, a.role, i.tf_end, i.tf_start, i.tf_recurring "
+        "FROM assignments a JOIN items i ON i.id = a.item_id "
+        "WHERE i.plan_id = ? AND a.agency_id = ? ORDER BY i.sort_path",
+        [plan_id, agency_id]).fetchall()
+    out = []
+    for r in rows:
+        due = date_in(r[4])
+        if year is not None and r[6]:
+            due = due_in(date_in(r[5]), due, True, year)
+        out.append((r[0], r[1], r[2], Role(r[3]), due))
+    return out
 
 
 def agencies_of_plan(db: Database, plan_id: int) -> list[tuple[int, str]]:

@@ -130,3 +130,33 @@ def test_the_form_says_the_due_of_this_year_s_round(qtbot, ctx):
     assert form.round_note.text().startswith("Hạn của năm 2025: 15/12/2025")
     form.recurring.setChecked(False)  # not recurring any more: 15/12/2030 is its due
     assert not form.round_note.isVisible()
+
+
+def test_the_progress_page_judges_a_report_by_the_period_s_round(qtbot, ctx):
+    """A "Quý II hằng năm" round done on 05/07/2025 is "Hoàn thành quá hạn" on the progress
+    page, as on the activities page and in the report (it said "đúng hạn": judged by the
+    programme's last day, 30/06/2030)."""
+    from gbapp.domain.entities import Period, ProgressReport
+    from gbapp.store import agencies, periods, progress
+    from gbapp.ui.pages.progress_page import ProgressPage
+
+    db = ctx.db
+    ctx.plan_id = db.execute("SELECT id FROM plans").fetchone()[0]
+    period = ctx.perform("Thêm kỳ", lambda d: periods.save(d, Period(
+        plan_id=ctx.plan_id, name="Năm 2025", kind="year", start_on=dt.date(2025, 1, 1),
+        end_on=dt.date(2025, 12, 31), due_on=dt.date(2025, 12, 5))))
+    culture = next(a.id for a in agencies.list_agencies(db) if a.name.startswith("Sở Văn hóa"))
+    first = db.execute("SELECT id FROM items WHERE ref = 'I.1'").fetchone()[0]
+    ctx.perform("Báo cáo", lambda d: progress.save(d, ProgressReport(
+        item_id=first, agency_id=culture, period_id=period, status=Status.DONE_ON_TIME,
+        percent=100, completed_on=dt.date(2025, 7, 5))))
+    page = ProgressPage(ctx)
+    qtbot.addWidget(page)
+    page.today = lambda: TODAY
+    page.reload()
+    page.period.setCurrentIndex(page.period.findText("Năm 2025"))
+    page.agency.set_current_id(culture)
+    page.reload()
+    model = page.model
+    row = model.row_of_id(first)
+    assert model.data(model.index(row, 3)) == "Hoàn thành quá hạn"

@@ -277,8 +277,12 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
                 self.ctx.db, self._period_id, self._agency_id)} if self._period_id else {})
             covered = (progress.inside(self.ctx.db, self._period_id, self._agency_id)
                        if self._period_id else {})
+            # a recurring activity is judged by the round of the period's year, as in the
+            # documents ("Năm 2025": the 2025 round of "Quý II hằng năm", due 30/06/2025)
+            anchor = (current.end_on or current.start_on) if current else None
+            year = anchor.year if anchor else self.today().year
             for item_id, ref, title, role, due in assignments.lines_of_agency(
-                    self.ctx.db, plan_id, self._agency_id):
+                    self.ctx.db, plan_id, self._agency_id, year):
                 lines.append(ActivityLine(item_id, ref, title, role, reports.get(item_id), due,
                                           covered.get(item_id)))
         self.model.set_rows(lines)
