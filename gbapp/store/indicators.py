@@ -38,6 +38,11 @@ def save(db: Database, ind: Indicator) -> int:
     _check_finite(ind.baseline, *ind.targets.values())
     values = [clean_line(ind.code), clean_line(ind.name), clean_line(ind.unit), ind.direction,
               ind.baseline, ind.baseline_year, clean_line(ind.source), clean_text(ind.note)]
+    with db.atomic():  # the indicator and its targets together, in a caller's action or not
+        return _save(db, ind, values)
+
+
+def _save(db: Database, ind: Indicator, values: list) -> int:
     if ind.id is None:
         ind_id = db.execute(
             "INSERT INTO indicators (code, name, unit, direction, baseline, baseline_year, source, "
@@ -93,9 +98,10 @@ def delete_value(db: Database, indicator_id: int, year: int) -> None:
 
 def link_item(db: Database, item_id: int, indicator_ids: list[int]) -> None:
     """Set the indicators an activity contributes to."""
-    db.execute("DELETE FROM item_indicators WHERE item_id = ?", [item_id])
-    db.conn.executemany("INSERT INTO item_indicators (item_id, indicator_id) VALUES (?, ?)",
-                        [(item_id, i) for i in dict.fromkeys(indicator_ids)])
+    with db.atomic():
+        db.execute("DELETE FROM item_indicators WHERE item_id = ?", [item_id])
+        db.conn.executemany("INSERT INTO item_indicators (item_id, indicator_id) VALUES (?, ?)",
+                            [(item_id, i) for i in dict.fromkeys(indicator_ids)])
 
 
 def linked(db: Database, item_id: int) -> list[int]:
