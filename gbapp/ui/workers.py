@@ -84,7 +84,8 @@ def run_with_progress(parent, label: str, fn: Callable[..., Any], *args: Any, **
     """Run *fn* off the GUI thread behind a modal busy indicator; return its result or raise.
 
     For work the user waits for anyway (backup, restore): the window stays painted and the
-    indicator shows, but no other action can start meanwhile.
+    indicator shows, but no other action can start meanwhile (not even in the moment before
+    the indicator shows: user_input_blocked).
     """
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QProgressDialog
@@ -104,7 +105,8 @@ def run_with_progress(parent, label: str, fn: Callable[..., Any], *args: Any, **
     task.signals.finished.connect(lambda result: (outcome.setdefault("result", result), loop.quit()))
     task.signals.failed.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))
     task.start()
-    loop.exec()
+    with user_input_blocked(dialog):
+        loop.exec()
     dialog.close()
     dialog.deleteLater()
     if "error" in outcome:

@@ -150,3 +150,36 @@ def test_backup_progress_dialog_shows(qtbot, win):
     assert seen == ["Đang sao lưu…"]
     qtbot.wait(50)
     assert not [d for d in win.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_no_click_reaches_the_window_before_the_backup_indicator_shows(qtbot, win):
+    """run_with_progress (backup, restore) shows its indicator after 300 ms: a click in that
+    moment used to reach the window and could start another action meanwhile."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    from gbapp.ui.workers import run_with_progress
+
+    button = QPushButton("probe", win)
+    button.show()
+    clicks: list[int] = []
+    button.clicked.connect(lambda: clicks.append(1))
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert clicks == [1]
+    clicks.clear()
+    release = threading.Event()
+
+    def work():
+        assert release.wait(20)
+        return "ok"
+
+    def click_early():
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        release.set()
+
+    QTimer.singleShot(50, click_early)  # before the indicator shows
+    assert run_with_progress(win, "Đang sao lưu…", work) == "ok"
+    assert clicks == []
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # and input is back afterwards
+    assert clicks == [1]
