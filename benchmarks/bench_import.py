@@ -1,15 +1,20 @@
 """Benchmark: import a generated plan with 10,000 activities into a new database.
 
-    python3 benchmarks/bench_import.py [N_ACTIVITIES]
+    python3 benchmarks/bench_import.py [N_ACTIVITIES] [--python INTERPRETER]
 
 Budget (issue "Foundation"): ≤ 2 s on a 2-core machine, parse + store, one transaction.
-Each timed import runs in a new interpreter, as a user's first import of the session.
+Each timed import runs in a new interpreter, as a user's first import of the session: this
+one, or *INTERPRETER* (with gbapp's dependencies installed) to compare CPython builds. How the
+interpreter was built matters: a CPython compiled without profile-guided optimisation (pyenv's
+default) runs this pure-Python work ~30 % slower than an optimised one (python.org's, which the
+Windows app is frozen from, or Debian's); the figures name it.
 Prints the figures and writes them to benchmarks/results/import.json.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -17,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from plangen import generate_plan_text  # noqa: E402
@@ -43,17 +49,20 @@ def run_once(text: str, folder: Path, n: int) -> tuple[float, float, int, int]:
     return t1 - t0, t2 - t0, activities, assignments
 
 
-def run_in_new_process(n_activities: int, folder: Path, n: int) -> tuple[dict, tuple]:
+def run_in_new_process(n_activities: int, folder: Path, n: int,
+                       python: str = sys.executable) -> tuple[dict, tuple]:
     """One import as a user's first: in a fresh interpreter, so that nothing an earlier run
     left in memory (compiled patterns, remembered words) makes it faster. The modules are
     loaded and the text generated before the clock starts."""
-    out = subprocess.run([sys.executable, __file__, "--one", str(n_activities), str(folder), str(n)],
-                         capture_output=True, text=True)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])))
+    out = subprocess.run([python, __file__, "--one", str(n_activities), str(folder), str(n)],
+                         capture_output=True, text=True, env=env)
     if out.returncode:
         sys.stderr.write(out.stderr)
         raise SystemExit(f"the timed import (run {n}) failed")
     figures = json.loads(out.stdout)
-    return figures["speed"], tuple(figures["run"])
+    return figures["speed"], tuple(figures["run"]), figures["python"]
 
 
 def undo_redo_s(text: str, folder: Path) -> tuple[float, float, float]:
@@ -82,15 +91,32 @@ def calibration_s() -> float:
     return time.perf_counter() - t0
 
 
+def interpreter() -> str:
+    """This interpreter, as the figures name it: version, path, and how it was built."""
+    import sysconfig
+
+    flags = sysconfig.get_config_var("CONFIG_ARGS") or ""
+    built = ("built with --enable-optimizations (PGO)" if "--enable-optimizations" in flags
+             else "a distribution's build" if "'--prefix=/usr'" in flags
+             else "built without --enable-optimizations (no PGO)")
+    return f"Python {sys.version.split()[0]} {sys.executable} — {built}"
+
+
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    args = sys.argv[1:]
+    python = sys.executable
+    if "--python" in args:
+        at = args.index("--python")
+        python = args[at + 1]
+        del args[at:at + 2]
+    n = int(args[0]) if args else 10_000
     text = generate_plan_text(n)
     runs = []
     calibration = min(calibration_s() for _ in range(3))
     per_run = []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(RUNS):
-            speed, run = run_in_new_process(n, Path(tmp), i)
+            speed, run, used = run_in_new_process(n, Path(tmp), i, python)
             runs.append(run)
             per_run.append({"calibration_loop_s": round(speed, 3),
                             "parse_s": round(runs[-1][0], 3), "total_s": round(runs[-1][1], 3)})
@@ -106,6 +132,7 @@ def main() -> int:
         "import_total_s_best": round(best_s, 3),
         "budget_s": BUDGET_S, "within_budget": total_s <= BUDGET_S, "runs": len(runs),
         "calibration_loop_s": round(calibration, 3), "per_run": per_run,
+        "interpreter": used,
         # informational (no budget in the issue): the app's undoable import, then undo and redo
         "app_store_with_undo_s": round(app_store, 3), "undo_import_s": round(undo, 3),
         "redo_import_s": round(redo, 3),
@@ -115,6 +142,7 @@ def main() -> int:
                 "import_total_s_median", "import_total_s_best", "budget_s", "within_budget",
                 "calibration_loop_s", "app_store_with_undo_s", "undo_import_s", "redo_import_s"):
         print(f"{key:<28}{result[key]!s:>12}")
+    print("timed in:", used)
     print("per run (calibration loop before it → import total):",
           ", ".join(f"{r['calibration_loop_s']:.2f} s → {r['total_s']:.2f} s" for r in per_run))
     out = Path(__file__).resolve().parent / "results" / "import.json"
@@ -128,7 +156,8 @@ def one(argv: list[str]) -> int:
     text = generate_plan_text(n)
     open_database(folder / f"warm-{index}.db").close()  # sqlite-utils loaded, as in the app
     speed = calibration_s()  # the machine's speed just before this run
-    print(json.dumps({"speed": speed, "run": run_once(text, folder, index)}))
+    print(json.dumps({"speed": speed, "run": run_once(text, folder, index),
+                      "python": interpreter()}))
     return 0
 
 
