@@ -99,13 +99,18 @@ def merge_into(db: Database, agency_id: int, successor_id: int, on: dt.date | No
     the same activity, it takes the old agency's part too: it leads if either led, and the old
     assignment goes (else the merged agency would still be chased for reports, and the
     activity would have two leads). Where the successor already reported on the same activity
-    for the same period, its report is kept and the old one stays with the old agency (history).
+    for the same period, its report is kept and the old one stays with the old agency
+    (history); it still speaks for the successor as the activity's lead, by the one rule of
+    progress.lead_words: a merge does not undo work the merged lead completed. So do the
+    reports left with agencies merged into this one before (a chain of merges).
     """
     if agency_id == successor_id:
         raise ValueError("Không thể sáp nhập một cơ quan vào chính nó. (cannot merge into itself)")
     touched = [r[0] for r in db.execute(
-        "SELECT item_id FROM assignments WHERE agency_id = ? UNION "
-        "SELECT item_id FROM progress_reports WHERE agency_id = ?", [agency_id, agency_id])]
+        f"WITH RECURSIVE {progress.MERGED_CTE} "
+        "SELECT item_id FROM assignments WHERE agency_id = :agency UNION "
+        "SELECT item_id FROM progress_reports WHERE agency_id = :agency OR agency_id IN ("
+        "SELECT m.agency_id FROM merged m WHERE m.lead_id = :agency)", {"agency": agency_id})]
     shared = db.execute(
         "SELECT s.item_id, o.role FROM assignments o JOIN assignments s "
         "ON s.item_id = o.item_id AND s.agency_id = ? WHERE o.agency_id = ?",

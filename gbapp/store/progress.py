@@ -146,21 +146,69 @@ def refresh_item_status(db: Database, item_id: int) -> None:
     refresh_statuses(db, [item_id])
 
 
-# Every report on the items, each with whether it is the lead's (or an agency's merged into the
-# lead), in _SPEAKS_LAST order whatever the period. Of two of the lead's in one period (the
-# merged lead's and its successor's as a coordinating agency), a "done" last: a merge does not
-# undo work the merged lead completed; else the lead's own last.
-_WORDS_SQL = """
-    SELECT r.item_id, r.status, r.completed_on, q.end_on,
-      IFNULL(r.agency_id = i.lead_agency_id OR ra.successor_id = i.lead_agency_id, 0),
+# An activity's lead speaks with the reports of every agency merged into it, directly or
+# through a chain of merges (A into B, then B into C: A's count for C). agencies.merge_into
+# moves a merged agency's reports to its successor but one where the successor had already
+# reported on the same activity for the same period: that one stays with the merged agency
+# (history), and still counts for the lead. (agency, lead it now speaks for); a cycle of
+# merges (A into B, then B back into A) ends, UNION dropping the rows already seen.
+MERGED_CTE = """merged(agency_id, lead_id) AS (
+      SELECT id, successor_id FROM agencies WHERE successor_id IS NOT NULL
+      UNION
+      SELECT m.agency_id, g.successor_id FROM merged m JOIN agencies g ON g.id = m.lead_id
+      WHERE g.successor_id IS NOT NULL AND g.successor_id != m.agency_id)"""
+
+
+def _lead_last(items: str) -> str:
+    """The one rule of what an activity's lead says for a period when it and an agency merged
+    into it both reported for that period: rows in this order after the period's own order
+    (_SPEAKS_LAST), the last speaks. A "done" over one not done: a merge does not undo work
+    the merged lead completed (the successor's "đang thực hiện" was its part as a
+    coordinating agency); else the lead's own. *items*: the alias of the activity's row."""
+    return f"r.status IN ({_DONE}), r.agency_id = {items}.lead_agency_id"
+
+
+def _by_lead(items: str) -> str:
+    """SQL: the report r is the lead's or one of an agency merged into the lead (MERGED_CTE)."""
+    return (f"(r.agency_id = {items}.lead_agency_id OR EXISTS (SELECT 1 FROM merged m "
+            f"WHERE m.agency_id = r.agency_id AND m.lead_id = {items}.lead_agency_id))")
+
+
+# Every report on the items, each with whether it is the lead's (_by_lead), in _SPEAKS_LAST
+# order whatever the period, and in one period in _lead_last order.
+_WORDS_SQL = f"""
+    WITH RECURSIVE {MERGED_CTE}
+    SELECT r.item_id, r.status, r.completed_on, q.end_on, IFNULL({_by_lead('i')}, 0),
       i.tf_recurring, i.progress_status, i.completed_on
     FROM progress_reports r JOIN periods q ON q.id = r.period_id JOIN items i ON i.id = r.item_id
-    LEFT JOIN agencies ra ON ra.id = r.agency_id
-    WHERE {where}
-    ORDER BY r.item_id, q.end_on, q.start_on DESC, q.id, r.status IN ({done}),
-      IFNULL(r.agency_id = i.lead_agency_id, 0)
+    WHERE {{where}}
+    ORDER BY r.item_id, q.end_on, q.start_on DESC, q.id, {_lead_last('i')}
     """
 _STATUS = {s.value: s for s in Status}
+
+
+def lead_words(db: Database, period_id: int | None = None, *,
+               plan_id: int | None = None) -> dict[int, tuple[int, ProgressReport]]:
+    """item id -> (period id, report) of the report that speaks for each activity's lead
+    (_by_lead: the lead's own, or one of an agency merged into it). For *period_id*: of the
+    reports of the period and those inside it, in _SPEAKS_LAST order (SETTLED_SQL's
+    lead_word); else of every report on the activities of *plan_id*, the latest, in the
+    order refresh_statuses reads (_WORDS_SQL). In one period, _lead_last. The one rule of the
+    app's status, the list of who owes a report and the documents."""
+    if period_id is not None:
+        where = f"r.period_id IN ({INCLUDED_SQL})"
+        order = _SPEAKS_LAST
+    else:
+        where = "i.plan_id = :plan"
+        order = "q.end_on, q.start_on DESC, q.id"
+    rows = db.execute(
+        f"WITH RECURSIVE {MERGED_CTE} "
+        f"SELECT q.id, r.id, {', '.join('r.' + f for f in _FIELDS)} FROM progress_reports r "
+        "JOIN periods q ON q.id = r.period_id JOIN items i ON i.id = r.item_id "
+        f"WHERE {where} AND {_by_lead('i')} ORDER BY {order}, {_lead_last('i')}",
+        {"period": period_id, "plan": plan_id}).fetchall()
+    return {report.item_id: (row[0], report)  # later rows win
+            for row in rows for report in [_from_row(row[1:])]}
 
 
 def refresh_statuses(db, item_ids: list[int] | None = None) -> int:
@@ -179,7 +227,7 @@ def refresh_statuses(db, item_ids: list[int] | None = None) -> int:
     words: dict[int, list[Word]] = {}
     facts: dict[int, tuple] = {}  # item -> (recurring, stored status, stored date)
     for item_id, status, completed_on, end_on, by_lead, *fact in db.execute(
-            _WORDS_SQL.format(where=where, done=_DONE), params).fetchall():
+            _WORDS_SQL.format(where=where), params).fetchall():
         words.setdefault(item_id, []).append(
             # a status this gbapp does not know (a hand-edited file) says no work
             Word(_STATUS.get(status, Status.NOT_STARTED), date_in(completed_on),
@@ -206,22 +254,33 @@ def refresh_statuses(db, item_ids: list[int] | None = None) -> int:
 # with no date), so their result is known ("Hoàn thành" in another period's report), and not
 # recurring ones completed in an earlier year of their run (earlier_round). Read as the
 # documents read it (services.documents._period_facts, domain.status.settled): the lead's
-# report that speaks for the period (its own, else the latest inside it: _SPEAKS_LAST) gives
-# the status and the date when it is dated "done" or is not done at all; else the activity's
-# (the lead's latest word of any period, refresh_statuses) does. Both read indexes only
-# (items_sort_status, progress_period, items_lead: migration m008).
+# report that speaks for the period (lead_words: its own, or one of an agency merged into it,
+# of the period or the latest inside it, _SPEAKS_LAST then _lead_last) gives the status and
+# the date when it is dated "done" or is not done at all; else the activity's (the lead's
+# latest word of any period, refresh_statuses) does. Both read indexes only
+# (items_sort_status, progress_period, items_lead: migration m008); the merged agencies'
+# reports (few: only those a merge left behind) are read agency by agency.
 SETTLED_SQL = f"""
-    WITH ranked AS (
+    WITH RECURSIVE ranked AS (
       SELECT q.id AS period_id, ROW_NUMBER() OVER (
-          ORDER BY q.id = :period, q.end_on, q.start_on DESC, q.id) AS rank
+          ORDER BY {_SPEAKS_LAST}) AS rank
       FROM periods q WHERE q.id IN ({INCLUDED_SQL})),
-    lead_word AS (  -- bare columns with MAX(): those of the report that speaks last
-      SELECT r.item_id AS item_id, MAX(k.rank) AS rank, r.status AS status,
-             r.completed_on AS completed_on
-      FROM ranked k JOIN progress_reports r ON r.period_id = k.period_id
-      JOIN items li INDEXED BY items_lead ON li.id = r.item_id
-        AND li.lead_agency_id = r.agency_id
-      GROUP BY r.item_id),
+    {MERGED_CTE},
+    lead_word AS (  -- bare columns with MAX(): those of the report that speaks last; in one
+      -- period, _lead_last as a number: 2 for a "done", 1 for the lead's own
+      SELECT item_id, MAX(rank) AS rank, status, completed_on FROM (
+        SELECT r.item_id AS item_id, k.rank * 4 + (r.status IN ({_DONE})) * 2 + 1 AS rank,
+               r.status AS status, r.completed_on AS completed_on
+        FROM ranked k JOIN progress_reports r ON r.period_id = k.period_id
+        JOIN items li INDEXED BY items_lead ON li.id = r.item_id
+          AND li.lead_agency_id = r.agency_id
+        UNION ALL
+        SELECT r.item_id, k.rank * 4 + (r.status IN ({_DONE})) * 2, r.status, r.completed_on
+        FROM merged m JOIN ranked k JOIN progress_reports r ON r.period_id = k.period_id
+          AND r.agency_id = m.agency_id
+        JOIN items li INDEXED BY items_lead ON li.id = r.item_id
+          AND li.lead_agency_id = m.lead_id)
+      GROUP BY item_id),
     word AS (
       SELECT i.id AS item_id, i.tf_recurring AS recurring, i.tf_end AS last_day,
         CASE WHEN lw.item_id IS NULL OR (lw.status IN ({_DONE}) AND lw.completed_on IS NULL)
