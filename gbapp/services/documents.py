@@ -544,7 +544,9 @@ class AgencyReport:
     agency: str
     role: Role | None  # None: reported without being assigned
     report: ProgressReport | None = None
-    period_name: str = ""  # the period the report belongs to, when not the document's period
+    # the period the report belongs to, when not the document's period, and who gave it when
+    # not the line's agency (one merged into the lead: _source_of)
+    period_name: str = ""
     is_sample: bool = False
     is_issuer: bool = False  # the body that writes the report (is_issuer)
     # what its line states (agency_status); None: no status, only the result
@@ -703,6 +705,36 @@ def period_year(period: Period, today: dt.date) -> int:
     return day.year if day else today.year
 
 
+def lead_reports(db: Database, plan_id: int, period: Period, done: set[int] = frozenset()
+                 ) -> dict[int, tuple[ProgressReport, Period]]:
+    """item id -> (report, its period) that speaks for the activity's lead in *period*
+    (progress.lead_words: the lead's own, or that of an agency merged into it, of the period
+    or the latest inside it; of two for one period, a "done": a merge does not undo work the
+    merged lead completed). For an activity of *done* (completed by the period's end) with
+    none, the lead's latest word of any period, as each agency's is in _period_facts."""
+    by_id = {p.id: p for p in periods.list_periods(db, plan_id)}
+    out = {item_id: (r, by_id[pid])
+           for item_id, (pid, r) in progress.lead_words(db, period.id).items() if pid in by_id}
+    if done:
+        for item_id, (pid, r) in progress.lead_words(db, plan_id=plan_id).items():
+            if item_id in done and item_id not in out and pid in by_id:
+                out[item_id] = (r, by_id[pid])
+    return out
+
+
+def _lead_word(item_id: int, assigned: dict[int, list[AssignmentRef]],
+               words: dict[int, tuple[ProgressReport, Period]],
+               reports: dict[tuple[int, int], tuple[ProgressReport, Period]]
+               ) -> tuple[ProgressReport, Period] | None:
+    """The lead's word on the activity (lead_reports), else its own report that speaks for
+    the period (an activity whose assignments name a lead its row does not)."""
+    if item_id in words:
+        return words[item_id]
+    lead_id = next((a.agency_id for a in assigned.get(item_id, []) if a.role == Role.LEAD),
+                   None)
+    return reports.get((item_id, lead_id)) if lead_id is not None else None
+
+
 def _period_facts(db: Database, plan_id: int | None, period_id: int | None, today: dt.date):
     """What a period's report and reminder both start from: plan, period, items, assignments,
     the activities' statuses in the period (_activity_status), the report that speaks for each
@@ -721,13 +753,12 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
     # as reported: the rounds are those of the period's year (below), not today's
     stored = activity_store.statuses(db, plan.id, today=today, rounds=False)
     completed = activity_store.completion_dates(db, plan.id)
+    words = lead_reports(db, plan.id, period)
     statuses: dict[int, Status] = {}
     for it in all_items:
         if it.id not in stored:
             continue
-        lead_id = next((a.agency_id for a in assigned.get(it.id, []) if a.role == Role.LEAD),
-                       None)
-        found = reports.get((it.id, lead_id)) if lead_id is not None else None
+        found = _lead_word(it.id, assigned, words, reports)
         lead = found[0] if found else None
         statuses[it.id] = _activity_status(it, stored[it.id], lead, today)
         if lead is not None and lead.status in DONE and lead.completed_on is not None:
@@ -771,6 +802,29 @@ def agency_status(report: ProgressReport, role: Role | None, item: Item,
     return own
 
 
+def _source_of(report: ProgressReport | None, report_period: Period | None, period: Period,
+               agency_id: int, names: dict[int, str]) -> str:
+    """AgencyReport.period_name of *agency_id*'s line giving *report*: the report's period
+    when not the document's; when the report is another agency's (one merged into the line's
+    lead, lead_reports), who gave it too: "6 tháng đầu năm 2025 của UBND huyện Sơn Tịnh"."""
+    if report is None or report_period is None:
+        return ""
+    if report.agency_id == agency_id:
+        return report_period.name if report_period.id != period.id else ""
+    return f"{report_period.name} của {names.get(report.agency_id, '?')}"
+
+
+def _now_named(agency_id: int, names: dict[int, str], successors: dict[int, int]) -> str:
+    """An agency's name on a report's line: a merged one's with the body it is now part of
+    ("UBND huyện Sơn Tịnh, nay là UBND xã Tịnh Hà"), the last of a chain of merges."""
+    name = names.get(agency_id, "?")
+    now, seen = agency_id, {agency_id}
+    while successors.get(now) is not None and successors[now] not in seen:
+        now = successors[now]
+        seen.add(now)
+    return name if now == agency_id else f"{name}, nay là {names.get(now, '?')}"
+
+
 def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                    today: dt.date | None = None) -> ReportData:
     """Everything the period's report says, in the plan's own order."""
@@ -778,7 +832,10 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
     plan, period, all_items, assigned, statuses, reports, done = _period_facts(
         db, plan_id, period_id, today)
     keep = _activity_sections(all_items)
-    names = {a.id: a.name for a in agencies.list_agencies(db)}
+    words = lead_reports(db, plan.id, period, done)
+    every_agency = agencies.list_agencies(db)
+    names = {a.id: a.name for a in every_agency}
+    successors = {a.id: a.successor_id for a in every_agency if a.successor_id is not None}
     # the documents' writer, as its letterhead names it (a commune's plan: the commune)
     organisation = organisation_settings(db, plan)[0].organisation
     issuer = {aid for aid, name in names.items() if is_issuer(name, organisation)}
@@ -799,15 +856,19 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
             entry.status = statuses.get(it.id)
             asked = report_asked(it, period, done)
             entry.not_yet_due = not_yet_due(it, period, entry.status)
-            seen = set()
+            shown: set[int] = set()  # the reports on the assigned agencies' lines
             for a in assigned.get(it.id, []):
-                seen.add(a.agency_id)
-                found = reports.get((it.id, a.agency_id))
+                # the lead's line states its word (lead_reports): a report of an agency merged
+                # into it says so where it was given ("theo báo cáo … của UBND huyện …")
+                found = (_lead_word(it.id, assigned, words, reports) if a.role == Role.LEAD
+                         else reports.get((it.id, a.agency_id)))
                 rep, per = found if found else (None, None)
+                if rep is not None:
+                    shown.add(rep.id)
                 sample |= a.is_sample or bool(rep and rep.is_sample)
                 entry.agencies.append(AgencyReport(
                     agency=a.agency, role=a.role, report=rep,
-                    period_name=per.name if per and per.id != period.id else "",
+                    period_name=_source_of(rep, per, period, a.agency_id, names),
                     is_sample=a.is_sample, is_issuer=a.agency_id in issuer,
                     status=agency_status(rep, a.role, it, entry.status, today,
                                          period_year(period, today)) if rep else None,
@@ -817,12 +878,14 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                     asked_of[a.agency_id].add(it.id)
                     if rep is None:
                         missing_of[a.agency_id].add(it.id)
+            # the other reports that speak for the period: an agency's not assigned (or no
+            # longer: merged into one that is, named so), the lead's own beside its word
             for (item_id, agency_id), (rep, per) in reports.items():
-                if item_id == it.id and agency_id not in seen:
+                if item_id == it.id and rep.id not in shown:
                     sample |= rep.is_sample
                     entry.agencies.append(AgencyReport(
-                        agency=names.get(agency_id, "?"), role=None, report=rep,
-                        period_name=per.name if per.id != period.id else "",
+                        agency=_now_named(agency_id, names, successors), role=None,
+                        report=rep, period_name=per.name if per.id != period.id else "",
                         status=agency_status(rep, None, it, entry.status, today,
                                              period_year(period, today))))
         out_items.append(entry)
