@@ -28,7 +28,7 @@ from .docbuilder import (
     item_label,
     numbered_style,
 )
-from .tables import indicator_table
+from .tables import indicator_table, sample_figures
 
 SAMPLE_NOTE = ("Ghi chú: văn bản được tạo từ dữ liệu mẫu của gbapp [Dữ liệu mẫu] (phân công, "
                "kết quả thực hiện, số liệu chỉ tiêu), không phải số liệu thực tế.")
@@ -310,9 +310,10 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
         number = f"số {head.reference}" if head.number else f"số       /{head.code}"
         b.appendix_heading(INDICATOR_APPENDIX, indicators,
                            f"(Kèm theo Báo cáo {number}{date} của {head.organisation})")
-        with_values = [r for r in data.indicators if _has_figure(r)]
-        sample = [r for r in with_values if r.is_sample]
-        partly = bool(sample) and len(sample) < len(with_values)
+        # both years' figures are read by the note: a sample figure of last year beside
+        # real ones of this year is marked, not passed off as real
+        shown, sample = sample_figures(data.indicators)
+        partly = 0 < sample < shown
         indicator_table(b, data.indicators, data.indicator_year, mark_sample=partly)
         if partly:
             b.para("Ghi chú: số liệu có dấu (*) là dữ liệu mẫu [Dữ liệu mẫu].", "GB Note")

@@ -115,20 +115,41 @@ def _value_text(value: float | None, men: float | None = None,
     return text + (f"\n({split})" if split else "")
 
 
+def sample_figures(rows: Sequence[IndicatorRow]) -> tuple[int, int]:
+    """(figures shown, of which sample data) in the indicator table: the previous year's and
+    the current year's cells that have a figure, each counted on its own."""
+    shown = sample = 0
+    for r in rows:
+        for has, is_sample in ((r.previous is not None, r.previous_sample),
+                               (_has_current(r), r.is_sample)):
+            if has:
+                shown += 1
+                sample += is_sample
+    return shown, sample
+
+
+def _has_current(row: IndicatorRow) -> bool:
+    return any(n is not None for n in (row.current, row.current_men, row.current_women))
+
+
 def indicator_table(builder: DocBuilder, rows: Sequence[IndicatorRow], year: int, *,
                     mark_sample: bool = False) -> None:
-    """The indicator table; *mark_sample*: a sample current value is followed by '(*)' (when
-    only some of them are sample data, a note under the table says what the mark means)."""
+    """The indicator table; *mark_sample*: a sample figure, of either year, is followed by
+    '(*)' (when only some of them are sample data, a note under the table says what the mark
+    means): a demo's figure of last year beside a real one of this year is not real."""
     headers = ["STT", "Chỉ tiêu", "Đơn vị", "Mục tiêu",
                f"Thực hiện năm trước ({year - 1})", f"Thực hiện năm nay ({year})", "Đánh giá"]
     factory = _table_with_prototypes(builder, headers, INDICATOR_WIDTHS, {
         "row": ["GB Table Center", "GB Table Text", "GB Table Center", "GB Table Center",
                 "GB Table Center", "GB Table Center", "GB Table Center"],
     })
+    mark = " (*)"
     factory.append_many("row", (
         [str(n), clean_line(f"{r.name} ({r.code})" if r.code else r.name), clean_line(r.unit),
-         _target_text(r), _value_text(r.previous),
+         _target_text(r),
+         _value_text(r.previous)
+         + (mark if mark_sample and r.previous_sample and r.previous is not None else ""),
          _value_text(r.current, r.current_men, r.current_women)
-         + (" (*)" if mark_sample and r.is_sample and r.current is not None else ""),
+         + (mark if mark_sample and r.is_sample and _has_current(r) else ""),
          r.assessment]
         for n, r in enumerate(rows, start=1)))

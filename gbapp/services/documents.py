@@ -576,7 +576,8 @@ class IndicatorRow:
     current_men: float | None
     current_women: float | None
     assessment: str
-    is_sample: bool = False
+    is_sample: bool = False  # the current year's figure is sample data
+    previous_sample: bool = False  # the previous year's figure is sample data
 
 
 @dataclass
@@ -641,7 +642,10 @@ def indicator_rows(db: Database, year: int) -> tuple[list[IndicatorRow], bool]:
             previous=figure_total(ind.unit, prev.value, prev.men, prev.women) if prev else None,
             current=judged.value, current_men=cur.men if cur else None,
             current_women=cur.women if cur else None, assessment=judged.assessment,
-            is_sample=bool(cur and cur.is_sample)))
+            # each column says of its own figure whether it is sample data: a demo's 2024
+            # figure beside a real 2025 one is not real because the 2025 one is
+            is_sample=bool(cur and cur.is_sample),
+            previous_sample=bool(prev and prev.is_sample)))
     return rows, sample
 
 
