@@ -32,7 +32,7 @@ PROGRESS_COLUMNS = [("Kỳ báo cáo", 22), ("Số hiệu", 10), ("Nội dung", 
                     ("Trạng thái", 24), ("Tỷ lệ (%)", 10), ("Kết quả", 50), ("Số buổi", 10),
                     ("Số người tham gia", 12), ("Nam", 10), ("Nữ", 10), ("Văn bản", 24),
                     ("Khó khăn", 30), ("Đề xuất", 30), ("Kinh phí (đồng)", 16),
-                    ("Ngày hoàn thành", 14)]
+                    ("Ngày hoàn thành", 14), ("Trạng thái tính đến ngày", 14)]
 STATUS_COLUMNS = [("Trạng thái", 30), ("Số hoạt động", 14)]
 INDICATOR_COLUMNS = [("Mã", 9), ("Chỉ tiêu", 46), ("Đơn vị", 9), ("Chiều", 7),
                      ("Giá trị cơ sở", 11), ("Năm cơ sở", 8), ("Mục tiêu theo năm", 16),
@@ -134,8 +134,10 @@ def write_workbook(data: WorkbookData, path: str | Path) -> Path:
     as_of = f"{plan_name} — trạng thái tính đến ngày {format_date(data.today)}"
     _sheet(wb, "Hoạt động", ACTIVITY_COLUMNS, data.activities, wrap=(1, 3), as_of=as_of)
     _sheet(wb, "Phân công", ASSIGNMENT_COLUMNS, data.assignments, wrap=(1,), as_of=plan_name)
+    # each report as it stood at its period's end (documents._reported_status), not today
     _sheet(wb, "Báo cáo tiến độ", PROGRESS_COLUMNS, data.progress, wrap=(2, 6, 12, 13),
-           money=(14,), as_of=as_of)
+           money=(14,), as_of=f"{plan_name} — trạng thái của mỗi báo cáo tính đến hết kỳ báo "
+                              f"cáo (kỳ chưa kết thúc: đến ngày {format_date(data.today)})")
     _sheet(wb, "Chỉ tiêu", INDICATOR_COLUMNS, data.indicators, wrap=(1, 6, 14, 15),
            as_of=plan_name)
     _sheet(wb, "Tổng hợp trạng thái", STATUS_COLUMNS,

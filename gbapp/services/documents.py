@@ -1272,22 +1272,38 @@ class WorkbookData:
     # ref, title, lead, coordinating, time, start, due, output, status, completed on
     activities: list[tuple]
     assignments: list[tuple]  # ref, title, agency, role, sample
-    progress: list[tuple]  # period, ref, title, agency, status, percent, result, sessions, …
+    # period, ref, title, agency, status, percent, result, sessions, …, completed on, and the
+    # day the status is read on (_reported_status)
+    progress: list[tuple]
     status_counts: dict[Status, int]
     # code, name, unit, direction, baseline, baseline year, targets, year, total, men, women,
     # target judged by, its year, assessment, indicator note, figure note, sample
     indicators: list[tuple] = field(default_factory=list)
 
 
-def _reported_status(report: ProgressReport, item: Item, today: dt.date,
-                     year: int | None = None) -> Status:
-    """A report's status read as the report document reads it on *today*: a completion after
-    the due date is "hoàn thành quá hạn" whatever was picked (the form offers one "Hoàn
-    thành"), work not done by the due date is overdue; a "done late" with no date stays so."""
+def _reported_status(report: ProgressReport, item: Item, period: Period,
+                     today: dt.date) -> tuple[Status, dt.date]:
+    """(status, day it is read on) of a report as it stood at its period's end: a half year's
+    "đang thực hiện" of work due in September was within its deadline then, whatever has
+    happened since (the activity's status of today is the "Hoạt động" sheet's). A period not
+    over yet is read on *today*, as the period's report document reads it. A completion after
+    its period's end (a report sent late) is read on that day: the report says the work was
+    done, on time or late by the due date (the form offers one "Hoàn thành"); a "done late"
+    with no date stays so. Work not done by the due date is overdue ("tính đến hết ngày" the
+    period's end: due that day and not done, it is late)."""
+    end = period.end_on
+    if end is None or end >= today:
+        read_on = as_of = today
+    elif report.status in DONE and report.completed_on is not None \
+            and report.completed_on > end:
+        read_on = as_of = min(report.completed_on, today)
+    else:
+        read_on, as_of = end, end + dt.timedelta(days=1)
     if report.status == Status.DONE_LATE and report.completed_on is None:
-        return Status.DONE_LATE
-    return in_round(derive_status(report.status, item.time_frame.end, report.completed_on, today),
-                    item.time_frame, report.completed_on, today, year or today.year)
+        return Status.DONE_LATE, read_on
+    status = derive_status(report.status, item.time_frame.end, report.completed_on, as_of)
+    return (in_round(status, item.time_frame, report.completed_on, as_of,
+                     period_year(period, today)), read_on)
 
 
 def _indicator_sheet_rows(db: Database, year: int) -> list[tuple]:
@@ -1356,12 +1372,13 @@ def collect_workbook(db: Database, plan_id: int, *,
             it = by_id.get(r.item_id)
             if it is None:
                 continue
+            status, read_on = _reported_status(r, it, per, today)
             progress_rows.append((
                 per.name, it.ref, it.title or it.text, names.get(r.agency_id, "?"),
-                STATUS_LABELS[_reported_status(r, it, today, period_year(per, today))],
-                r.percent, r.result, r.sessions,
+                STATUS_LABELS[status], r.percent, r.result, r.sessions,
                 r.participants, r.men,
-                r.women, r.evidence, r.difficulties, r.proposals, r.spending, r.completed_on))
+                r.women, r.evidence, r.difficulties, r.proposals, r.spending, r.completed_on,
+                read_on))
     counts = {s: 0 for s in Status}
     for st in statuses.values():
         counts[st] += 1

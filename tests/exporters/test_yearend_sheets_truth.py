@@ -177,3 +177,95 @@ def test_every_figure_sample_is_said_once_under_the_table(db, tmp_path):
     _, rows = _indicator_table(out)
     assert not any("(*)" in cell for row in rows.values() for cell in row)
     assert "Ghi chú: số liệu thực hiện là dữ liệu mẫu [Dữ liệu mẫu]." in _paragraphs(out)
+
+
+# ---- the progress sheet: each report as of its period ---------------------------------------
+
+
+@pytest.fixture
+def year_end(db):
+    """II.2.b moved to the third quarter (due 30/09): a coordinating agency reported it under
+    way (40 %) for the half year; the lead reported it done on 15/10 for the year. II.1.b
+    (due 31/12) reported under way for the half year by a coordinating agency."""
+    _set_time(db, "II.2.b", Q3)
+    half, year = _period(db, "half").id, _period(db, "year").id
+    coord = _agency(db, "Tỉnh Đoàn")
+    lead = _agency(db, "SVHTTDL")
+    assert {a.agency_id for a in assignments.for_item(db, _item(db, "II.2.b").id)} >= {coord,
+                                                                                      lead}
+    _report(db, "II.2.b", coord, half, Status.IN_PROGRESS, 40, result="Tổ chức 2 buổi.")
+    _report(db, "II.2.b", lead, year, Status.DONE_ON_TIME, 100, dt.date(2025, 10, 15),
+            result="Tổ chức 6 chương trình văn nghệ lưu động.")
+    db.conn.commit()
+    return dict(half=half, year=year, coord=coord, lead=lead)
+
+
+def _progress_row(wb, period_name, ref, agency):
+    return next(r for r in _sheet_rows(wb["Báo cáo tiến độ"])
+                if (r["Kỳ báo cáo"], r["Số hiệu"], r["Cơ quan"]) == (period_name, ref, agency))
+
+
+def test_a_half_year_report_is_stated_as_it_stood_then(db, tmp_path, year_end):
+    """The June report of work due in September was within its deadline: not "quá hạn chưa
+    hoàn thành" because the work, done since, was not done in June."""
+    wb = _xlsx(db, tmp_path)
+    tinh_doan = agencies.get(db, year_end["coord"]).name
+    row = _progress_row(wb, "6 tháng đầu năm 2025", "II.2.b", tinh_doan)
+    assert (row["Trạng thái"], row["Tỷ lệ (%)"]) == ("Đang thực hiện (trong hạn)", 40)
+    assert row["Trạng thái tính đến ngày"] == dt.datetime(2025, 6, 30)  # a real date
+    lead = agencies.get(db, year_end["lead"]).name
+    done = _progress_row(wb, "Năm 2025", "II.2.b", lead)
+    assert done["Trạng thái"] == "Hoàn thành quá hạn"  # done 15/10, due 30/09
+    assert done["Trạng thái tính đến ngày"] == dt.datetime(2025, 12, 5)  # the year runs on
+    # the activity itself, today, is the other sheet's
+    act = next(r for r in _sheet_rows(wb["Hoạt động"]) if r["Số hiệu"] == "II.2.b")
+    assert act["Trạng thái"] == "Hoàn thành quá hạn"
+    ws = wb["Báo cáo tiến độ"]
+    column = [c.value for c in ws[1]].index("Trạng thái tính đến ngày") + 1
+    assert ws.cell(row=2, column=column).number_format == "DD/MM/YYYY"
+    assert "tính đến hết kỳ báo cáo" in ws.oddHeader.center.text
+
+
+def test_work_due_within_the_period_and_not_done_by_its_end_is_overdue_then(db, tmp_path):
+    """Due 31/05, reported "đang thực hiện" for the half year: overdue at the half year's end,
+    the period's own last day included (due 30/06, not done by the end of it)."""
+    may = TimeFrame(text="Tháng 5/2025", start=dt.date(2025, 5, 1), end=dt.date(2025, 5, 31))
+    june = TimeFrame(text="Quý II/2025", start=dt.date(2025, 4, 1), end=dt.date(2025, 6, 30))
+    _set_time(db, "II.1.a", may)
+    _set_time(db, "II.1.c", june)
+    half = _period(db, "half").id
+    snv = _agency(db, "SNV")
+    _report(db, "II.1.a", snv, half, Status.IN_PROGRESS, 60)
+    _report(db, "II.1.c", snv, half, Status.IN_PROGRESS, 80)
+    db.conn.commit()
+    wb = _xlsx(db, tmp_path)
+    name = agencies.get(db, snv).name
+    for ref in ("II.1.a", "II.1.c"):
+        row = _progress_row(wb, "6 tháng đầu năm 2025", ref, name)
+        assert row["Trạng thái"] == "Quá hạn chưa hoàn thành", (ref, row)
+
+
+def test_a_completion_sent_after_its_period_is_stated_as_done(db, tmp_path, year_end):
+    """A half-year report sent in July saying the work was done on 10/07: the report says
+    done (on time, due 30/09), not "đang thực hiện" because 10/07 is after 30/06."""
+    _report(db, "II.2.b", year_end["coord"], year_end["half"], Status.DONE_ON_TIME, 100,
+            dt.date(2025, 7, 10))
+    db.conn.commit()
+    wb = _xlsx(db, tmp_path)
+    row = _progress_row(wb, "6 tháng đầu năm 2025", "II.2.b",
+                        agencies.get(db, year_end["coord"]).name)
+    assert row["Trạng thái"] == "Hoàn thành đúng hạn"
+    assert row["Trạng thái tính đến ngày"] == dt.datetime(2025, 7, 10)
+
+
+def test_the_sheet_words_a_report_as_its_period_s_report_does(db, tmp_path, year_end):
+    """The half year's report document, dated at the period's end, states the same status on
+    the coordinating agency's line as the workbook's row of that report."""
+    half = _period(db, "half")
+    out = _report_docx(db, tmp_path, "half.docx", period=half.id, date=half.end_on,
+                       today=half.end_on)
+    name = agencies.get(db, year_end["coord"]).name
+    line = next(p for p in _paragraphs(out) if p.startswith(f"- {name} (phối hợp): ")
+                and "Tổ chức 2 buổi" in p)
+    row = _progress_row(_xlsx(db, tmp_path), half.name, "II.2.b", name)
+    assert line.startswith(f"- {name} (phối hợp): {row['Trạng thái']}. "), (line, row)
