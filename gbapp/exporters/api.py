@@ -319,6 +319,7 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
                                reply_by=opts.reply_by)
     from .workbook import write_workbook
 
-    data = documents.collect_workbook(db, plan.id, today=today)
+    # the "Chưa báo cáo" sheet is the chosen period's (None: as the overview starts on)
+    data = documents.collect_workbook(db, plan.id, opts.period, today=today)
     step(40, f"Đang ghi bảng tính ({len(data.activities)} hoạt động)…")
     return [write_workbook(data, out)]

@@ -31,7 +31,8 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--period",
                    help="báo cáo, công văn: tên hoặc mã kỳ báo cáo (mặc định: như trang Tổng quan, "
                         "kỳ gần nhất đã đến hạn báo cáo tính đến ngày văn bản; chưa kỳ nào đến "
-                        "hạn thì kỳ đầu tiên)")
+                        "hạn thì kỳ đầu tiên); bảng tính: kỳ của trang «Chưa báo cáo», mặc định "
+                        "như trên")
     p.add_argument("--number", default="", help="số văn bản, ví dụ 15 (để trống: ghi tay)")
     p.add_argument("--date", help="ngày văn bản dd/mm/yyyy (báo cáo, công văn: mặc định hôm nay; "
                                   "kế hoạch, phụ lục: mặc định ngày ban hành của kế hoạch)")
@@ -95,7 +96,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         plan = resolve_plan(db, options.plan)
         options.plan = plan.id
         period = None
-        if args.kind in ("report", "reminder"):
+        if args.kind in ("report", "reminder", "xlsx"):
             period = (resolve_period(db, plan.id, options.period) if options.period
                       else default_period(periods.list_periods(db, plan.id),
                                           options.date or dt.date.today()))

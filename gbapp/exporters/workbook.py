@@ -14,6 +14,7 @@ from ..domain.dates import format_date
 from ..domain.model import STATUS_LABELS, Status
 from ..domain.text import clean_text
 from ..services.documents import WorkbookData
+from .report import period_phrase
 from .safe_write import atomic_write
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -34,6 +35,8 @@ PROGRESS_COLUMNS = [("Kỳ báo cáo", 22), ("Số hiệu", 10), ("Nội dung", 
                     ("Khó khăn", 30), ("Đề xuất", 30), ("Kinh phí (đồng)", 16),
                     ("Ngày hoàn thành", 14), ("Trạng thái tính đến ngày", 14)]
 STATUS_COLUMNS = [("Trạng thái", 30), ("Số hoạt động", 14)]
+UNREPORTED_COLUMNS = [("Kỳ báo cáo", 22), ("Cơ quan", 36), ("Nhiệm vụ phải báo cáo", 14),
+                      ("Đã báo cáo", 11), ("Chưa báo cáo", 11), ("Nhiệm vụ chưa báo cáo", 60)]
 INDICATOR_COLUMNS = [("Mã", 9), ("Chỉ tiêu", 46), ("Đơn vị", 9), ("Chiều", 7),
                      ("Giá trị cơ sở", 11), ("Năm cơ sở", 8), ("Mục tiêu theo năm", 16),
                      ("Năm", 7), ("Giá trị chung", 11), ("Nam", 9), ("Nữ", 9),
@@ -124,6 +127,26 @@ def _print_setup(ws, total_width: int, as_of: str = "") -> None:
     ws.page_margins.left = ws.page_margins.right = 0.5
 
 
+def _unreported_sheet(wb: Workbook, data: WorkbookData, plan_name: str) -> None:
+    """Who has not reported on every task the chosen period asks of it, the figures of that
+    period's report ("còn 6 cơ quan, đơn vị chưa báo cáo đủ…") and of the overview. With none
+    missing, one row says why, as the report does: a blank sheet would say nothing."""
+    rows: list[tuple] = list(data.unreported)
+    period = data.period
+    if period is None:
+        rows = [("", "Kế hoạch chưa có kỳ báo cáo nào: thêm kỳ ở trang Tiến độ để theo dõi "
+                     "việc báo cáo.")]
+    elif not rows:
+        phrase = period_phrase(period.name, period.kind)
+        rows = [(period.name, "Các cơ quan, đơn vị được phân công đã gửi báo cáo kết quả thực "
+                              "hiện." if data.asked else
+                 f"Chưa có nhiệm vụ nào phải báo cáo kết quả thực hiện {phrase}.")]
+    heading = f"{plan_name} — {period.name} — " if period is not None else f"{plan_name} — "
+    _sheet(wb, "Chưa báo cáo", UNREPORTED_COLUMNS, rows, wrap=(1, 5),
+           as_of=f"{heading}cơ quan, đơn vị chưa báo cáo đủ, tính đến ngày "
+                 f"{format_date(data.today)}")
+
+
 def write_workbook(data: WorkbookData, path: str | Path) -> Path:
     """Write the workbook to *path* (atomically); returns the path."""
     wb = Workbook()
@@ -142,6 +165,7 @@ def write_workbook(data: WorkbookData, path: str | Path) -> Path:
            as_of=plan_name)
     _sheet(wb, "Tổng hợp trạng thái", STATUS_COLUMNS,
            [(STATUS_LABELS[s], data.status_counts.get(s, 0)) for s in Status], as_of=as_of)
+    _unreported_sheet(wb, data, plan_name)
     props = wb.properties
     props.title = f"Kế hoạch {data.plan.number or ''} — bản làm việc".strip()
     props.creator = "gbapp"

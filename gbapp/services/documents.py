@@ -1279,6 +1279,12 @@ class WorkbookData:
     # code, name, unit, direction, baseline, baseline year, targets, year, total, men, women,
     # target judged by, its year, assessment, indicator note, figure note, sample
     indicators: list[tuple] = field(default_factory=list)
+    # the agencies that have not reported on every task the chosen period asks of them, as the
+    # period's report counts them (collect_report): period, agency, tasks asked, reported,
+    # not reported, the tasks not reported ("II.3.a (chủ trì); …")
+    period: Period | None = None  # None: the plan has no reporting period
+    unreported: list[tuple] = field(default_factory=list)
+    asked: int = 0  # (task, agency) reports the period asks for (ReportData.asked)
 
 
 def _reported_status(report: ProgressReport, item: Item, period: Period,
@@ -1306,32 +1312,78 @@ def _reported_status(report: ProgressReport, item: Item, period: Period,
                      period_year(period, today)), read_on)
 
 
-def _indicator_sheet_rows(db: Database, year: int) -> list[tuple]:
-    """The indicators, a row per year with a figure (a row of *year*, the plan's, when none
-    has), each judged as the page and the report judge it (status.assess_indicator)."""
-    figures: dict[int, list] = defaultdict(list)
+def _indicator_sheet_rows(db: Database, years: set[int]) -> list[tuple]:
+    """The indicators, a row per year with a figure and a row for each of *years* (the year
+    the overview and the report's appendix judge) that has none, "Chưa có số liệu" as they
+    say; each judged as the page and the report judge it (status.assess_indicator)."""
+    figures: dict[int, dict] = defaultdict(dict)  # indicator id -> year -> figure
     for v in indicators.values(db):
-        figures[v.indicator_id].append(v)
+        figures[v.indicator_id][v.year] = v
     rows = []
     for ind in indicators.list_indicators(db):
         targets = "\n".join(f"{y}: {format_decimal(t)}" for y, t in sorted(ind.targets.items()))
         head = (ind.code, ind.name, ind.unit, "≥" if ind.direction == ">=" else "≤",
                 ind.baseline, ind.baseline_year, targets)
-        for v in sorted(figures.get(ind.id, []), key=lambda v: v.year) or [None]:
-            judged = assess_indicator(ind, v.year if v else year, v)
+        own = figures.get(ind.id, {})
+        for year in sorted(own.keys() | years):
+            v = own.get(year)
+            judged = assess_indicator(ind, year, v)
             rows.append(head + (
-                v.year if v else year, judged.value, v.men if v else None,
+                year, judged.value, v.men if v else None,
                 v.women if v else None, judged.target, judged.target_year, judged.assessment,
                 ind.note, v.note if v else "", "Có" if v and v.is_sample else ""))
     return rows
 
 
-def collect_workbook(db: Database, plan_id: int, *,
+def _workbook_period(db: Database, plan: Plan, period: int | str | None,
+                     today: dt.date) -> Period | None:
+    """The period whose missing reports the workbook lists: the one chosen, else the one the
+    overview, the export dialog and `gbapp export report` start on (overview.default_period)."""
+    if period is not None and period != "":
+        return resolve_period(db, plan.id, period)
+    from .overview import default_period as overview_default  # (overview imports this module)
+
+    return overview_default(periods.list_periods(db, plan.id), today)
+
+
+def _unreported_rows(db: Database, plan: Plan, period: Period,
+                     today: dt.date) -> tuple[list[tuple], int, int]:
+    """(rows, reports asked, indicator year) of the period's report (collect_report): its
+    summary's agencies that have not reported, with the tasks its body says "chưa báo cáo" of
+    under each, and what it counts as asked. One rule for the report, the overview and this."""
+    from ..domain.model import ROLE_LABELS
+
+    data = collect_report(db, plan.id, period.id, today=today)
+    tasks: dict[str, list[str]] = defaultdict(list)
+    for entry in data.items:
+        for a in entry.agencies:
+            # the body's "chưa báo cáo" lines; the writer's own ("chưa cập nhật kết quả") is
+            # not a report owed to it, as the summary does not count it
+            if a.missing and not a.is_issuer:
+                role = ROLE_LABELS[a.role].lower() if a.role is not None else ""
+                text = f"{entry.item.ref} ({role})" if role else entry.item.ref
+                if text not in tasks[a.agency]:
+                    tasks[a.agency].append(text)
+    rows = [(period.name, name, asked, asked - missing, missing, "; ".join(tasks.get(name, [])))
+            for name, missing, asked in data.unreported]
+    return rows, data.asked, data.indicator_year
+
+
+def collect_workbook(db: Database, plan_id: int, period_id: int | str | None = None, *,
                      today: dt.date | None = None) -> WorkbookData:
+    """The working copy's sheets; *period_id*: the period whose missing reports are listed
+    (None: _workbook_period's default)."""
     from ..domain.model import ROLE_LABELS, STATUS_LABELS
+    from ..domain.status import evaluation_year
 
     today = today or dt.date.today()
     plan = resolve_plan(db, plan_id)
+    period = _workbook_period(db, plan, period_id, today)
+    years = {evaluation_year(plan, today)}  # the overview's year
+    unreported, asked = [], 0
+    if period is not None:
+        unreported, asked, year = _unreported_rows(db, plan, period, today)
+        years.add(year)  # the period's report's appendix judges this one
     all_items = plan_items(db, plan.id)
     by_id = {i.id: i for i in all_items}
     assigned = plan_assignments(db, plan.id)
@@ -1384,4 +1436,5 @@ def collect_workbook(db: Database, plan_id: int, *,
         counts[st] += 1
     return WorkbookData(plan=plan, today=today, activities=activities,
                         assignments=assignment_rows, progress=progress_rows, status_counts=counts,
-                        indicators=_indicator_sheet_rows(db, plan.year or today.year))
+                        indicators=_indicator_sheet_rows(db, years), period=period,
+                        unreported=unreported, asked=asked)

@@ -53,7 +53,7 @@ from ..store import periods, plans, settings
 from .dialogs import messages
 from .widgets.date_edit import DateEdit
 
-PERIOD_KINDS = ("report", "reminder")
+PERIOD_KINDS = ("report", "reminder", "xlsx")  # the workbook: its "Chưa báo cáo" sheet
 SIGNED_KINDS = ("report", "reminder", "plan")
 
 

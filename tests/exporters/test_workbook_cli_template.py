@@ -19,7 +19,7 @@ from gbapp.services.documents import Letterhead, unit_code, vn_date_line
 def test_workbook_sheets(documents):
     wb = openpyxl.load_workbook(documents["xlsx"])
     assert wb.sheetnames == ["Hoạt động", "Phân công", "Báo cáo tiến độ", "Chỉ tiêu",
-                             "Tổng hợp trạng thái"]
+                             "Tổng hợp trạng thái", "Chưa báo cáo"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")

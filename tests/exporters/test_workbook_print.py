@@ -21,7 +21,7 @@ def test_every_sheet_prints_with_its_header_grid_and_page_numbers(documents):
     orientation = {ws.title: ws.page_setup.orientation for ws in wb.worksheets}
     assert orientation == {"Hoạt động": "landscape", "Phân công": "landscape",
                            "Báo cáo tiến độ": "landscape", "Chỉ tiêu": "landscape",
-                           "Tổng hợp trạng thái": "portrait"}
+                           "Tổng hợp trạng thái": "portrait", "Chưa báo cáo": "landscape"}
 
 
 def test_an_activity_with_a_title_and_an_explanation_shows_both(demo_db_file, tmp_path):

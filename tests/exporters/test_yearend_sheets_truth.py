@@ -269,3 +269,115 @@ def test_the_sheet_words_a_report_as_its_period_s_report_does(db, tmp_path, year
                 and "Tổ chức 2 buổi" in p)
     row = _progress_row(_xlsx(db, tmp_path), half.name, "II.2.b", name)
     assert line.startswith(f"- {name} (phối hợp): {row['Trạng thái']}. "), (line, row)
+
+
+# ---- who has not reported; indicators without a figure --------------------------------------
+
+
+def _unreported_of_report(path: Path) -> list[tuple[str, int, int]]:
+    """(agency, not reported, asked) from the report's summary lines."""
+    out = []
+    for p in _paragraphs(path):
+        m = re.fullmatch(r"- (.+) \(chưa báo cáo (\d+)(?:/(\d+))? nhiệm vụ\)[;.]", p)
+        if m:
+            missing = int(m.group(2))
+            out.append((m.group(1), missing, int(m.group(3) or missing)))
+    return out
+
+
+@pytest.mark.parametrize("kind", ["year", "half"])
+def test_the_workbook_lists_who_has_not_reported_as_the_report_does(db, tmp_path, year_end,
+                                                                     kind):
+    from gbapp.services import overview
+
+    period = _period(db, kind)
+    wb = _xlsx(db, tmp_path, period=period.id)
+    rows = _sheet_rows(wb["Chưa báo cáo"])
+    assert rows and {r["Kỳ báo cáo"] for r in rows} == {period.name}
+    sheet = [(r["Cơ quan"], r["Chưa báo cáo"], r["Nhiệm vụ phải báo cáo"]) for r in rows]
+    # the report of the same period, same day: its summary's agencies and figures
+    stated = _unreported_of_report(_report_docx(db, tmp_path, period=period.id))
+    assert stated and sheet == stated
+    for r in rows:
+        assert r["Đã báo cáo"] == r["Nhiệm vụ phải báo cáo"] - r["Chưa báo cáo"]
+        assert len(r["Nhiệm vụ chưa báo cáo"].split("; ")) == r["Chưa báo cáo"], r
+    # the overview's list, the writer aside (it marks it "cơ quan mình", counted apart)
+    ov = overview.load(db, period.plan_id, TODAY, period.id)
+    assert [(name, missing, asked) for aid, name, missing, asked in ov.unreported
+            if aid not in ov.own] == sheet
+    ws = wb["Chưa báo cáo"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:F")
+    assert period.name in ws.oddHeader.center.text and "05/12/2025" in ws.oddHeader.center.text
+
+
+def test_the_tasks_not_reported_are_the_report_body_s_lines(db, tmp_path, year_end):
+    """Each task listed for an agency is one the report's body says "chưa báo cáo" of under
+    that activity (the II.2.b report of the half year does not speak for the year)."""
+    period = _period(db, "year")
+    data = documents.collect_report(db, period.plan_id, period.id, today=TODAY)
+    body = {(a.agency, e.item.ref) for e in data.items for a in e.agencies
+            if a.missing and not a.is_issuer}
+    rows = _sheet_rows(_xlsx(db, tmp_path, period=period.id)["Chưa báo cáo"])
+    listed = {(r["Cơ quan"], t.split(" (")[0]) for r in rows
+              for t in r["Nhiệm vụ chưa báo cáo"].split("; ")}
+    assert listed == body
+
+
+def test_a_plan_without_periods_says_so_on_the_sheet(db, tmp_path):
+    db.execute("DELETE FROM progress_reports")
+    db.execute("DELETE FROM periods")
+    db.conn.commit()
+    rows = _sheet_rows(_xlsx(db, tmp_path)["Chưa báo cáo"])
+    assert len(rows) == 1 and "chưa có kỳ báo cáo" in rows[0]["Cơ quan"]
+
+
+def test_every_task_reported_is_said_not_left_blank(db, tmp_path):
+    """Every agency asked for the half year has reported: one row says so, as the report."""
+    half = _period(db, "half")
+    data = documents.collect_report(db, half.plan_id, half.id, today=TODAY)
+    for entry in data.items:
+        for a in entry.agencies:
+            if a.missing:
+                _report(db, entry.item.ref, next(g.id for g in agencies.list_agencies(db)
+                                                 if g.name == a.agency), half.id,
+                        Status.IN_PROGRESS, 10)
+    db.conn.commit()
+    rows = _sheet_rows(_xlsx(db, tmp_path, period=half.id)["Chưa báo cáo"])
+    assert [(r["Kỳ báo cáo"], r["Cơ quan"]) for r in rows] == [
+        (half.name, "Các cơ quan, đơn vị được phân công đã gửi báo cáo kết quả thực hiện.")]
+
+
+def test_an_indicator_without_a_figure_this_year_has_its_row(db, tmp_path):
+    """MT3.5 has a 2024 figure and none for 2025: the sheet had only the 2024 row, while the
+    overview and Phụ lục I say "Chưa có số liệu" for 2025."""
+    from gbapp.services import overview
+
+    ids = {i.code: i.id for i in indicators.list_indicators(db)}
+    indicators.delete_value(db, ids["MT3.5"], 2025)
+    db.conn.commit()
+    rows = {(r["Mã"], r["Năm"]): r for r in _sheet_rows(_xlsx(db, tmp_path)["Chỉ tiêu"])}
+    assert ("MT3.5", 2024) in rows
+    none = rows[("MT3.5", 2025)]
+    assert (none["Giá trị chung"], none["Đánh giá"], none["Dữ liệu mẫu"]) == (
+        None, "Chưa có số liệu", None)
+    _, appendix = _indicator_table(_report_docx(db, tmp_path))
+    assert appendix["MT3.5"][6] == none["Đánh giá"]
+    standing = overview.load(db, documents.resolve_plan(db).id, TODAY).indicators
+    assert standing.year == 2025 and standing.counts["Chưa có số liệu"] == sum(
+        1 for (code, year), r in rows.items() if year == 2025 and r["Đánh giá"] ==
+        "Chưa có số liệu")
+
+
+def test_the_command_line_names_the_period_of_the_workbook(db, tmp_path, capsys):
+    from gbapp.exporters.cli import main
+
+    db.close()  # (closing twice is harmless) the command opens the file itself
+    path = tmp_path / "kh.db"
+    out = tmp_path / "cli.xlsx"
+    assert main(["--db", str(path), "export", "xlsx", "--out", str(out), "--date",
+                 "05/12/2025", "--period", "6 tháng đầu năm 2025"]) == 0
+    rows = _sheet_rows(openpyxl.load_workbook(out)["Chưa báo cáo"])
+    assert {r["Kỳ báo cáo"] for r in rows} == {"6 tháng đầu năm 2025"}
+    assert main(["--db", str(path), "export", "xlsx", "--out", str(out), "--date",
+                 "05/12/2025"]) == 0
+    assert "Kỳ báo cáo: Năm 2025 (mặc định" in capsys.readouterr().out
