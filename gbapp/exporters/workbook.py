@@ -73,6 +73,23 @@ def _add_styles(wb: Workbook) -> None:
         wb.add_named_style(NamedStyle(name=name, **({"font": font} | extra)))
 
 
+HEADER_LINE_HEIGHT = 15  # points: a line of 11-point Times New Roman with its spacing
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines *text* takes in a column *width* characters wide, cut between words (a
+    bold character of Times New Roman is about as wide as Excel's width unit)."""
+    room = max(width - 1, 1)
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > room:  # a word longer than the column breaks where it must
+            lines, used = lines + 1, used - room
+    return lines
+
+
 def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *,
            wrap: Sequence[int] = (), money: Sequence[int] = (), as_of: str = "") -> None:
     ws = wb.create_sheet(title)
@@ -98,6 +115,11 @@ def _sheet(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows, *
                 cell.style = STYLE_WRAP
             else:
                 cell.style = STYLE_TEXT
+    # a header longer than its column wraps (its style says so): the row is made tall enough
+    # to show it whole, as Excel and LibreOffice do not grow a row written with a height unset
+    lines = max(_wrapped_lines(text, width) for text, width in columns)
+    if lines > 1:
+        ws.row_dimensions[1].height = HEADER_LINE_HEIGHT * lines
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     _print_setup(ws, sum(width for _, width in columns), as_of)

@@ -381,3 +381,12 @@ def test_the_command_line_names_the_period_of_the_workbook(db, tmp_path, capsys)
     assert main(["--db", str(path), "export", "xlsx", "--out", str(out), "--date",
                  "05/12/2025"]) == 0
     assert "Kỳ báo cáo: Năm 2025 (mặc định" in capsys.readouterr().out
+
+
+def test_a_header_wider_than_its_column_is_shown_whole(db, tmp_path):
+    """"Nhiệm vụ phải báo cáo", "Trạng thái tính đến ngày" wrap in their columns: the header
+    row is as tall as the longest needs (LibreOffice and Excel showed one line of it)."""
+    wb = _xlsx(db, tmp_path)
+    for title in ("Chưa báo cáo", "Báo cáo tiến độ"):
+        assert wb[title].row_dimensions[1].height >= 30, title
+    assert wb["Tổng hợp trạng thái"].row_dimensions[1].height is None  # one line: as it was
