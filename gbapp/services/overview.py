@@ -79,7 +79,10 @@ def load(db: Database, plan_id: int | None, today: dt.date,
         return Overview(indicators=indicator_standing(db, evaluation_year(None, today)))
     plist = periods.list_periods(db, plan_id)
     period = next((p for p in plist if p.id == period_id), None) or default_period(plist, today)
-    unreported = progress.unreported_agencies(db, plan_id, period.id) if period else []
+    # who owes the period a report today: the bodies still there (a ceased one's duties are
+    # its successor's), as the report and the reminder dated today list them
+    unreported = (progress.unreported_agencies(db, plan_id, period.id, on=today)
+                  if period else [])
     return Overview(
         plan_id=plan_id,
         counts=activities.status_counts(db, plan_id, today=today),

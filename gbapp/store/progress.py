@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..domain.entities import ProgressReport
 from ..domain.model import Status
-from ..domain.status import Word, activity_progress
+from ..domain.status import DONE, Word, activity_progress
 from ..domain.text import clean_text
 from .connection import Database
 from .convert import date_in, date_out
@@ -78,15 +80,41 @@ def latest_of_completed(db: Database, plan_id: int) -> list[tuple[int, ProgressR
 
 def inside(db: Database, period_id: int, agency_id: int) -> dict[int, tuple[str, ProgressReport]]:
     """item id -> (period name, report) of the agency's report that speaks for *period_id*
-    among those of the periods inside it (not its own): see speaking_for()."""
+    among those of the periods inside it (not its own: see speaking_for()), where it answers
+    for the period (answers(): it says the work is done). A June "đang thực hiện" is not
+    shown as the year's report: the year asks for one of its own."""
     names = {r[0]: r[1] for r in db.execute(
         f"SELECT q.id, q.name FROM periods q WHERE q.id IN ({INCLUDED_SQL})",
         {"period": period_id})}
-    out: dict[int, tuple[str, ProgressReport]] = {}
+    spoken: dict[int, tuple[str, ProgressReport]] = {}
     for period, report in speaking_for(db, period_id, agency_id):  # later rows win
         if period != period_id:
-            out[report.item_id] = (names[period], report)
-    return out
+            spoken[report.item_id] = (names[period], report)
+    return {item_id: (name, report) for item_id, (name, report) in spoken.items()
+            if answers(report.status, own_period=False)}
+
+
+# Whether an agency has answered a period on an activity (or is late with its report):
+# its report of the period itself answers, whatever it says; else the report that speaks for
+# the period among those of the periods inside it (_SPEAKS_LAST) answers only when it says
+# the work is done ("Hoàn thành…"). Work still going on at the agency's last word needs the
+# period's own report: "đang thực hiện 50 %" in June says nothing of the year, and its agency
+# is late if the year's report has not come. The one rule of the app's lists
+# (unreported_agencies), the progress page (inside) and the documents (services.documents).
+def answers(status: Status | str, *, own_period: bool) -> bool:
+    """Whether a report with *status* answers for a period: one of the period's own
+    (*own_period*), or one of a period inside it that says the work is done."""
+    return own_period or _STATUS.get(status, status) in DONE
+
+
+# The same in SQL, for the activity {item} and the agency {agency} (column expressions) in
+# period :period: 1 when answered, else 0. The reports of :period and of the periods inside it,
+# the one that speaks for the period first (_SPEAKS_LAST reversed).
+ANSWERED_SQL = f"""IFNULL((
+    SELECT r.period_id = :period OR r.status IN ({_DONE})
+    FROM progress_reports r JOIN periods q ON q.id = r.period_id
+    WHERE r.item_id = {{item}} AND r.agency_id = {{agency}} AND r.period_id IN ({INCLUDED_SQL})
+    ORDER BY q.id = :period DESC, q.end_on DESC, q.start_on, q.id DESC LIMIT 1), 0)"""
 
 
 def latest_before(db: Database, item_id: int, agency_id: int,
@@ -307,25 +335,64 @@ SETTLED_SQL = f"""
 GROUP_SQL = "(g.name LIKE 'các %' OR g.name LIKE 'những %')"
 
 
-def unreported_agencies(db: Database, plan_id: int, period_id: int
+def ceased_on(db: Database, on: dt.date) -> dict[int, int | None]:
+    """The agencies that no longer exist on *on*, each with the body that holds their duties
+    then: its successor, or the successor's own when that one has ceased too; None when the
+    line ends with no body still there. Ceased: marked inactive (Ngừng hoạt động, Sáp nhập)
+    from its end date, if any, on or before *on* ("Ngừng hoạt động từ 30/06/2025" exists on
+    29/06). An agency reactivated is there, whatever its end date says."""
+    found = {agency_id: successor for agency_id, successor in db.execute(
+        "SELECT id, successor_id FROM agencies WHERE active = 0 "
+        "AND (valid_to IS NULL OR valid_to <= ?)", [date_out(on)])}
+    holders: dict[int, int | None] = {}
+    for agency_id in found:
+        seen = {agency_id}
+        holder = found[agency_id]
+        while holder in found and holder not in seen:  # ceased too: its successor, if any
+            seen.add(holder)
+            holder = found[holder]
+        holders[agency_id] = None if holder in found else holder
+    return holders
+
+
+def _holders_sql(holders: dict[int, int | None]) -> str:
+    """ceased_on() as rows (agency_id, holder_id) for a WITH clause (ids are integers)."""
+    rows = ", ".join(f"({int(a)}, {'NULL' if h is None else int(h)})" for a, h in holders.items())
+    return f"VALUES {rows}" if rows else "SELECT NULL, NULL WHERE 0"
+
+
+def unreported_agencies(db: Database, plan_id: int, period_id: int, on: dt.date | None = None
                         ) -> list[tuple[int, str, int, int]]:
-    """(id, name, activities not reported, activities assigned) of the agencies assigned in the
-    plan that have not reported on every activity assigned to them whose time overlaps the
-    period and that was not completed by its end (SETTLED_SQL), in the period or a period
-    inside it (periods.INCLUDED_SQL: the rule the documents follow too). One report on one
-    activity does not clear an agency of the others."""
+    """(id, name, activities not reported, activities assigned) of the agencies that owe the
+    period a report on some activity assigned to them: one whose time overlaps the period and
+    that was not completed by its end (SETTLED_SQL), that they have not answered for
+    (ANSWERED_SQL: their report of the period, or one of a period inside it that says the work
+    is done). One report on one activity does not clear an agency of the others.
+
+    Duties are those of the bodies that exist on *on* (default today): an agency that has
+    ceased by then (ceased_on) owes nothing, its successor holds its duties (it answers for
+    them by its own report or by the ceased one's), and an agency with no successor passes
+    them to no one. The rule of the documents (services.documents) as well."""
+    on = on or dt.date.today()
+    answered = ANSWERED_SQL.format(item="a.item_id", agency="a.agency_id")
+    answered_by_holder = ANSWERED_SQL.format(item="a.item_id", agency="m.holder_id")
     return db.execute(
         f"""
-        SELECT g.id, g.name, SUM(NOT EXISTS (
-            SELECT 1 FROM progress_reports r WHERE r.agency_id = a.agency_id
-              AND r.item_id = a.item_id AND r.period_id IN ({INCLUDED_SQL}))) AS missing,
-          COUNT(DISTINCT a.item_id)
-        FROM assignments a
-        JOIN items i ON i.id = a.item_id JOIN agencies g ON g.id = a.agency_id
-        JOIN periods p ON p.id = :period
-        WHERE i.plan_id = :plan AND i.is_activity = 1
-          AND (i.tf_start IS NULL OR p.end_on IS NULL OR i.tf_start <= p.end_on)
-          AND (i.tf_end IS NULL OR p.start_on IS NULL OR i.tf_end >= p.start_on)
-          AND i.id NOT IN ({SETTLED_SQL}) AND NOT {GROUP_SQL}
+        WITH moved(agency_id, holder_id) AS ({_holders_sql(ceased_on(db, on))}),
+        duty AS (
+          SELECT a.item_id AS item_id,
+            CASE WHEN m.agency_id IS NULL THEN a.agency_id ELSE m.holder_id END AS holder,
+            MAX({answered} OR (m.holder_id IS NOT NULL AND {answered_by_holder})) AS answered
+          FROM assignments a
+          JOIN items i ON i.id = a.item_id JOIN periods p ON p.id = :period
+          LEFT JOIN moved m ON m.agency_id = a.agency_id
+          WHERE i.plan_id = :plan AND i.is_activity = 1
+            AND (i.tf_start IS NULL OR p.end_on IS NULL OR i.tf_start <= p.end_on)
+            AND (i.tf_end IS NULL OR p.start_on IS NULL OR i.tf_end >= p.start_on)
+            AND i.id NOT IN ({SETTLED_SQL})
+          GROUP BY 1, 2)
+        SELECT g.id, g.name, SUM(NOT d.answered) AS missing, COUNT(*)
+        FROM duty d JOIN agencies g ON g.id = d.holder
+        WHERE NOT {GROUP_SQL}
         GROUP BY g.id HAVING missing > 0 ORDER BY g.name_key
         """, {"plan": plan_id, "period": period_id}).fetchall()
