@@ -266,6 +266,7 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
         from .report import write_report
 
         data = documents.collect_report(db, plan.id, opts.period, today=today)
+        opts.warnings.extend(data.warnings)  # ceased bodies no one succeeds
         _check_later_reports(data, opts)
         head = letterhead("BC")
         if not opts.addressees and not head.addressee:
@@ -306,10 +307,12 @@ def _export(db: Database, kind: str, out: str | Path, options: ExportOptions | N
 
         data = documents.collect_reminder(db, plan.id, opts.period, agency_ids=opts.agency_ids,
                                           today=today)
+        opts.warnings.extend(data.warnings)  # ceased bodies no one succeeds: not written to
         if not data.agencies:
             raise NothingToExportError(
                 f"Không có cơ quan nào có nhiệm vụ quá hạn hoặc chưa báo cáo trong kỳ "
-                f"«{data.period.name}»; không cần công văn đôn đốc. (nothing to remind)")
+                f"«{data.period.name}»; không cần công văn đôn đốc. (nothing to remind)"
+                + "".join(f"\nLưu ý: {w}" for w in data.warnings))
         step(40, f"Đang soạn công văn ({len(data.agencies)} cơ quan)…")
         head = letterhead(None)
         if opts.recipients is None:

@@ -81,10 +81,14 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport) -> None:
     the rule of the summary and the reminder)."""
     who = f"{entry.agency} ({ROLE_TEXT[entry.role]})"
     rep = entry.report
-    if rep is None:  # the report's writer does not report to itself: its result is missing
-        if entry.missing:
-            missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
-            builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (missing, None)], "GB Dash")
+    head = [("- ", None), (who + ": ", "GB Emphasis")]
+    if entry.missing:  # the report's writer does not report to itself: its result is missing
+        missing = "chưa cập nhật kết quả." if entry.is_issuer else "chưa báo cáo."
+        builder.rich(head + [(missing, None)], "GB Dash")
+        # its last word, of a period inside this one, does not answer for it (work still
+        # going on): quoted below its line, with the period it comes from
+        head = [("+ ", None)]
+    if rep is None:
         return
     status = [STATUS_LABELS[entry.status]] if entry.status else []
     result_lines = [clean_line(line).lstrip("-+•").strip().rstrip(".;")
@@ -102,11 +106,12 @@ def _agency_line(builder: DocBuilder, entry: AgencyReport) -> None:
         text = ". ".join(s.rstrip(".;") for s in sentences) + "." if sentences else ""
         if not text:  # a report with nothing in it to state under a completed activity
             text = "đã gửi báo cáo."
-        builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (text + where, None)],
-                     "GB Dash")
+        if len(head) == 1:  # a line of its own under the agency's: a sentence
+            text = text[:1].upper() + text[1:]
+        builder.rich(head + [(text + where, None)], "GB Dash")
         return
     lead_in = f"{status[0]}, cụ thể:" if status else "Kết quả thực hiện:"
-    builder.rich([("- ", None), (who + ": ", "GB Emphasis"), (lead_in, None)], "GB Dash")
+    builder.rich(head + [(lead_in, None)], "GB Dash")
     subs = result_lines + ([figures] if figures else [])
     for n, line in enumerate(subs):
         last = n == len(subs) - 1

@@ -455,6 +455,75 @@ def chosen_reports(db: Database, plan_item_ids: set[int], period: Period,
     return out
 
 
+def answered(found: tuple[ProgressReport, Period] | None, period: Period) -> bool:
+    """Whether the report chosen_reports found for (activity, agency) answers for *period*
+    (store.progress.answers: the period's own report, or one of a period inside it that says
+    the work is done). A June "đang thực hiện" is quoted in the year's report, marked with its
+    period, but its agency still owes the year's report."""
+    if found is None:
+        return False
+    report, of = found
+    return progress.answers(report.status, own_period=of.id == period.id)
+
+
+@dataclass(slots=True)
+class Duty:
+    """What a period asks of one body on one activity, on the document's date: the
+    assignments it answers for, its own and those of the ceased bodies it succeeds
+    (store.progress.ceased_on), with the role a merge would give it (lead if any leads)."""
+
+    agency_id: int
+    role: Role
+    held: list[AssignmentRef] = field(default_factory=list)
+    own_role: Role | None = None  # its own assignment's; None: it holds others' only
+
+    @property
+    def inherited(self) -> list[AssignmentRef]:
+        """The assignments of the ceased bodies it holds, when they give it a task or a role
+        it has not of its own (what a letter must name)."""
+        if self.own_role is not None and self.own_role == self.role:
+            return []
+        return [a for a in self.held if a.agency_id != self.agency_id]
+
+    def answered(self, item_id: int, reports: dict, period: Period) -> bool:
+        """Answered by its own report or by that of a body it succeeds (a merge moves those)."""
+        ids = {self.agency_id} | {a.agency_id for a in self.held}
+        return any(answered(reports.get((item_id, agency_id)), period) for agency_id in ids)
+
+
+def activity_duties(refs: list[AssignmentRef], holders: dict[int, int | None]
+                    ) -> tuple[list[Duty], list[AssignmentRef]]:
+    """Who answers for an activity's assignments on the document's date (*holders*:
+    store.progress.ceased_on): the assigned body, or its successor for one that has ceased,
+    as store.progress.unreported_agencies counts them. Returns the duties in the order of the
+    assignments, and the assignments of ceased bodies with no successor (the clerk is told)."""
+    duties: dict[int, Duty] = {}
+    orphans: list[AssignmentRef] = []
+    for a in refs:
+        holder = holders[a.agency_id] if a.agency_id in holders else a.agency_id
+        if holder is None:
+            orphans.append(a)
+            continue
+        duty = duties.setdefault(holder, Duty(holder, a.role))
+        duty.held.append(a)
+        if a.role == Role.LEAD:
+            duty.role = Role.LEAD
+        if a.agency_id == holder:
+            duty.own_role = a.role
+    return list(duties.values()), orphans
+
+
+def ceased_warning(agency: agencies.Agency, refs: list[str]) -> str:
+    """What the clerk is told of a ceased body that no one succeeds and that still owes the
+    period something: no letter goes to it, no one is asked in its place."""
+    since = f" từ ngày {format_date(agency.valid_to)}" if agency.valid_to else ""
+    tasks = ", ".join(dict.fromkeys(refs))
+    return (f"{agency.name} đã ngừng hoạt động{since} và chưa có cơ quan kế thừa: nhiệm vụ {tasks} "
+            "không có cơ quan nào được đôn đốc báo cáo thay. Hãy chọn cơ quan kế thừa (Sáp nhập "
+            "ở trang Cơ quan) hoặc phân công lại nhiệm vụ, rồi xuất lại. (ceased agency with "
+            "no successor)")
+
+
 # A line of an activity's text that says who does it or when ("Cơ quan chủ trì: Sở Y tế; phối
 # hợp: …", "Thời gian thực hiện: Quý II/2025"), as the importer reads such lines: the report
 # and the reminder state the agencies and the time themselves.
@@ -596,6 +665,7 @@ class ReportData:
     indicators: list[IndicatorRow]
     indicator_year: int
     has_sample: bool
+    warnings: list[str] = field(default_factory=list)  # for the export's warnings
 
 
 def people_total(participants: int | None, men: int | None, women: int | None) -> int | None:
@@ -837,19 +907,23 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
         db, plan_id, period_id, today)
     keep = _activity_sections(all_items)
     words = lead_reports(db, plan.id, period, done)
-    every_agency = agencies.list_agencies(db)
-    names = {a.id: a.name for a in every_agency}
-    successors = {a.id: a.successor_id for a in every_agency if a.successor_id is not None}
+    bodies = {a.id: a for a in agencies.list_agencies(db)}
+    names = {aid: a.name for aid, a in bodies.items()}
+    successors = {aid: a.successor_id for aid, a in bodies.items() if a.successor_id is not None}
     # the documents' writer, as its letterhead names it (a commune's plan: the commune)
     organisation = organisation_settings(db, plan)[0].organisation
     issuer = {aid for aid, name in names.items() if is_issuer(name, organisation)}
     groups = {aid for aid, name in names.items() if names_a_group(name)}  # asked of no one
+    # the bodies gone by the report's date: their successors answer for them (activity_duties)
+    holders = progress.ceased_on(db, today)
+    orphaned: dict[int, list[str]] = defaultdict(list)
 
     out_items: list[ReportItem] = []
     sample = False
-    # an agency has reported when it has on every activity given to it that the period asks
-    # a report of (report_asked): one report does not clear it of the others. The summary
-    # counts what the body says, line by line ("chưa báo cáo"), as the reminder asks it.
+    # an agency has reported when it has answered (answered()) on every activity given to it
+    # that the period asks a report of (report_asked): one report does not clear it of the
+    # others. The summary counts what the body says, line by line ("chưa báo cáo"), as the
+    # reminder asks it.
     asked_of: dict[int, set[int]] = defaultdict(set)
     missing_of: dict[int, set[int]] = defaultdict(set)
     for it in all_items:
@@ -860,28 +934,53 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
             entry.status = statuses.get(it.id)
             asked = report_asked(it, period, done)
             entry.not_yet_due = not_yet_due(it, period, entry.status)
-            shown: set[int] = set()  # the reports on the assigned agencies' lines
-            for a in assigned.get(it.id, []):
+            duties, orphans = activity_duties(assigned.get(it.id, []), holders)
+            owes = {d.agency_id: asked and not d.answered(it.id, reports, period)
+                    for d in duties}
+            for a in orphans:
+                if owes.setdefault(a.agency_id, asked and not answered(
+                        reports.get((it.id, a.agency_id)), period)):
+                    orphaned[a.agency_id].append(it.ref)
+            refs = assigned.get(it.id, [])
+            own_ids = {a.agency_id for a in refs}
+            by_holder = {d.agency_id: d for d in duties}
+            lines: list[tuple[int, Role, str, bool, bool]] = []  # id, role, name, sample, owes
+            for a in refs:
+                # a ceased body's words are still quoted; what it owed, its successor owes
+                lines.append((a.agency_id, a.role, a.agency, a.is_sample,
+                              a.agency_id not in holders and owes[a.agency_id]))
+                successor = holders.get(a.agency_id)
+                if successor is not None and successor not in own_ids and (
+                        (it.id, successor) in reports or owes[successor]):
+                    # a successor not assigned itself: its line where the body it succeeds
+                    # had its own (once)
+                    own_ids.add(successor)
+                    lines.append((successor, by_holder[successor].role,
+                                  names.get(successor, "?"), False, owes[successor]))
+            leads = {a.agency_id for a in refs if a.role == Role.LEAD}
+            shown: set[int] = set()  # the reports on the lines
+            for agency_id, role, name, is_sample, owed in lines:
                 # the lead's line states its word (lead_reports): a report of an agency merged
                 # into it says so where it was given ("theo báo cáo … của UBND huyện …")
-                found = (_lead_word(it.id, assigned, words, reports) if a.role == Role.LEAD
-                         else reports.get((it.id, a.agency_id)))
+                found = (_lead_word(it.id, assigned, words, reports) if agency_id in leads
+                         else reports.get((it.id, agency_id)))
                 rep, per = found if found else (None, None)
                 if rep is not None:
                     shown.add(rep.id)
-                sample |= a.is_sample or bool(rep and rep.is_sample)
+                sample |= is_sample or bool(rep and rep.is_sample)
                 entry.agencies.append(AgencyReport(
-                    agency=a.agency, role=a.role, report=rep,
-                    period_name=_source_of(rep, per, period, a.agency_id, names),
-                    is_sample=a.is_sample, is_issuer=a.agency_id in issuer,
-                    status=agency_status(rep, a.role, it, entry.status, today,
+                    agency=name, role=role, report=rep,
+                    period_name=_source_of(rep, per, period, agency_id, names),
+                    is_sample=is_sample, is_issuer=agency_id in issuer,
+                    status=agency_status(rep, role, it, entry.status, today,
                                          period_year(period, today)) if rep else None,
-                    missing=asked and rep is None and a.agency_id not in groups))
+                    missing=owed and agency_id not in groups))
+            for d in duties:
                 # the writer does not report to itself, nor a group ("các sở, ngành liên quan")
-                if asked and a.agency_id not in issuer and a.agency_id not in groups:
-                    asked_of[a.agency_id].add(it.id)
-                    if rep is None:
-                        missing_of[a.agency_id].add(it.id)
+                if asked and d.agency_id not in issuer and d.agency_id not in groups:
+                    asked_of[d.agency_id].add(it.id)
+                    if owes[d.agency_id]:
+                        missing_of[d.agency_id].add(it.id)
             # the other reports that speak for the period: an agency's not assigned (or no
             # longer: merged into one that is, named so), the lead's own beside its word
             for (item_id, agency_id), (rep, per) in reports.items():
@@ -928,7 +1027,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
         difficulties=_gather([(r.difficulties, n) for r, n in chosen if r.difficulties]),
         proposals=_gather([(r.proposals, n) for r, n in chosen if r.proposals]),
         totals=totals, indicators=ind_rows, indicator_year=year,
-        has_sample=sample or ind_sample or settings.get_value(db, "demo") == "1")
+        has_sample=sample or ind_sample or settings.get_value(db, "demo") == "1",
+        warnings=_orphan_warnings(orphaned, bodies, organisation))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1085,6 +1185,8 @@ class ReminderLine:
     overdue: bool
     unreported: bool
     due: dt.date | None
+    # the ceased bodies whose task (or role) the agency holds as their successor: named
+    inherited: list[str] = field(default_factory=list)
 
     @property
     def reason(self) -> str:
@@ -1094,7 +1196,10 @@ class ReminderLine:
                                                       if self.due else ""))
         if self.unreported:
             parts.append("chưa báo cáo kết quả")
-        return "; ".join(parts)
+        text = "; ".join(parts)
+        if self.inherited:
+            text += f" (kế thừa nhiệm vụ của {', '.join(self.inherited)})"
+        return text
 
 
 @dataclass
@@ -1110,6 +1215,7 @@ class ReminderData:
     period: Period
     today: dt.date
     agencies: list[ReminderAgency]
+    warnings: list[str] = field(default_factory=list)  # for the export's warnings
 
 
 def listed_points(all_items: list[Item]) -> dict[int, list[str]]:
@@ -1220,7 +1326,10 @@ def _reminder_title(item: Item, points: list[str]) -> str:
 def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *,
                      agency_ids: list[int] | None = None,
                      today: dt.date | None = None) -> ReminderData:
-    """Agencies with overdue activities (as lead) or no report in the period, and their items.
+    """Agencies with overdue activities (as lead) or a report they owe the period (not
+    answered: answered()), and their items. A body that has ceased by *today* (the letter's
+    date: store.progress.ceased_on) is not written to: its successor is, for its tasks, named
+    as inherited; with no successor, the clerk is told (warnings) instead.
 
     *agency_ids* keeps only those agencies (the user's choice in the export dialog).
     """
@@ -1231,34 +1340,57 @@ def collect_reminder(db: Database, plan_id: int, period_id: int | None = None, *
     # the letter's writer, as its letterhead names it: it does not remind itself
     organisation = organisation_settings(db, plan)[0].organisation
     points = listed_points(all_items)
+    holders = progress.ceased_on(db, today)
+    bodies = {a.id: a for a in agencies.list_agencies(db)} if holders else {}
     by_agency: dict[int, ReminderAgency] = {}
     issuer: dict[int, bool] = {}  # by agency: each name parsed once, not once a task
+    orphaned: dict[int, list[str]] = defaultdict(list)  # ceased, no successor -> refs
     for it in all_items:
         if not it.is_activity:
             continue
-        for a in assigned.get(it.id, []):
-            if agency_ids is not None and a.agency_id not in agency_ids:
+        asked = report_asked(it, period, done)
+        late = statuses.get(it.id) == Status.OVERDUE
+        duties, orphans = activity_duties(assigned.get(it.id, []), holders)
+        for a in orphans:
+            if (a.role == Role.LEAD and late) or (
+                    asked and not answered(reports.get((it.id, a.agency_id)), period)):
+                orphaned[a.agency_id].append(it.ref)
+        for duty in duties:
+            if agency_ids is not None and duty.agency_id not in agency_ids:
                 continue
-            if a.agency_id not in issuer:  # (a group is sent no letter either)
-                issuer[a.agency_id] = (is_issuer(a.agency, organisation)
-                                       or names_a_group(a.agency))
-            if issuer[a.agency_id]:
+            own = next((a for a in duty.held if a.agency_id == duty.agency_id), None)
+            name = own.agency if own else bodies[duty.agency_id].name
+            if duty.agency_id not in issuer:  # (a group is sent no letter either)
+                issuer[duty.agency_id] = is_issuer(name, organisation) or names_a_group(name)
+            if issuer[duty.agency_id]:
                 continue
-            overdue = a.role == Role.LEAD and statuses.get(it.id) == Status.OVERDUE
-            # this activity not reported on (a report on another one does not cover it)
-            unreported = ((it.id, a.agency_id) not in reports
-                          and report_asked(it, period, done))
+            overdue = duty.role == Role.LEAD and late
+            # this activity not answered for (a report on another one does not cover it)
+            unreported = asked and not duty.answered(it.id, reports, period)
             if not (overdue or unreported):
                 continue
-            entry = by_agency.setdefault(a.agency_id, ReminderAgency(a.agency_id, a.agency, []))
+            entry = by_agency.setdefault(duty.agency_id,
+                                         ReminderAgency(duty.agency_id, name, []))
             title = _reminder_title(it, points.get(it.id, []))
             tf = it.time_frame
             entry.lines.append(ReminderLine(
                 ref=it.ref, legal_ref=legal_ref(paths[it.id]), title=title,
-                role=a.role, overdue=overdue, unreported=unreported,
-                due=due_in(tf.start, tf.end, tf.recurring, period_year(period, today))))
+                role=duty.role, overdue=overdue, unreported=unreported,
+                due=due_in(tf.start, tf.end, tf.recurring, period_year(period, today)),
+                inherited=[a.agency for a in duty.inherited]))
     ordered = sorted(by_agency.values(), key=lambda e: vi_sort_key(e.agency))
-    return ReminderData(plan=plan, period=period, today=today, agencies=ordered)
+    return ReminderData(plan=plan, period=period, today=today, agencies=ordered,
+                        warnings=_orphan_warnings(orphaned, bodies, organisation))
+
+
+def _orphan_warnings(orphaned: dict[int, list[str]], bodies: dict[int, agencies.Agency],
+                     organisation: str) -> list[str]:
+    """ceased_warning() for each ceased body no one succeeds that still owes something (the
+    writer aside: it does not chase itself)."""
+    return [ceased_warning(bodies[agency_id], refs)
+            for agency_id, refs in sorted(orphaned.items(),
+                                          key=lambda kv: vi_sort_key(bodies[kv[0]].name))
+            if not is_issuer(bodies[agency_id].name, organisation)]
 
 
 # --------------------------------------------------------------------------------------------
