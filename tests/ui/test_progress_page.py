@@ -333,17 +333,26 @@ def test_labels_stay_beside_their_fields_when_an_error_shows(qtbot, page, ctx):
 
 
 def test_an_activity_reported_for_a_period_inside_says_so(qtbot, page, ctx):
-    """For the year, an activity reported in the half year counts as reported (as in the lists
-    and the report): the row says by which period, not "Chưa báo cáo"."""
+    """For the year, an activity the half year's report says is done counts as reported (as
+    in the lists and the report): the row says by which period. One it says is still going on
+    does not: the year asks a report of its own, the row says "Chưa báo cáo" and its agency is
+    listed as not having reported (progress.answers)."""
     year = period_id(ctx, "Năm 2025")
     half = period_id(ctx, "6 tháng đầu năm 2025")
-    sample = next(r for r in progress.for_period(ctx.db, half)
-                  if progress.get(ctx.db, r.item_id, r.agency_id, year) is None)
+    inside = [r for r in progress.for_period(ctx.db, half)
+              if progress.get(ctx.db, r.item_id, r.agency_id, year) is None]
+    done = next(r for r in inside if r.status in (Status.DONE_ON_TIME, Status.DONE_LATE))
+    going = next(r for r in inside if r.status == Status.IN_PROGRESS)
     page.period.setCurrentIndex(page.period.findText("Năm 2025"))
-    page.agency.set_current_id(sample.agency_id)
-    row = page.model.row_of_id(sample.item_id)
-    text = page.model.data(page.model.index(row, 3))
+
+    def shown(report) -> str:
+        page.agency.set_current_id(report.agency_id)
+        return page.model.data(page.model.index(page.model.row_of_id(report.item_id), 3))
+
+    text = shown(done)
     assert text.endswith("(kỳ 6 tháng đầu năm 2025)") and text != "Chưa báo cáo"
+    assert shown(going) == "Chưa báo cáo"
+    assert agencies.get(ctx.db, going.agency_id).name in unreported_names(page)
 
 
 def test_a_hidden_page_reads_again_when_shown(qtbot, page, ctx):
