@@ -8,7 +8,10 @@ from .connection import Database
 from .convert import date_in, date_out
 
 # The period :period and the plan's periods that lie inside it (a year takes in its quarters):
-# a report made for any of them counts as reported for :period, in the app and in documents.
+# a report made for any of them speaks for :period (progress.speaking_for: the documents quote
+# it, marked with its period), but one of a period inside answers for :period only when it
+# says the work is done (progress.answers): a June "đang thực hiện" does not excuse the agency
+# from the year's report, in the app and in the documents alike.
 INCLUDED_SQL = """
     SELECT q.id FROM periods p JOIN periods q ON q.plan_id = p.plan_id
     WHERE p.id = :period AND (q.id = p.id OR (
