@@ -37,8 +37,15 @@ from .tables import starts_lower as _starts_lower
 
 
 class KeptLines(str):
-    """The lines of a table that could not be read, kept as they are: one block of text that
-    nothing before or after it joins."""
+    """Lines kept as they are: one block of text that nothing before or after it joins (a Word
+    table cell's line in a hard-wrapped document, a table that could not be read)."""
+
+    __slots__ = ()
+
+
+class KeptTable(KeptLines):
+    """The lines of a task table that could not be read, kept as text in the item above it:
+    its rows' times and agencies are each row's, not that item's (tree.build_tree)."""
 
     __slots__ = ()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from gbapp.domain.numbering import letter, to_roman
 from gbapp.domain.text import clean_text
 
-from .cell_lines import KeptLines, find_cell_tables, kept_table_warning
+from .cell_lines import KeptLines, KeptTable, find_cell_tables, kept_table_warning
 from .errors import (
     MAX_COMPRESSION_RATIO,
     MAX_DOCX_ENTRIES,
@@ -527,7 +527,7 @@ def _cell_per_line_tables(blocks: list[Block], warnings: list[str] | None) -> li
         if table.read:
             out.extend(rows_with_header(table.header, table.rows))
         else:
-            out.append(KeptLines("\n".join(raw[table.start:table.end])))
+            out.append(KeptTable("\n".join(raw[table.start:table.end])))
             if warnings is not None:
                 warnings.append(kept_table_warning(table.names))
     out.extend(blocks[at:])

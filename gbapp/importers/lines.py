@@ -12,7 +12,7 @@ from itertools import compress
 from gbapp.domain.text import clean_text, fold, single_spaced
 
 from .agencies import ends_with_bare_head
-from .cell_lines import KeptLines, find_cell_tables, kept_table_warning
+from .cell_lines import KeptLines, KeptTable, find_cell_tables, kept_table_warning
 from .footnotes import find_footnotes, footnote_warning
 from .markers import PART_RE, PASTED_BULLETS, PASTED_SUB_BULLETS, classify_label, parse_marker
 from .tables import (
@@ -262,7 +262,7 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Bloc
                     physical.append((row, True))
             else:
                 kept = [" ".join(ln.split()) for ln in raw_lines[table.start:table.end]]
-                physical.append((KeptLines("\n".join(ln for ln in kept if ln)), True))
+                physical.append((KeptTable("\n".join(ln for ln in kept if ln)), True))
                 if warnings is not None:
                     warnings.append(kept_table_warning(table.names))
             continue
@@ -303,7 +303,7 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> tuple[list[Bloc
             flush_table()
             previous_cells = None
             kept = [" ".join(ln.split()) for ln in raw_lines[n:end]]
-            physical.append((KeptLines("\n".join(kept)), True))
+            physical.append((KeptTable("\n".join(kept)), True))
             if warnings is not None:
                 warnings.append(space_table_warning(line))
             skip_to = end
@@ -422,7 +422,7 @@ def kept_space_tables(blocks: list, warnings: list[str] | None) -> list:
         if isinstance(b, str) and b[:1] in "TtSs" and not isinstance(b, KeptLines):
             end = space_table_end(blocks, n)
             if end is not None:
-                out.append(KeptLines("\n".join(blocks[n:end])))
+                out.append(KeptTable("\n".join(blocks[n:end])))
                 if warnings is not None:
                     warnings.append(space_table_warning(b))
                 n = end
@@ -535,7 +535,10 @@ def unwrap(physical: list[tuple[Block, bool]]) -> list[Block]:
     for block, blank_before in physical:
         if not isinstance(block, str) or isinstance(block, KeptLines):
             flush()
-            out.append(block)  # (a KeptLines stays one: its rows are not the item's words)
+            # a table kept as text stays marked (its rows are not the item's words); a cell's
+            # line of a hard-wrapped .docx is the item's text like any other
+            out.append(block if isinstance(block, KeptTable) or not isinstance(block, KeptLines)
+                       else str(block))
             continue
         line = block
         if parts and _continues(parts, line, blank_before, width, prev_is_marker):

@@ -9,7 +9,7 @@ from gbapp.domain.numbering import from_roman, is_task_section, letter_index
 from gbapp.domain.timeframe import find_time_frame, parse_time_frame
 
 from .agencies import agency_heading, extract_agencies, is_assignment_only, split_agency_list
-from .cell_lines import KeptLines
+from .cell_lines import KeptTable
 from .markers import GROUP_RANK, RANK, Marker, classify_label, is_group_letter, parse_marker
 from .tables import Row
 
@@ -35,7 +35,7 @@ class _Open:
     """An item being built, with its text lines still in a list (no quadratic concatenation)."""
 
     __slots__ = ("item", "rank", "parts", "needs_title", "from_row", "parent", "subject",
-                 "point_attributes", "paren", "enclosed", "enclosed_children", "kept_from")
+                 "point_attributes", "paren", "enclosed", "enclosed_children", "kept_table")
 
     def __init__(self, item: ParsedItem, rank: float, needs_title: bool = False, from_row: bool = False):
         self.item = item
@@ -52,9 +52,9 @@ class _Open:
         self.paren = False  # numbered "1)" rather than "1."
         self.enclosed = False  # numbered "(1)"
         self.enclosed_children = 0
-        # where in parts a table kept as text (KeptLines) starts: its rows' times and agencies
-        # are each row's, not the item's
-        self.kept_from: int | None = None
+        # whether parts hold a table kept as text (KeptTable): its rows' times and agencies are
+        # each row's, not the item's
+        self.kept_table = False
 
 
 def build_tree(body: list, year: int | None,
@@ -154,8 +154,8 @@ def build_tree(body: list, year: int | None,
         elif (top.item.kind in _POINTS or top.enclosed) and _ATTRIBUTE_RE.match(line):
             _attribute_owner(stack, top.rank).parts.append(line)
         else:
-            if top.kept_from is None and isinstance(line, KeptLines):
-                top.kept_from = len(top.parts)
+            if isinstance(line, KeptTable):
+                top.kept_table = True
             top.parts.append(line)
 
     if orphan_text:
@@ -173,12 +173,12 @@ def build_tree(body: list, year: int | None,
         item = node.item
         own_text = item.text
         if node.parts:
-            if node.kept_from is not None:  # the item's own words end where the table starts
-                own = "\n".join(node.parts[:node.kept_from])
+            if node.kept_table:  # the item's own words, before and after the table
+                own = "\n".join(p for p in node.parts if not isinstance(p, KeptTable))
                 own_text = f"{item.text}\n{own}" if item.text and own else item.text or own
             extra = "\n".join(node.parts)
             item.text = f"{item.text}\n{extra}" if item.text else extra
-            if node.kept_from is None:
+            if not node.kept_table:
                 own_text = item.text
         if node.from_row:
             continue

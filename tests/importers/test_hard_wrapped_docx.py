@@ -320,3 +320,35 @@ def test_a_sentence_starting_like_a_header_is_no_spaced_table():
                     "TT Nội dung chủ trì: Sở Nội vụ; thời gian: cả năm.", "1 lần mỗi quý."]
     plan = parse_plan_text("\n".join(lines))
     assert not [w for w in plan.warnings if "dấu cách" in w]
+
+
+def test_an_item_continued_in_a_word_table_keeps_its_time(tmp_path):
+    """In a hard-wrapped .docx (a PDF turned into Word) the rest of an item may sit in a
+    one-cell frame table: that cell's words are the item's, not a table kept as text, and its
+    time frame counts (a review found it lost once tables kept as text were told apart)."""
+    lines = WRAPPED.split("\n")
+    at = lines.index("b) Kịp thời tiếp nhận, xử lý tin báo về bạo lực gia đình; hỗ trợ nạn nhân. Công an")
+    doc = docx.Document()
+    for text in lines[:at]:
+        doc.add_paragraph(text)
+    doc.add_paragraph("b) Kịp thời tiếp nhận, xử lý tin báo về bạo lực gia đình; hỗ trợ nạn nhân.")
+    doc.add_table(rows=1, cols=1).cell(0, 0).text = "Thời gian thực hiện: Quý III/2025."
+    for text in lines[at + 2:]:
+        doc.add_paragraph(text)
+    path = tmp_path / "frame.docx"
+    doc.save(path)
+    plan = parse_plan_docx(path.read_bytes())
+    item = next(it for _, it in plan.walk() if it.title.startswith("Kịp thời tiếp nhận"))
+    assert item.time_frame is not None and item.time_frame.text == "Quý III/2025"
+
+
+def test_words_below_a_table_kept_as_text_are_the_item_s():
+    """A time written under the table kept as text ("… tại bảng sau:", the table, then "Thời
+    gian: …") is the item's own, as one written above it is."""
+    lines = WRAPPED.split("\n")
+    at = lines.index("III. TỔ CHỨC THỰC HIỆN")
+    lines[at:at] = ["3. Thực hiện các chỉ tiêu tại bảng sau:"] + SPACED_TABLE[1:] + [
+        "Văn phòng HĐND và UBND xã chủ trì tổng hợp, hoàn thành trước ngày 30/11/2025."]
+    item = parse_plan_text("\n".join(lines)).items[1].children[-1]
+    assert item.time_frame.text == "hoàn thành trước ngày 30/11/2025"
+    assert [a.name for a in item.agencies] == ["Văn phòng HĐND và UBND xã"]
