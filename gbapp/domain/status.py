@@ -159,7 +159,9 @@ def in_round(status: Status, tf: TimeFrame, completed_on: dt.date | None, today:
             return derive_status(None, due_in(tf.start, tf.end, True, year), None, today)
         if completed_on is None or tf.end is None:
             return status
-        due = due_in(tf.start, tf.end, True, completed_on.year)
+        # (the round of the completion's year; a round finished after the year judged, in
+        # January, is that year's round finished late)
+        due = due_in(tf.start, tf.end, True, min(completed_on.year, year))
         return Status.DONE_LATE if due is not None and completed_on > due else Status.DONE_ON_TIME
     due = due_in(tf.start, tf.end, True, year)
     return Status.OVERDUE if due is not None and due < today else status

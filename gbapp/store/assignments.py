@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ..domain.entities import Assignment
-from ..domain.model import Role
+from ..domain.model import Role, TimeFrame
 from ..domain.status import due_in
 from . import progress
 from .connection import Database
@@ -55,12 +55,12 @@ def for_agency(db: Database, plan_id: int, agency_id: int) -> list[tuple[int, Ro
 
 
 def lines_of_agency(db: Database, plan_id: int, agency_id: int, year: int | None = None
-                    ) -> list[tuple[int, str, str, Role, dt.date | None]]:
-    """(item id, ref, title, role, due date) of what the agency takes part in, in plan order:
-    for_agency() with what a list of it shows, without reading the whole plan. With *year*,
-    a recurring activity ("hằng năm", stored over the programme) is due at the end of that
-    year's round (domain.status.due_in), as the activities page and the documents judge it;
-    else its last day."""
+                    ) -> list[tuple[int, str, str, Role, dt.date | None, TimeFrame]]:
+    """(item id, ref, title, role, due date, time frame's dates) of what the agency takes part
+    in, in plan order: for_agency() with what a list of it shows, without reading the whole
+    plan. With *year*, a recurring activity ("hằng năm", stored over the programme) is due at
+    the end of that year's round (domain.status.due_in), as the activities page and the
+    documents judge it; else its last day."""
     rows = db.execute(
         "SELECT i.id, i.ref, i.title, a.role, i.tf_end, i.tf_start, i.tf_recurring "
         "FROM assignments a JOIN items i ON i.id = a.item_id "
@@ -68,10 +68,11 @@ def lines_of_agency(db: Database, plan_id: int, agency_id: int, year: int | None
         [plan_id, agency_id]).fetchall()
     out = []
     for r in rows:
-        due = date_in(r[4])
-        if year is not None and r[6]:
-            due = due_in(date_in(r[5]), due, True, year)
-        out.append((r[0], r[1], r[2], Role(r[3]), due))
+        frame = TimeFrame("", date_in(r[5]), date_in(r[4]), bool(r[6]))
+        due = frame.end
+        if year is not None and frame.recurring:
+            due = due_in(frame.start, frame.end, True, year)
+        out.append((r[0], r[1], r[2], Role(r[3]), due, frame))
     return out
 
 

@@ -160,3 +160,45 @@ def test_the_progress_page_judges_a_report_by_the_period_s_round(qtbot, ctx):
     model = page.model
     row = model.row_of_id(first)
     assert model.data(model.index(row, 3)) == "Hoàn thành quá hạn"
+
+
+@pytest.mark.parametrize("completed, today, expected", [
+    # the 2025 round finished in January 2026, reported for "Năm 2025": done late, not on time
+    (dt.date(2026, 1, 5), dt.date(2026, 1, 10), "Hoàn thành quá hạn"),
+    # a 2025 report saying done in 2024 (a status carried from last year): the 2025 round is
+    # still to do, overdue after 30/06/2025
+    (dt.date(2024, 11, 20), dt.date(2025, 12, 20), "Quá hạn chưa hoàn thành"),
+])
+def test_the_progress_page_reads_a_round_as_the_report_does(qtbot, ctx, tmp_path, completed,
+                                                            today, expected):
+    """The progress page and the year's report agree on a round done in another year than the
+    period's (a review found each case stated differently on the two)."""
+    from gbapp.domain.entities import Period, ProgressReport
+    from gbapp.services import documents
+    from gbapp.store import agencies, periods, progress
+    from gbapp.ui.pages.progress_page import ProgressPage
+
+    db = ctx.db
+    ctx.plan_id = db.execute("SELECT id FROM plans").fetchone()[0]
+    period = ctx.perform("Thêm kỳ", lambda d: periods.save(d, Period(
+        plan_id=ctx.plan_id, name="Năm 2025", kind="year", start_on=dt.date(2025, 1, 1),
+        end_on=dt.date(2025, 12, 31), due_on=dt.date(2025, 12, 15))))
+    culture = next(a.id for a in agencies.list_agencies(db) if a.name.startswith("Sở Văn hóa"))
+    first = db.execute("SELECT id FROM items WHERE ref = 'I.1'").fetchone()[0]
+    ctx.perform("Báo cáo", lambda d: progress.save(d, ProgressReport(
+        item_id=first, agency_id=culture, period_id=period, status=Status.DONE_ON_TIME,
+        percent=100, completed_on=completed)))
+    report = documents.collect_report(db, ctx.plan_id, period, today=today)
+    entry = next(e for e in report.items if e.item.id == first)
+    lead_line = next(a for a in entry.agencies if a.report is not None)
+    from gbapp.domain.model import STATUS_LABELS
+
+    assert STATUS_LABELS[lead_line.status] == expected
+    page = ProgressPage(ctx)
+    qtbot.addWidget(page)
+    page.today = lambda: today
+    page.period.setCurrentIndex(page.period.findText("Năm 2025"))
+    page.agency.set_current_id(culture)
+    page.reload()
+    model = page.model
+    assert model.data(model.index(model.row_of_id(first), 3)) == expected

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.entities import Period, ProgressReport
-from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role, Status
-from ...domain.status import derive_status
+from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role, Status, TimeFrame
+from ...domain.status import derive_status, in_round
 from ...domain.validation import InvalidInput
 from ...store import assignments, periods, progress
 from ..context import AppContext
@@ -56,15 +56,26 @@ class ActivityLine:
     due: dt.date | None = None
     # with no report of the period's own: the one made for a period inside it, and its name
     covered: tuple[str, ProgressReport] | None = None
+    # the activity's time frame (its dates), and the year whose round the period judges
+    frame: TimeFrame | None = None
+    year: int | None = None
 
     def shown_status(self, today: dt.date) -> Status | None:
         """The reported status read as on the activities page: a completion after the due date
         is "hoàn thành quá hạn", work not done by it is "quá hạn" (lateness comes from the
         dates, not from what was picked)."""
-        if self.report is None:
+        return self.status_of(self.report, today)
+
+    def status_of(self, report: ProgressReport | None, today: dt.date) -> Status | None:
+        """*report*'s status read as the documents read it (documents.agency_status): a
+        recurring activity's in the round of the period's year (domain.status.in_round: a
+        round done in an earlier year is still to do)."""
+        if report is None:
             return None
-        return derive_status(Status(self.report.status), self.due, self.report.completed_on,
-                             today)
+        if self.frame is None or not self.frame.recurring or self.year is None:
+            return derive_status(Status(report.status), self.due, report.completed_on, today)
+        own = derive_status(Status(report.status), self.frame.end, report.completed_on, today)
+        return in_round(own, self.frame, report.completed_on, today, self.year)
 
 
 def _unreported_of(db, plan_id: int, period_id: int
@@ -214,15 +225,14 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             shown = line.shown_status(self.today())
             if shown is None and line.covered is not None:  # counted as reported: say by what
                 name, report = line.covered
-                covered = derive_status(report.status, line.due, report.completed_on, self.today())
+                covered = line.status_of(report, self.today())
                 return self.tr("{0} (kỳ {1})").format(tr(STATUS_LABELS[covered]), name)
             return tr(STATUS_LABELS[shown]) if shown else self.tr("Chưa báo cáo")
 
         def color(line: ActivityLine):
             shown = line.shown_status(self.today())
             if shown is None and line.covered is not None:
-                report = line.covered[1]
-                shown = derive_status(report.status, line.due, report.completed_on, self.today())
+                shown = line.status_of(line.covered[1], self.today())
             return STATUS_COLORS[shown] if shown else None
 
         return [
@@ -281,10 +291,10 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             # documents ("Năm 2025": the 2025 round of "Quý II hằng năm", due 30/06/2025)
             anchor = (current.end_on or current.start_on) if current else None
             year = anchor.year if anchor else self.today().year
-            for item_id, ref, title, role, due in assignments.lines_of_agency(
+            for item_id, ref, title, role, due, frame in assignments.lines_of_agency(
                     self.ctx.db, plan_id, self._agency_id, year):
                 lines.append(ActivityLine(item_id, ref, title, role, reports.get(item_id), due,
-                                          covered.get(item_id)))
+                                          covered.get(item_id), frame, year))
         self.model.set_rows(lines)
         self._fit_status_column()
         if self.model.row_of_id(self._item_id) is None:
