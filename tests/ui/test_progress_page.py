@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gbapp.domain.entities import Period
+from gbapp.domain.entities import Period, ProgressReport
 from gbapp.domain.model import Role, Status
 from gbapp.domain.validation import format_count, format_money
 from gbapp.store import agencies, assignments, periods, progress
@@ -585,3 +586,50 @@ def test_a_year_report_starts_from_the_half_year_figures_and_says_so(qtbot, page
     assert progress.get(ctx.db, earlier.item_id, earlier.agency_id, next_year) is None
     assert form.participants.text() == "" and form.spending.text() == ""
     assert "số liệu" not in form.carried.text() and not form.carried.isHidden()
+
+
+def test_a_year_report_adds_up_the_figures_of_every_period_inside_it(qtbot, page, ctx):
+    """With a half-year report and a later "Tháng hành động" report inside the year, the
+    year's new report started from the action month's figures alone, and its line said to add
+    only what came after: the half year's were lost all the same (found in review). It now adds
+    up the periods inside the year, each counted once, and names them."""
+    year = period_id(ctx, "Năm 2025")
+    half = period_id(ctx, "6 tháng đầu năm 2025")
+    month = period_id(ctx, "Tháng hành động 2025")
+    earlier = next(r for r in progress.for_period(ctx.db, half)
+                   if r.participants and progress.get(ctx.db, r.item_id, r.agency_id, year) is None
+                   and progress.get(ctx.db, r.item_id, r.agency_id, month) is None)
+    ctx.perform("Báo cáo", lambda db: progress.save(db, dataclasses.replace(
+        earlier, id=None, period_id=month, sessions=2, participants=50, men=None, women=None,
+        spending=None)))
+    page.period.setCurrentIndex(page.period.findText("Năm 2025"))
+    page.agency.set_current_id(earlier.agency_id)
+    page._select_row(earlier.item_id)
+    page._item_id = earlier.item_id
+    page._load_form()
+    form = page.form
+    assert form.participants.text() == format_count(earlier.participants + 50)
+    assert form.sessions.text() == format_count((earlier.sessions or 0) + 2)
+    assert form.spending.text() == format_money(earlier.spending)
+    assert "«6 tháng đầu năm 2025», «Tháng hành động 2025»" in form.carried.text()
+
+
+def test_figures_of_counts_each_stretch_of_time_once():
+    from gbapp.ui.pages.progress_page import figures_of
+
+    def period(pid, start, end):
+        return Period(id=pid, plan_id=1, name=f"P{pid}", start_on=start, end_on=end)
+
+    def report(participants, spending=None):
+        return ProgressReport(participants=participants, spending=spending)
+
+    d = dt.date
+    half = period(1, d(2025, 1, 1), d(2025, 6, 30))
+    quarter = period(2, d(2025, 4, 1), d(2025, 6, 30))  # inside the half year: not counted again
+    month = period(3, d(2025, 11, 15), d(2025, 12, 15))
+    figures, used = figures_of([(quarter, report(40)), (month, report(50, 1e6)),
+                                (half, report(100))])
+    assert figures["participants"] == 150 and figures["spending"] == 1e6
+    assert figures["sessions"] is None
+    assert used == [half, month]
+    assert figures_of([(half, report(None))]) == ({}, [])

@@ -78,6 +78,30 @@ class ActivityLine:
         return in_round(own, self.frame, report.completed_on, today, self.year)
 
 
+FIGURES = ("sessions", "participants", "men", "women", "spending")
+
+
+def figures_of(reports: list[tuple[Period, ProgressReport]]) -> tuple[dict, list[Period]]:
+    """The figures of reports of periods that do not overlap, added up, and those periods in
+    order: of periods that overlap, the longest is taken ("6 tháng đầu năm" rather than "Quý
+    II" inside it), so that nothing is counted twice. A figure no report gives stays empty."""
+    chosen: list[tuple[Period, ProgressReport]] = []
+    for period, report in sorted(reports, key=lambda pr: (
+            -(pr[0].end_on - pr[0].start_on).days, pr[0].start_on, pr[0].id or 0)):
+        if all(period.end_on < other.start_on or other.end_on < period.start_on
+               for other, _ in chosen):
+            chosen.append((period, report))
+    chosen.sort(key=lambda pr: (pr[0].start_on, pr[0].end_on))
+    figures = {}
+    for name in FIGURES:
+        values = [v for _, report in chosen if (v := getattr(report, name)) is not None]
+        figures[name] = sum(values) if values else None
+    if all(value is None for value in figures.values()):
+        return {}, []
+    return figures, [period for period, report in chosen
+                     if any(getattr(report, name) is not None for name in FIGURES)]
+
+
 def _unreported_of(db, plan_id: int, period_id: int
                    ) -> tuple[int, int, list[tuple[int, str, int, int]]]:
     """progress.unreported_agencies with what it was read for (in a worker thread)."""
@@ -351,35 +375,40 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             if earlier is not None:
                 base = dataclasses.replace(base, status=earlier.status, percent=earlier.percent,
                                            completed_on=earlier.completed_on)
-                carried = self._carry_figures(earlier)
-                if carried:
-                    base = dataclasses.replace(
-                        base, sessions=earlier.sessions, participants=earlier.participants,
-                        men=earlier.men, women=earlier.women, spending=earlier.spending)
-                else:
-                    carried = self._carried_from(earlier.period_id, self.tr("tình trạng"))
+                figures, sources = self._figures_inside(line.id)
+                base = dataclasses.replace(base, **figures)
+                carried = (self.tr("Báo cáo mới: đã điền sẵn tình trạng theo báo cáo kỳ «%1» "
+                                   "của cơ quan.").replace("%1", self._period_name(
+                                       earlier.period_id)))
+                if sources:
+                    carried += self.tr(
+                        " Số liệu cộng từ báo cáo kỳ %1: số liệu của kỳ này là số cả kỳ, hãy "
+                        "cộng thêm phần làm được ngoài các kỳ đó.").replace(
+                        "%1", ", ".join(f"«{p.name}»" for p in sources))
         self.form.load(line.report, base, carried)
 
-    def _carried_from(self, period_id: int, what: str) -> str:
+    def _period_name(self, period_id: int) -> str:
         period = periods.get(self.ctx.db, period_id)
-        name = period.name if period is not None else ""
-        return (self.tr("Báo cáo mới: đã điền sẵn %1 theo báo cáo kỳ «%2» của cơ quan.")
-                .replace("%1", what).replace("%2", name))
+        return period.name if period is not None else ""
 
-    def _carry_figures(self, earlier: ProgressReport) -> str:
-        """For a report of a period that holds the earlier report's ("6 tháng đầu năm" inside
-        "Năm 2025"): the line saying its figures are carried, else "". A period's report counts
-        the whole period (the documents total one report per agency and activity), so a year's
-        report typed with the second half's figures only would lose the first half's."""
+    def _figures_inside(self, item_id: int) -> tuple[dict, list[Period]]:
+        """The figures a new report of the chosen period starts from, and the periods they
+        come from: the agency's reports of the periods inside it ("6 tháng đầu năm" and
+        "Tháng hành động" inside "Năm 2025"), added up. A period's report counts the whole
+        period (the documents total one report per agency and activity), so a year's report
+        typed with the second half's figures only would lose the first half's."""
         current = periods.get(self.ctx.db, self._period_id)
-        before = periods.get(self.ctx.db, earlier.period_id)
-        if current is None or before is None or None in (
-                current.start_on, current.end_on, before.start_on, before.end_on):
-            return ""
-        if not (current.start_on <= before.start_on and before.end_on <= current.end_on):
-            return ""
-        return self._carried_from(earlier.period_id, self.tr("tình trạng và số liệu")) + self.tr(
-            " Số liệu của kỳ này là số cả kỳ: hãy cộng thêm phần làm được sau kỳ đó.")
+        if current is None or current.start_on is None or current.end_on is None:
+            return {}, []
+        inside = []
+        for report in progress.for_item(self.ctx.db, item_id):
+            if report.agency_id != self._agency_id or report.period_id == current.id:
+                continue
+            period = periods.get(self.ctx.db, report.period_id)
+            if (period is not None and period.start_on is not None and period.end_on is not None
+                    and current.start_on <= period.start_on and period.end_on <= current.end_on):
+                inside.append((period, report))
+        return figures_of(inside)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
