@@ -197,9 +197,10 @@ class UndoLog:
         self.db.execute("DELETE FROM undolog")
 
 
-# A worker's connection keeps this much of the file in memory (KiB, used only as needed) before
-# it spills changes into the file: a spill takes the exclusive lock until the commit, and the
-# main connection could not read meanwhile. A 10,000-activity import writes about 16 MB.
+# A worker's connection keeps this much of the file in memory (KiB, used only as needed); it
+# never spills changes into the file before its commit (cache_spill off: a spill takes the
+# exclusive lock until the commit, and the main connection could not read meanwhile). A
+# 10,000-activity import writes about 16 MB.
 DETACHED_CACHE_KIB = 64 * 1024
 
 
@@ -245,6 +246,9 @@ def _open_writer(path: Path) -> Database:
         conn = sqlite3.connect(str(path))  # (no URI: network-share paths do not fit one)
         configure(conn)
         conn.execute(f"PRAGMA cache_size = -{DETACHED_CACHE_KIB}")
+        # and never spill into the file before the commit, however large the action (a plan of
+        # 40,000 activities outgrows the cache): the app's connection keeps reading meanwhile
+        conn.execute("PRAGMA cache_spill = OFF")
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()

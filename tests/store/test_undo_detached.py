@@ -134,3 +134,49 @@ def test_a_failed_adoption_drops_the_history(main, monkeypatch):
         log.adopt("Nhập kế hoạch", broken)
     assert not log.can_undo() and not log.can_redo()
     assert len(plans.list_plans(db)) == 2  # what was committed stays
+
+
+def test_the_app_s_connection_reads_while_an_action_outgrows_the_cache(main, monkeypatch):
+    """A worker's action larger than its page cache (a plan of 40,000 activities outgrows the
+    64 MB) spilled into the file, which locks the app's connection out until the commit: its
+    reads waited for busy_timeout and failed with "database is locked" (found in review). With
+    a tiny cache, and the action held open once all its rows are written, the app's
+    connection reads at once (no waiting allowed) the data as it was."""
+    from gbapp.store import undo
+
+    db, log, path = main
+    monkeypatch.setattr(undo, "DETACHED_CACHE_KIB", 256)
+    log.run("Nhập kế hoạch", _store(300))  # a plan already there, replaced below
+    activities = "SELECT COUNT(*) FROM items WHERE is_activity = 1"
+    before = db.execute(activities).fetchone()[0]
+    store = _store(1500, replace=True)
+    written, release = threading.Event(), threading.Event()
+
+    def action(d):
+        result = store(d)
+        written.set()
+        assert release.wait(60)
+        return result
+
+    out: dict = {}
+
+    def work():
+        try:
+            out["result"] = run_detached(path, "Nhập kế hoạch", action)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            out["error"] = exc
+        written.set()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    try:
+        assert written.wait(60)
+        db.execute("PRAGMA busy_timeout = 0")
+        count = db.execute(activities).fetchone()[0]
+    finally:
+        release.set()
+        thread.join(60)
+        db.execute("PRAGMA busy_timeout = 5000")
+    assert count == before
+    assert "error" not in out, out.get("error")
+    assert db.execute(activities).fetchone()[0] > 1500  # and the new plan once committed
