@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import workers
 from .dialogs import messages
 from .models import session
 from .widgets.shortcuts import history_keys_to_window
@@ -464,6 +465,12 @@ class MainWindow(QMainWindow):
         # outcome shown, before anything else: closing never drops it.
         if self.ctx is not None:
             self.ctx.wait_background()
+        if workers.with_progress_running():
+            # a backup or a restore being waited for (its loop runs this very call): closed
+            # once it has ended, not under it
+            workers.close_after(self)
+            event.ignore()
+            return
         if not self.settle_unsaved():
             event.ignore()
             return

@@ -80,6 +80,23 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
     return task.start()
 
 
+_WAITED_ON: list[int] = []  # run_with_progress calls under way (nested: one each)
+_CLOSE_AFTER: list[QObject] = []  # windows asked to close meanwhile (close_after)
+
+
+def with_progress_running() -> bool:
+    """Whether run_with_progress is under way (a backup or a restore being waited for)."""
+    return bool(_WAITED_ON)
+
+
+def close_after(window: QObject) -> None:
+    """Close *window* once the run_with_progress under way has ended: a close asked for
+    meanwhile (the title bar's button is no user input the blocker keeps out) would tear the
+    window down under a restore that is about to reopen its database."""
+    if window not in _CLOSE_AFTER:
+        _CLOSE_AFTER.append(window)
+
+
 def run_with_progress(parent, label: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run *fn* off the GUI thread behind a modal busy indicator; return its result or raise.
 
@@ -105,10 +122,20 @@ def run_with_progress(parent, label: str, fn: Callable[..., Any], *args: Any, **
     task.signals.finished.connect(lambda result: (outcome.setdefault("result", result), loop.quit()))
     task.signals.failed.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))
     task.start()
-    with user_input_blocked(dialog):
-        loop.exec()
-    dialog.close()
-    dialog.deleteLater()
+    _WAITED_ON.append(1)
+    try:
+        with user_input_blocked(dialog):
+            loop.exec()
+    finally:
+        _WAITED_ON.pop()
+        dialog.close()
+        dialog.deleteLater()
+        if not _WAITED_ON:
+            from PySide6.QtCore import QTimer
+
+            for window in _CLOSE_AFTER:
+                QTimer.singleShot(0, window.close)
+            _CLOSE_AFTER.clear()
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")

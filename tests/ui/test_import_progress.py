@@ -183,3 +183,29 @@ def test_no_click_reaches_the_window_before_the_backup_indicator_shows(qtbot, wi
     assert clicks == []
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # and input is back afterwards
     assert clicks == [1]
+
+
+def test_closing_the_window_during_a_backup_waits_for_it(qtbot, win):
+    """The title bar's close button is no input the blocker keeps out: closing during a backup
+    or a restore tore the window and its database down under the work, which then reopened it
+    (a restore). The close now waits for the work and happens after it."""
+    from PySide6.QtCore import QTimer
+
+    from gbapp.ui.workers import run_with_progress
+
+    release = threading.Event()
+    seen: list[bool] = []
+
+    def work():
+        assert release.wait(20)
+        return "ok"
+
+    def close_meanwhile():
+        seen.append(win.close())  # refused for now
+        seen.append(win.isVisible() and win.ctx is not None)
+        release.set()
+
+    QTimer.singleShot(100, close_meanwhile)
+    assert run_with_progress(win, "Đang khôi phục…", work) == "ok"
+    assert seen == [False, True]
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5000)  # then it closes
