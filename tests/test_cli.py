@@ -209,17 +209,20 @@ def test_export_help_states_the_default_period():
     assert out.returncode == 0, out.stderr
     text = " ".join(out.stdout.split())
     assert ("--period PERIOD báo cáo, công văn: tên hoặc mã kỳ báo cáo (mặc định: như trang "
-            "Tổng quan, kỳ gần nhất đã đến hạn báo cáo tính đến ngày văn bản") in text
+            "Tổng quan, kỳ đã bắt đầu có hạn báo cáo gần ngày văn bản nhất, trước hoặc sau") in text
 
 
 @pytest.mark.parametrize("date,kind,expected", [
     ("01/07/2025", "report", "6 tháng đầu năm 2025"),  # the half year, due 10/6
     ("20/12/2025", "report", "Tháng hành động 2025"),  # the action month, due 20/12
     ("20/12/2025", "reminder", "Tháng hành động 2025"),
+    # the year's report, due 05/12, being written: not the half year's of June (review)
+    ("04/12/2025", "report", "Năm 2025"),
+    ("10/12/2025", "reminder", "Năm 2025"),  # chasing the year's, five days late
 ])
 def test_export_defaults_to_the_period_the_overview_shows(demo_db_file, tmp_path, date, kind,
                                                          expected):
-    """Not the whole year: the period last due by the document's date, as the overview and the
+    """The period whose report is due nearest to the document's date, as the overview and the
     export dialog choose it (services.overview.default_period)."""
     import shutil
 

@@ -30,9 +30,9 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--plan", help="số kế hoạch, ví dụ 93/KH-UBND (mặc định: kế hoạch mới nhất)")
     p.add_argument("--period",
                    help="báo cáo, công văn: tên hoặc mã kỳ báo cáo (mặc định: như trang Tổng quan, "
-                        "kỳ gần nhất đã đến hạn báo cáo tính đến ngày văn bản; chưa kỳ nào đến "
-                        "hạn thì kỳ đầu tiên); bảng tính: kỳ của trang «Chưa báo cáo», mặc định "
-                        "như trên")
+                        "kỳ đã bắt đầu có hạn báo cáo gần ngày văn bản nhất, trước hoặc sau; "
+                        "chưa kỳ nào bắt đầu thì kỳ đầu tiên); bảng tính: kỳ của trang «Chưa báo "
+                        "cáo», mặc định như trên")
     p.add_argument("--number", default="", help="số văn bản, ví dụ 15 (để trống: ghi tay)")
     p.add_argument("--date", help="ngày văn bản dd/mm/yyyy (báo cáo, công văn: mặc định hôm nay; "
                                   "kế hoạch, phụ lục: mặc định ngày ban hành của kế hoạch)")

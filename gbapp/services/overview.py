@@ -63,10 +63,16 @@ class Overview:
 
 
 def default_period(plist: list[Period], today: dt.date) -> Period | None:
-    """The most recent period whose due date has passed, else the earliest one still to come."""
-    past = [p for p in plist if p.due_on is not None and p.due_on <= today]
-    if past:
-        return max(past, key=lambda p: (p.due_on, p.id or 0))
+    """The period whose report is due nearest to *today*, among those begun by then (on a
+    tie, the one already due): the report being written or chased now. On 04/12 that is the
+    year's, due 05/12, not the half year's of June (the latest past its due date, chosen
+    before); on 01/07 the half year's, due 10/06, not the year's still months away. No period
+    begun with a due date: the first."""
+    begun = [p for p in plist if p.due_on is not None
+             and (p.start_on is None or p.start_on <= today)]
+    if begun:
+        return min(begun, key=lambda p: (abs((p.due_on - today).days), p.due_on > today,
+                                         -(p.id or 0)))
     return plist[0] if plist else None
 
 
