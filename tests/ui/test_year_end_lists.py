@@ -71,3 +71,63 @@ def test_the_overview_and_the_progress_page_list_who_the_reminder_chases(qtbot, 
     page.agency.set_current_id(agencies.find_by_name(ctx.db, WOMEN))
     row = page.model.row_of_id(item.id)
     assert page.model.data(page.model.index(row, 3)) == "Chưa báo cáo"
+
+
+def test_the_successor_of_a_ceased_body_sees_and_reports_its_duties(qtbot, tmp_path):
+    """A body gone by the report's date (Ngừng hoạt động, with a successor) has its duties
+    held by its successor, whom the documents and the lists chase for them; the successor's
+    rows on the progress page lacked them, so the report could not be typed under it."""
+    import datetime as dt
+
+    from gbapp.domain.entities import ProgressReport
+    from gbapp.domain.model import Status
+    from gbapp.services.demo import create_demo
+    from gbapp.store import agencies, assignments, items, open_database, periods, progress
+    from gbapp.ui.context import AppContext
+    from gbapp.ui.pages.progress_page import ProgressPage
+
+    day = dt.date(2025, 12, 5)
+    path = tmp_path / "d.db"
+    create_demo(path)
+    db = open_database(path)
+    ctx = AppContext(db, path)
+    ctx.plan_id = 1
+    year = next(p.id for p in periods.list_periods(db, 1) if p.name == "Năm 2025")
+    ceased = next(a for a in agencies.list_agencies(db) if a.name == "UBND huyện Sơn Tịnh")
+    assert not ceased.active and ceased.successor_id is not None
+    heir = agencies.get(db, ceased.successor_id)
+
+    def owed() -> int:
+        return {a[0]: a[2] for a in progress.unreported_agencies(db, 1, year, on=day)}.get(
+            heir.id, 0)
+
+    # a task of the ceased body's, not the heir's own, that the year asks a report of
+    before = owed()
+    for item in items.all_items(db, 1):
+        current = assignments.for_item(db, item.id)
+        if not item.is_activity or heir.id in {a.agency_id for a in current}:
+            continue
+        lead = next(a.agency_id for a in current if a.role.value == "chu_tri")
+        coords = [a.agency_id for a in current if a.role.value != "chu_tri"]
+        ctx.perform("Phân công", lambda d, i=item, le=lead, co=coords: assignments.set_for_item(
+            d, i.id, le, [*co, ceased.id]))
+        if owed() == before + 1:
+            break
+        ctx.undo_last()
+    else:
+        pytest.fail("no task of the demo asks the ceased body a report")
+    page = ProgressPage(ctx)
+    qtbot.addWidget(page)
+    page.today = lambda: day
+    page.period.setCurrentIndex(page.period.findText("Năm 2025"))
+    page.agency.set_current_id(heir.id)
+    page.reload()
+    model = page.model
+    row = model.row_of_id(item.id)
+    assert row is not None
+    assert model.data(model.index(row, 2)) == f"Phối hợp (thay {ceased.name})"
+    ctx.perform("Báo cáo", lambda d: progress.save(d, ProgressReport(
+        item_id=item.id, agency_id=heir.id, period_id=year, status=Status.IN_PROGRESS,
+        percent=50)))
+    assert owed() == before  # its report answers the duty
+    db.close()

@@ -26,6 +26,7 @@ from ...domain.entities import Period, ProgressReport
 from ...domain.model import ROLE_LABELS, STATUS_LABELS, Role, Status, TimeFrame
 from ...domain.status import derive_status, in_round
 from ...domain.validation import InvalidInput
+from ...store import agencies as agency_store
 from ...store import assignments, periods, progress
 from ..context import AppContext
 from ..dialogs import messages
@@ -59,6 +60,8 @@ class ActivityLine:
     # the activity's time frame (its dates), and the year whose round the period judges
     frame: TimeFrame | None = None
     year: int | None = None
+    # a duty of a body that no longer exists, which this agency holds (progress.ceased_on)
+    heir_of: str = ""
 
     def shown_status(self, today: dt.date) -> Status | None:
         """The reported status read as on the activities page: a completion after the due date
@@ -262,7 +265,9 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         return [
             Column(self.tr("Mục"), lambda a: a.ref),
             Column(self.tr("Hoạt động"), lambda a: a.title),
-            Column(self.tr("Vai trò"), lambda a: tr(ROLE_LABELS[a.role])),
+            Column(self.tr("Vai trò"), lambda a: tr(ROLE_LABELS[a.role]) if not a.heir_of
+                   else self.tr("%1 (thay %2)").replace("%1", tr(ROLE_LABELS[a.role]))
+                   .replace("%2", a.heir_of)),
             Column(self.tr("Báo cáo kỳ này"), status, color=color),
         ]
 
@@ -319,6 +324,21 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
                     self.ctx.db, plan_id, self._agency_id, year):
                 lines.append(ActivityLine(item_id, ref, title, role, reports.get(item_id), due,
                                           covered.get(item_id), frame, year))
+            # the duties of bodies gone by now whose successor this agency is, after its own: it
+            # reports on them (the documents and the lists of who has not reported ask it to)
+            held = {line.id for line in lines}
+            for ceased, holder in progress.ceased_on(self.ctx.db, self.today()).items():
+                if holder != self._agency_id:
+                    continue
+                body = agency_store.get(self.ctx.db, ceased)
+                for item_id, ref, title, role, due, frame in assignments.lines_of_agency(
+                        self.ctx.db, plan_id, ceased, year):
+                    if item_id not in held:
+                        held.add(item_id)
+                        lines.append(ActivityLine(
+                            item_id, ref, title, role, reports.get(item_id), due,
+                            covered.get(item_id), frame, year,
+                            heir_of=body.name if body is not None else ""))
         self.model.set_rows(lines)
         self._fit_status_column()
         if self.model.row_of_id(self._item_id) is None:
