@@ -174,7 +174,8 @@ def test_progress_save_reads_who_has_not_reported_once(qtbot, ctx, monkeypatch):
     monkeypatch.setattr(ProgressPage, "background_from", 0)
     calls = []
     real = progress.unreported_agencies
-    monkeypatch.setattr(progress, "unreported_agencies", lambda *a: calls.append(a) or real(*a))
+    monkeypatch.setattr(progress, "unreported_agencies",
+                        lambda *a, **k: calls.append(a) or real(*a, **k))
     page = shown(qtbot, ProgressPage, ctx)
     qtbot.waitUntil(lambda: not page.loader.running, timeout=10_000)
     calls.clear()

@@ -130,4 +130,9 @@ def test_the_successor_of_a_ceased_body_sees_and_reports_its_duties(qtbot, tmp_p
         item_id=item.id, agency_id=heir.id, period_id=year, status=Status.IN_PROGRESS,
         percent=50)))
     assert owed() == before  # its report answers the duty
+    # and the page's list of who has not reported is as of the page's date (who has ceased
+    # by then), as the store's
+    page.reload()
+    listed = {row[0]: row[2] for row in page.unreported_model.rows()}
+    assert listed.get(heir.id, 0) == before
     db.close()

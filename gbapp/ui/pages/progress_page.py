@@ -105,10 +105,11 @@ def figures_of(reports: list[tuple[Period, ProgressReport]]) -> tuple[dict, list
                      if any(getattr(report, name) is not None for name in FIGURES)]
 
 
-def _unreported_of(db, plan_id: int, period_id: int
+def _unreported_of(db, plan_id: int, period_id: int, today: dt.date
                    ) -> tuple[int, int, list[tuple[int, str, int, int]]]:
-    """progress.unreported_agencies with what it was read for (in a worker thread)."""
-    return plan_id, period_id, progress.unreported_agencies(db, plan_id, period_id)
+    """progress.unreported_agencies as of *today* (who has ceased by then), with what it was
+    read for (in a worker thread)."""
+    return plan_id, period_id, progress.unreported_agencies(db, plan_id, period_id, on=today)
 
 
 class ProgressPage(ReadsLargePlansInBackground, QWidget):
@@ -352,10 +353,11 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
             # seconds on 100,000 activities: off the GUI thread
             self.unreported_title.setText(
                 self.tr("Chưa báo cáo kỳ «{0}»: đang tính…").format(current.name))
-            self.loader.request(self.ctx.path, _unreported_of, plan_id, current.id)
+            self.loader.request(self.ctx.path, _unreported_of, plan_id, current.id,
+                                self.today())
         else:
             self.loader.invalidate()  # a read still running is for an older state
-            self._show_unreported(_unreported_of(self.ctx.db, plan_id, current.id)
+            self._show_unreported(_unreported_of(self.ctx.db, plan_id, current.id, self.today())
                                   if plan_id and current else None)
 
     def _show_unreported(self, found: tuple[int, int, list[tuple[int, str, int, int]]] | None
