@@ -95,13 +95,47 @@ def settled(status: Status | None, completed_on: dt.date | None,
 
 
 def earlier_round(recurring: bool, completed_on: dt.date | None, last_day: dt.date | None,
-                  year: int) -> bool:
+                  year: int | dt.date, *, start: dt.date | None = None) -> bool:
     """Whether a recurring activity ("hằng năm", "thường xuyên") that ends on *last_day* was
-    completed in a year before *year* while it still runs in *year*: that was an earlier round,
-    and *year*'s is still to be done (a programme 2026 - 2030 done in 2026 is not done in 2027's
-    report). A plan's last year is its last round: nothing restarts after it."""
-    return (recurring and completed_on is not None and completed_on.year < year
-            and (last_day is None or year <= last_day.year))
+    completed in a round before *year*'s (a round's year, or a day: the round it is in,
+    round_of) while it still runs in that round: that was an earlier round, and this one is
+    still to be done (a programme 2026 - 2030 done in 2026 is not done in 2027's report). The
+    completion's round is that of its day (round_of: with *start*, a round from September to
+    May done in November is the one due next May). A plan's last year is its last round:
+    nothing restarts after it."""
+    if not recurring or completed_on is None:
+        return False
+    judged = _judged(start, last_day, year)
+    return (round_of(start, last_day, completed_on) < judged
+            and (last_day is None or judged <= last_day.year))
+
+
+def wraps(start: dt.date | None, last_day: dt.date | None) -> bool:
+    """Whether each round of a recurring activity running from *start* to *last_day* crosses
+    the new year: it ends on a day and month before those it starts on (a school year,
+    September to May)."""
+    return (start is not None and last_day is not None
+            and (last_day.month, last_day.day) < (start.month, start.day))
+
+
+def round_of(start: dt.date | None, last_day: dt.date | None, day: dt.date) -> int:
+    """The year of the round of a recurring activity running from *start* to *last_day* that
+    *day* belongs to, a round being known by the year it is due in: *day*'s year. A round
+    that crosses the new year (wraps: September to May) has a year of its own, as a school
+    year does: from the round's start day and month, a day belongs to the round due the next
+    year (01/12/2026 and 15/06/2027 are in the 2026 - 2027 round, due 31/05/2027; 01/09/2027
+    starts the next). As in a calendar year's round ("Quý II hằng năm", 30/06), a round stays
+    the one judged after its due until the next one's year begins: still to do, it is overdue
+    then, and work completed then is that round's, done late. Not kept within the run
+    (round_year does that)."""
+    if wraps(start, last_day) and (day.month, day.day) >= (start.month, start.day):
+        return day.year + 1
+    return day.year
+
+
+def _judged(start: dt.date | None, last_day: dt.date | None, year: int | dt.date) -> int:
+    """The round's year *year* names: itself, or the round a day belongs to (round_of)."""
+    return round_of(start, last_day, year) if isinstance(year, dt.date) else year
 
 
 def round_due(last_day: dt.date | None, year: int) -> dt.date | None:
@@ -114,18 +148,15 @@ def round_due(last_day: dt.date | None, year: int) -> dt.date | None:
     return dt.date(year, last_day.month, last_day.day)
 
 
-def round_year(start: dt.date | None, last_day: dt.date | None, year: int) -> int:
+def round_year(start: dt.date | None, last_day: dt.date | None, year: int | dt.date) -> int:
     """The year whose round of a recurring activity running from *start* to *last_day* is
-    judged in *year*: *year* itself while the activity runs, else its first round (one that
-    starts in 2027 is not due in 2025) or its last (a plan's last year is its last round).
-    A round ends on *last_day*'s day and month: one from September to May (a school year)
-    ends in the year after its start."""
-    first = None
-    if start is not None:
-        first = start.year
-        if last_day is not None and (last_day.month, last_day.day) < (start.month, start.day):
-            first += 1
-    if first is not None and year < first:
+    judged in *year* (a round's year, or a day: the round it is in, round_of): *year*'s round
+    itself while the activity runs, else its first round (one that starts in 2027 is not due
+    in 2025) or its last (a plan's last year is its last round). A round ends on *last_day*'s
+    day and month: one from September to May (a school year) ends in the year after its
+    start, and its first is that of the start's day."""
+    year = _judged(start, last_day, year)
+    if start is not None and year < (first := round_of(start, last_day, start)):
         year = first
     if last_day is not None and year > last_day.year:
         year = last_day.year
@@ -133,35 +164,39 @@ def round_year(start: dt.date | None, last_day: dt.date | None, year: int) -> in
 
 
 def due_in(start: dt.date | None, last_day: dt.date | None, recurring: bool,
-           year: int) -> dt.date | None:
-    """The due date an activity is judged by in *year* (the year evaluated: today's on the
-    app's pages, the period's in its documents): its last day; for a recurring one ("hằng
-    năm", "thường xuyên", stored over the programme: 2021 - 2030) the end of *year*'s round
-    (round_due: "Quý II hằng năm" 30/06/2025, "hằng năm, trước 15/12" 15/12/2025), within its
-    run (round_year). No last day: no due date. store.activities.DUE_SQL is the same rule."""
+           year: int | dt.date) -> dt.date | None:
+    """The due date an activity is judged by in *year* (the round's year evaluated: the
+    period's in its documents; or a day, the round it is in: today on the app's pages, whose
+    round of a school year is not the calendar year's, round_of): its last day; for a
+    recurring one ("hằng năm", "thường xuyên", stored over the programme: 2021 - 2030) the end
+    of that round (round_due: "Quý II hằng năm" 30/06/2025, "hằng năm, trước 15/12"
+    15/12/2025), within its run (round_year). No last day: no due date.
+    store.activities.DUE_SQL is the same rule."""
     if not recurring or last_day is None:
         return last_day
     return round_due(last_day, round_year(start, last_day, year))
 
 
 def in_round(status: Status, tf: TimeFrame, completed_on: dt.date | None, today: dt.date,
-             year: int) -> Status:
+             year: int | dt.date) -> Status:
     """*status* as derive_status made it from the activity's last day (*tf*.end), judged in
-    *year*'s round when the activity is recurring: overdue once that round's due (due_in) has
+    *year*'s round when the activity is recurring (a round's year, or a day: the round it is
+    in, round_of; the app's pages judge today's): overdue once that round's due (due_in) has
     passed and it is not done; done late when completed after the due of the round of its
-    completion's year; done in an earlier year of its run (earlier_round): *year*'s round is
-    still to do. store.activities.STATUS_SQL is the same rule for the app's pages (*year*
-    today's)."""
+    completion (round_of its day: a school year's round done in November is due next May);
+    done in an earlier round of its run (earlier_round): *year*'s round is still to do.
+    store.activities.STATUS_SQL is the same rule for the app's pages (*year* today)."""
     if not tf.recurring:
         return status
     if status in DONE:
-        if earlier_round(True, completed_on, tf.end, year):
+        if earlier_round(True, completed_on, tf.end, year, start=tf.start):
             return derive_status(None, due_in(tf.start, tf.end, True, year), None, today)
         if completed_on is None or tf.end is None:
             return status
-        # (the round of the completion's year; a round finished after the year judged, in
-        # January, is that year's round finished late)
-        due = due_in(tf.start, tf.end, True, min(completed_on.year, year))
+        # (the round of the completion's day, round_of; a round finished after the round
+        # judged, in January, is that round finished late)
+        due = due_in(tf.start, tf.end, True, min(round_of(tf.start, tf.end, completed_on),
+                                                 _judged(tf.start, tf.end, year)))
         return Status.DONE_LATE if due is not None and completed_on > due else Status.DONE_ON_TIME
     due = due_in(tf.start, tf.end, True, year)
     return Status.OVERDUE if due is not None and due < today else status

@@ -15,16 +15,25 @@ def _year_of(column: str) -> str:
     return f"CAST(substr({column}, 1, 4) AS INTEGER)"
 
 
-# The year evaluated on the app's pages: today's.
-_TODAY_YEAR = _year_of(":today")
+def _round_of_sql(day: str) -> str:
+    """The year of the round *day* (an ISO date in SQL) belongs to for a recurring item, as SQL
+    over its columns (domain.status.round_of): *day*'s year, the next from the round's start
+    day and month when the round crosses the new year (its last day's day and month before its
+    start's: a school year, September to May)."""
+    return (f"({_year_of(day)} + IFNULL(substr(i.tf_end, 5) < substr(i.tf_start, 5) "
+            f"AND substr({day}, 5) >= substr(i.tf_start, 5), 0))")
+
+
+# The round evaluated on the app's pages: today's (a school year's from its start).
+_TODAY_ROUND = _round_of_sql(":today")
 
 
 def _round_due_sql(year: str) -> str:
-    """The due date of the round judged in *year* (an SQL integer) of a recurring item with a
-    last day, as SQL over its columns (domain.status.due_in, round_year): *year* kept within
-    the item's run, on the last day's day and month (29/02 in a year without it: 28/02)."""
-    first = (f"IFNULL({_year_of('i.tf_start')} + (substr(i.tf_end, 5) < substr(i.tf_start, 5)),"
-             " 0)")
+    """The due date of the round of *year* (an SQL integer: the year it is due in) of a
+    recurring item with a last day, as SQL over its columns (domain.status.due_in,
+    round_year): *year* kept within the item's run (its first round is its start's), on the
+    last day's day and month (29/02 in a year without it: 28/02)."""
+    first = f"IFNULL({_round_of_sql('i.tf_start')}, 0)"
     year = f"MIN(MAX({year}, {first}), {_year_of('i.tf_end')})"
     return (f"CASE WHEN substr(i.tf_end, 6) = '02-29' THEN date({year} || '-03-01', '-1 day') "
             f"ELSE {year} || substr(i.tf_end, 5) END")
@@ -36,32 +45,34 @@ def _due_sql(year: str) -> str:
 
 
 # The due date an activity is judged by today (:today bound): its last day; for a recurring
-# one ("hằng năm" over a programme 2021 - 2030) the end of this year's round, not the
-# programme's last day (domain.status.due_in). The page shows it as «Hạn», filters and sorts
+# one ("hằng năm" over a programme 2021 - 2030) the end of the round today is in, not the
+# programme's last day (domain.status.due_in, round_of: this year's, or for a school year's
+# round, September to May, the school year's). The page shows it as «Hạn», filters and sorts
 # by it, and its status is overdue after it. Its columns are in items_sort_status (m010).
-DUE_SQL = _due_sql(_TODAY_YEAR)
+DUE_SQL = _due_sql(_TODAY_ROUND)
 
 
 def _status_sql(rounds: bool) -> str:
     """The derived status of an activity, as SQL over the denormalised item columns (:today
     bound; domain.status.derive_status). As of :today: work completed after that day was not
-    done yet then (a back-dated report). With *rounds*, a recurring activity is judged by this
-    year's round (domain.status.in_round): overdue after that round's due date (DUE_SQL),
-    done late when completed after the due of its completion year's round, and one completed
-    in a year before :today's while it still runs this year shows this year's round as still
-    to do (domain.status.earlier_round), as the report and the reminder of this year's period
-    say. Every column it reads is in the covering index items_sort_status (migrations m009,
-    m010): sorting by status reads that alone."""
+    done yet then (a back-dated report). With *rounds*, a recurring activity is judged by the
+    round :today is in (domain.status.in_round, round_of): overdue after that round's due date
+    (DUE_SQL), done late when completed after the due of its completion's round, and one
+    completed in an earlier round while it still runs in :today's shows :today's round as
+    still to do (domain.status.earlier_round), as the report and the reminder of this year's
+    period say. Every column it reads is in the covering index items_sort_status (migrations
+    m009, m010): sorting by status reads that alone."""
     done = "i.progress_status IN ('hoan_thanh_dung_han', 'hoan_thanh_qua_han')"
     if not rounds:
         due = done_due = "i.tf_end"
         earlier_round = ""
     else:
-        due, done_due = DUE_SQL, _due_sql(_year_of("i.completed_on"))
+        # completed by :today here: its round is not after :today's (no MIN with it needed)
+        due, done_due = DUE_SQL, _due_sql(_round_of_sql("i.completed_on"))
         earlier_round = f"""
   WHEN {done} AND i.tf_recurring = 1 AND i.completed_on IS NOT NULL
-       AND substr(i.completed_on, 1, 4) < substr(:today, 1, 4)
-       AND (i.tf_end IS NULL OR substr(:today, 1, 4) <= substr(i.tf_end, 1, 4)) THEN
+       AND {_round_of_sql("i.completed_on")} < {_TODAY_ROUND}
+       AND (i.tf_end IS NULL OR {_TODAY_ROUND} <= {_year_of("i.tf_end")}) THEN
     CASE WHEN {due} < :today THEN 'qua_han' ELSE 'chua_trien_khai' END"""
     return f"""CASE{earlier_round}
   WHEN {done} AND (i.completed_on IS NULL OR i.completed_on <= :today) THEN
