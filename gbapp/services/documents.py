@@ -1541,7 +1541,7 @@ def collect_workbook(db: Database, plan_id: int, period_id: int | str | None = N
             next((a.agency for a in refs if a.role == Role.LEAD), ""),
             "; ".join(a.agency for a in refs if a.role == Role.COORDINATING),
             time_text(it), it.time_frame.start,
-            due_in(it.time_frame.start, it.time_frame.end, it.time_frame.recurring, today.year),
+            due_in(it.time_frame.start, it.time_frame.end, it.time_frame.recurring, today),
             it.output,
             STATUS_LABELS[statuses.get(it.id, Status.NOT_STARTED)],
             done))

@@ -47,7 +47,7 @@ def round_note(start: dt.date | None, last_day: dt.date | None, recurring: bool,
     """What the due of a recurring activity stored over a programme is, in words: "Hạn của năm
     2025: 30/06/2025 (mỗi năm một đợt, đến 30/06/2030)"; '' for any other activity, whose
     due is its last day (domain.status.due_in)."""
-    due = due_in(start, last_day, recurring, today.year)
+    due = due_in(start, last_day, recurring, today)
     if not recurring or due is None or due == last_day and (
             start is None or start.year == last_day.year):
         return ""  # a one-year plan's "thường xuyên": its last day is its only due
