@@ -82,13 +82,14 @@ def _completion(lead: Sequence[Word], recurring: bool) -> dt.date | None:
 
 def settled(status: Status | None, completed_on: dt.date | None,
             period_end: dt.date | None, *, recurring: bool = False,
-            last_day: dt.date | None = None) -> bool:
+            last_day: dt.date | None = None, start: dt.date | None = None) -> bool:
     """Whether an activity asks no report of a period ending on *period_end*: it was completed
     by then (or done with no date), so its result is known whatever period reported it; not a
-    recurring one completed in an earlier year of its run (earlier_round).
+    recurring one completed in an earlier round of its run (earlier_round: with *start*, a
+    school year's round done in November is the one due next May, as in_round judges it).
     store.progress.SETTLED_SQL is the same rule for the app's pages."""
     if period_end is not None and earlier_round(recurring, completed_on, last_day,
-                                                period_end.year):
+                                                period_end.year, start=start):
         return False
     return status in (Status.DONE_ON_TIME, Status.DONE_LATE) and (
         completed_on is None or period_end is None or completed_on <= period_end)

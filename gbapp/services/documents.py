@@ -845,7 +845,8 @@ def _period_facts(db: Database, plan_id: int | None, period_id: int | None, toda
     done = {item_id for item_id, st in statuses.items()
             if settled(st, completed.get(item_id), period.end_on,
                        recurring=by_item[item_id].time_frame.recurring,
-                       last_day=by_item[item_id].time_frame.end)}
+                       last_day=by_item[item_id].time_frame.end,
+                       start=by_item[item_id].time_frame.start)}
     if done:
         # an activity completed by the period's end asks no report of it: each agency's latest
         # report (of any period) speaks for it, so that "Hoàn thành" above is not followed by

@@ -15,17 +15,17 @@ def _year_of(column: str) -> str:
     return f"CAST(substr({column}, 1, 4) AS INTEGER)"
 
 
-def _round_of_sql(day: str) -> str:
-    """The year of the round *day* (an ISO date in SQL) belongs to for a recurring item, as SQL
-    over its columns (domain.status.round_of): *day*'s year, the next from the round's start
-    day and month when the round crosses the new year (its last day's day and month before its
-    start's: a school year, September to May)."""
-    return (f"({_year_of(day)} + IFNULL(substr(i.tf_end, 5) < substr(i.tf_start, 5) "
-            f"AND substr({day}, 5) >= substr(i.tf_start, 5), 0))")
+def round_of_sql(day: str, start: str = "i.tf_start", end: str = "i.tf_end") -> str:
+    """The year of the round *day* (an ISO date in SQL) belongs to for a recurring item running
+    from *start* to *end* (its columns), as SQL (domain.status.round_of): *day*'s year, the
+    next from the round's start day and month when the round crosses the new year (its last
+    day's day and month before its start's: a school year, September to May)."""
+    return (f"({_year_of(day)} + IFNULL(substr({end}, 5) < substr({start}, 5) "
+            f"AND substr({day}, 5) >= substr({start}, 5), 0))")
 
 
 # The round evaluated on the app's pages: today's (a school year's from its start).
-_TODAY_ROUND = _round_of_sql(":today")
+_TODAY_ROUND = round_of_sql(":today")
 
 
 def _round_due_sql(year: str) -> str:
@@ -33,7 +33,7 @@ def _round_due_sql(year: str) -> str:
     recurring item with a last day, as SQL over its columns (domain.status.due_in,
     round_year): *year* kept within the item's run (its first round is its start's), on the
     last day's day and month (29/02 in a year without it: 28/02)."""
-    first = f"IFNULL({_round_of_sql('i.tf_start')}, 0)"
+    first = f"IFNULL({round_of_sql('i.tf_start')}, 0)"
     year = f"MIN(MAX({year}, {first}), {_year_of('i.tf_end')})"
     return (f"CASE WHEN substr(i.tf_end, 6) = '02-29' THEN date({year} || '-03-01', '-1 day') "
             f"ELSE {year} || substr(i.tf_end, 5) END")
@@ -68,10 +68,10 @@ def _status_sql(rounds: bool) -> str:
         earlier_round = ""
     else:
         # completed by :today here: its round is not after :today's (no MIN with it needed)
-        due, done_due = DUE_SQL, _due_sql(_round_of_sql("i.completed_on"))
+        due, done_due = DUE_SQL, _due_sql(round_of_sql("i.completed_on"))
         earlier_round = f"""
   WHEN {done} AND i.tf_recurring = 1 AND i.completed_on IS NOT NULL
-       AND {_round_of_sql("i.completed_on")} < {_TODAY_ROUND}
+       AND {round_of_sql("i.completed_on")} < {_TODAY_ROUND}
        AND (i.tf_end IS NULL OR {_TODAY_ROUND} <= {_year_of("i.tf_end")}) THEN
     CASE WHEN {due} < :today THEN 'qua_han' ELSE 'chua_trien_khai' END"""
     return f"""CASE{earlier_round}

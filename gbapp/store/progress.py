@@ -8,6 +8,7 @@ from ..domain.entities import ProgressReport
 from ..domain.model import Status
 from ..domain.status import DONE, Word, activity_progress
 from ..domain.text import clean_text
+from .activities import round_of_sql
 from .connection import Database
 from .convert import date_in, date_out
 from .periods import INCLUDED_SQL
@@ -311,6 +312,7 @@ SETTLED_SQL = f"""
       GROUP BY item_id),
     word AS (
       SELECT i.id AS item_id, i.tf_recurring AS recurring, i.tf_end AS last_day,
+        i.tf_start AS first_day,
         CASE WHEN lw.item_id IS NULL OR (lw.status IN ({_DONE}) AND lw.completed_on IS NULL)
              THEN 1 ELSE lw.status IN ({_DONE}) END AS done,
         CASE WHEN lw.status IN ({_DONE}) AND lw.completed_on IS NOT NULL
@@ -318,7 +320,7 @@ SETTLED_SQL = f"""
       FROM items i INDEXED BY items_sort_status LEFT JOIN lead_word lw ON lw.item_id = i.id
       WHERE i.plan_id = :plan AND i.is_activity = 1 AND i.progress_status IN ({_DONE})
       UNION ALL  -- not done as of the lead's latest word, but by the period's
-      SELECT i.id, i.tf_recurring, i.tf_end, 1, lw.completed_on
+      SELECT i.id, i.tf_recurring, i.tf_end, i.tf_start, 1, lw.completed_on
       FROM lead_word lw JOIN items i ON i.id = lw.item_id
       WHERE lw.status IN ({_DONE}) AND lw.completed_on IS NOT NULL
         AND i.plan_id = :plan AND i.is_activity = 1
@@ -326,7 +328,8 @@ SETTLED_SQL = f"""
     SELECT w.item_id FROM word w JOIN periods p ON p.id = :period
     WHERE w.done AND (w.done_on IS NULL OR p.end_on IS NULL OR w.done_on <= p.end_on)
       AND NOT (w.recurring = 1 AND w.done_on IS NOT NULL AND p.end_on IS NOT NULL
-               AND substr(w.done_on, 1, 4) < substr(p.end_on, 1, 4)
+               AND {round_of_sql("w.done_on", "w.first_day", "w.last_day")}
+                   < CAST(substr(p.end_on, 1, 4) AS INTEGER)
                AND (w.last_day IS NULL OR substr(p.end_on, 1, 4) <= substr(w.last_day, 1, 4)))"""
 
 
