@@ -58,14 +58,16 @@ _YEAR_AFTER_RE = re.compile(r"^\s*(?:/|năm\s+|-\s*)(\d{4})(?!\d)")
 _QUARTER_TO_RE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?qu[ýyỳ]\s+(iv|iii|ii|i|[1-4])"
                             r"(?![\w])\s*(?:/\s*|năm\s+)(\d{4})(?!\d)")
 _ANY_YEAR_RE = re.compile(r"(?:/|\bnăm\s+)(\d{4})(?!\d)")
+# "từ tháng 9/2025 đến tháng 5/2026", "Từ tháng 3 năm 2025 đến tháng 6 năm 2025": groups m1,
+# y1 (/), y1 (năm), m2, y2 (/), y2 (năm)
 _MONTH_RANGE_RE = re.compile(
-    r"\btừ\s+tháng\s+(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?tháng\s+(\d{1,2})"
-    r"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"
+    r"\btừ\s+tháng\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?\s*,?\s*(?:đến|tới|[-–])\s*"
+    r"(?:hết\s+)?tháng\s+(\d{1,2})(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"
 )
 # "Tháng 11-12/2025", "tháng 3 đến tháng 5 năm 2025" (same groups as _MONTH_RANGE_RE)
 _BARE_MONTH_RANGE_RE = re.compile(
-    r"\btháng\s+(\d{1,2})(?!\d)(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:tháng\s+)?"
-    r"(\d{1,2})(?![\d])(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"
+    r"\btháng\s+(\d{1,2})(?!\d)(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?\s*(?:đến|tới|[-–])\s*"
+    r"(?:hết\s+)?(?:tháng\s+)?(\d{1,2})(?![\d])(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"
 )
 _MONTH_RE = re.compile(
     r"\btháng\s+(\d{1,2})(?!\d)(?:\s*[/\-]\s*(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?"
@@ -236,11 +238,11 @@ def _quarters(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
 
 
 def _month_range(text: str, m: re.Match, year: int | None) -> TimeFrame | None:
-    m1, m2 = int(m.group(1)), int(m.group(3))
+    m1, m2 = int(m.group(1)), int(m.group(4))
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
-    y2 = _year_ok(int(m.group(4) or m.group(5) or 0) or None) or _year_ok(year)
-    y1 = _year_ok(int(m.group(2)) if m.group(2) else None)
+    y2 = _year_ok(int(m.group(5) or m.group(6) or 0) or None) or _year_ok(year)
+    y1 = _year_ok(int(m.group(2) or m.group(3) or 0) or None)
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if m1 > m2 else y2
     if y1 is None or y2 is None:

@@ -219,3 +219,22 @@ def test_until_the_end_of_the_year(phrase, start, end):
 def test_months_listed_in_running_text(sentence, text, start, end):
     tf = find_time_frame(sentence, 2025)
     assert (tf.text, tf.start, tf.end) == (text, dt.date(*start), dt.date(*end))
+
+
+@pytest.mark.parametrize("phrase, start, end", [
+    # each month with its year written out (it read as the first month alone: 01/03 - 31/03)
+    ("Từ tháng 3 năm 2025 đến tháng 6 năm 2025", dt.date(2025, 3, 1), dt.date(2025, 6, 30)),
+    ("tháng 3 năm 2025 đến tháng 6 năm 2025", dt.date(2025, 3, 1), dt.date(2025, 6, 30)),
+    ("từ tháng 11 năm 2025 - tháng 1 năm 2026", dt.date(2025, 11, 1), dt.date(2026, 1, 31)),
+    ("Từ tháng 9 năm 2025 đến tháng 5 năm 2030", dt.date(2025, 9, 1), dt.date(2030, 5, 31)),
+    # as before
+    ("từ tháng 9/2025 đến tháng 5/2030", dt.date(2025, 9, 1), dt.date(2030, 5, 31)),
+    ("từ tháng 9 đến tháng 12 năm 2025", dt.date(2025, 9, 1), dt.date(2025, 12, 31)),
+    ("Tháng 11-12/2025", dt.date(2025, 11, 1), dt.date(2025, 12, 31)),
+])
+def test_a_month_range_with_each_year_written(phrase, start, end):
+    tf = parse_time_frame(phrase, 2025)
+    assert (tf.start, tf.end) == (start, end)
+    if phrase.lower().startswith("từ"):  # in running text, a range says "từ"
+        found = find_time_frame(f"Tổ chức tập huấn {phrase.lower()} tại các xã.", 2025)
+        assert (found.start, found.end) == (start, end)
