@@ -14,7 +14,10 @@ from ..services.documents import (
     Letterhead,
     ReportData,
     ReportItem,
+    YearTask,
     content_lines,
+    group_references,
+    legal_ref,
     lower_first,
     people_total,
     plan_reference,
@@ -34,6 +37,13 @@ SAMPLE_NOTE = ("Ghi chú: văn bản được tạo từ dữ liệu mẫu của
                "kết quả thực hiện, số liệu chỉ tiêu), không phải số liệu thực tế.")
 ROLE_TEXT = {Role.LEAD: "chủ trì", Role.COORDINATING: "phối hợp", None: "báo cáo"}
 INDICATOR_APPENDIX = appendix_label(1)  # the report's only appendix: the indicator table
+# What the year's report leaves to its writer, where the data has nothing to say: a line in
+# brackets, as a note (italic), that the clerk replaces before signing.
+TO_FILL = "(Cơ quan soạn thảo bổ sung {what}.)"
+YEAR_LIST = 8  # next year's tasks listed one a line up to this many, then "và N nhiệm vụ khác"
+TASK_TITLE_CHARS = 120  # an activity's title is shortened to this in next year's tasks
+INDICATOR_NAME_CHARS = 70  # an indicator named without the appendix: its name shortened
+DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
 
 
 def period_phrase(name: str, kind: str) -> str:
@@ -261,6 +271,137 @@ def _gathered(builder: DocBuilder, entries: Sequence[tuple[str, list[str]]], non
         builder.para(f"- {text} ({', '.join(names)}){end}", "GB Dash")
 
 
+def _percent(n: int, total: int) -> str:
+    return f"{fmt_number(round(100 * n / total, 1))}%" if total else ""
+
+
+def _listed(names: Sequence[str], limit: int, more: str) -> str:
+    """'A, B, C' or, past *limit*, 'A, B và 3 {more} khác'."""
+    names = list(names)
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit - 1])} và {len(names) - limit + 1} {more} khác"
+
+
+def _indicator_names(rows: Sequence[IndicatorRow], with_appendix: bool) -> str:
+    """The indicators named briefly: by code when the appendix shows them with it (section II
+    points to it, once), else by their names shortened."""
+    from .reminder import shorten  # (reminder imports this module)
+
+    named = [r.code if with_appendix and clean_line(r.code) else
+             shorten(lower_first(r.name), INDICATOR_NAME_CHARS) for r in rows]
+    return _listed(named, 10, "chỉ tiêu")
+
+
+def _assessment(b: DocBuilder, data: ReportData, with_appendix: bool) -> None:
+    """III. ĐÁNH GIÁ CHUNG of a year's report: what was achieved, what falls short and why, in
+    the figures and names the report's own sections I and II state; no judgement of its own.
+    Where the data says nothing, a bracketed line for the writer to fill."""
+    total, counts = data.activity_count, data.status_counts
+    on_time, late = counts.get(Status.DONE_ON_TIME, 0), counts.get(Status.DONE_LATE, 0)
+    going = counts.get(Status.IN_PROGRESS, 0)
+    until = f"Đến ngày {format_date(data.today)}"
+    verdicts = ("Đạt", "Chưa đạt", "Có nguy cơ không đạt")
+    by_verdict = {v: [r for r in data.indicators if r.assessment == v] for v in verdicts}
+    judged = sum(len(rows) for rows in by_verdict.values())
+    year = data.indicator_year
+
+    b.para("1. Kết quả đạt được", "GB Heading 2")
+    if total:
+        done = on_time + late
+        text = (f"{until}, đã hoàn thành {done}/{total} nhiệm vụ, hoạt động theo Kế hoạch "
+                f"({_percent(done, total)})")
+        if done:
+            text += f", trong đó {on_time} nhiệm vụ hoàn thành đúng hạn"
+            text += f", {late} nhiệm vụ hoàn thành quá hạn" if late else ""
+        text += f"; {going} nhiệm vụ đang thực hiện trong hạn." if going else "."
+        b.para(f"- {text}", "GB Dash")
+    met = by_verdict["Đạt"]
+    if met:
+        names = _indicator_names(met, with_appendix)
+        if judged == len(data.indicators):
+            b.para(f"- Có {len(met)}/{judged} chỉ tiêu về bình đẳng giới năm {year} đạt mục "
+                   f"tiêu: {names}.", "GB Dash")
+        else:
+            b.para(f"- Trong số {judged} chỉ tiêu về bình đẳng giới năm {year} có số liệu để "
+                   f"đánh giá, có {len(met)} chỉ tiêu đạt mục tiêu: {names}.", "GB Dash")
+    if not total and not met:
+        b.para(TO_FILL.format(what="kết quả đạt được"), "GB Note")
+
+    b.para("2. Tồn tại, hạn chế", "GB Heading 2")
+    lines = []
+    for status in (Status.OVERDUE, Status.NOT_STARTED):
+        tasks = [t for t in data.tasks if t.status == status and not t.not_yet_due]
+        if tasks:
+            refs = group_references([t.path for t in tasks]) or ", ".join(t.ref for t in tasks)
+            lines.append(f"Còn {len(tasks)} nhiệm vụ {STATUS_LABELS[status].lower()} "
+                         f"({refs} của Kế hoạch)")
+    if data.unreported:
+        names = _listed([name for name, *_ in data.unreported], 10, "cơ quan, đơn vị")
+        lines.append(f"{until}, còn {len(data.unreported)} cơ quan, đơn vị chưa báo cáo đủ kết "
+                     f"quả thực hiện nhiệm vụ được phân công: {names}")
+    for verdict, said in (("Chưa đạt", "chưa đạt mục tiêu"),
+                          ("Có nguy cơ không đạt", "có nguy cơ không đạt mục tiêu")):
+        rows = by_verdict[verdict]
+        if rows:
+            lines.append(f"Có {len(rows)} chỉ tiêu về bình đẳng giới năm {year} {said}: "
+                         f"{_indicator_names(rows, with_appendix)}")
+    no_figure = [r for r in data.indicators if not _has_figure(r)]
+    if no_figure and len(no_figure) < len(data.indicators):  # (none has: section II says so)
+        lines.append(f"Có {len(no_figure)} chỉ tiêu chưa có số liệu thực hiện năm {year}: "
+                     f"{_indicator_names(no_figure, with_appendix)}")
+    for i, line in enumerate(lines):
+        b.para(f"- {line}{'.' if i == len(lines) - 1 else ';'}", "GB Dash")
+    if not lines:
+        b.para(TO_FILL.format(what="tồn tại, hạn chế"), "GB Note")
+
+    b.para("3. Nguyên nhân", "GB Heading 2")
+    if data.difficulties:
+        b.para("Các cơ quan, đơn vị phản ánh khó khăn, vướng mắc sau:", "GB Body")
+        _gathered(b, data.difficulties, "")
+    else:
+        b.para(TO_FILL.format(what="nguyên nhân"), "GB Note")
+
+
+def _task_line(task: YearTask) -> str:
+    """'Điểm b khoản 1 Mục II: Rà soát, đánh giá các mô hình… (chủ trì: Sở Nội vụ)'."""
+    from .reminder import shorten  # (reminder imports this module)
+
+    ref = legal_ref(task.path) or task.ref
+    ref = ref[:1].upper() + ref[1:]
+    title = shorten(task.title, TASK_TITLE_CHARS) if task.title else ""
+    lead = (f"chủ trì: {', '.join(task.leads)}" if task.leads
+            else "chưa phân công cơ quan chủ trì")
+    return f"{ref}: {title} ({lead})" if title else f"{ref} ({lead})"
+
+
+def _next_year(b: DocBuilder, data: ReportData) -> None:
+    """IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}: the activities not completed (to carry on),
+    those whose time has not come yet, and the recurring ones that go on; a long list is cut
+    short ("và N nhiệm vụ khác", section I has them all)."""
+    year = data.indicator_year
+    open_ = [t for t in data.tasks if t.status not in DONE and not t.not_yet_due]
+    later = [t for t in data.tasks if t.status not in DONE and t.not_yet_due]
+    recurring = [t for t in data.tasks if t.status in DONE and t.continues]
+    groups = [(f"Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành năm {year} của Kế hoạch:",
+               open_),
+              ("Triển khai các nhiệm vụ của Kế hoạch chưa đến thời gian thực hiện trong năm "
+               f"{year}:", later),
+              ("Duy trì thực hiện các nhiệm vụ thường xuyên, hằng năm:", recurring)]
+    groups = [(head, tasks) for head, tasks in groups if tasks]
+    for n, (head, tasks) in enumerate(groups, 1):
+        b.para(f"{n}. {head}", "GB Heading 2")
+        shown = tasks if len(tasks) <= YEAR_LIST else tasks[:YEAR_LIST - 1]
+        lines = [_task_line(t) for t in shown]
+        if len(shown) < len(tasks):
+            lines.append(f"Và {len(tasks) - len(shown)} nhiệm vụ khác (chi tiết tại Mục I "
+                         "Báo cáo này)")
+        for i, line in enumerate(lines):
+            b.para(f"- {line}{'.' if i == len(lines) - 1 else ';'}", "GB Dash")
+    if not groups:
+        b.para(TO_FILL.format(what=f"phương hướng, nhiệm vụ năm {year + 1}"), "GB Note")
+
+
 def _has_figure(row: IndicatorRow) -> bool:
     return any(n is not None for n in (row.current, row.current_men, row.current_women))
 
@@ -298,10 +439,20 @@ def write_report(data: ReportData, head: Letterhead, path: str | Path, *,
     elif data.indicators and not has_values:
         b.para(f"Chưa có số liệu thực hiện các chỉ tiêu về bình đẳng giới năm "
                f"{data.indicator_year}.", "GB Body")
-    b.para("III. KHÓ KHĂN, VƯỚNG MẮC", "GB Heading 1")
-    _gathered(b, data.difficulties, "Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc "
-                                    "trong kỳ báo cáo.")
-    b.para("IV. ĐỀ XUẤT, KIẾN NGHỊ", "GB Heading 1")
+    if data.period.kind == "year":
+        # the year's report: the assessment and next year's tasks a clerk would otherwise
+        # write; the difficulties reported are the causes (Nguyên nhân)
+        b.para("III. ĐÁNH GIÁ CHUNG", "GB Heading 1")
+        _assessment(b, data, with_appendix)
+        b.para(f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {data.indicator_year + 1}", "GB Heading 1")
+        _next_year(b, data)
+        proposals = "V. ĐỀ XUẤT, KIẾN NGHỊ"
+    else:
+        b.para("III. KHÓ KHĂN, VƯỚNG MẮC", "GB Heading 1")
+        _gathered(b, data.difficulties, "Các cơ quan, đơn vị không phản ánh khó khăn, vướng "
+                                        "mắc trong kỳ báo cáo.")
+        proposals = "IV. ĐỀ XUẤT, KIẾN NGHỊ"
+    b.para(proposals, "GB Heading 1")
     _gathered(b, data.proposals, "Các cơ quan, đơn vị không có đề xuất, kiến nghị trong kỳ "
                                  "báo cáo.")
     last = b.para(f"Trên đây là báo cáo của {head.organisation} về kết quả thực hiện "

@@ -650,6 +650,21 @@ class IndicatorRow:
 
 
 @dataclass
+class YearTask:
+    """An activity as a year's report names it in its assessment ("Tồn tại, hạn chế") and its
+    next year's tasks ("Phương hướng, nhiệm vụ"): where it is in the plan, what it is, who
+    leads it now, how it stands (the status section I states)."""
+
+    ref: str  # "II.1.b"
+    path: list[tuple[ItemKind, str]]  # for group_references / legal_ref: "điểm b khoản 1 Mục II"
+    title: str  # its content's first line, as the plan wrote it
+    leads: list[str]  # who answers for it as lead on the report's date (activity_duties)
+    status: Status | None
+    not_yet_due: bool = False  # begins after the period (not_yet_due)
+    continues: bool = False  # recurring, and runs on after the period's year (continues_after)
+
+
+@dataclass
 class ReportData:
     plan: Plan
     period: Period
@@ -666,6 +681,27 @@ class ReportData:
     indicator_year: int
     has_sample: bool
     warnings: list[str] = field(default_factory=list)  # for the export's warnings
+    # the activities in plan order (YearTask): a year's assessment and next year's tasks
+    tasks: list[YearTask] = field(default_factory=list)
+
+
+# A year written in a time frame's text ("hằng năm giai đoạn 2021 - 2025", "15/12/2025"): its
+# years are the plan's own, not assumed from the plan's year.
+_YEAR_WRITTEN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def continues_after(item: Item, year: int) -> bool:
+    """Whether a recurring activity ("hằng năm", "thường xuyên") goes on after *year*, as the
+    year's report lists it among next year's tasks: its time runs past *year*, or has no end,
+    or names no year at all ("Thường xuyên" in a one-year plan: the importer bounded it by the
+    plan's year, the plan did not end it). One whose written years end in *year* ("hằng năm
+    giai đoạn 2021 - 2025") does not."""
+    tf = item.time_frame
+    if not tf.recurring:
+        return False
+    if tf.end is None or tf.end.year > year:
+        return True
+    return not _YEAR_WRITTEN_RE.search(clean_line(tf.text))
 
 
 def people_total(participants: int | None, men: int | None, women: int | None) -> int | None:
@@ -920,6 +956,8 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
     orphaned: dict[int, list[str]] = defaultdict(list)
 
     out_items: list[ReportItem] = []
+    tasks: list[YearTask] = []
+    paths = _item_paths(all_items)
     sample = False
     # an agency has reported when it has answered (answered()) on every activity given to it
     # that the period asks a report of (report_asked): one report does not clear it of the
@@ -976,6 +1014,12 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
                     status=agency_status(rep, role, it, entry.status, today,
                                          period_year(period, today)) if rep else None,
                     missing=owed and agency_id not in groups))
+            title = content_lines(it)
+            tasks.append(YearTask(
+                ref=it.ref, path=paths[it.id], title=title[0] if title else "",
+                leads=[names.get(d.agency_id, "?") for d in duties if d.role == Role.LEAD],
+                status=entry.status, not_yet_due=entry.not_yet_due,
+                continues=continues_after(it, period_year(period, today))))
             for d in duties:
                 # the writer does not report to itself, nor a group ("các sở, ngành liên quan")
                 if asked and d.agency_id not in issuer and d.agency_id not in groups:
@@ -1029,7 +1073,7 @@ def collect_report(db: Database, plan_id: int, period_id: int | None = None, *,
         proposals=_gather([(r.proposals, n) for r, n in chosen if r.proposals]),
         totals=totals, indicators=ind_rows, indicator_year=year,
         has_sample=sample or ind_sample or settings.get_value(db, "demo") == "1",
-        warnings=_orphan_warnings(orphaned, bodies, organisation))
+        warnings=_orphan_warnings(orphaned, bodies, organisation), tasks=tasks)
 
 
 # --------------------------------------------------------------------------------------------

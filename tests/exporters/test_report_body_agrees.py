@@ -68,7 +68,8 @@ def _sections(text: list[str]) -> tuple[list[str], list[str]]:
     """(section I, section II) of a report's paragraphs."""
     one = text.index("I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG CỦA KẾ HOẠCH")
     two = text.index("II. TIẾN ĐỘ THỰC HIỆN CHUNG")
-    three = text.index("III. KHÓ KHĂN, VƯỚNG MẮC")
+    # (the year's report goes on with "III. ĐÁNH GIÁ CHUNG", the others with difficulties)
+    three = next(n for n in range(two + 1, len(text)) if text[n].startswith("III. "))
     return text[one:two], text[two:three]
 
 
