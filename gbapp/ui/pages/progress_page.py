@@ -419,17 +419,13 @@ class ProgressPage(ReadsLargePlansInBackground, QWidget):
         "Tháng hành động" inside "Năm 2025"), added up. A period's report counts the whole
         period (the documents total one report per agency and activity), so a year's report
         typed with the second half's figures only would lose the first half's."""
-        current = periods.get(self.ctx.db, self._period_id)
-        if current is None or current.start_on is None or current.end_on is None:
-            return {}, []
+        inside_ids = set(periods.included_ids(self.ctx.db, self._period_id)) - {self._period_id}
         inside = []
         for report in progress.for_item(self.ctx.db, item_id):
-            if report.agency_id != self._agency_id or report.period_id == current.id:
-                continue
-            period = periods.get(self.ctx.db, report.period_id)
-            if (period is not None and period.start_on is not None and period.end_on is not None
-                    and current.start_on <= period.start_on and period.end_on <= current.end_on):
-                inside.append((period, report))
+            if report.agency_id == self._agency_id and report.period_id in inside_ids:
+                period = periods.get(self.ctx.db, report.period_id)
+                if period is not None:
+                    inside.append((period, report))
         return figures_of(inside)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
